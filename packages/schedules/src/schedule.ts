@@ -1,0 +1,89 @@
+/**
+ * A JSON value as stored in a schedule's config: numbers, strings, booleans, null,
+ * arrays and plain objects of those.
+ */
+export type JsonValue =
+  | number
+  | string
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+/**
+ * The plain JSON config a built-in schedule carries. `type` names the schedule
+ * (`'cosine'`, `'one-cycle'`, …); the other keys are its options with every default
+ * filled in, so `fromConfig(toConfig(s))` evaluates exactly like `s`.
+ */
+export interface ScheduleConfig {
+  /** The schedule's registered name, for example `'cosine'`. */
+  readonly type: string;
+}
+
+/**
+ * A schedule: a pure function of the step that also carries its JSON config.
+ *
+ * Steps count from 0 and may be fractional (an epoch-based schedule evaluated per batch
+ * at `epoch + batch / batchesPerEpoch`). Calling a schedule has no side effects, so any
+ * step can be evaluated in any order.
+ *
+ * @example
+ * ```ts
+ * const s = cosine({ initialValue: 0.1, decaySteps: 1000 });
+ * s(0);          // 0.1
+ * s(500);        // 0.05
+ * s.config;      // { type: 'cosine', initialValue: 0.1, decaySteps: 1000, alpha: 0, exponent: 1 }
+ * ```
+ */
+export interface Schedule<Config extends ScheduleConfig = ScheduleConfig> {
+  /** The value at `step` (a finite number >= 0). */
+  (step: number): number;
+  /** The schedule's JSON config; read it through `toConfig` to get a checked copy. */
+  readonly config: Config;
+  /**
+   * A paired momentum schedule, for schedules that cycle momentum against the learning
+   * rate (cyclic, one-cycle). Callbacks apply it to optimizers that have a momentum knob.
+   */
+  readonly momentum?: Schedule;
+}
+
+/**
+ * Builds a schedule from its config and its formula. The formula receives a step that
+ * has already been checked to be a finite number >= 0.
+ *
+ * @param config - the JSON config, defaults filled in.
+ * @param formula - the closed form `(step) => value`.
+ * @param momentum - an optional paired momentum schedule.
+ * @returns a callable schedule carrying `config` (frozen).
+ * @example
+ * ```ts
+ * const half = defineSchedule({ type: 'constant', value: 0.5 }, () => 0.5);
+ * ```
+ */
+export function defineSchedule<Config extends ScheduleConfig>(
+  config: Config,
+  formula: (step: number) => number,
+  momentum?: Schedule,
+): Schedule<Config> {
+  const schedule = (step: number): number => {
+    if (!(step >= 0) || step === Infinity) {
+      throw new RangeError(
+        `${config.type}: \`step\` must be a finite number >= 0; received ${String(step)}`,
+      );
+    }
+    return formula(step);
+  };
+  Object.defineProperty(schedule, 'config', { value: deepFreeze(config), enumerable: true });
+  if (momentum !== undefined) {
+    Object.defineProperty(schedule, 'momentum', { value: momentum, enumerable: true });
+  }
+  return schedule as Schedule<Config>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
