@@ -26,7 +26,8 @@ function backward(scale: AxisScale, value: number): number {
 
 /**
  * Draws a chart as text for a terminal, with
- * [simple-ascii-chart](https://github.com/gtktsc/ascii-chart): a title row, the plotting area
+ * [simple-ascii-chart](https://github.com/gtktsc/ascii-chart): a title row, the y label beside the
+ * axis arrow, the plotting area
  * (`height` rows, one y tick label per row), the x axis with `xTicks` labelled ticks, the x
  * label, and a legend with one row per series and per marker. Several series share the axes;
  * log axes are drawn in log10 space with the tick labels in the original units.
@@ -54,9 +55,9 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
   }
   const { xScale, yScale } = prepared;
   const toPlot = (x: number, y: number): AsciiPoint => [forward(xScale, x), forward(yScale, y)];
-  const lines = prepared.series.map((series) => series.points.map((point) => toPlot(point.x, point.y)));
+  const polylines = prepared.series.map((series) => series.points.map((point) => toPlot(point.x, point.y)));
   // simple-ascii-chart needs at least one point per line; an empty series is drawn as nothing.
-  const drawn = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.length > 0);
+  const drawn = polylines.map((line, index) => ({ line, index })).filter(({ line }) => line.length > 0);
   const [xLow, xHigh] = prepared.xDomain.map((value) => forward(xScale, value)) as [number, number];
   const [yLow, yHigh] = prepared.yDomain.map((value) => forward(yScale, value)) as [number, number];
   const ticks = axisTicks(xScale, xLow, xHigh, xTicks);
@@ -72,7 +73,6 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
       customXAxisTicks: ticks,
       ...(prepared.title === undefined ? {} : { title: prepared.title }),
       ...(prepared.xLabel === undefined ? {} : { xLabel: prepared.xLabel }),
-      ...(prepared.yLabel === undefined ? {} : { yLabel: prepared.yLabel }),
       legend: {
         position: 'bottom',
         series: legend,
@@ -85,11 +85,16 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
       formatter: (value, { axis }) => formatNumber(backward(axis === 'x' ? xScale : yScale, Number(value))),
     },
   );
-  return output
+  const lines = output
     .split('\n')
     .map((line) => line.trimEnd())
-    .filter((line, index, all) => !(line === '' && (index === 0 || index === all.length - 1)))
-    .join('\n');
+    .filter((line, index, all) => !(line === '' && (index === 0 || index === all.length - 1)));
+  // The y label goes on the arrow row at the top of the y axis (a vertical label would not fit short charts).
+  if (prepared.yLabel !== undefined) {
+    const arrow = lines.findIndex((line) => line.trimStart() === '▲');
+    if (arrow >= 0) lines[arrow] = `${lines[arrow]} ${prepared.yLabel}`;
+  }
+  return lines.join('\n');
 }
 
 /** Tick positions (in drawing space): powers of ten on a log axis when at least two fit, else evenly spaced. */
