@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { renderSvg, renderTerminal, sampleSchedule, scheduleChart, toVegaLite } from '@lrkit/plot';
 import { toConfig, type JsonValue } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
 import { parseSteps } from './parse-steps.js';
@@ -64,6 +63,8 @@ export async function preview(positional: readonly string[], options: PreviewOpt
   const width = integerFlag('--width', options.width, 10, 10_000);
   const height = integerFlag('--height', options.height, 3, 10_000);
   const pointsFlag = integerFlag('--points', options.points, 4, 1_000_000);
+  // Loaded after the arguments are checked: a mistake is reported without loading Vega.
+  const { renderSvg, renderTerminal, sampleSchedule, scheduleChart, toVegaLite } = await import('@lrkit/plot');
 
   if (options.json === true || options.csv === true) {
     const points = pointsFlag ?? 1000;

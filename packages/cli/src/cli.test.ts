@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/lrkit.js', import.meta.url));
+const directory = mkdtempSync(join(tmpdir(), 'lrkit-cli-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** Runs the real `lrkit` binary in a child process (from source, as in the workspace). */
+function lrkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const cosineConfig = JSON.stringify({ type: 'cosine', initialValue: 0.1, decaySteps: 100 });
+const constantConfig = JSON.stringify({ type: 'constant', value: 0.05 });
+
+describe('lrkit preview', () => {
+  it('draws an inline config in the terminal with the title, the axis ticks and the legend', () => {
+    const { status, stdout, stderr } = lrkit('preview', cosineConfig, '--steps', '0:101', '--width', '40', '--height', '8');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('Learning-rate schedule');
+    expect(lines.filter((line) => line.includes('┤') || /^\s*│/.test(line))).toHaveLength(8);
+    expect(lines).toContain('█ cosine');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('prints every sampled step as JSON, exact values', () => {
+    const { status, stdout } = lrkit('preview', cosineConfig, '--steps', '0:101', '--json');
+    expect(status).toBe(0);
+    const document = JSON.parse(stdout) as { sampling: string; series: Array<{ name: string; config: unknown; points: Array<{ step: number; value: number }> }> };
+    expect(document.sampling).toBe('every step');
+    const [series] = document.series;
+    expect(series!.name).toBe('cosine');
+    expect(series!.config).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, alpha: 0, exponent: 1 });
+    expect(series!.points).toHaveLength(101);
+    expect(series!.points[50]).toEqual({ step: 50, value: 0.1 * 0.5 * (1 + Math.cos(Math.PI / 2)) });
+    expect(series!.points[100]).toEqual({ step: 100, value: 0 });
+  });
+
+  it('compares several schedules from inline JSON and a --config file, renamed with --name, as CSV', () => {
+    const file = join(directory, 'constant.json');
+    writeFileSync(file, constantConfig);
+    const { status, stdout } = lrkit('preview', cosineConfig, '--config', file, '--name', 'cos', '--name', 'flat', '--steps', '0:3', '--csv');
+    expect(status).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      'series,step,value',
+      'cos,0,0.1',
+      `cos,1,${0.1 * 0.5 * (1 + Math.cos(Math.PI / 100))}`,
+      `cos,2,${0.1 * 0.5 * (1 + Math.cos((2 * Math.PI) / 100))}`,
+      'flat,0,0.05',
+      'flat,1,0.05',
+      'flat,2,0.05',
+    ]);
+  });
+
+  it('writes an SVG with one line per compared schedule and a PNG that decodes', () => {
+    const svg = join(directory, 'compare.svg');
+    const png = join(directory, 'compare.png');
+    const { status, stdout } = lrkit('preview', `@${join(directory, 'pair.json')}`, '--svg', svg, '--png', png, '--scale', '1', '--steps', '0:100');
+    expect(status).toBe(1); // the @file does not exist yet
+    writeFileSync(join(directory, 'pair.json'), `[${cosineConfig}, ${constantConfig}]`);
+    const second = lrkit('preview', `@${join(directory, 'pair.json')}`, '--svg', svg, '--png', png, '--scale', '1', '--steps', '0:100');
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(`wrote ${svg}\nwrote ${png}\n`);
+    expect(stdout).toBe('');
+    const text = readFileSync(svg, 'utf8');
+    const tree = new XMLParser({ ignoreAttributes: false }).parse(text, true) as Record<string, unknown>;
+    expect(tree.svg).toBeDefined();
+    expect(text.match(/aria-roledescription="line mark"/g)).toHaveLength(2);
+    const image = PNG.sync.read(readFileSync(png));
+    const size = /width="(\d+)" height="(\d+)"/.exec(text)!;
+    expect([image.width, image.height]).toEqual([Number(size[1]), Number(size[2])]);
+  });
+
+  it('downsamples a 1,000,000-step range to the min/max envelope', () => {
+    const { status, stdout } = lrkit('preview', JSON.stringify({ type: 'cosine', initialValue: 1, decaySteps: 1_000_000 }), '--steps', '0:1000000', '--json', '--points', '100');
+    expect(status).toBe(0);
+    const document = JSON.parse(stdout) as { sampling: string; series: Array<{ points: Array<{ step: number; value: number }> }> };
+    expect(document.sampling).toBe('min/max envelope');
+    const points = document.series[0]!.points;
+    expect(points).toHaveLength(98);
+    expect(points[0]).toEqual({ step: 0, value: 1 });
+    expect(points.at(-1)!.step).toBe(999_999);
+  });
+
+  it('fails with one line on stderr for bad JSON', () => {
+    const { status, stdout, stderr } = lrkit('preview', '{"type": "cosine",');
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^lrkit: config 1 is not valid JSON: .+\n$/);
+  });
+
+  it('fails with one line naming the closest type for an unknown schedule', () => {
+    const { status, stderr } = lrkit('preview', '{"type":"cosin","initialValue":1,"decaySteps":10}');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^lrkit: config 1: fromConfig: config.type "cosin" is not a known schedule \(did you mean 'cosine'\?\).*\n$/);
+  });
+
+  it('fails with one line for an unknown PyTorch preset', () => {
+    const { status, stderr } = lrkit('preview', '--torch', 'FancyLR', '--args', 'x=1');
+    expect(status).toBe(1);
+    expect(stderr.split('\n')).toHaveLength(2);
+    expect(stderr).toMatch(/^lrkit: .*FancyLR|^lrkit: fromTorch is not available/);
+  });
+
+  it('fails with one line for an out-of-range --steps', () => {
+    for (const steps of ['100:10', '-5:10']) {
+      const { status, stderr } = lrkit('preview', cosineConfig, '--steps', steps);
+      expect(status).toBe(1);
+      expect(stderr).toBe(
+        `lrkit: --steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${JSON.stringify(steps)}\n`,
+      );
+    }
+  });
+
+  it('fails for an unknown option and for no schedule at all', () => {
+    expect(lrkit('preview', '--bogus').stderr).toBe("lrkit: unknown option '--bogus'\n");
+    const none = lrkit('preview');
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe('lrkit: no schedule given: pass a JSON config, --config <file>, --torch <name> or --keras <json> (see --help)\n');
+  });
+
+  it('prints help for every command', () => {
+    for (const command of [[], ['preview'], ['convert']]) {
+      const { status, stdout } = lrkit(...command, '--help');
+      expect(status).toBe(0);
+      expect(stdout).toContain(`Usage: lrkit ${command.length === 0 ? '' : `${command[0]} `}[options]`);
+    }
+  });
+});
+
+describe('lrkit convert', () => {
+  it('prints a native config with every default filled in', () => {
+    const { status, stdout } = lrkit('convert', '{"type":"cosine","initialValue":0.1,"decaySteps":10}');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 10, alpha: 0, exponent: 1 });
+  });
+
+  it('rejects an unknown target form', () => {
+    const { status, stderr } = lrkit('convert', cosineConfig, '--to', 'jax');
+    expect(status).toBe(1);
+    expect(stderr).toBe('lrkit: --to must be one of native, torch, keras; received "jax"\n');
+  });
+
+  it('rejects two schedules', () => {
+    const { status, stderr } = lrkit('convert', cosineConfig, '--config', join(directory, 'pair.json'));
+    expect(status).toBe(1);
+    expect(stderr).toBe('lrkit: convert takes exactly one schedule; received 3\n');
+  });
+});
