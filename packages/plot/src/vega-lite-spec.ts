@@ -58,13 +58,23 @@ function axisScale(scale: 'linear' | 'log', domain: readonly [number, number]): 
     : { type: 'linear', domain: [...domain], nice: false, zero: false };
 }
 
+/** On a log axis: ticks at the powers of ten inside the domain (when two or more fit), labelled 1e-3. */
+function logAxis(scale: 'linear' | 'log', domain: readonly [number, number]): Record<string, unknown> {
+  if (scale !== 'log') return {};
+  const values: number[] = [];
+  for (let exponent = Math.ceil(Math.log10(domain[0]) - 1e-9); exponent <= Math.floor(Math.log10(domain[1]) + 1e-9); exponent += 1) {
+    values.push(Number(`1e${exponent}`));
+  }
+  return values.length >= 2 ? { axis: { values, format: '~e' } } : { axis: { format: '~g' } };
+}
+
 function buildSpec(chart: PreparedChart, width: number, height: number): VegaLiteSpec {
   const names = chart.series.map((series) => series.name);
   const values = chart.series.flatMap((series) =>
     series.points.map((point, index) => ({ series: series.name, index, x: point.x, y: point.y })),
   );
-  const x = { field: 'x', type: 'quantitative', title: chart.xLabel ?? null, scale: axisScale(chart.xScale, chart.xDomain) };
-  const y = { field: 'y', type: 'quantitative', title: chart.yLabel ?? null, scale: axisScale(chart.yScale, chart.yDomain) };
+  const x = { field: 'x', type: 'quantitative', title: chart.xLabel ?? null, scale: axisScale(chart.xScale, chart.xDomain), ...logAxis(chart.xScale, chart.xDomain) };
+  const y = { field: 'y', type: 'quantitative', title: chart.yLabel ?? null, scale: axisScale(chart.yScale, chart.yDomain), ...logAxis(chart.yScale, chart.yDomain) };
   const layers: Record<string, unknown>[] = [
     {
       data: { values },
