@@ -43,6 +43,17 @@ describe('polynomial', () => {
     expect(s(10.5)).toBeCloseTo(0.09 * Math.sqrt(1 - 10.5 / 20) + 0.01, 12);
   });
 
+  it('with cycle reaches exactly finalValue where decaySteps * ceil(t / decaySteps) rounds below t', () => {
+    // 0.7 * ceil(63203 / 0.7) = 63202.99999999999 < 63203: Keras's form would take a root of a negative number.
+    const s = polynomial({ initialValue: 1, finalValue: 0.1, decaySteps: 0.7, power: 0.5, cycle: true });
+    expect(s(63203)).toBe(0.1);
+  });
+
+  it('with cycle stays finite when t / decaySteps underflows to 0', () => {
+    const s = polynomial({ initialValue: 1, finalValue: 0.1, decaySteps: 2, power: 0.5, cycle: true });
+    expect(s(Number.MIN_VALUE)).toBe(1);
+  });
+
   it('with cycle matches the non-cycling schedule in the first period', () => {
     const plain = polynomial({ initialValue: 1, finalValue: 0.1, decaySteps: 10, power: 3 });
     const cycling = polynomial({ initialValue: 1, finalValue: 0.1, decaySteps: 10, power: 3, cycle: true });

@@ -62,13 +62,11 @@ export function polynomial(options: PolynomialOptions): Schedule<PolynomialConfi
   const power = positiveNumber(name, 'power', checked.power ?? 1);
   const cycle = booleanOption(name, 'cycle', checked.cycle ?? false);
   return defineSchedule({ type: name, initialValue, finalValue, decaySteps, power, cycle }, (step) => {
-    let horizon = decaySteps;
-    let position = step;
-    if (cycle) {
-      if (step > 0) horizon = decaySteps * Math.ceil(step / decaySteps);
-    } else {
-      position = Math.min(step, decaySteps);
-    }
-    return (initialValue - finalValue) * (1 - position / horizon) ** power + finalValue;
+    // With cycle, p = (t / decaySteps) / max(ceil(t / decaySteps), 1): Keras's
+    // t / (decaySteps * ceil(t / decaySteps)) written so that rounding never pushes p above 1
+    // (nor gives 0 / 0 when t / decaySteps underflows to 0).
+    const periods = step / decaySteps;
+    const progress = cycle ? periods / Math.max(Math.ceil(periods), 1) : Math.min(periods, 1);
+    return (initialValue - finalValue) * (1 - progress) ** power + finalValue;
   });
 }
