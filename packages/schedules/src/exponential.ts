@@ -43,6 +43,9 @@ export interface ExponentialConfig {
  * `f(t) = initialValue * decayRate ** p`, then clamped at `endValue` when given:
  * `max(f, endValue)` when `decayRate < 1`, `min(f, endValue)` when `decayRate >= 1`.
  * The clamp applies at every step, including before `transitionBegin` (as optax).
+ * With `staircase`, integer `decaySteps` and `transitionBegin` put every drop exactly at
+ * `transitionBegin + k * decaySteps`; fractional ones are allowed but a drop can then land
+ * one rounding error early or late.
  *
  * Equivalents: Keras `ExponentialDecay(lr, decay_steps, decay_rate, staircase)` =
  * `exponential({ initialValue: lr, decayRate: decay_rate, decaySteps: decay_steps, staircase })`;

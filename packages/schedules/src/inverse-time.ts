@@ -33,7 +33,8 @@ export interface InverseTimeConfig {
  * Inverse time decay, as Keras `InverseTimeDecay`.
  *
  * Formula, with `p = t / decaySteps` (floored when `staircase`):
- * `f(t) = initialValue / (1 + decayRate * p)`.
+ * `f(t) = initialValue / (1 + decayRate * p)`. With `staircase`, an integer `decaySteps`
+ * puts every change exactly at a multiple of `decaySteps`.
  *
  * This also expresses Keras 2's time-based decay, the optimizer argument `decay=d`
  * (`lr / (1 + d * iterations)`, applied per batch):
