@@ -21,8 +21,9 @@ export interface InverseSqrtConfig {
  * `get_inverse_sqrt_schedule` after its warm-up.
  *
  * Formula: `f(t) = initialValue / sqrt(1 + t / timescale)`.
- * To reproduce HF with `num_warmup_steps = w` and `timescale = w`, wrap it:
- * `warmup({ schedule: inverseSqrt({ initialValue, timescale: w }), warmupSteps: w })`.
+ * HF with `num_warmup_steps = w` and `timescale = s` (default `w`) is this schedule behind
+ * a linear warm-up from 0:
+ * `warmup({ schedule: inverseSqrt({ initialValue, timescale: s }), warmupSteps: w })`.
  *
  * @param options.initialValue - the value at step 0.
  * @param options.timescale - steps scaling the decay (a positive finite number, default 1).
