@@ -23,6 +23,12 @@ describe('piecewiseConstant', () => {
     expect(s(1e9)).toBe(0.1);
   });
 
+  it('reproduces Keras PiecewiseConstantDecay (step > boundary) with each boundary moved up by 1', () => {
+    const keras = (t: number) => (t > 100 ? (t > 200 ? 0.1 : 0.5) : 1);
+    const s = piecewiseConstant({ boundaries: [101, 201], values: [1, 0.5, 0.1] });
+    for (let t = 0; t <= 300; t += 1) expect(s(t)).toBe(keras(t));
+  });
+
   it('allows values that rise as well as fall', () => {
     const s = piecewiseConstant({ boundaries: [1, 2.5], values: [0.1, 1, 0.3] });
     expect(s(1)).toBe(1);

@@ -25,6 +25,15 @@ describe('step', () => {
     }
   });
 
+  it('drops one step after the classic Keras idiom 0.1 * 0.5 ** floor((1 + epoch) / 10)', () => {
+    const s = step({ initialValue: 0.1, stepSize: 10, factor: 0.5 });
+    const kerasIdiom = (epoch: number) => 0.1 * 0.5 ** Math.floor((1 + epoch) / 10);
+    expect(kerasIdiom(9)).toBe(0.05);
+    expect(s(9)).toBe(0.1);
+    expect(s(10)).toBe(0.05);
+    for (let epoch = 0; epoch < 40; epoch += 1) expect(s(epoch + 1)).toBe(kerasIdiom(epoch));
+  });
+
   it('grows when factor is above 1', () => {
     const s = step({ initialValue: 1, stepSize: 2, factor: 3 });
     expect(s(4)).toBe(9);
