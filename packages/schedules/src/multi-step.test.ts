@@ -44,6 +44,12 @@ describe('multiStep', () => {
     expect(Object.isFrozen(s.config.milestones)).toBe(true);
   });
 
+  it('rejects a negative step at evaluation, naming its config type', () => {
+    expect(() => multiStep({ initialValue: 0.1, milestones: [30], factor: 0.1 })(-1)).toThrow(
+      new RangeError('multi-step: `step` must be a finite number >= 0; received -1'),
+    );
+  });
+
   it('rejects empty milestones', () => {
     expect(() => multiStep({ initialValue: 0.1, milestones: [], factor: 0.1 })).toThrow(
       new RangeError('multi-step: `milestones` must be a non-empty array of finite numbers; received []'),
