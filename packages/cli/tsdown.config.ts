@@ -5,6 +5,7 @@ export default defineConfig({
   format: ['esm'],
   dts: true,
   platform: 'node',
+  fixedExtension: false,
   sourcemap: true,
   clean: true,
 });

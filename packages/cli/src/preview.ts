@@ -58,6 +58,10 @@ export async function preview(positional: readonly string[], options: PreviewOpt
   const range = parseSteps(options.steps);
   const named = collectSchedules(positional, options, range.end);
   if (options.json === true && options.csv === true) throw new CliError('--json and --csv cannot be combined; choose one');
+  const files = options.svg !== undefined || options.png !== undefined || options.vegaLite !== undefined;
+  if (files && (options.json === true || options.csv === true)) {
+    throw new CliError(`--${options.json === true ? 'json' : 'csv'} prints values and cannot be combined with --svg, --png or --vega-lite; run twice`);
+  }
   const title = options.title;
   const yScale = options.logY === true ? ('log' as const) : ('linear' as const);
   const width = integerFlag('--width', options.width, 10, 10_000);
@@ -90,7 +94,6 @@ export async function preview(positional: readonly string[], options: PreviewOpt
     return;
   }
 
-  const files = options.svg !== undefined || options.png !== undefined || options.vegaLite !== undefined;
   const chartOptions = { ...range, yScale, ...(title === undefined ? {} : { title }) };
   if (files) {
     const size = { width: width ?? 640, height: height ?? 360 };
