@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const bin = fileURLToPath(new URL('../bin/lrkit.js', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'lrkit-cli-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const pairFile = join(directory, 'pair.json');
 
 /** Runs the real `lrkit` binary in a child process (from source, as in the workspace). */
 function lrkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -19,6 +20,7 @@ function lrkit(...args: string[]): { status: number | null; stdout: string; stde
 
 const cosineConfig = JSON.stringify({ type: 'cosine', initialValue: 0.1, decaySteps: 100 });
 const constantConfig = JSON.stringify({ type: 'constant', value: 0.05 });
+writeFileSync(pairFile, `[${cosineConfig}, ${constantConfig}]`);
 
 describe('lrkit preview', () => {
   it('draws an inline config in the terminal with the title, the axis ticks and the legend', () => {
@@ -64,13 +66,10 @@ describe('lrkit preview', () => {
   it('writes an SVG with one line per compared schedule and a PNG that decodes', () => {
     const svg = join(directory, 'compare.svg');
     const png = join(directory, 'compare.png');
-    const { status, stdout } = lrkit('preview', `@${join(directory, 'pair.json')}`, '--svg', svg, '--png', png, '--scale', '1', '--steps', '0:100');
-    expect(status).toBe(1); // the @file does not exist yet
-    writeFileSync(join(directory, 'pair.json'), `[${cosineConfig}, ${constantConfig}]`);
-    const second = lrkit('preview', `@${join(directory, 'pair.json')}`, '--svg', svg, '--png', png, '--scale', '1', '--steps', '0:100');
-    expect(second.stderr).toBe('');
-    expect(second.stdout).toBe(`wrote ${svg}\nwrote ${png}\n`);
-    expect(stdout).toBe('');
+    const { status, stdout, stderr } = lrkit('preview', `@${pairFile}`, '--svg', svg, '--png', png, '--scale', '1', '--steps', '0:100');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toBe(`wrote ${svg}\nwrote ${png}\n`);
     const text = readFileSync(svg, 'utf8');
     const tree = new XMLParser({ ignoreAttributes: false }).parse(text, true) as Record<string, unknown>;
     expect(tree.svg).toBeDefined();
@@ -96,6 +95,13 @@ describe('lrkit preview', () => {
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^lrkit: config 1 is not valid JSON: .+\n$/);
+  });
+
+  it('fails with one line for a missing @file', () => {
+    const missing = join(directory, 'missing.json');
+    const { status, stderr } = lrkit('preview', `@${missing}`);
+    expect(status).toBe(1);
+    expect(stderr).toBe(`lrkit: config 1: cannot read ${JSON.stringify(missing)} (ENOENT)\n`);
   });
 
   it('fails with one line naming the closest type for an unknown schedule', () => {
@@ -151,7 +157,7 @@ describe('lrkit convert', () => {
   });
 
   it('rejects two schedules', () => {
-    const { status, stderr } = lrkit('convert', cosineConfig, '--config', join(directory, 'pair.json'));
+    const { status, stderr } = lrkit('convert', cosineConfig, '--config', pairFile);
     expect(status).toBe(1);
     expect(stderr).toBe('lrkit: convert takes exactly one schedule; received 3\n');
   });

@@ -1,4 +1,4 @@
-import { cosine, constant, defineSchedule } from '@lrkit/schedules';
+import { constant, cosine, defineSchedule, step } from '@lrkit/schedules';
 import { describe, expect, it } from 'vitest';
 import { sampleSchedule } from './sample-schedule.js';
 
@@ -62,5 +62,15 @@ describe('sampleSchedule', () => {
     expect(() => sampleSchedule(schedule, { start: -1, end: 2 })).toThrow('`start` must be an integer >= 0; received -1');
     expect(() => sampleSchedule(schedule, { start: 0.5, end: 2 })).toThrow('`start` must be an integer >= 0; received 0.5');
     expect(() => sampleSchedule(schedule, { end: 2, points: 3 })).toThrow('`points` must be an integer >= 4; received 3');
+  });
+});
+
+describe('sampleSchedule with step decay', () => {
+  it('keeps every drop of a step schedule over 1,000,000 steps exactly', () => {
+    const schedule = step({ initialValue: 1, stepSize: 100_000, factor: 0.5 });
+    const points = sampleSchedule(schedule, { end: 1_000_000, points: 64 });
+    const values = [...new Set(points.map((point) => point.y))];
+    expect(values).toEqual(Array.from({ length: 10 }, (_, index) => 0.5 ** index));
+    points.forEach((point) => expect(point.y).toBe(schedule(point.x)));
   });
 });
