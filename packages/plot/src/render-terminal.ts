@@ -28,7 +28,7 @@ function backward(scale: AxisScale, value: number): number {
  * Draws a chart as text for a terminal, with
  * [simple-ascii-chart](https://github.com/gtktsc/ascii-chart): a title row, the y label beside the
  * axis arrow, the plotting area
- * (`height` rows, one y tick label per row), the x axis with `xTicks` labelled ticks, the x
+ * (`height` rows, round y tick values), the x axis with about `xTicks` round labelled ticks, the x
  * label, and a legend with one row per series and per marker. Several series share the axes;
  * log axes are drawn in log10 space with the tick labels in the original units.
  *
@@ -60,7 +60,8 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
   const drawn = polylines.map((line, index) => ({ line, index })).filter(({ line }) => line.length > 0);
   const [xLow, xHigh] = prepared.xDomain.map((value) => forward(xScale, value)) as [number, number];
   const [yLow, yHigh] = prepared.yDomain.map((value) => forward(yScale, value)) as [number, number];
-  const ticks = axisTicks(xScale, xLow, xHigh, xTicks);
+  const ticks = xScale === 'log' ? axisTicks(xScale, xLow, xHigh, xTicks) : valueTicks('linear', xLow, xHigh, xTicks - 1);
+  const yTicks = valueTicks(yScale, yLow, yHigh, Math.max(2, Math.floor(height / 2)));
   const legend = [
     ...drawn.map(({ index }) => prepared.series[index]!.name),
   ];
@@ -71,6 +72,7 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
       height,
       yRange: [yLow, yHigh],
       customXAxisTicks: ticks,
+      customYAxisTicks: yTicks,
       ...(prepared.title === undefined ? {} : { title: prepared.title }),
       ...(prepared.xLabel === undefined ? {} : { xLabel: prepared.xLabel }),
       legend: {
@@ -110,4 +112,23 @@ function axisTicks(scale: AxisScale, low: number, high: number, count: number): 
     }
   }
   return Array.from({ length: count }, (_, index) => low + ((high - low) * index) / (count - 1));
+}
+
+/**
+ * Round tick values (1, 2, 2.5 or 5 times a power of ten apart, about `count` of them),
+ * or the powers of ten on a log axis when at least two fit.
+ */
+function valueTicks(scale: AxisScale, low: number, high: number, count: number): number[] {
+  if (scale === 'log') {
+    const ticks = axisTicks('log', low, high, count);
+    if (ticks.length >= 2 && ticks.every((tick) => Number.isInteger(tick))) return ticks;
+  }
+  const raw = (high - low) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const spacing = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= raw) ?? raw;
+  const ticks: number[] = [];
+  for (let index = Math.ceil(low / spacing - 1e-9); index * spacing <= high + spacing * 1e-9; index += 1) {
+    ticks.push(Number((index * spacing).toPrecision(12)));
+  }
+  return ticks.length >= 2 ? ticks : [low, high];
 }
