@@ -1,5 +1,14 @@
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
+import { clamp } from './clamp.js';
+import { cosineRestarts } from './cosine-restarts.js';
+import { cyclic } from './cyclic.js';
+import { join } from './join.js';
+import { multiply } from './multiply.js';
+import { offset } from './offset.js';
+import { oneCycle } from './one-cycle.js';
+import { warmup } from './warmup.js';
+import { warmupStableDecay } from './warmup-stable-decay.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -15,4 +24,13 @@ export type ScheduleFactory = (options: never) => Schedule<ScheduleConfig>;
 export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   constant,
   cosine,
+  'cosine-restarts': cosineRestarts,
+  cyclic,
+  'one-cycle': oneCycle,
+  warmup,
+  'warmup-stable-decay': warmupStableDecay,
+  join,
+  multiply,
+  clamp,
+  offset,
 };
