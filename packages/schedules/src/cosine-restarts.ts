@@ -83,12 +83,14 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
   const cycleLimit = nonNegativeInteger(name, 'cycleLimit', checked.cycleLimit ?? 0);
 
   const logMultiplier = Math.log(periodMultiplier);
+  const growth = periodMultiplier - 1;
   const geometric = periodMultiplier !== 1;
-  const cycleStart = (cycle: number): number =>
-    geometric ? (1 - periodMultiplier ** cycle) / (1 - periodMultiplier) : cycle;
+  /** Start of cycle `cycle`, in units of `firstPeriod`: (r ** cycle - 1) / (r - 1). */
+  const cycleStart = (cycle: number): number => (geometric ? (periodMultiplier ** cycle - 1) / growth : cycle);
   const floor = initialValue * alpha;
-  const limited = cycleLimit > 0;
-  const end = limited ? cycleStart(cycleLimit) : Infinity;
+  const end = cycleLimit > 0 ? cycleStart(cycleLimit) : Infinity;
+  const height = 0.5 * (1 - alpha) * initialValue;
+  const decaying = peakMultiplier !== 1;
 
   return defineSchedule(
     { type: name, initialValue, firstPeriod, periodMultiplier, peakMultiplier, alpha, cycleLimit },
@@ -101,16 +103,26 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
       let cycle: number;
       let progress: number;
       if (geometric) {
-        cycle = Math.floor(Math.log(1 - completed * (1 - periodMultiplier)) / logMultiplier);
+        cycle = Math.floor(Math.log(1 + completed * growth) / logMultiplier);
+        let start = cycleStart(cycle);
         // Guard the logarithm's rounding so restarts land exactly on the cycle starts.
-        while (cycleStart(cycle + 1) <= completed) cycle += 1;
-        while (cycle > 0 && cycleStart(cycle) > completed) cycle -= 1;
-        progress = (completed - cycleStart(cycle)) / periodMultiplier ** cycle;
+        if (start > completed) {
+          cycle -= 1;
+          start = cycleStart(cycle);
+        } else {
+          const next = cycleStart(cycle + 1);
+          if (next <= completed) {
+            cycle += 1;
+            start = next;
+          }
+        }
+        progress = (completed - start) / periodMultiplier ** cycle;
       } else {
         cycle = Math.floor(completed);
         progress = completed - cycle;
       }
-      return initialValue * ((1 - alpha) * peakMultiplier ** cycle * 0.5 * (1 + Math.cos(Math.PI * progress)) + alpha);
+      const peak = decaying ? peakMultiplier ** cycle : 1;
+      return height * peak * (1 + Math.cos(Math.PI * progress)) + floor;
     },
   );
 }

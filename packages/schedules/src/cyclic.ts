@@ -182,13 +182,16 @@ function cyclicPhase(
   const total = stepSizeUp + stepSizeDown;
   const ratio = stepSizeUp / total;
   const byCycle = scaleMode === 'cycle';
+  const logGamma = Math.log(gamma);
   const scale =
     scaleFunction ??
     (mode === 'triangular'
       ? (): number => 1
       : mode === 'triangular2'
         ? (x: number): number => 1 / 2 ** (x - 1)
-        : (x: number): number => gamma ** x);
+        : gamma === 1
+          ? (): number => 1
+          : (x: number): number => Math.exp(x * logGamma));
   return (step) => {
     const cycle = Math.floor(1 + step / total);
     const x = 1 + step / total - cycle;

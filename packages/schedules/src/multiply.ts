@@ -33,7 +33,12 @@ export function multiply(options: MultiplyOptions): Schedule<MultiplyConfig> {
   const checked = knownKeys(name, options, ['schedules']);
   const schedules = scheduleArray(name, 'schedules', required(name, 'schedules', checked.schedules));
   const count = schedules.length;
-  return defineSchedule({ type: name, schedules: schedules.map((schedule) => schedule.config) }, (step) => {
+  const first = schedules[0] as Schedule;
+  const second = schedules[1];
+  const config: MultiplyConfig = { type: name, schedules: schedules.map((schedule) => schedule.config) };
+  if (count === 1) return defineSchedule(config, (step) => first(step));
+  if (count === 2 && second !== undefined) return defineSchedule(config, (step) => first(step) * second(step));
+  return defineSchedule(config, (step) => {
     let product = 1;
     for (let index = 0; index < count; index += 1) product *= (schedules[index] as Schedule)(step);
     return product;
