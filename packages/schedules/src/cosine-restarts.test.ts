@@ -45,6 +45,25 @@ describe('cosineRestarts', () => {
     expect(s(1000)).toBeCloseTo(0.1, 15);
   });
 
+  it('follows the closed form far past the first thousand cycles', () => {
+    const s = cosineRestarts({ initialValue: 1, firstPeriod: 1, peakMultiplier: 0.999 });
+    expect(s(2000.25)).toBeCloseTo(0.999 ** 2000 * half(0.25), 12);
+    const g = cosineRestarts({ initialValue: 1, firstPeriod: 1, periodMultiplier: 1.001 });
+    const cycle = Math.floor(Math.log(1 + 5000 * 0.001) / Math.log(1.001));
+    const start = (1.001 ** cycle - 1) / 0.001;
+    expect(cycle).toBeGreaterThan(1024);
+    expect(g(5000)).toBeCloseTo(half((5000 - start) / 1.001 ** cycle), 9);
+  });
+
+  it('gives the same value whatever was evaluated before', () => {
+    const s = cosineRestarts({ initialValue: 1, firstPeriod: 3, periodMultiplier: 1.5 });
+    const fresh = cosineRestarts({ initialValue: 1, firstPeriod: 3, periodMultiplier: 1.5 });
+    s(1000);
+    expect(s(4.5)).toBe(fresh(4.5));
+    s(0);
+    expect(s(800)).toBe(fresh(800));
+  });
+
   it('fills defaults into its config and round-trips it', () => {
     const s = cosineRestarts({ initialValue: 0.1, firstPeriod: 7 });
     expect(toConfig(s)).toEqual({

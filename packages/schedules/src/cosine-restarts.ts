@@ -90,7 +90,24 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
   const floor = initialValue * alpha;
   const end = cycleLimit > 0 ? cycleStart(cycleLimit) : Infinity;
   const height = 0.5 * (1 - alpha) * initialValue;
-  const decaying = peakMultiplier !== 1;
+
+  // Precomputed cycle starts, lengths and peak heights, so that the hot path needs no
+  // Math.pow; cycles past the table fall back to the closed form.
+  const tableLength = 1024;
+  const starts = new Float64Array(tableLength + 1);
+  const lengths = new Float64Array(tableLength);
+  const peaks = new Float64Array(tableLength);
+  for (let cycle = 0; cycle <= tableLength; cycle += 1) {
+    starts[cycle] = cycleStart(cycle);
+    if (cycle < tableLength) {
+      lengths[cycle] = periodMultiplier ** cycle;
+      peaks[cycle] = height * peakMultiplier ** cycle;
+    }
+  }
+  const startOf = (cycle: number): number => (cycle <= tableLength ? (starts[cycle] as number) : cycleStart(cycle));
+  // The cycle of the previous call: consecutive steps usually stay in it (a lookup hint
+  // only; the result never depends on it).
+  let hint = 0;
 
   return defineSchedule(
     { type: name, initialValue, firstPeriod, periodMultiplier, peakMultiplier, alpha, cycleLimit },
@@ -101,28 +118,24 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
         return floor;
       }
       let cycle: number;
-      let progress: number;
-      if (geometric) {
+      if (hint < tableLength && (starts[hint] as number) <= completed && completed < (starts[hint + 1] as number)) {
+        cycle = hint;
+      } else if (geometric) {
         cycle = Math.floor(Math.log(1 + completed * growth) / logMultiplier);
-        let start = cycleStart(cycle);
         // Guard the logarithm's rounding so restarts land exactly on the cycle starts.
-        if (start > completed) {
-          cycle -= 1;
-          start = cycleStart(cycle);
-        } else {
-          const next = cycleStart(cycle + 1);
-          if (next <= completed) {
-            cycle += 1;
-            start = next;
-          }
-        }
-        progress = (completed - start) / periodMultiplier ** cycle;
+        if (startOf(cycle) > completed) cycle -= 1;
+        else if (startOf(cycle + 1) <= completed) cycle += 1;
+        hint = cycle;
       } else {
         cycle = Math.floor(completed);
-        progress = completed - cycle;
+        hint = cycle;
       }
-      const peak = decaying ? peakMultiplier ** cycle : 1;
-      return height * peak * (1 + Math.cos(Math.PI * progress)) + floor;
+      if (cycle < tableLength) {
+        const progress = (completed - (starts[cycle] as number)) / (lengths[cycle] as number);
+        return (peaks[cycle] as number) * (1 + Math.cos(Math.PI * progress)) + floor;
+      }
+      const progress = (completed - cycleStart(cycle)) / periodMultiplier ** cycle;
+      return height * peakMultiplier ** cycle * (1 + Math.cos(Math.PI * progress)) + floor;
     },
   );
 }
