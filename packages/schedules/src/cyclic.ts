@@ -192,11 +192,27 @@ function cyclicPhase(
         : gamma === 1
           ? (): number => 1
           : (x: number): number => Math.exp(x * logGamma));
+  if (!byCycle) {
+    return (step) => {
+      const cycle = Math.floor(1 + step / total);
+      const x = 1 + step / total - cycle;
+      const factor = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+      return factor * scale(step);
+    };
+  }
+  // The scale of the previous call's cycle, reused while the cycle stays the same (a
+  // cache only: the result never depends on it).
+  let cachedCycle = 1;
+  let cachedScale = scale(1);
   return (step) => {
     const cycle = Math.floor(1 + step / total);
     const x = 1 + step / total - cycle;
     const factor = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
-    return factor * scale(byCycle ? cycle : step);
+    if (cycle !== cachedCycle) {
+      cachedScale = scale(cycle);
+      cachedCycle = cycle;
+    }
+    return factor * cachedScale;
   };
 }
 
