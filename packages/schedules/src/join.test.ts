@@ -49,6 +49,22 @@ describe('join', () => {
     for (const step of [0, 2.5, 5, 14.9, 15, 27, 35, 100]) expect(loaded(step)).toBe(nested(step));
   });
 
+  it('rejects a negative step at evaluation', () => {
+    expect(() => s(-0.5)).toThrow(new RangeError('join: `step` must be a finite number >= 0; received -0.5'));
+  });
+
+  it('reports the path of an invalid nested config at fromConfig', () => {
+    expect(() =>
+      fromConfig({ type: 'warmup', warmupSteps: 2, schedule: { type: 'join', schedules: [{ type: 'cosin' }, { type: 'constant', value: 1 }], boundaries: [3] } }),
+    ).toThrow(/fromConfig: config\.schedule\.schedules\[0\]\.type "cosin" is not a known schedule \(did you mean 'cosine'\?\)/);
+  });
+
+  it('rejects an invalid nested option at fromConfig with the part that failed', () => {
+    expect(() =>
+      fromConfig({ type: 'join', schedules: [{ type: 'constant', value: 1 }, { type: 'constant', value: 2 }], boundaries: [5, 1] }),
+    ).toThrow(new RangeError('join: `boundaries` must be strictly increasing; received [5,1]'));
+  });
+
   describe('rejects invalid options', () => {
     it('a single schedule', () => {
       expect(() => join({ schedules: [first], boundaries: [] })).toThrow(
