@@ -274,7 +274,7 @@ describe('cyclic, restarts, warm-up and composition properties', () => {
   });
 
   test.prop([oneCycleCase, unitPoints])(
-    'one-cycle rises to the peak and anneals non-increasingly to totalSteps (two-phase)',
+    'one-cycle rises to the peak, then anneals non-increasingly',
     ({ schedule }, points) => {
       const { warmupFraction, totalSteps, threePhase } = schedule.config as unknown as {
         warmupFraction: number;
