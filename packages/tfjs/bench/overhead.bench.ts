@@ -38,9 +38,13 @@ export interface OverheadResult {
   readonly minRatio: number;
   readonly maxRatio: number;
   readonly ratios: readonly number[];
+  /** Median ratio of the process CPU time (user + system), less sensitive to other processes. */
+  readonly medianCpuRatio: number;
+  /** Median share of the instrumented fit's wall time spent inside the lrkit callbacks' hooks. */
+  readonly medianHookShare: number;
 }
 
-const fullOptions: OverheadBenchmarkOptions = { repetitions: 7, warmup: 2, epochs: 2, samples: 2048, batchSize: 32 };
+const fullOptions: OverheadBenchmarkOptions = { repetitions: 9, warmup: 2, epochs: 2, samples: 2048, batchSize: 32 };
 const smokeOptions: OverheadBenchmarkOptions = { repetitions: 2, warmup: 1, epochs: 1, samples: 64, batchSize: 16 };
 
 function median(values: readonly number[]): number {
@@ -88,14 +92,20 @@ function disposeModelAndOptimizer(model: tf.LayersModel): void {
   if (cached !== undefined && !cached.isDisposed) cached.dispose();
 }
 
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
 async function timeFit(
   model: tf.LayersModel,
   training: { xs: tf.Tensor; ys: tf.Tensor },
   validation: [tf.Tensor, tf.Tensor],
   options: OverheadBenchmarkOptions,
   callbacks: tf.CustomCallback[],
-): Promise<number> {
+): Promise<Timing> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   await model.fit(training.xs, training.ys, {
     epochs: options.epochs,
     batchSize: options.batchSize,
@@ -103,7 +113,29 @@ async function timeFit(
     verbose: 0,
     callbacks,
   });
-  return performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+const hooks = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
+
+/** Wraps every hook of the callbacks to add its duration (ms) to `clock.total`. */
+function instrument(callbacks: tf.CustomCallback[], clock: { total: number }): void {
+  for (const callback of callbacks) {
+    const target = callback as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
+    for (const hook of hooks) {
+      const original = target[hook]?.bind(callback);
+      if (original === undefined) continue;
+      target[hook] = async (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          await original(...args);
+        } finally {
+          clock.total += performance.now() - start;
+        }
+      };
+    }
+  }
 }
 
 async function measure(
@@ -128,6 +160,8 @@ async function measure(
   ];
   // One long-lived set, as in a real run (the step and plateau state continue across fits).
   const attached = callbacks();
+  const clock = { total: 0 };
+  instrument(attached, clock);
   for (let index = 0; index < options.warmup; index += 1) {
     await timeFit(model, training, validation, options, []);
     await timeFit(model, training, validation, options, attached);
@@ -135,10 +169,13 @@ async function measure(
   const bare: number[] = [];
   const withCallbacks: number[] = [];
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
+  const hookShares: number[] = [];
   for (let index = 0; index < options.repetitions; index += 1) {
     // Alternate which configuration goes first so drift does not favour one.
-    let bareTime: number;
-    let withTime: number;
+    let bareTime: Timing;
+    let withTime: Timing;
+    const hooksBefore = clock.total;
     if (index % 2 === 0) {
       bareTime = await timeFit(model, training, validation, options, []);
       withTime = await timeFit(model, training, validation, options, attached);
@@ -146,9 +183,11 @@ async function measure(
       withTime = await timeFit(model, training, validation, options, attached);
       bareTime = await timeFit(model, training, validation, options, []);
     }
-    bare.push(bareTime);
-    withCallbacks.push(withTime);
-    ratios.push(withTime / bareTime);
+    bare.push(bareTime.wall);
+    withCallbacks.push(withTime.wall);
+    ratios.push(withTime.wall / bareTime.wall);
+    cpuRatios.push(withTime.cpu / bareTime.cpu);
+    hookShares.push((clock.total - hooksBefore) / withTime.wall);
   }
   disposeModelAndOptimizer(model);
   tf.dispose([training.xs, training.ys, validationSet.xs, validationSet.ys]);
@@ -161,6 +200,8 @@ async function measure(
     minRatio: Math.min(...ratios),
     maxRatio: Math.max(...ratios),
     ratios,
+    medianCpuRatio: median(cpuRatios),
+    medianHookShare: median(hookShares),
   };
 }
 
@@ -172,7 +213,7 @@ async function measure(
 export async function runOverheadBenchmark(options: OverheadBenchmarkOptions = fullOptions): Promise<OverheadResult[]> {
   return [
     await measure('mlp 32-64-10', mlp, [32], options.samples, options),
-    await measure('cnn 12x12 conv8-pool-dense10', cnn, [12, 12, 1], Math.max(16, Math.floor(options.samples / 4)), options),
+    await measure('cnn 12x12 conv8-pool-dense10', cnn, [12, 12, 1], Math.max(16, Math.floor(options.samples / 8)), options),
   ];
 }
 
@@ -191,7 +232,8 @@ async function main(): Promise<void> {
     console.log(
       `${result.model}: ${result.batchesPerFit} batches/fit, bare ${result.bareMilliseconds.toFixed(1)} ms, ` +
         `with callbacks ${result.withCallbacksMilliseconds.toFixed(1)} ms; ratio median ${result.medianRatio.toFixed(4)} ` +
-        `(${percent(result.medianRatio)}), min ${result.minRatio.toFixed(4)}, max ${result.maxRatio.toFixed(4)}`,
+        `(${percent(result.medianRatio)}), min ${result.minRatio.toFixed(4)}, max ${result.maxRatio.toFixed(4)}; ` +
+        `CPU-time ratio median ${result.medianCpuRatio.toFixed(4)}; time inside the callbacks' hooks ${(result.medianHookShare * 100).toFixed(2)}% of the fit`,
     );
   }
 }

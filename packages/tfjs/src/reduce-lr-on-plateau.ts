@@ -54,8 +54,19 @@ const owner = 'ReduceLROnPlateau';
 const maximisedMetric = /(^|_)(acc|accuracy|auc|precision|recall)($|_)|accuracy|precision|recall|auc/i;
 
 /**
- * Maps a callback's options and semantics to the native reducer's options:
- * torch → patience + 1, relative minDelta, minChange 1e-8; keras → cooldown - 1.
+ * Maps a callback's options and semantics to the options of the native `plateau()` reducer
+ * (defaults filled in, each option validated): `'torch'` → `patience + 1` (PyTorch reduces
+ * when bad epochs exceed patience), relative `minDelta` and `minChange` 1e-8 by default;
+ * `'keras'` → `cooldown - 1` (Keras decrements its cooldown counter before counting);
+ * `'native'` → unchanged.
+ *
+ * @param options - the callback's plateau options plus the resolved `mode`.
+ * @returns a complete `PlateauConfig` for `plateau()`.
+ * @example
+ * ```ts
+ * plateauReducerOptions({ mode: 'min', patience: 2, semantics: 'torch' });
+ * // { mode: 'min', factor: 0.1, patience: 3, minDelta: 1e-4, minDeltaMode: 'relative', cooldown: 0, minValue: 0, minChange: 1e-8, countNonFinite: true }
+ * ```
  */
 export function plateauReducerOptions(
   options: Pick<
