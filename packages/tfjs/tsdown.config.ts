@@ -7,5 +7,4 @@ export default defineConfig({
   platform: 'neutral',
   sourcemap: true,
   clean: true,
-  external: [/^@tensorflow\//, /^@lrkit\//],
 });

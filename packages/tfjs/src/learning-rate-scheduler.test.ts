@@ -49,16 +49,35 @@ describe('LearningRateScheduler with each tfjs optimizer', () => {
         const { callback, batches } = recorder(model);
         await fitLinear(model, [scheduler, callback], { epochs: 2, dataset });
         await fitLinear(model, [scheduler, callback], { epochs: 1, dataset });
-        expect(batches.map((batch) => batch.iterations)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        // A third call resuming with initialEpoch continues from the optimizer's update count.
+        await fitLinear(model, [scheduler, callback], { epochs: 4, initialEpoch: 3, dataset });
+        expect(batches.map((batch) => batch.iterations)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
         batches.forEach((batch, step) => expect(batch.learningRate).toBeCloseTo(perBatch(step), 12));
         if (name === 'sgd') {
           batches.forEach((batch, step) => expect(batch.weightChange).toBeCloseTo(-perBatch(step), 6));
         }
         if (name === 'sgd' || name.includes('momentum') || name === 'nesterov') {
           const cached = (model.optimizer as unknown as { c: tf.Scalar }).c.dataSync()[0];
-          expect(cached).toBeCloseTo(-perBatch(11), 7);
+          expect(cached).toBeCloseTo(-perBatch(15), 7);
         }
         model.dispose();
+      });
+
+      it(`resumes ${name} (${dataset ? 'fitDataset' : 'fit'}) with initialEpoch on a fresh model, per batch and per epoch`, async () => {
+        for (const unit of ['batch', 'epoch'] as const) {
+          const model = linearModel(make());
+          const scheduler = new LearningRateScheduler({
+            schedule: unit === 'batch' ? perBatch : perEpoch,
+            unit,
+            ...(dataset ? { batchesPerEpoch: 4 } : {}),
+          });
+          const { callback, batches } = recorder(model);
+          await fitLinear(model, [scheduler, callback], { epochs: 4, initialEpoch: 2, dataset });
+          const expected = [8, 9, 10, 11, 12, 13, 14, 15].map((step) => (unit === 'batch' ? perBatch(step) : perEpoch(Math.floor(step / 4))));
+          batches.forEach((batch, index) => expect(batch.learningRate).toBeCloseTo(expected[index] ?? Number.NaN, 12));
+          expect(batches).toHaveLength(8);
+          model.dispose();
+        }
       });
 
       it(`applies a per-epoch schedule to ${name} (${dataset ? 'fitDataset' : 'fit'}) across two fit calls`, async () => {
@@ -67,9 +86,11 @@ describe('LearningRateScheduler with each tfjs optimizer', () => {
         const { callback, batches } = recorder(model);
         await fitLinear(model, [scheduler, callback], { epochs: 2, dataset });
         await fitLinear(model, [scheduler, callback], { epochs: 1, dataset });
+        await fitLinear(model, [scheduler, callback], { epochs: 4, initialEpoch: 3, dataset });
         const epochs = batches.map((batch, index) => Math.floor(index / 4));
+        expect(epochs.at(-1)).toBe(3);
         batches.forEach((batch, index) => expect(batch.learningRate).toBeCloseTo(perEpoch(epochs[index] ?? 0), 12));
-        expect(scheduler.epoch).toBe(2);
+        expect(scheduler.epoch).toBe(3);
         if (name === 'sgd') {
           batches.forEach((batch, index) => expect(batch.weightChange).toBeCloseTo(-perEpoch(epochs[index] ?? 0), 6));
         }

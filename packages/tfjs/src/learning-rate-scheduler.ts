@@ -108,6 +108,7 @@ export class LearningRateScheduler extends ModelCallback {
   private momentumSchedule: Schedule | StepFunction | undefined;
   private momentumWarned = false;
   private stepOffset: number | undefined;
+  private fitStarting = false;
   private completedEpochs = 0;
   private epochOffset = 0;
   private globalEpoch = 0;
@@ -236,15 +237,24 @@ export class LearningRateScheduler extends ModelCallback {
       }
     }
     const params = this.fitParams;
-    const initialEpoch = params.initialEpoch ?? 0;
     this.fitBatchesPerEpoch =
       typeof params.samples === 'number' && typeof params.batchSize === 'number' && params.batchSize > 0
         ? Math.ceil(params.samples / params.batchSize)
         : typeof params.steps === 'number' && params.steps > 0
           ? params.steps
           : undefined;
+    // fitDataset does not pass initialEpoch in its params: the offsets are fixed at the
+    // first epoch of the call, whose index is the initial epoch.
+    this.fitStarting = true;
+    if (this.currentScheduledValue === undefined) this.currentScheduledValue = adapter.getLearningRate();
+  }
+
+  /** Fixes the epoch and step offsets at the first epoch of a fit call. */
+  private startFit(initialEpoch: number): void {
+    this.fitStarting = false;
     this.epochOffset = Math.max(0, this.completedEpochs - initialEpoch);
-    if (this.stepOffset === undefined) {
+    const adapter = this.controller?.adapter;
+    if (this.stepOffset === undefined && adapter !== undefined) {
       const iterations = adapter.getIterations();
       const perEpoch = this.batchesPerEpoch;
       if (this.options.initialStep !== undefined) {
@@ -255,7 +265,6 @@ export class LearningRateScheduler extends ModelCallback {
         this.stepOffset = 0;
       }
     }
-    if (this.currentScheduledValue === undefined) this.currentScheduledValue = adapter.getLearningRate();
   }
 
   override async onTrainEnd(): Promise<void> {
@@ -264,6 +273,7 @@ export class LearningRateScheduler extends ModelCallback {
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
+    if (this.fitStarting) this.startFit(epoch);
     this.globalEpoch = epoch + this.epochOffset;
     this.batchesSeen = 0;
     if (this.options.unit === 'epoch') this.apply(this.globalEpoch);
