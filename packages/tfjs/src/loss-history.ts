@@ -150,7 +150,13 @@ export class LossHistory extends ModelCallback {
     const tensors = [...pending.map((item) => item.tensor), ...epochTensors];
     if (tensors.length > 0) {
       const stacked = tf.tidy(() =>
-        tf.stack(tensors.map((tensor) => (tensor.dtype === 'float32' ? tf.reshape(tensor, []) : tf.cast(tf.reshape(tensor, []), 'float32')))),
+        tf.stack(
+          tensors.map((tensor) => {
+            // Metrics are float32 scalars; anything else is brought to that shape first.
+            const scalar = tensor.rank === 0 ? tensor : tf.reshape(tensor, []);
+            return scalar.dtype === 'float32' ? scalar : tf.cast(scalar, 'float32');
+          }),
+        ),
       );
       let values: ArrayLike<number>;
       try {
