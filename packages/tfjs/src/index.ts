@@ -9,7 +9,7 @@ export {
   learningRateControllerFor,
   type LearningRateScaler,
 } from './learning-rate-controller.js';
-export { ModelCallback, resolveLogs, type CallbackLogs, type FitParams } from './model-callback.js';
+export { ModelCallback, readScalars, resolveLogs, type CallbackLogs, type FitParams } from './model-callback.js';
 export {
   LearningRateScheduler,
   type KerasScheduleFunction,

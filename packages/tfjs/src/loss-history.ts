@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adaptOptimizer, type OptimizerAdapter } from './optimizer-adapter.js';
-import { ModelCallback, type CallbackLogs } from './model-callback.js';
+import { ModelCallback, readScalars, type CallbackLogs } from './model-callback.js';
 import { booleanOption, describeValue, knownKeys, nonEmptyString } from './validation.js';
 
 /** One row of a {@link LossHistory}: the fixed columns, then every metric found in the logs. */
@@ -149,20 +149,10 @@ export class LossHistory extends ModelCallback {
     this.pending = [];
     const tensors = [...pending.map((item) => item.tensor), ...epochTensors];
     if (tensors.length > 0) {
-      const stacked = tf.tidy(() =>
-        tf.stack(
-          tensors.map((tensor) => {
-            // Metrics are float32 scalars; anything else is brought to that shape first.
-            const scalar = tensor.rank === 0 ? tensor : tf.reshape(tensor, []);
-            return scalar.dtype === 'float32' ? scalar : tf.cast(scalar, 'float32');
-          }),
-        ),
-      );
       let values: ArrayLike<number>;
       try {
-        values = (await stacked.data()) as Float32Array;
+        values = await readScalars(tensors);
       } finally {
-        stacked.dispose();
         tf.dispose(pending.map((item) => item.tensor));
       }
       pending.forEach((item, index) => {

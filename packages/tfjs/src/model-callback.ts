@@ -64,7 +64,31 @@ export abstract class ModelCallback extends tf.CustomCallback {
 }
 
 /**
- * Reads every tensor in `logs` back as a number (all reads started together: one sync),
+ * Reads scalar tensors back with a single device read (stacked into one float32 vector
+ * first when there are several). The tensors are not disposed.
+ */
+export async function readScalars(tensors: readonly tf.Tensor[]): Promise<Float32Array | Int32Array | Uint8Array> {
+  if (tensors.length === 1 && tensors[0] !== undefined) {
+    return (await tensors[0].data()) as Float32Array;
+  }
+  const stacked = tf.tidy(() =>
+    tf.stack(
+      tensors.map((tensor) => {
+        // Metrics are float32 scalars; anything else is brought to that shape first.
+        const scalar = tensor.rank === 0 ? tensor : tf.reshape(tensor, []);
+        return scalar.dtype === 'float32' ? scalar : tf.cast(scalar, 'float32');
+      }),
+    ),
+  );
+  try {
+    return (await stacked.data()) as Float32Array;
+  } finally {
+    stacked.dispose();
+  }
+}
+
+/**
+ * Reads every tensor in `logs` back as a number (one device read),
  * replaces it in `logs` and disposes the tensor — what `tf.CustomCallback` does before
  * calling a user hook, so later callbacks see numbers.
  */
@@ -80,9 +104,9 @@ export async function resolveLogs(logs: CallbackLogs | undefined): Promise<Recor
     }
   }
   if (tensors.length > 0) {
-    const values = await Promise.all(tensors.map((tensor) => tensor.data()));
+    const values = await readScalars(tensors);
     keys.forEach((key, index) => {
-      logs[key] = values[index]?.[0] ?? Number.NaN;
+      logs[key] = values[index] ?? Number.NaN;
     });
     tf.dispose(tensors);
   }

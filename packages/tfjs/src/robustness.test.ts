@@ -48,6 +48,50 @@ describe('all three callbacks together', () => {
   });
 });
 
+describe('device reads', () => {
+  it('the scheduler never reads the device and the plateau reads once per epoch', async () => {
+    const reads: Record<string, number> = {};
+    let phase: string | undefined;
+    const prototype = tf.Tensor.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const originals = Object.fromEntries(['data', 'dataSync', 'array', 'arraySync'].map((name) => [name, prototype[name]]));
+    for (const [name, original] of Object.entries(originals)) {
+      prototype[name] = function (this: unknown, ...args: unknown[]) {
+        if (phase !== undefined) reads[phase] = (reads[phase] ?? 0) + 1;
+        return original?.apply(this, args);
+      };
+    }
+    const scheduler = new LearningRateScheduler({ schedule: (step: number) => 0.01 / (1 + step), unit: 'batch' });
+    const plateau = new ReduceLROnPlateau({ monitor: 'loss' });
+    for (const [label, callback] of [['scheduler', scheduler], ['plateau', plateau]] as const) {
+      const target = callback as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
+      for (const hook of ['onTrainBegin', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onEpochEnd', 'onTrainEnd']) {
+        const original = target[hook]?.bind(callback);
+        target[hook] = async (...args: unknown[]) => {
+          phase = `${label}.${hook}`;
+          try {
+            await original?.(...args);
+          } finally {
+            phase = undefined;
+          }
+        };
+      }
+    }
+    const model = tf.sequential();
+    model.add(tf.layers.dense({ units: 1, inputShape: [2] }));
+    model.compile({ optimizer: tf.train.momentum(0.01, 0.9), loss: 'meanSquaredError', metrics: ['mae'] });
+    const xs = tf.ones([8, 2]);
+    const ys = tf.ones([8, 1]);
+    try {
+      await model.fit(xs, ys, { epochs: 3, batchSize: 2, verbose: 0, callbacks: [scheduler, plateau] });
+    } finally {
+      Object.assign(prototype, originals);
+    }
+    expect(reads).toEqual({ 'plateau.onEpochEnd': 3 });
+    model.dispose();
+    tf.dispose([xs, ys]);
+  });
+});
+
 describe('LossHistory file', () => {
   it('holds only complete JSON lines after the training process is killed with SIGKILL', async () => {
     const file = join(directory, 'killed.jsonl');
