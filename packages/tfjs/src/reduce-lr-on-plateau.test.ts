@@ -2,7 +2,7 @@ import { defineSchedule } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LearningRateScheduler } from './learning-rate-scheduler.js';
-import { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
+import { ReduceLROnPlateau, plateauReducerOptions, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
 import { linearData, linearModel, recorder, useCpu } from './test-support.js';
 
 beforeAll(useCpu);
@@ -136,6 +136,20 @@ describe('ReduceLROnPlateau golden sequences (REFERENCE.md)', () => {
       });
     }
   }
+});
+
+describe('plateauReducerOptions', () => {
+  it('maps torch semantics to patience + 1, relative minDelta and minChange 1e-8', () => {
+    expect(plateauReducerOptions({ mode: 'min', patience: 2, semantics: 'torch' })).toEqual({
+      mode: 'min', factor: 0.1, patience: 3, minDelta: 1e-4, minDeltaMode: 'relative', cooldown: 0, minValue: 0, minChange: 1e-8, countNonFinite: true,
+    });
+  });
+
+  it('maps keras semantics to cooldown - 1', () => {
+    expect(plateauReducerOptions({ mode: 'max', cooldown: 3, semantics: 'keras' })).toEqual({
+      mode: 'max', factor: 0.1, patience: 10, minDelta: 1e-4, minDeltaMode: 'absolute', cooldown: 2, minValue: 0, minChange: 0, countNonFinite: true,
+    });
+  });
 });
 
 describe('ReduceLROnPlateau metrics', () => {
