@@ -1,4 +1,4 @@
-import { defineSchedule } from '@lrkit/schedules';
+import { cosine, warmup } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LearningRateScheduler } from './learning-rate-scheduler.js';
@@ -230,9 +230,11 @@ describe('ReduceLROnPlateau in model.fit', () => {
   });
 
   it('composed with a warm-up + cosine schedule multiplies the schedule by the plateau scale', async () => {
-    const warmupCosine = defineSchedule({ type: 'test-warmup-cosine' }, (step) =>
-      step < 4 ? (step / 4) * 0.4 : 0.4 * 0.5 * (1 + Math.cos((Math.PI * Math.min(step - 4, 20)) / 20)),
-    );
+    const warmupCosine = warmup({ schedule: cosine({ initialValue: 0.4, decaySteps: 20 }), warmupSteps: 4 });
+    // The closed form it must follow.
+    const closedForm = (step: number): number =>
+      step < 4 ? (step / 4) * 0.4 : 0.4 * 0.5 * (1 + Math.cos((Math.PI * Math.min(step - 4, 20)) / 20));
+    for (const step of [0, 1, 4, 5, 15]) expect(warmupCosine(step)).toBeCloseTo(closedForm(step), 12);
     for (const order of ['scheduler first', 'plateau first'] as const) {
       const model = linearModel(tf.train.sgd(1));
       const scheduler = new LearningRateScheduler({ schedule: warmupCosine, unit: 'batch' });
