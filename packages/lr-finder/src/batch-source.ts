@@ -18,7 +18,7 @@ export interface DatasetBatch {
 }
 
 /** Where the range test takes its batches from. */
-export type RangeTestData = TensorData | tf.data.Dataset<DatasetBatch>;
+export type RangeTestData = TensorData | tf.data.Dataset<tf.TensorContainer>;
 
 /** A stream of batches; each batch belongs to the caller, who disposes it. */
 export interface BatchSource {
@@ -29,7 +29,7 @@ export interface BatchSource {
 }
 
 /** Whether `data` is a `tf.data.Dataset` (duck-typed: it has `iterator()`). */
-export function isDataset(data: unknown): data is tf.data.Dataset<DatasetBatch> {
+export function isDataset(data: unknown): data is tf.data.Dataset<tf.TensorContainer> {
   return data !== null && typeof data === 'object' && typeof (data as { iterator?: unknown }).iterator === 'function';
 }
 
@@ -119,8 +119,8 @@ export function tensorBatches(data: TensorData, batchSize: number, shuffle: bool
  * The batches of a `tf.data` dataset, one pass (`dataset.iterator()`); `next()` returns
  * undefined when the dataset ends. Elements must be `{ xs, ys }` as for `model.fitDataset`.
  */
-export function datasetBatches(dataset: tf.data.Dataset<DatasetBatch>): BatchSource {
-  let iterator: Awaited<ReturnType<tf.data.Dataset<DatasetBatch>['iterator']>> | undefined;
+export function datasetBatches(dataset: tf.data.Dataset<tf.TensorContainer>): BatchSource {
+  let iterator: Awaited<ReturnType<tf.data.Dataset<tf.TensorContainer>['iterator']>> | undefined;
   let ended = false;
   return {
     async next(): Promise<DatasetBatch | undefined> {
@@ -131,7 +131,7 @@ export function datasetBatches(dataset: tf.data.Dataset<DatasetBatch>): BatchSou
         ended = true;
         return undefined;
       }
-      const value = element.value as Partial<DatasetBatch> | undefined;
+      const value = element.value as unknown as Partial<DatasetBatch> | undefined;
       if (value === undefined || value === null || value.xs === undefined || value.ys === undefined) {
         tf.dispose(value as tf.TensorContainer);
         throw new TypeError(

@@ -30,17 +30,24 @@ export const minimumSignalToNoise = 3;
  * 3. the fall is small against the batch noise: `drop < 3 · noise` (`minimumSignalToNoise`),
  *    where `noise` is a robust standard deviation of the raw loss per batch from the median
  *    of its successive differences (a trend contributes little to those);
- * 4. the lowest smoothed loss is the last point of the window: the loss was still falling
- *    when the sweep ended, so the curve never showed where training breaks down (raise `endLr`).
+ * 4. the lowest smoothed loss of the whole finite curve is its last point: the loss was still
+ *    falling when the sweep ended, so the curve never showed where training breaks down
+ *    (raise `endLr`).
  *
  * @param rawLosses - the raw losses of the window.
  * @param smoothedLosses - the smoothed losses of the window (finite).
+ * @param curveSmoothedLosses - the smoothed losses of the whole curve up to its first
+ *   non-finite value (for rule 4). Default `smoothedLosses`.
  * @example
  * ```ts
  * assessConfidence([2, 1.9, 1.6], [2, 1.95, 1.8]).confident; // false: 3 points
  * ```
  */
-export function assessConfidence(rawLosses: readonly number[], smoothedLosses: readonly number[]): RangeTestConfidence {
+export function assessConfidence(
+  rawLosses: readonly number[],
+  smoothedLosses: readonly number[],
+  curveSmoothedLosses: readonly number[] = smoothedLosses,
+): RangeTestConfidence {
   const points = smoothedLosses.length;
   const reasons: string[] = [];
   let minimumAt = 0;
@@ -70,7 +77,11 @@ export function assessConfidence(rawLosses: readonly number[], smoothedLosses: r
         'use more iterations, larger batches or more smoothing',
     );
   }
-  if (points >= 2 && minimumAt === points - 1) {
+  const curveMinimumAt = curveSmoothedLosses.reduce(
+    (best, loss, index) => (loss < (curveSmoothedLosses[best] as number) ? index : best),
+    0,
+  );
+  if (points >= 2 && curveSmoothedLosses.length >= 2 && curveMinimumAt === curveSmoothedLosses.length - 1) {
     reasons.push('the loss was still decreasing at the end of the analysed window: raise endLr to see where training breaks down');
   }
   return { confident: reasons.length === 0, reasons, points, drop, noise, signalToNoise };

@@ -50,7 +50,8 @@ export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['va
  *    and `'minimum'` ({@link minimumIndex}, suggesting the minimum's learning rate / 10) run
  *    on the smoothed losses of the window;
  * 3. {@link assessConfidence} judges the window; a suggestion is confident when the curve is
- *    and its pick is not on the first or last point of the window.
+ *    and its pick is not the first point of the window (where the loss may have been falling
+ *    even faster before the window).
  *
  * @param curve - learning rates, raw and smoothed losses of equal length.
  * @param options - `skipStart`, `skipEnd`, `plannedIterations`, `methods`.
@@ -87,14 +88,14 @@ export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOpti
   }
   const windowRates = learningRates.slice(start, end);
   const windowSmoothed = smoothedLosses.slice(start, end);
-  const confidence = assessConfidence(losses.slice(start, end), windowSmoothed);
+  const confidence = assessConfidence(losses.slice(start, end), windowSmoothed, smoothedLosses.slice(0, finiteEnd));
   const suggestions: LearningRateSuggestion[] = [];
   if (end - start >= 2) {
     for (const method of methods) {
       const picked = pick(method, windowRates, windowSmoothed);
       if (picked === undefined) continue;
       const index = start + picked;
-      const onEdge = picked === 0 || picked === windowSmoothed.length - 1;
+      const onEdge = picked === 0;
       const learningRate = learningRates[index] as number;
       suggestions.push({
         method,

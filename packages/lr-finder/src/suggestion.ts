@@ -11,7 +11,7 @@ export interface LearningRateSuggestion {
   readonly index: number;
   /** The smoothed loss at `index`. */
   readonly loss: number;
-  /** False when the curve is too short or too noisy to trust (see `RangeTestConfidence`) or the pick lies on the edge of the analysed window. */
+  /** False when the curve is too short or too noisy to trust (see `RangeTestConfidence`) or the pick is the first point of the analysed window. */
   readonly confident: boolean;
 }
 
