@@ -12,6 +12,7 @@ import {
 import type { RangeTestConfidence } from './confidence.js';
 import { createDivergenceCheck, defaultDivergeThreshold, type StopReason } from './divergence.js';
 import { learningRateAccess } from './learning-rate-access.js';
+import { releaseAbandonedTape } from './abandoned-tape.js';
 import { checkSmoothing, createLossSmoother, defaultSmoothing } from './smoothed-loss.js';
 import { suggestLearningRates, suggestionMethods } from './suggest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
@@ -240,10 +241,13 @@ export async function findLearningRate(
       let loss: number;
       try {
         loss = firstLoss(await model.trainOnBatch(batch.xs as tf.Tensor, batch.ys as tf.Tensor));
+        if (validationData !== undefined) loss = await evaluationLoss(model, validationData, validationBatchSize);
+      } catch (error) {
+        releaseAbandonedTape();
+        throw error;
       } finally {
         tf.dispose(batch as unknown as tf.TensorContainer);
       }
-      if (validationData !== undefined) loss = await evaluationLoss(model, validationData, validationBatchSize);
       const smoothedLoss = smoother.update(loss);
       const verdict = divergence.update(loss, smoothedLoss);
       bestLoss = verdict.best;

@@ -81,15 +81,27 @@ export async function trainingState(model: tf.LayersModel): Promise<{
   learningRate: number;
 }> {
   const weights = await Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array));
-  const named = await model.optimizer.getWeights();
-  const optimizer = await Promise.all(
-    named.map(async ({ name, tensor }) => ({ name, values: Float32Array.from(await tensor.data()) })),
-  );
-  // Adam/Adamax keep further state outside getWeights (accBeta1, accBeta2, iteration).
+  const optimizer: { name: string; values: Float32Array }[] = [];
+  // tfjs's own view of the slots (Adamax does not implement getWeights).
+  if (model.optimizer.getClassName() !== 'Adamax') {
+    for (const { name, tensor } of await model.optimizer.getWeights()) {
+      optimizer.push({ name: `getWeights:${name}`, values: Float32Array.from(await tensor.data()) });
+      if (name === 'iter') tensor.dispose(); // a new scalar at every call
+    }
+  }
+  // Every variable the optimizer holds, in fields (accBeta1, iteration, …) or slot arrays.
   const fields = model.optimizer as unknown as Record<string, unknown>;
   for (const key of Object.keys(fields).sort()) {
     const value = fields[key];
     if (value instanceof tf.Variable) optimizer.push({ name: `field:${key}`, values: Float32Array.from(await value.data()) });
+    if (Array.isArray(value)) {
+      for (const [index, entry] of value.entries()) {
+        const variable = (entry as { variable?: unknown } | undefined)?.variable;
+        if (variable instanceof tf.Variable) {
+          optimizer.push({ name: `slot:${key}[${index}]`, values: Float32Array.from(await variable.data()) });
+        }
+      }
+    }
   }
   return {
     weights: weights.map((values) => Float32Array.from(values)),
