@@ -11,7 +11,7 @@ import {
 } from './batch-source.js';
 import type { RangeTestConfidence } from './confidence.js';
 import { createDivergenceCheck, defaultDivergeThreshold, type StopReason } from './divergence.js';
-import { learningRateAccess } from './learning-rate-access.js';
+import { adaptOptimizer } from '@lrkit/tfjs';
 import { releaseAbandonedTape } from './abandoned-tape.js';
 import { checkSmoothing, createLossSmoother, defaultSmoothing } from './smoothed-loss.js';
 import { suggestLearningRates, suggestionMethods } from './suggest.js';
@@ -216,7 +216,7 @@ export async function findLearningRate(
   const validationData = options.validationData;
   if (validationData !== undefined && !isDataset(validationData)) sampleCount(owner, validationData as TensorData);
 
-  const access = learningRateAccess(model.optimizer);
+  const access = adaptOptimizer(model.optimizer);
   const originalLearningRate = access.getLearningRate();
   const snapshot = snapshotTrainingState(model);
   const source: BatchSource = isDataset(data) ? datasetBatches(data) : tensorBatches(data, batchSize, shuffle, seed);
