@@ -1,5 +1,7 @@
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
+import { fromKeras } from './presets/keras.js';
+import { torchPreset } from './presets/torch.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -15,4 +17,6 @@ export type ScheduleFactory = (options: never) => Schedule<ScheduleConfig>;
 export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   constant,
   cosine,
+  torch: torchPreset,
+  keras: fromKeras,
 };
