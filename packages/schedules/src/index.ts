@@ -4,6 +4,18 @@ export { toConfig, fromConfig } from './config.js';
 export { scheduleFactories, type ScheduleFactory } from './registry.js';
 export { constant, type ConstantConfig, type ConstantOptions } from './constant.js';
 export { cosine, type CosineConfig, type CosineOptions } from './cosine.js';
+export { linear, type LinearConfig, type LinearOptions } from './linear.js';
+export { polynomial, type PolynomialConfig, type PolynomialOptions } from './polynomial.js';
+export { step, type StepConfig, type StepOptions } from './step.js';
+export { multiStep, type MultiStepConfig, type MultiStepOptions } from './multi-step.js';
+export {
+  piecewiseConstant,
+  type PiecewiseConstantConfig,
+  type PiecewiseConstantOptions,
+} from './piecewise-constant.js';
+export { exponential, type ExponentialConfig, type ExponentialOptions } from './exponential.js';
+export { inverseTime, type InverseTimeConfig, type InverseTimeOptions } from './inverse-time.js';
+export { inverseSqrt, type InverseSqrtConfig, type InverseSqrtOptions } from './inverse-sqrt.js';
 export {
   plateau,
   type PlateauConfig,

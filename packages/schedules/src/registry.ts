@@ -1,5 +1,13 @@
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
+import { exponential } from './exponential.js';
+import { inverseSqrt } from './inverse-sqrt.js';
+import { inverseTime } from './inverse-time.js';
+import { linear } from './linear.js';
+import { multiStep } from './multi-step.js';
+import { piecewiseConstant } from './piecewise-constant.js';
+import { polynomial } from './polynomial.js';
+import { step } from './step.js';
 import { fromKeras } from './presets/keras.js';
 import { torchPreset } from './presets/torch.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
@@ -17,6 +25,14 @@ export type ScheduleFactory = (options: never) => Schedule<ScheduleConfig>;
 export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   constant,
   cosine,
+  linear,
+  polynomial,
+  step,
+  'multi-step': multiStep,
+  'piecewise-constant': piecewiseConstant,
+  exponential,
+  'inverse-time': inverseTime,
+  'inverse-sqrt': inverseSqrt,
   torch: torchPreset,
   keras: fromKeras,
 };
