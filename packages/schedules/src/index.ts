@@ -35,3 +35,5 @@ export type { TorchSchedulerDescriptor } from './presets/torch-composite.js';
 export { fromKeras, kerasClassNames, type KerasConfig, type KerasSerialized } from './presets/keras.js';
 export { torchPlateau, type TorchPlateauOptions } from './presets/torch-plateau.js';
 export { kerasPlateau, type KerasPlateauOptions, type KerasPlateauReducer } from './presets/keras-plateau.js';
+export { toTorch, type TorchEquivalent } from './presets/to-torch.js';
+export { toKeras, type KerasEquivalent } from './presets/to-keras.js';
