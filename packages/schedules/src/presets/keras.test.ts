@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromConfig, toConfig } from '../config.js';
 import { fromKeras } from './keras.js';
@@ -182,5 +183,32 @@ describe('fromKeras configs', () => {
       class_name: 'CosineDecayRestarts',
       config: { initial_learning_rate: 0.1, first_decay_steps: 10, t_mul: 2, m_mul: 1, alpha: 0, name: 'SGDRDecay' },
     });
+  });
+});
+
+describe('fromKeras on random configurations', () => {
+  it('matches the ported __call__ for random schedules over 300 steps', () => {
+    const positive = (max: number) => fc.double({ min: 1e-3, max, noNaN: true });
+    const schedule = fc.oneof(
+      fc.record({ class_name: fc.constant('ExponentialDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: positive(100), decay_rate: positive(1), staircase: fc.boolean() }) }),
+      fc.record({ class_name: fc.constant('InverseTimeDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: positive(100), decay_rate: positive(5), staircase: fc.boolean() }) }),
+      fc.record({ class_name: fc.constant('PolynomialDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: fc.integer({ min: 1, max: 200 }), end_learning_rate: positive(0.01), power: positive(3), cycle: fc.boolean() }) }),
+      fc.record({ class_name: fc.constant('CosineDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: fc.integer({ min: 1, max: 200 }), alpha: fc.double({ min: 0, max: 0.5, noNaN: true }), warmup_target: fc.option(positive(2), { nil: null }), warmup_steps: fc.integer({ min: 0, max: 50 }) }) }),
+      fc.record({ class_name: fc.constant('CosineDecayRestarts'), config: fc.record({ initial_learning_rate: positive(1), first_decay_steps: fc.integer({ min: 1, max: 60 }), t_mul: fc.constantFrom(1, 1.5, 2, 3), m_mul: fc.double({ min: 0.5, max: 1, noNaN: true }), alpha: fc.double({ min: 0, max: 0.5, noNaN: true }) }) }),
+    );
+    const ports: Record<string, (config: never) => (step: number) => number> = {
+      ExponentialDecay: keras.exponentialDecay,
+      InverseTimeDecay: keras.inverseTimeDecay,
+      PolynomialDecay: keras.polynomialDecay,
+      CosineDecay: keras.cosineDecay,
+      CosineDecayRestarts: keras.cosineDecayRestarts,
+    };
+    fc.assert(
+      fc.property(schedule, (serialized) => {
+        const port = (ports[serialized.class_name] as (config: unknown) => (step: number) => number)(serialized.config);
+        expectSameValues(sample(fromKeras(serialized), 300), sample(port, 300));
+      }),
+      { numRuns: 150, seed: 11 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectSameValues, sample } from './reference/compare.js';
 import * as torch from './reference/pytorch.js';
@@ -237,3 +238,50 @@ describe('fromTorch OneCycleLR', () => {
   });
 });
 
+
+describe('fromTorch on random configurations', () => {
+  it('matches the ported stepping for random chainable schedulers over 300 steps', () => {
+    const scheduler = fc.oneof(
+      fc.record({ name: fc.constant('StepLR'), step_size: fc.integer({ min: 1, max: 50 }), gamma: fc.double({ min: 0.1, max: 1, noNaN: true }) }),
+      fc.record({ name: fc.constant('ExponentialLR'), gamma: fc.double({ min: 0.9, max: 1, noNaN: true }) }),
+      fc.record({ name: fc.constant('LinearLR'), start_factor: fc.double({ min: 0.01, max: 1, noNaN: true }), end_factor: fc.double({ min: 0, max: 1, noNaN: true }), total_iters: fc.integer({ min: 1, max: 200 }) }),
+      fc.record({ name: fc.constant('PolynomialLR'), total_iters: fc.integer({ min: 1, max: 300 }), power: fc.double({ min: 0.1, max: 3, noNaN: true }) }),
+      fc.record({ name: fc.constant('CosineAnnealingLR'), T_max: fc.integer({ min: 1, max: 120 }), eta_min: fc.double({ min: 0, max: 0.01, noNaN: true }) }),
+      fc.record({ name: fc.constant('CosineAnnealingWarmRestarts'), T_0: fc.integer({ min: 1, max: 60 }), T_mult: fc.integer({ min: 1, max: 3 }), eta_min: fc.double({ min: 0, max: 0.01, noNaN: true }) }),
+      fc.record({ name: fc.constant('ConstantLR'), factor: fc.double({ min: 0.01, max: 1, noNaN: true }), total_iters: fc.integer({ min: 0, max: 100 }) }),
+    );
+    fc.assert(
+      fc.property(scheduler, fc.double({ min: 1e-4, max: 1, noNaN: true }), (config, lr) => {
+        const { name, ...args } = config;
+        const preset = fromTorch(name, args, { baseLr: lr });
+        const build = (o: torch.Optimizer): torch.LRScheduler => {
+          const a = args as Record<string, number>;
+          switch (name) {
+            case 'StepLR': return new torch.StepLR(o, a.step_size as number, a.gamma);
+            case 'ExponentialLR': return new torch.ExponentialLR(o, a.gamma as number);
+            case 'LinearLR': return new torch.LinearLR(o, a.start_factor, a.end_factor, a.total_iters);
+            case 'PolynomialLR': return new torch.PolynomialLR(o, a.total_iters, a.power);
+            case 'CosineAnnealingLR': return new torch.CosineAnnealingLR(o, a.T_max as number, a.eta_min);
+            case 'CosineAnnealingWarmRestarts': return new torch.CosineAnnealingWarmRestarts(o, a.T_0 as number, a.T_mult, a.eta_min);
+            default: return new torch.ConstantLR(o, a.factor, a.total_iters);
+          }
+        };
+        expectSameValues(sample(preset, 300), reference(build, lr, 300));
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+});
+
+describe('fromTorch at fractional steps', () => {
+  it('uses the closed form for LinearLR, CosineAnnealingLR and ExponentialLR', () => {
+    expect(fromTorch('LinearLR', { start_factor: 0.5, total_iters: 10 }, { baseLr: 1 })(2.5)).toBeCloseTo(0.625, 15);
+    expect(fromTorch('CosineAnnealingLR', { T_max: 10 }, { baseLr: 1 })(2.5)).toBeCloseTo((1 + Math.cos(Math.PI / 4)) / 2, 15);
+    expect(fromTorch('ExponentialLR', { gamma: 0.25 }, { baseLr: 1 })(0.5)).toBeCloseTo(0.5, 15);
+  });
+
+  it('floors the step for LambdaLR and StepLR', () => {
+    expect(fromTorch('LambdaLR', { lr_lambda: (epoch: number) => epoch }, { baseLr: 1 })(2.9)).toBe(2);
+    expect(fromTorch('StepLR', { step_size: 3, gamma: 0.5 }, { baseLr: 1 })(2.9)).toBe(1);
+  });
+});

@@ -105,6 +105,12 @@ describe('fromTorch configs', () => {
     expect(() => toConfig(s)).toThrow(/lambda schedule, whose function cannot be serialised/);
   });
 
+  it('explain that a hand-made config with a { type: lambda } placeholder cannot be loaded', () => {
+    expect(() => fromConfig({ type: 'torch', name: 'LambdaLR', args: { lr_lambda: { type: 'lambda' } }, baseLr: 1 })).toThrow(
+      /LambdaLR: `lr_lambda` is a saved \{ type: 'lambda' \} placeholder/,
+    );
+  });
+
   it('refuse to serialise a CyclicLR with a custom scale_fn', () => {
     const s = fromTorch('CyclicLR', { base_lr: 0.01, max_lr: 0.1, scale_fn: () => 1 }, {});
     expect(() => toConfig(s)).toThrow(/cannot be serialised/);
