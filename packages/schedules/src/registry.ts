@@ -8,6 +8,15 @@ import { multiStep } from './multi-step.js';
 import { piecewiseConstant } from './piecewise-constant.js';
 import { polynomial } from './polynomial.js';
 import { step } from './step.js';
+import { clamp } from './clamp.js';
+import { cosineRestarts } from './cosine-restarts.js';
+import { cyclic } from './cyclic.js';
+import { join } from './join.js';
+import { multiply } from './multiply.js';
+import { offset } from './offset.js';
+import { oneCycle } from './one-cycle.js';
+import { warmup } from './warmup.js';
+import { warmupStableDecay } from './warmup-stable-decay.js';
 import { fromKeras } from './presets/keras.js';
 import { torchPreset } from './presets/torch.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
@@ -33,6 +42,15 @@ export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   exponential,
   'inverse-time': inverseTime,
   'inverse-sqrt': inverseSqrt,
+  'cosine-restarts': cosineRestarts,
+  cyclic,
+  'one-cycle': oneCycle,
+  warmup,
+  'warmup-stable-decay': warmupStableDecay,
+  join,
+  multiply,
+  clamp,
+  offset,
   torch: torchPreset,
   keras: fromKeras,
 };
