@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constant } from '../constant.js';
+import { cosineRestarts } from '../cosine-restarts.js';
 import { cosine } from '../cosine.js';
 import { exponential } from '../exponential.js';
 import { inverseSqrt } from '../inverse-sqrt.js';
@@ -8,7 +9,8 @@ import { linear } from '../linear.js';
 import { multiStep } from '../multi-step.js';
 import { piecewiseConstant } from '../piecewise-constant.js';
 import { polynomial } from '../polynomial.js';
-import { defineSchedule, type Schedule } from '../schedule.js';
+import type { Schedule } from '../schedule.js';
+import { warmup } from '../warmup.js';
 import { step } from '../step.js';
 import { fromKeras } from './keras.js';
 import { expectSameValues, sample } from './reference/compare.js';
@@ -50,20 +52,22 @@ describe('toKeras', () => {
     expectKerasEquivalent(constant({ value: 0.01 }));
   });
 
-  it('maps a linear warm-up of a cosine to CosineDecay with warmup_target', () => {
-    const warm = defineSchedule(
-      { type: 'warmup', schedule: { type: 'cosine', initialValue: 1, decaySteps: 15, alpha: 0, exponent: 1 }, warmupSteps: 5, initialValue: 0, shape: 'linear' },
-      () => 0,
-    );
-    expect(toKeras(warm).config).toEqual({ initial_learning_rate: 0, decay_steps: 15, alpha: 0, warmup_target: 1, warmup_steps: 5 });
+  it('maps a linear warm-up of a cosine to CosineDecay with warmup_target (the golden warm-up example)', () => {
+    const native = warmup({ schedule: cosine({ initialValue: 1, decaySteps: 15 }), warmupSteps: 5, initialValue: 0 });
+    expect(toKeras(native).config).toEqual({ initial_learning_rate: 0, decay_steps: 15, alpha: 0, warmup_target: 1, warmup_steps: 5 });
+    expectKerasEquivalent(native);
+    expectKerasEquivalent(warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 300, alpha: 0.05 }), warmupSteps: 40, initialValue: 0.001 }));
   });
 
-  it('maps cosine restarts to CosineDecayRestarts', () => {
-    const restarts = defineSchedule(
-      { type: 'cosine-restarts', initialValue: 0.1, firstPeriod: 10, periodMultiplier: 2, peakMultiplier: 0.5, alpha: 0.1, cycleLimit: 0 },
-      () => 0,
+  it('maps cosineRestarts to CosineDecayRestarts', () => {
+    expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 10, periodMultiplier: 2, peakMultiplier: 0.8, alpha: 0.1 }));
+    expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 13, periodMultiplier: 1, peakMultiplier: 0.9 }));
+  });
+
+  it('refuses a cosine warm-up shape Keras does not have', () => {
+    expect(() => toKeras(warmup({ schedule: cosine({ initialValue: 1, decaySteps: 15 }), warmupSteps: 5, shape: 'cosine' }))).toThrow(
+      /Keras warms up only linearly/,
     );
-    expect(toKeras(restarts).config).toEqual({ initial_learning_rate: 0.1, first_decay_steps: 10, t_mul: 2, m_mul: 0.5, alpha: 0.1 });
   });
 
   it('throws naming why when there is no exact equivalent', () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { constant } from '../constant.js';
+import { cosineRestarts } from '../cosine-restarts.js';
+import { cyclic } from '../cyclic.js';
+import { oneCycle } from '../one-cycle.js';
 import { cosine } from '../cosine.js';
 import { exponential } from '../exponential.js';
 import { inverseSqrt } from '../inverse-sqrt.js';
 import { linear } from '../linear.js';
 import { multiStep } from '../multi-step.js';
 import { polynomial } from '../polynomial.js';
-import { defineSchedule, type Schedule } from '../schedule.js';
+import type { Schedule } from '../schedule.js';
 import { step } from '../step.js';
 import { expectSameValues, sample } from './reference/compare.js';
 import { toTorch } from './to-torch.js';
@@ -65,27 +68,44 @@ describe('toTorch', () => {
     expect(preset(350)).toBeGreaterThan(native(350));
   });
 
-  it('maps cosine restarts, cyclic and one-cycle configs to their PyTorch classes', () => {
-    const restarts = defineSchedule(
-      { type: 'cosine-restarts', initialValue: 0.1, firstPeriod: 10, periodMultiplier: 2, peakMultiplier: 1, alpha: 0.1, cycleLimit: 0 },
-      () => 0,
+  it('maps cosineRestarts to CosineAnnealingWarmRestarts', () => {
+    expectTorchEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 10, periodMultiplier: 2, alpha: 0.1 }));
+    expectTorchEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 25 }));
+  });
+
+  it('maps cyclic to CyclicLR in every built-in mode, with the momentum', () => {
+    for (const mode of ['triangular', 'triangular2', 'exp-range'] as const) {
+      const native = cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 7, stepSizeDown: 12, mode, gamma: 0.99, baseMomentum: 0.8, maxMomentum: 0.9 });
+      const equivalent = toTorch(native);
+      const preset = fromTorch(equivalent.name, equivalent.args, {});
+      expectSameValues(sample(preset, steps), sample(native, steps));
+      expectSameValues(sample(preset.momentum as (step: number) => number, steps), sample(native.momentum as (step: number) => number, steps));
+    }
+  });
+
+  it('maps cyclic without momentum bounds to cycle_momentum=False', () => {
+    const equivalent = toTorch(cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 5 }));
+    expect(equivalent.args.cycle_momentum).toBe(false);
+    expect(fromTorch(equivalent.name, equivalent.args, {}).momentum).toBeUndefined();
+  });
+
+  it('maps oneCycle to OneCycleLR with total_steps + 1 and a shifted pct_start, identical up to totalSteps', () => {
+    for (const threePhase of [false, true]) {
+      for (const annealing of ['cos', 'linear'] as const) {
+        const native = oneCycle({ maxValue: 0.4, totalSteps: 300, warmupFraction: 0.25, annealing, threePhase });
+        const equivalent = toTorch(native);
+        expect(equivalent).toMatchObject({ name: 'OneCycleLR', exactUntil: 300, args: { total_steps: 301, pct_start: 76 / 301 } });
+        const preset = fromTorch(equivalent.name, equivalent.args, {});
+        expectSameValues(sample(preset, 300), sample(native, 300));
+        expectSameValues(sample(preset.momentum as (step: number) => number, 300), sample(native.momentum as (step: number) => number, 300));
+      }
+    }
+  });
+
+  it('refuses a cyclic whose scaleMode differs from the one PyTorch forces for its mode', () => {
+    expect(() => toTorch(cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 5, mode: 'exp-range', gamma: 0.9, scaleMode: 'cycle' }))).toThrow(
+      /PyTorch's built-in mode 'exp-range' always scales by iterations/,
     );
-    expect(toTorch(restarts)).toMatchObject({ name: 'CosineAnnealingWarmRestarts', args: { T_0: 10, T_mult: 2, eta_min: 0.010000000000000002 } });
-    const cyclic = defineSchedule(
-      { type: 'cyclic', baseValue: 0.01, maxValue: 0.1, stepSizeUp: 5, stepSizeDown: 8, mode: 'exp-range', gamma: 0.99, scaleMode: 'cycle', baseMomentum: 0.8, maxMomentum: 0.9 },
-      () => 0,
-    );
-    expect(toTorch(cyclic)).toMatchObject({ name: 'CyclicLR', args: { mode: 'exp_range', cycle_momentum: true, base_momentum: 0.8 } });
-    const oneCycle = defineSchedule(
-      { type: 'one-cycle', maxValue: 1, totalSteps: 99, warmupFraction: 0.3, annealing: 'cos', initialDivisor: 25, finalDivisor: 1e4, threePhase: false, baseMomentum: 0.85, maxMomentum: 0.95, cycleMomentum: true },
-      () => 0,
-    );
-    const equivalent = toTorch(oneCycle);
-    expect(equivalent).toMatchObject({ name: 'OneCycleLR', args: { total_steps: 100 }, exactUntil: 99 });
-    // PyTorch's peak lands on the native peak step warmupFraction * totalSteps = 29.7.
-    const preset = fromTorch(equivalent.name, equivalent.args, {});
-    expect(preset(29)).toBeLessThan(1);
-    expect(preset(99)).toBeCloseTo(1 / 25 / 1e4, 15);
   });
 
   it('returns a PyTorch preset unchanged', () => {

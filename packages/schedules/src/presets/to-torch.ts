@@ -158,6 +158,14 @@ export function toTorch(schedule: Schedule): TorchEquivalent {
     }
     case 'cyclic': {
       if (config.scaleFunction !== undefined) none(type, 'its scaleFunction is a JavaScript function');
+      const forcedScaleMode = config.mode === 'exp-range' ? 'iterations' : 'cycle';
+      if (config.scaleMode !== forcedScaleMode) {
+        none(
+          type,
+          `PyTorch's built-in mode '${String(config.mode)}' always scales by ${forcedScaleMode === 'cycle' ? 'cycle' : 'iterations'} ` +
+            `(received scaleMode '${String(config.scaleMode)}'); in Python pass the scale as scale_fn with scale_mode='${String(config.scaleMode)}'`,
+        );
+      }
       const cycleMomentum = config.baseMomentum !== undefined && config.maxMomentum !== undefined;
       const mode = config.mode === 'exp-range' ? 'exp_range' : (config.mode as string);
       return equivalent('CyclicLR', {
