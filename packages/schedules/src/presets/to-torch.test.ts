@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { constant } from '../constant.js';
 import { cosineRestarts } from '../cosine-restarts.js';
 import { cyclic } from '../cyclic.js';
+import { join } from '../join.js';
 import { oneCycle } from '../one-cycle.js';
 import { cosine } from '../cosine.js';
 import { exponential } from '../exponential.js';
@@ -11,6 +12,7 @@ import { multiStep } from '../multi-step.js';
 import { polynomial } from '../polynomial.js';
 import type { Schedule } from '../schedule.js';
 import { step } from '../step.js';
+import { warmup } from '../warmup.js';
 import { expectSameValues, sample } from './reference/compare.js';
 import { toTorch } from './to-torch.js';
 import { fromTorch } from './torch.js';
@@ -106,6 +108,46 @@ describe('toTorch', () => {
     expect(() => toTorch(cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 5, mode: 'exp-range', gamma: 0.9, scaleMode: 'cycle' }))).toThrow(
       /PyTorch's built-in mode 'exp-range' always scales by iterations/,
     );
+  });
+
+  it('maps a linear warm-up then cosine to SequentialLR([LinearLR, CosineAnnealingLR])', () => {
+    const native = warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 200, alpha: 0.01 }), warmupSteps: 10, initialValue: 0.001 });
+    const equivalent = toTorch(native);
+    expect(equivalent).toMatchObject({
+      name: 'SequentialLR',
+      args: {
+        schedulers: [
+          { name: 'LinearLR', args: { start_factor: 0.01, end_factor: 1, total_iters: 10 } },
+          { name: 'CosineAnnealingLR', args: { T_max: 200, eta_min: 0.001 } },
+        ],
+        milestones: [10],
+      },
+      baseLr: 0.1,
+      exactUntil: 210,
+    });
+    expect(equivalent.python).toBe(
+      'SequentialLR(optimizer, schedulers=[LinearLR(optimizer, start_factor=0.01, end_factor=1, total_iters=10), CosineAnnealingLR(optimizer, T_max=200, eta_min=0.001)], milestones=[10])',
+    );
+    expectTorchEquivalent(native);
+  });
+
+  it('maps join of parts with one base learning rate to SequentialLR', () => {
+    const native = join({
+      schedules: [constant({ value: 0.1 }), step({ initialValue: 0.1, stepSize: 30, factor: 0.5 }), exponential({ initialValue: 0.1, decayRate: 0.97 })],
+      boundaries: [20, 150],
+    });
+    expect(toTorch(native).name).toBe('SequentialLR');
+    expectTorchEquivalent(native);
+  });
+
+  it('refuses a join whose parts need different optimizer learning rates', () => {
+    const native = join({ schedules: [constant({ value: 0.1 }), constant({ value: 0.2 })], boundaries: [5] });
+    expect(() => toTorch(native)).toThrow(/share the optimizer's lr, but its parts map to different base learning rates \(0.1 and 0.2\)/);
+  });
+
+  it('refuses a warm-up from 0, which LinearLR cannot start from', () => {
+    const native = warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 200 }), warmupSteps: 10 });
+    expect(() => toTorch(native)).toThrow(/a warm-up from 0 needs start_factor 0, which LinearLR rejects/);
   });
 
   it('returns a PyTorch preset unchanged', () => {

@@ -1,4 +1,5 @@
 import type { JsonValue, Schedule } from '../schedule.js';
+import { fromConfig as loadConfig } from '../config.js';
 import { describeValue } from '../validation.js';
 
 /** A PyTorch scheduler equivalent to an lrkit schedule. */
@@ -43,6 +44,42 @@ function none(type: string, reason: string): never {
 const isInteger = (value: JsonValue | undefined): value is number => typeof value === 'number' && Number.isInteger(value);
 const num = (config: Config, key: string): number => config[key] as number;
 
+/** `SequentialLR` over mapped children that share one optimizer learning rate. */
+function sequential(type: string, children: readonly TorchEquivalent[], boundaries: readonly number[]): TorchEquivalent {
+  if (!boundaries.every((boundary) => Number.isInteger(boundary) && boundary >= 1)) {
+    none(type, `SequentialLR milestones are step() counts >= 1; received ${describeValue(boundaries)}`);
+  }
+  const baseLr = children[0]?.baseLr;
+  children.forEach((child, index) => {
+    if (child.name === 'CyclicLR' || child.name === 'OneCycleLR' || child.name === 'SequentialLR') {
+      none(type, `its part ${index} maps to ${child.name}, which cannot sit inside SequentialLR`);
+    }
+    if (child.baseLr !== baseLr) {
+      none(
+        type,
+        `SequentialLR's schedulers share the optimizer's lr, but its parts map to different base learning rates (${String(baseLr)} and ${String(child.baseLr)})`,
+      );
+    }
+    if (index < children.length - 1 && child.exactUntil !== undefined) {
+      const length = (boundaries[index] as number) - (index === 0 ? 0 : (boundaries[index - 1] as number));
+      if (length - 1 > child.exactUntil) none(type, `its part ${index} runs past the step where ${child.name} stops matching (${child.note ?? ''})`);
+    }
+  });
+  const last = children[children.length - 1] as TorchEquivalent;
+  const args: Config = {
+    schedulers: children.map((child) => ({ name: child.name, args: child.args })),
+    milestones: [...boundaries],
+  };
+  const lastStart = boundaries[boundaries.length - 1] as number;
+  return {
+    name: 'SequentialLR',
+    args,
+    ...(baseLr === undefined ? {} : { baseLr }),
+    ...(last.exactUntil === undefined ? {} : { exactUntil: lastStart + last.exactUntil, ...(last.note === undefined ? {} : { note: last.note }) }),
+    python: `SequentialLR(optimizer, schedulers=[${children.map((child) => child.python).join(', ')}], milestones=[${boundaries.join(', ')}])`,
+  };
+}
+
 /**
  * The PyTorch `torch.optim.lr_scheduler` scheduler that reproduces a native lrkit schedule
  * (value at step `n` = learning rate after `n` calls of `scheduler.step()`), so a schedule
@@ -58,7 +95,9 @@ const num = (config: Config, key: string): number => config[key] as number;
  * after it); `cosineRestarts` (peakMultiplier 1, no cycleLimit, integer periods) →
  * `CosineAnnealingWarmRestarts`; `cyclic` (built-in modes) → `CyclicLR`; `oneCycle` →
  * `OneCycleLR` with `total_steps = totalSteps + 1` and `pct_start = (warmupFraction *
- * totalSteps + 1) / (totalSteps + 1)`, identical up to `totalSteps`; a `'torch'` preset → itself.
+ * totalSteps + 1) / (totalSteps + 1)`, identical up to `totalSteps`; `join` (integer
+ * boundaries, parts sharing one base learning rate) → `SequentialLR`; a linear `warmup` from
+ * a positive value → `SequentialLR([LinearLR, …])`; a `'torch'` preset → itself.
  *
  * @example
  * ```ts
@@ -71,7 +110,10 @@ export function toTorch(schedule: Schedule): TorchEquivalent {
   if (typeof schedule !== 'function' || schedule.config === undefined) {
     throw new TypeError(`toTorch: \`schedule\` must be an lrkit schedule; received ${describeValue(schedule)}`);
   }
-  const config = schedule.config as unknown as Config;
+  return fromConfig(schedule.config as unknown as Config);
+}
+
+function fromConfig(config: Config): TorchEquivalent {
   const type = config.type as string;
   switch (type) {
     case 'torch': {
@@ -204,6 +246,34 @@ export function toTorch(schedule: Schedule): TorchEquivalent {
             `past step ${totalSteps} lrkit holds the minimum while PyTorch overshoots at ${totalSteps + 1} and raises after it`,
         },
       );
+    }
+    case 'join':
+      return sequential(
+        type,
+        (config.schedules as Config[]).map((child) => fromConfig(child)),
+        config.boundaries as number[],
+      );
+    case 'warmup': {
+      const inner = fromConfig(config.schedule as Config);
+      const warmupSteps = num(config, 'warmupSteps');
+      const initial = num(config, 'initialValue');
+      const base = inner.baseLr;
+      const peak = loadConfig(config.schedule)(0);
+      if (
+        config.shape !== 'linear' ||
+        base === undefined ||
+        !(initial > 0 && initial <= base && peak >= 0 && peak <= base) ||
+        !Number.isInteger(warmupSteps) ||
+        warmupSteps < 1
+      ) {
+        none(
+          type,
+          'PyTorch warms up with LinearLR(start_factor in (0, 1]) inside SequentialLR: the warm-up must be linear, over an integer number of steps, ' +
+            "from a positive initialValue no larger than the optimizer's lr (a warm-up from 0 needs start_factor 0, which LinearLR rejects)",
+        );
+      }
+      const linearLR = equivalent('LinearLR', { start_factor: initial / base, end_factor: peak / base, total_iters: warmupSteps }, { baseLr: base });
+      return sequential(type, [linearLR, inner], [warmupSteps]);
     }
     case 'keras':
       return none(type, 'convert the Keras preset to a native schedule first, or keep it in Keras');
