@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromConfig, toConfig } from '../config.js';
+import type { Schedule } from '../schedule.js';
 import { sample } from './reference/compare.js';
 import { fromTorch } from './torch.js';
 
@@ -76,6 +77,12 @@ describe('fromTorch configs', () => {
       expect(sample(reloaded, 300)).toEqual(sample(preset, 300));
       if (preset.momentum !== undefined) expect(sample(reloaded.momentum as (step: number) => number, 300)).toEqual(sample(preset.momentum, 300));
     }
+  });
+
+  it('save the momentum schedule itself with output: momentum', () => {
+    const momentum = fromTorch('OneCycleLR', { max_lr: 1, total_steps: 100 }, {}).momentum as Schedule;
+    expect(toConfig(momentum)).toMatchObject({ type: 'torch', name: 'OneCycleLR', output: 'momentum' });
+    expect(sample(fromConfig(toConfig(momentum)), 100)).toEqual(sample(momentum, 100));
   });
 
   it('carry PyTorch argument names with the defaults filled in', () => {
