@@ -1,6 +1,7 @@
-import { toConfig } from '@lrkit/schedules';
+import { fromConfig } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
-import { preset } from './presets.js';
+import { nativeEquivalent } from './native-equivalent.js';
+import { presets } from './presets.js';
 import { collectSchedules, type SourceOptions } from './schedule-sources.js';
 import type { Output } from './preview.js';
 
@@ -15,10 +16,14 @@ const targets = ['native', 'torch', 'keras'] as const;
 /**
  * `lrkit convert`: reads one schedule (native config, `--torch` preset or `--keras` config) and
  * prints it as a native config (`--to native`, the default), a PyTorch recipe
- * `{ name, args, baseLr }` (`--to torch`) or a Keras config `{ class_name, config }` (`--to keras`).
- * A conversion that would not reproduce the schedule exactly fails with the reason.
+ * `{ name, args, baseLr, python }` (`--to torch`) or a Keras config `{ class_name, config }` (`--to keras`).
+ *
+ * A preset becomes a plain native schedule (`step`, `cosine`, …) only when that evaluates equal
+ * to it on every checked step (see `nativeEquivalent`); otherwise `--to native` prints the
+ * preset's own config (`{ type: 'torch' | 'keras', … }`, exact, loadable by `fromConfig`) and
+ * says so on stderr. A conversion to PyTorch or Keras that would not be exact fails with the reason.
  */
-export function convert(positional: readonly string[], options: ConvertOptions, output: Output): void {
+export function convert(positional: readonly string[], options: ConvertOptions, output: Output, note: (text: string) => void = () => {}): void {
   const target = options.to;
   if (!(targets as readonly string[]).includes(target)) {
     throw new CliError(`--to must be one of ${targets.join(', ')}; received ${JSON.stringify(target)}`);
@@ -32,12 +37,22 @@ export function convert(positional: readonly string[], options: ConvertOptions, 
   }
   const named = collectSchedules(positional, options, totalSteps);
   if (named.length !== 1) throw new CliError(`convert takes exactly one schedule; received ${named.length}`);
-  const { schedule } = named[0]!;
+  const { schedule, origin } = named[0]!;
+  const native = nativeEquivalent(schedule, totalSteps);
   let result: unknown;
   try {
-    if (target === 'native') result = toConfig(schedule);
-    else if (target === 'torch') result = preset('toTorch')(schedule);
-    else result = preset('toKeras')(schedule);
+    if (target === 'native') {
+      result = native.config;
+      if (!native.plain) {
+        note(
+          `lrkit: note: no plain native schedule reproduces this ${origin === 'torch' ? 'PyTorch' : 'Keras'} schedule on every checked step; ` +
+            `printed its preset config (exact; fromConfig loads it)\n`,
+        );
+      }
+    } else {
+      const source = native.plain ? fromConfig(native.config) : schedule;
+      result = target === 'torch' ? presets.toTorch(source) : presets.toKeras(source);
+    }
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot convert to ${target}: ${(error as Error).message}`);

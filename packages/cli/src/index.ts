@@ -5,4 +5,5 @@ export { parseKeywordArguments } from './parse-arguments.js';
 export { collectSchedules, type SourceOptions, type SourcedSchedule } from './schedule-sources.js';
 export { preview, type Output, type PreviewOptions } from './preview.js';
 export { convert, type ConvertOptions } from './convert.js';
-export { preset, type KerasRecipe, type TorchRecipe } from './presets.js';
+export { presets } from './presets.js';
+export { nativeEquivalent, type NativeEquivalent } from './native-equivalent.js';

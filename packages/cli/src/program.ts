@@ -12,7 +12,7 @@ function addSourceOptions(command: Command): Command {
     .option('-c, --config <file>', 'a native JSON config file (repeatable)', collect)
     .option('--torch <name>', 'a PyTorch scheduler, e.g. StepLR, OneCycleLR (repeatable)', collect)
     .option('--args <list>', 'keyword arguments of the matching --torch, e.g. step_size=10,gamma=0.5 (repeatable)', collect)
-    .option('--base-lr <number>', "the optimizer's learning rate for --torch (one for all, or one per --torch; default 1)", collect)
+    .option('--base-lr <number>', "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)", collect)
     .option('--keras <json>', 'a Keras schedule {"class_name": ..., "config": {...}}, inline or @file.json (repeatable)', collect)
     .option('--name <label>', 'legend name of each schedule, in order (repeatable)', collect);
 }
@@ -36,8 +36,8 @@ Examples:
   $ lrkit convert @schedule.json --to torch
   $ lrkit convert '{"type":"cosine","initialValue":0.1,"decaySteps":1000}' --to keras`;
 
-/** The `lrkit` command tree (commander), writing results to `output`. */
-export function createProgram(output: Output): Command {
+/** The `lrkit` command tree (commander), writing results to `output` and notes to `note`. */
+export function createProgram(output: Output, note: (text: string) => void = () => {}): Command {
   const program = new Command('lrkit')
     .description('Preview learning-rate schedules (native, PyTorch or Keras) and convert between config forms.')
     .showHelpAfterError(false)
@@ -78,10 +78,10 @@ export function createProgram(output: Output): Command {
       .argument('[config]', 'a native JSON config (or Keras {class_name, config}), inline or @file.json'),
   )
     .option('--to <form>', 'native, torch or keras', 'native')
-    .option('--total-steps <n>', 'training length, for PyTorch presets that need it')
+    .option('--total-steps <n>', 'training length: OneCycleLR total_steps when not in --args; also the steps a plain native equivalent is checked on (default 0…9999 and sparse up to 10^6)')
     .addHelpText('after', convertExamples)
     .action((config: string | undefined, options: ConvertOptions) => {
-      convert(config === undefined ? [] : [config], options, output);
+      convert(config === undefined ? [] : [config], options, output, note);
     });
 
   return program;
@@ -98,7 +98,7 @@ export function createProgram(output: Output): Command {
  * ```
  */
 export async function run(argv: readonly string[], output: Output, errorOutput: (text: string) => void): Promise<number> {
-  const program = createProgram(output);
+  const program = createProgram(output, errorOutput);
   program.configureOutput({
     writeOut: (text) => output.write(text),
     writeErr: (text) => errorOutput(text),

@@ -1,7 +1,8 @@
 import { fromConfig, type Schedule } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
 import { parseKeywordArguments } from './parse-arguments.js';
-import { preset, type KerasRecipe } from './presets.js';
+import type { KerasSerialized } from '@lrkit/schedules';
+import { presets } from './presets.js';
 import { readJsonArgument, readJsonFile } from './read-json.js';
 
 /** The schedule flags shared by `preview` and `convert`. */
@@ -21,7 +22,7 @@ export interface SourcedSchedule {
   readonly origin: 'native' | 'torch' | 'keras';
 }
 
-function isKeras(value: unknown): value is KerasRecipe {
+function isKeras(value: unknown): value is KerasSerialized {
   return value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>).class_name === 'string';
 }
 
@@ -40,7 +41,7 @@ function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'na
   return items.map((item, index) => {
     const where = Array.isArray(value) ? `${what}[${index}]` : what;
     if (isKeras(item)) {
-      return { label: item.class_name, origin: 'keras' as const, schedule: wrap(where, () => preset('fromKeras')(item)) };
+      return { label: item.class_name, origin: 'keras' as const, schedule: wrap(where, () => presets.fromKeras(item)) };
     }
     const schedule = wrap(where, () => fromConfig(item));
     return { label: schedule.config.type, origin: 'native' as const, schedule };
@@ -59,11 +60,11 @@ function parseBaseLr(text: string): number {
  * Builds the schedules named on the command line, in this order: positional configs (inline
  * JSON or `@file.json`; a native config, a Keras `{ class_name, config }` or an array of them),
  * `--config` files, `--torch` presets (the i-th `--args` and `--base-lr` belong to the i-th
- * `--torch`; a single `--base-lr` applies to all; without one the base learning rate is 1, so
- * the values read as multipliers), then `--keras` configs. `--name` renames them in that order.
+ * `--torch`; a single `--base-lr` applies to all; it is required except for `CyclicLR` and
+ * `OneCycleLR`), then `--keras` configs. `--name` renames them in that order.
  *
- * @param totalSteps - the end of the drawn range, passed to `fromTorch` for presets whose length
- *   comes from the training run.
+ * @param totalSteps - the training length, passed to `fromTorch` (`OneCycleLR` uses it as
+ *   `total_steps` when neither that nor `epochs`/`steps_per_epoch` is given).
  */
 export function collectSchedules(positional: readonly string[], options: SourceOptions, totalSteps?: number): SourcedSchedule[] {
   const found: Array<Omit<SourcedSchedule, 'name'> & { label: string }> = [];
@@ -78,17 +79,19 @@ export function collectSchedules(positional: readonly string[], options: SourceO
   }
   torch.forEach((name, index) => {
     const keywordArguments = parseKeywordArguments(args[index] ?? '');
-    const baseLr = (baseLrs.length === 1 ? baseLrs[0] : baseLrs[index]) ?? 1;
-    const fromTorch = preset('fromTorch');
+    const baseLr = baseLrs.length === 1 ? baseLrs[0] : baseLrs[index];
     const schedule = wrap(`--torch ${name}`, () =>
-      fromTorch(name, keywordArguments, totalSteps === undefined ? { baseLr } : { baseLr, totalSteps }),
+      presets.fromTorch(name, keywordArguments, {
+        ...(baseLr === undefined ? {} : { baseLr }),
+        ...(totalSteps === undefined ? {} : { totalSteps }),
+      }),
     );
     found.push({ label: name, origin: 'torch', schedule });
   });
   (options.keras ?? []).forEach((text, index) => {
     const value = readJsonArgument(text, `--keras ${index + 1}`);
     if (!isKeras(value)) throw new CliError(`--keras ${index + 1} must be {"class_name": ..., "config": {...}}; received ${text.slice(0, 80)}`);
-    found.push({ label: value.class_name, origin: 'keras', schedule: wrap(`--keras ${value.class_name}`, () => preset('fromKeras')(value)) });
+    found.push({ label: value.class_name, origin: 'keras', schedule: wrap(`--keras ${value.class_name}`, () => presets.fromKeras(value)) });
   });
   if (found.length === 0) {
     throw new CliError('no schedule given: pass a JSON config, --config <file>, --torch <name> or --keras <json> (see --help)');
