@@ -79,6 +79,35 @@ describe('lrkit preview', () => {
     expect([image.width, image.height]).toEqual([Number(size[1]), Number(size[2])]);
   });
 
+  it('prints the values of a PyTorch preset exactly (StepLR drops at each step_size)', () => {
+    const { status, stdout } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=2,gamma=0.5', '--base-lr', '0.1', '--steps', '0:5', '--csv');
+    expect(status).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toEqual(['series,step,value', 'StepLR,0,0.1', 'StepLR,1,0.1', 'StepLR,2,0.05', 'StepLR,3,0.05', 'StepLR,4,0.025']);
+  });
+
+  it('compares a PyTorch preset, a Keras config and a native config in one chart', () => {
+    const { status, stdout } = lrkit(
+      'preview',
+      cosineConfig,
+      '--torch', 'ExponentialLR', '--args', 'gamma=0.5', '--base-lr', '1',
+      '--keras', '{"class_name":"PiecewiseConstantDecay","config":{"boundaries":[1],"values":[0.3,0.2]}}',
+      '--steps', '0:3', '--json',
+    );
+    expect(status).toBe(0);
+    const document = JSON.parse(stdout) as { series: Array<{ name: string; points: Array<{ step: number; value: number }> }> };
+    expect(document.series.map((series) => series.name)).toEqual(['cosine', 'ExponentialLR', 'PiecewiseConstantDecay']);
+    expect(document.series[1]!.points.map((point) => point.value)).toEqual([1, 0.5, 0.25]);
+    // Keras switches one step after the boundary: step > 1.
+    expect(document.series[2]!.points.map((point) => point.value)).toEqual([0.3, 0.3, 0.2]);
+  });
+
+  it('draws the root demo (OneCycleLR from PyTorch arguments) in the terminal', () => {
+    const { status, stdout } = lrkit('preview', '--torch', 'OneCycleLR', '--args', 'max_lr=0.1,total_steps=1000', '--steps', '0:1000');
+    expect(status).toBe(0);
+    expect(stdout).toContain('█ OneCycleLR');
+    expect(stdout).toMatch(/^ 0\.1┤/m);
+  });
+
   it('downsamples a 1,000,000-step range to the min/max envelope', () => {
     const { status, stdout } = lrkit('preview', JSON.stringify({ type: 'cosine', initialValue: 1, decaySteps: 1_000_000 }), '--steps', '0:1000000', '--json', '--points', '100');
     expect(status).toBe(0);
@@ -111,10 +140,21 @@ describe('lrkit preview', () => {
   });
 
   it('fails with one line for an unknown PyTorch preset', () => {
-    const { status, stderr } = lrkit('preview', '--torch', 'FancyLR', '--args', 'x=1');
+    const { status, stderr } = lrkit('preview', '--torch', 'FancyLR', '--args', 'x=1', '--base-lr', '0.1');
     expect(status).toBe(1);
-    expect(stderr.split('\n')).toHaveLength(2);
-    expect(stderr).toMatch(/^lrkit: .*FancyLR|^lrkit: fromTorch is not available/);
+    expect(stderr).toMatch(/^lrkit: --torch FancyLR: fromTorch: unknown scheduler "FancyLR"; known schedulers are LambdaLR, [^\n]*StepLR[^\n]*\n$/);
+  });
+
+  it('fails with one line for an unknown Keras class, suggesting the closest', () => {
+    const { status, stderr } = lrkit('preview', '--keras', '{"class_name":"CosineDecai","config":{}}');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^lrkit: --keras CosineDecai: fromKeras: unknown class_name "CosineDecai" \(did you mean 'CosineDecay'\?\)[^\n]*\n$/);
+  });
+
+  it('fails with one line when a PyTorch preset needs --base-lr', () => {
+    const { status, stderr } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=10');
+    expect(status).toBe(1);
+    expect(stderr).toBe('lrkit: --torch StepLR: StepLR: `baseLr` (the optimizer\'s learning rate) is required; received undefined\n');
   });
 
   it('fails with one line for an out-of-range --steps', () => {
@@ -148,6 +188,57 @@ describe('lrkit convert', () => {
     const { status, stdout } = lrkit('convert', '{"type":"cosine","initialValue":0.1,"decaySteps":10}');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 10, alpha: 0, exponent: 1 });
+  });
+
+  it('turns a PyTorch StepLR into the native step schedule', () => {
+    const { status, stdout, stderr } = lrkit('convert', '--torch', 'StepLR', '--args', 'step_size=10,gamma=0.5', '--base-lr', '0.1');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ type: 'step', initialValue: 0.1, stepSize: 10, factor: 0.5 });
+  });
+
+  it('turns a Keras PiecewiseConstantDecay into piecewise-constant with the boundaries one step later', () => {
+    const { status, stdout } = lrkit('convert', '--keras', '{"class_name":"PiecewiseConstantDecay","config":{"boundaries":[10,20],"values":[1,0.5,0.1]}}');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ type: 'piecewise-constant', boundaries: [11, 21], values: [1, 0.5, 0.1] });
+  });
+
+  it('keeps the preset config, with a note, when no plain native schedule matches (CosineAnnealingLR rises past T_max)', () => {
+    const { status, stdout, stderr } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--base-lr', '0.1');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ type: 'torch', name: 'CosineAnnealingLR', args: { T_max: 100, eta_min: 0 }, baseLr: 0.1 });
+    expect(stderr).toBe(
+      'lrkit: note: no plain native schedule reproduces this PyTorch schedule on every checked step; printed its preset config (exact; fromConfig loads it)\n',
+    );
+  });
+
+  it('turns CosineAnnealingLR into native cosine when checked only over the training length', () => {
+    const { status, stdout } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--base-lr', '0.1', '--total-steps', '100');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, alpha: 0, exponent: 1 });
+  });
+
+  it('turns a native step schedule into PyTorch StepLR with its Python line', () => {
+    const { status, stdout } = lrkit('convert', '{"type":"step","initialValue":0.1,"stepSize":10,"factor":0.5}', '--to', 'torch');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      name: 'StepLR',
+      args: { step_size: 10, gamma: 0.5 },
+      baseLr: 0.1,
+      python: 'StepLR(optimizer, step_size=10, gamma=0.5)',
+    });
+  });
+
+  it('turns native cosine into Keras CosineDecay', () => {
+    const { status, stdout } = lrkit('convert', cosineConfig, '--to', 'keras');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ class_name: 'CosineDecay', config: { initial_learning_rate: 0.1, decay_steps: 100, alpha: 0 } });
+  });
+
+  it('fails with the reason when a conversion would not be exact', () => {
+    const { status, stderr } = lrkit('convert', '{"type":"inverse-sqrt","initialValue":0.1}', '--to', 'keras');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^lrkit: cannot convert to keras: toKeras: [^\n]+\n$/);
   });
 
   it('rejects an unknown target form', () => {
