@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
-/** Patch buffers are cut into batch chunks so one chunk holds at most this many floats (64 MiB). */
-export const maximumPatchElements = 1 << 24;
+/**
+ * Patch buffers are cut into batch chunks so one chunk holds at most `maximumElements` floats
+ * (default 2^24 = 64 MiB). Mutable so tests can force the chunked path on small inputs.
+ */
+export const patchBudget = { maximumElements: 1 << 24 };
 
 /**
  * How many images fit in one chunk when each image contributes `elementsPerImage` floats
@@ -12,7 +15,7 @@ export const maximumPatchElements = 1 << 24;
  * imagesPerChunk(26 * 26 * 9, 64); // 64: the whole batch fits
  */
 export function imagesPerChunk(elementsPerImage: number, batchSize: number): number {
-  return Math.max(1, Math.min(batchSize, Math.floor(maximumPatchElements / Math.max(1, elementsPerImage))));
+  return Math.max(1, Math.min(batchSize, Math.floor(patchBudget.maximumElements / Math.max(1, elementsPerImage))));
 }
 
 /** Allocates a float32 tensor on the wasm heap; its values are undefined until written. */
