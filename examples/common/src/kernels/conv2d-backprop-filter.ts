@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { rowMajorPatchLayout, toConvGeometry } from './conv-geometry.js';
-import { im2col } from './im2col.js';
+import { toConvGeometry } from './conv-geometry.js';
+import { im2colRows } from './im2col.js';
 import {
   allocate,
   assertFloat32,
@@ -15,8 +15,8 @@ import {
 /**
  * `Conv2DBackpropFilter` for the wasm backend: the filter gradient of a 2-D convolution,
  * dW[i, j, c, o] = Σ_{n, y, x} input[n, y·s + i − pad, x·s + j − pad, c] · dy[n, y, x, o],
- * computed as im2col(input)ᵀ · dy with the backend's SIMD BatchMatMul (rows = output pixels,
- * columns = filterHeight · filterWidth · inChannels). Supports NHWC and NCHW, every tfjs
+ * computed as im2col(input)ᵀ · dy with the backend's SIMD BatchMatMul, the patches laid out as
+ * [filterHeight · filterWidth · inChannels, output pixels] so no operand needs a transpose. Supports NHWC and NCHW, every tfjs
  * padding form and strides; the kernel has no dilation attribute (tfjs never asks for one).
  * Large batches are cut into chunks of at most 2^24 patch values.
  *
@@ -46,7 +46,6 @@ export function conv2dBackpropFilterWasm(args: {
   const pixels = g.outHeight * g.outWidth;
   const taps = g.filterHeight * g.filterWidth * g.inChannels;
   const chunk = imagesPerChunk(pixels * taps, g.batchSize);
-  const layout = rowMajorPatchLayout(g);
   const filterSize = taps * g.outChannels;
   let accumulated: Float32Array | undefined;
 
@@ -54,12 +53,13 @@ export function conv2dBackpropFilterWasm(args: {
     const count = Math.min(chunk, g.batchSize - first);
     const rows = count * pixels;
     const whole = count === g.batchSize;
-    const patches = allocate(backend, [1, rows, taps]);
+    const patches = allocate(backend, [1, taps, rows]);
     // NHWC dy of the whole batch already is the [rows, outChannels] matrix; otherwise copy.
     const gradient = whole && g.channelsLast ? withShape(dy, [1, rows, g.outChannels]) : allocate(backend, [1, rows, g.outChannels]);
-    im2col(heapView(backend, x), g, first, count, heapView(backend, patches), layout);
+    im2colRows(heapView(backend, x), g, first, count, heapView(backend, patches), g.inChannels * rows, rows);
     if (gradient.dataId !== dy.dataId) copyOutputGradient(heapView(backend, dy), g, first, count, heapView(backend, gradient));
-    const product = batchMatMul(backend, patches, gradient, true, false);
+    // [taps, rows] · [rows, outChannels] = [taps, outChannels], the filter layout.
+    const product = batchMatMul(backend, patches, gradient, false, false);
     release(backend, patches);
     if (gradient.dataId !== dy.dataId) release(backend, gradient);
     if (whole) return withShape(product, [...info.filterShape]);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { channelMajorPatchLayout, toConvGeometry, type ConvGeometry } from './conv-geometry.js';
-import { im2col } from './im2col.js';
+import { toConvGeometry, type ConvGeometry } from './conv-geometry.js';
+import { im2colRows } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release } from './wasm-kernel-helpers.js';
 
 /**
@@ -9,7 +9,7 @@ import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release
  * depthwise convolution with channel multiplier q,
  * dW[i, j, c, m] = Σ_{n, y, x} input[n, y·s + i·d − pad, x·s + j·d − pad, c] · dy[n, y, x, c·q + m],
  * computed per channel as patchesᵀ · dy with one batched BatchMatMul over the channels
- * (patches [channels, pixels, taps] by im2col). NHWC (the only depthwise layout tfjs has),
+ * (patches [channels, taps, pixels] by im2col). NHWC (the only depthwise layout tfjs has),
  * strides, dilations and every padding form.
  *
  * @example
@@ -44,12 +44,12 @@ export function depthwiseConv2dBackpropFilterWasm(args: {
   for (let first = 0; first < g.batchSize; first += chunk) {
     const count = Math.min(chunk, g.batchSize - first);
     const rows = count * pixels;
-    const patches = allocate(backend, [g.inChannels, rows, taps]);
+    const patches = allocate(backend, [g.inChannels, taps, rows]);
     const gradient = allocate(backend, [g.inChannels, rows, multiplier]);
-    im2col(heapView(backend, x), g, first, count, heapView(backend, patches), channelMajorPatchLayout(g, rows));
+    im2colRows(heapView(backend, x), g, first, count, heapView(backend, patches), rows, taps * rows);
     channelMajorOutputGradient(heapView(backend, dy), g, first, count, heapView(backend, gradient));
     // [channels, taps, rows] · [channels, rows, multiplier] = [channels, taps, multiplier]
-    const product = batchMatMul(backend, patches, gradient, true, false);
+    const product = batchMatMul(backend, patches, gradient, false, false);
     release(backend, patches);
     release(backend, gradient);
     const values = heapView(backend, product);

@@ -98,3 +98,61 @@ export function col2im(
     }
   }
 }
+
+/**
+ * im2col in the transposed ("rows of taps") layout, the fast operand of a BatchMatMul
+ * without transposes: for every filter tap k = i·filterWidth + j and input channel c, one
+ * contiguous row of `rows` = imageCount · outHeight · outWidth values (ordered by image,
+ * output row, output column) starting at `k * tapStride + c * channelStride`. Taps in the
+ * padding are 0. Standard conv: tapStride = inChannels · rows, channelStride = rows
+ * ([taps · channels, rows]); depthwise: tapStride = rows, channelStride = taps · rows
+ * ([channels, taps, rows]).
+ *
+ * @example
+ * im2colRows(xValues, geometry, 0, geometry.batchSize, patches, geometry.inChannels * rows, rows);
+ */
+export function im2colRows(
+  input: Float32Array,
+  geometry: ConvGeometry,
+  firstImage: number,
+  imageCount: number,
+  patches: Float32Array,
+  tapStride: number,
+  channelStride: number,
+): void {
+  const g = geometry;
+  const imageSize = g.inHeight * g.inWidth * g.inChannels;
+  const rowStep = g.channelsLast ? g.inWidth * g.inChannels : g.inWidth;
+  const columnStep = g.channelsLast ? g.inChannels : 1;
+  const channelStep = g.channelsLast ? 1 : g.inHeight * g.inWidth;
+  const { outHeight, outWidth, strideHeight, strideWidth } = g;
+  const sourceStep = strideWidth * columnStep;
+  for (let i = 0; i < g.filterHeight; i += 1) {
+    for (let j = 0; j < g.filterWidth; j += 1) {
+      const tap = i * g.filterWidth + j;
+      const columnOffset = j * g.dilationWidth - g.padLeft;
+      // Output columns whose input column 'outColumn * stride + columnOffset' lies inside.
+      const firstColumn = Math.min(outWidth, Math.max(0, Math.ceil(-columnOffset / strideWidth)));
+      const endColumn = Math.max(firstColumn, Math.min(outWidth, Math.ceil((g.inWidth - columnOffset) / strideWidth)));
+      for (let c = 0; c < g.inChannels; c += 1) {
+        let target = tap * tapStride + c * channelStride;
+        for (let n = firstImage; n < firstImage + imageCount; n += 1) {
+          const imageOffset = n * imageSize + c * channelStep;
+          for (let outRow = 0; outRow < outHeight; outRow += 1, target += outWidth) {
+            const inRow = outRow * strideHeight + i * g.dilationHeight - g.padTop;
+            if (inRow < 0 || inRow >= g.inHeight) {
+              patches.fill(0, target, target + outWidth);
+              continue;
+            }
+            if (firstColumn > 0) patches.fill(0, target, target + firstColumn);
+            let source = imageOffset + inRow * rowStep + (firstColumn * strideWidth + columnOffset) * columnStep;
+            for (let outColumn = firstColumn; outColumn < endColumn; outColumn += 1, source += sourceStep) {
+              patches[target + outColumn] = input[source]!;
+            }
+            if (endColumn < outWidth) patches.fill(0, target + endColumn, target + outWidth);
+          }
+        }
+      }
+    }
+  }
+}
