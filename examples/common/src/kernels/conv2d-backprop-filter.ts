@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { toConvGeometry } from './conv-geometry.js';
+import { rowMajorOutputGradient } from './conv2d-backprop-input.js';
 import { im2colRows } from './im2col.js';
 import {
   allocate,
@@ -57,7 +58,7 @@ export function conv2dBackpropFilterWasm(args: {
     // NHWC dy of the whole batch already is the [rows, outChannels] matrix; otherwise copy.
     const gradient = whole && g.channelsLast ? withShape(dy, [1, rows, g.outChannels]) : allocate(backend, [1, rows, g.outChannels]);
     im2colRows(heapView(backend, x), g, first, count, heapView(backend, patches), g.inChannels * rows, rows);
-    if (gradient.dataId !== dy.dataId) copyOutputGradient(heapView(backend, dy), g, first, count, heapView(backend, gradient));
+    if (gradient.dataId !== dy.dataId) rowMajorOutputGradient(heapView(backend, dy), g, first, count, heapView(backend, gradient));
     // [taps, rows] · [rows, outChannels] = [taps, outChannels], the filter layout.
     const product = batchMatMul(backend, patches, gradient, false, false);
     release(backend, patches);
@@ -71,27 +72,4 @@ export function conv2dBackpropFilterWasm(args: {
   const output = allocate(backend, [...info.filterShape]);
   heapView(backend, output).set(accumulated ?? new Float32Array(filterSize));
   return output;
-}
-
-/** Copies dy of images [first, first + count) into a [rows, outChannels] matrix (NHWC order). */
-function copyOutputGradient(
-  dy: Float32Array,
-  g: ReturnType<typeof toConvGeometry>,
-  first: number,
-  count: number,
-  target: Float32Array,
-): void {
-  const pixels = g.outHeight * g.outWidth;
-  const imageSize = pixels * g.outChannels;
-  if (g.channelsLast) {
-    target.set(dy.subarray(first * imageSize, (first + count) * imageSize));
-    return;
-  }
-  let index = 0;
-  for (let n = first; n < first + count; n += 1) {
-    const imageOffset = n * imageSize;
-    for (let pixel = 0; pixel < pixels; pixel += 1) {
-      for (let o = 0; o < g.outChannels; o += 1) target[index++] = dy[imageOffset + o * pixels + pixel]!;
-    }
-  }
 }
