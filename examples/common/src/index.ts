@@ -20,7 +20,10 @@ export { importOptionalPackage, ModuleMissingError, resolveOptionalPackage, type
 export { initializeWasmBackend, wasmBinaryFolder, type WasmModule } from './backend/wasm-setup.js';
 export {
   registerWasmTrainingKernels,
+  wasmMissingKernelNames,
+  wasmReplacedKernelNames,
   wasmTrainingKernelNames,
+  type RegisterWasmTrainingKernelsOptions,
   type WasmTrainingKernelName,
 } from './kernels/register-wasm-training-kernels.js';
 export { buildDemoCnn, type DemoCnnOptions } from './models/demo-cnn.js';
