@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { rowMajorPatchLayout, toConvGeometry, type ConvGeometry } from './conv-geometry.js';
-import { col2im } from './im2col.js';
+import { toConvGeometry, type ConvGeometry } from './conv-geometry.js';
+import { col2imRows } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release, withShape } from './wasm-kernel-helpers.js';
 
 /**
  * `Conv2DBackpropInput` for the wasm backend (replaces wasm's own direct loop, which takes
- * most of a small CNN's training step): the input gradient of a 2-D convolution. The patch
- * gradient dPatches = dy · Wᵀ ([pixels, outChannels] · [outChannels, taps · inChannels]) comes
- * from the backend's SIMD BatchMatMul, then col2im adds every patch entry back onto the input
- * pixel it was read from. NHWC and NCHW, strides, every padding form (no dilations, as in tfjs).
+ * a large part of a small CNN's training step): the input gradient of a 2-D convolution. The
+ * patch gradient W · dyᵀ ([taps · inChannels, outChannels] · [outChannels, pixels], the filter
+ * used as it is) comes from the backend's SIMD BatchMatMul, then col2im adds every patch entry
+ * back onto the input pixel it was read from. NHWC and NCHW, strides, every padding form (no
+ * dilations, as in tfjs).
  *
  * @example
  * tf.registerKernel({ kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc: conv2dBackpropInputWasm });
@@ -37,32 +38,42 @@ export function conv2dBackpropInputWasm(args: {
   const pixels = g.outHeight * g.outWidth;
   const taps = g.filterHeight * g.filterWidth * g.inChannels;
   const chunk = imagesPerChunk(pixels * taps, g.batchSize);
-  const layout = rowMajorPatchLayout(g);
-
-  // W [taps, outChannels] -> Wᵀ [outChannels, taps], the right operand of every chunk.
-  const weights = allocate(backend, [1, g.outChannels, taps]);
+  const weights = withShape(filter, [1, taps, g.outChannels]);
   const output = allocate(backend, [...attrs.inputShape]);
-  {
-    const source = heapView(backend, filter);
-    const target = heapView(backend, weights);
-    for (let tap = 0; tap < taps; tap += 1) {
-      for (let o = 0; o < g.outChannels; o += 1) target[o * taps + tap] = source[tap * g.outChannels + o]!;
-    }
-    heapView(backend, output).fill(0);
-  }
+  heapView(backend, output).fill(0);
   for (let first = 0; first < g.batchSize; first += chunk) {
     const count = Math.min(chunk, g.batchSize - first);
     const rows = count * pixels;
-    const whole = count === g.batchSize && g.channelsLast;
-    const gradient = whole ? withShape(dy, [1, rows, g.outChannels]) : allocate(backend, [1, rows, g.outChannels]);
-    if (!whole) rowMajorOutputGradient(heapView(backend, dy), g, first, count, heapView(backend, gradient));
-    const patchGradient = batchMatMul(backend, gradient, weights, false, false);
-    if (!whole) release(backend, gradient);
-    col2im(heapView(backend, patchGradient), g, first, count, heapView(backend, output), layout);
+    const gradient = allocate(backend, [1, g.outChannels, rows]);
+    transposedOutputGradient(heapView(backend, dy), g, first, count, heapView(backend, gradient));
+    // [taps, outChannels] · [outChannels, rows] = [taps, rows]
+    const patchGradient = batchMatMul(backend, weights, gradient, false, false);
+    release(backend, gradient);
+    col2imRows(heapView(backend, patchGradient), g, first, count, heapView(backend, output), g.inChannels * rows, rows);
     release(backend, patchGradient);
   }
-  release(backend, weights);
   return output;
+}
+
+/** Copies dy of images [first, first + count) into an [outChannels, rows] matrix. */
+export function transposedOutputGradient(dy: Float32Array, g: ConvGeometry, first: number, count: number, target: Float32Array): void {
+  const pixels = g.outHeight * g.outWidth;
+  const rows = count * pixels;
+  const imageSize = pixels * g.outChannels;
+  for (let n = first; n < first + count; n += 1) {
+    const imageOffset = n * imageSize;
+    const rowOffset = (n - first) * pixels;
+    if (g.channelsLast) {
+      for (let pixel = 0; pixel < pixels; pixel += 1) {
+        const source = imageOffset + pixel * g.outChannels;
+        for (let o = 0; o < g.outChannels; o += 1) target[o * rows + rowOffset + pixel] = dy[source + o]!;
+      }
+    } else {
+      for (let o = 0; o < g.outChannels; o += 1) {
+        target.set(dy.subarray(imageOffset + o * pixels, imageOffset + (o + 1) * pixels), o * rows + rowOffset);
+      }
+    }
+  }
 }
 
 /** Copies dy of images [first, first + count) into a [rows, outChannels] matrix (NHWC order). */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { channelMajorPatchLayout, rowMajorPatchLayout, toConvGeometry } from './conv-geometry.js';
-import { col2im, im2col, im2colRows } from './im2col.js';
+import { col2im, col2imRows, im2col, im2colRows } from './im2col.js';
 import { randomInteger, randomValues, seededRandom } from './kernel-test-support.js';
 
 const random = seededRandom(13);
@@ -52,5 +52,17 @@ describe('col2im', () => {
       const right = input.reduce((sum, value, index) => sum + value * back[index]!, 0);
       expect(Math.abs(left - right)).toBeLessThan(1e-4 * Math.max(1, Math.abs(left)));
     }
+  });
+});
+
+describe('col2imRows', () => {
+  it.each(geometries)('equals the generic col2im in the [taps · channels, rows] layout ($name)', ({ geometry: g }) => {
+    const rows = g.batchSize * g.outHeight * g.outWidth;
+    const patches = randomValues(random, rows * g.filterHeight * g.filterWidth * g.inChannels);
+    const expected = new Float32Array(g.batchSize * g.inHeight * g.inWidth * g.inChannels);
+    const actual = new Float32Array(expected.length);
+    col2im(patches, g, 0, g.batchSize, expected, { rowStride: 1, tapStride: g.inChannels * rows, channelStride: rows });
+    col2imRows(patches, g, 0, g.batchSize, actual, g.inChannels * rows, rows);
+    expect(Array.from(actual).map((value, index) => Math.abs(value - expected[index]!) < 1e-6)).not.toContain(false);
   });
 });

@@ -156,3 +156,52 @@ export function im2colRows(
     }
   }
 }
+
+/**
+ * col2im in the transposed ("rows of taps") layout of {@link im2colRows}: adds every entry of
+ * the row of tap k and channel c (starting at `k * tapStride + c * channelStride`, `rows`
+ * contiguous values) back onto the input pixel it was read from; taps in the padding are
+ * dropped. `input` must be zeroed by the caller before the first chunk.
+ *
+ * @example
+ * col2imRows(patchGradients, geometry, 0, geometry.batchSize, inputGradient, geometry.inChannels * rows, rows);
+ */
+export function col2imRows(
+  patches: Float32Array,
+  geometry: ConvGeometry,
+  firstImage: number,
+  imageCount: number,
+  input: Float32Array,
+  tapStride: number,
+  channelStride: number,
+): void {
+  const g = geometry;
+  const imageSize = g.inHeight * g.inWidth * g.inChannels;
+  const rowStep = g.channelsLast ? g.inWidth * g.inChannels : g.inWidth;
+  const columnStep = g.channelsLast ? g.inChannels : 1;
+  const channelStep = g.channelsLast ? 1 : g.inHeight * g.inWidth;
+  const { outHeight, outWidth, strideHeight, strideWidth } = g;
+  const targetStep = strideWidth * columnStep;
+  for (let i = 0; i < g.filterHeight; i += 1) {
+    for (let j = 0; j < g.filterWidth; j += 1) {
+      const tap = i * g.filterWidth + j;
+      const columnOffset = j * g.dilationWidth - g.padLeft;
+      const firstColumn = Math.min(outWidth, Math.max(0, Math.ceil(-columnOffset / strideWidth)));
+      const endColumn = Math.max(firstColumn, Math.min(outWidth, Math.ceil((g.inWidth - columnOffset) / strideWidth)));
+      for (let c = 0; c < g.inChannels; c += 1) {
+        let source = tap * tapStride + c * channelStride;
+        for (let n = firstImage; n < firstImage + imageCount; n += 1) {
+          const imageOffset = n * imageSize + c * channelStep;
+          for (let outRow = 0; outRow < outHeight; outRow += 1, source += outWidth) {
+            const inRow = outRow * strideHeight + i * g.dilationHeight - g.padTop;
+            if (inRow < 0 || inRow >= g.inHeight) continue;
+            let target = imageOffset + inRow * rowStep + (firstColumn * strideWidth + columnOffset) * columnStep;
+            for (let outColumn = firstColumn; outColumn < endColumn; outColumn += 1, target += targetStep) {
+              input[target]! += patches[source + outColumn]!;
+            }
+          }
+        }
+      }
+    }
+  }
+}
