@@ -1,11 +1,8 @@
-import type { Schedule } from '@lrkit/schedules';
+import { fromKeras, fromTorch, kerasClassNames, torchSchedulerNames, type Schedule } from '@lrkit/schedules';
 
 /**
- * The PyTorch and Keras presets of `@lrkit/schedules`, as the recipe parser uses them.
- *
- * Local adapter: the presets (`fromTorch`, `fromKeras`) have not landed on main yet, so
- * PyTorch and Keras recipes report that they are unavailable. Replaced by the real
- * functions once `@lrkit/schedules` exports them.
+ * The PyTorch and Keras presets of `@lrkit/schedules` as the recipe parser uses them
+ * (an interface, so tests can pass stand-ins).
  */
 export interface FrameworkPresets {
   readonly fromTorch: (name: string, args: Record<string, unknown>, options: { baseLr: number; totalSteps: number }) => Schedule;
@@ -14,21 +11,5 @@ export interface FrameworkPresets {
   readonly kerasClassNames: readonly string[];
 }
 
-const unavailable = (): never => {
-  throw new Error('PyTorch and Keras recipes need the @lrkit/schedules presets, which this build does not include yet');
-};
-
-/** The presets of the installed `@lrkit/schedules`. */
-export const frameworkPresets: FrameworkPresets = {
-  fromTorch: unavailable,
-  fromKeras: unavailable,
-  torchSchedulerNames: [],
-  kerasClassNames: [
-    'CosineDecay',
-    'CosineDecayRestarts',
-    'ExponentialDecay',
-    'InverseTimeDecay',
-    'PiecewiseConstantDecay',
-    'PolynomialDecay',
-  ],
-};
+/** `fromTorch`, `fromKeras` and their name lists from `@lrkit/schedules`. */
+export const frameworkPresets: FrameworkPresets = { fromTorch, fromKeras, torchSchedulerNames, kerasClassNames };

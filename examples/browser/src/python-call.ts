@@ -43,7 +43,7 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 export function parsePythonCall(text: string): PythonCall {
   const parser = new Parser(text);
   parser.skipSpace();
-  const call = parser.call(true);
+  const call = parser.call();
   parser.skipSpace();
   if (!parser.atEnd()) parser.fail('unexpected text after the closing parenthesis');
   return call;
@@ -105,13 +105,13 @@ class Parser {
     return parts;
   }
 
-  call(topLevel: boolean): PythonCall {
+  call(): PythonCall {
     const parts = this.dottedName();
     if (parts === undefined) this.fail('expected a scheduler call such as `StepLR(step_size=30)`');
-    return this.callArguments(parts, topLevel);
+    return this.callArguments(parts);
   }
 
-  private callArguments(parts: string[], topLevel: boolean): PythonCall {
+  private callArguments(parts: string[]): PythonCall {
     const name = parts[parts.length - 1]!;
     this.expect('(', `\`(\` after \`${parts.join('.')}\``);
     const args: Record<string, PythonValue> = Object.create(null) as Record<string, PythonValue>;
@@ -145,8 +145,8 @@ class Parser {
         }
         this.skipSpace();
         args[key] = this.value();
-      } else if (first && topLevel && key !== undefined && (this.peek() === ',' || this.peek() === ')')) {
-        // The optimizer, as in `StepLR(optimizer, step_size=30)`: not needed here.
+      } else if (first && key !== undefined && (this.peek() === ',' || this.peek() === ')')) {
+        // The optimizer, as in `StepLR(optimizer, step_size=30)` (also in nested calls): not needed here.
       } else {
         this.index = start;
         this.fail('expected a keyword argument `name=value` (positional arguments other than the optimizer are not supported)');
@@ -179,7 +179,7 @@ class Parser {
       this.fail(`\`${word}\` is not a value this page can evaluate`);
     }
     if (word === 'float' || word === 'math.inf') return this.floatCall(start);
-    return this.callArguments(parts, false);
+    return this.callArguments(parts);
   }
 
   private floatCall(start: number): number {

@@ -126,7 +126,7 @@ function plainValue(value: PythonValue): unknown {
   return value;
 }
 
-function native(kind: RecipeKind, label: string, config: JsonValue): Recipe {
+function native(kind: RecipeKind, label: string, config: unknown): Recipe {
   const schedule = fromConfig(config);
   return { kind, schedule, config: toConfig(schedule) as unknown as JsonValue, label };
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Schedule } from '@lrkit/schedules';
 import type { MnistTensors } from './data.js';
 import { epochOrder } from './epoch-order.js';
-import { LearningRateScheduler, LossHistory } from './lrkit-tfjs.js';
+import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
 import { createModel } from './model.js';
 import { nextSlice, type RunEvent, type RunState } from './run-state.js';
 
