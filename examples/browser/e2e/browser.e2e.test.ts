@@ -95,7 +95,9 @@ describe('browser example in headless Chromium', () => {
   });
 
   it('stops and resumes: the model keeps training and the learning rate continues from the global step', async () => {
-    const recipe = '{"type": "linear", "initialValue": 0.005, "finalValue": 0.0005, "steps": 24}';
+    // PyTorch OneCycleLR throws past total_steps (= the run's 24 updates): a resume that
+    // replayed or skipped updates would fail or shift the curve.
+    const recipe = 'OneCycleLR(optimizer, max_lr=0.01)';
     const { page, errors } = await openPage(`?epochs=2&limit=384&batchSize=32&recipe=${encodeURIComponent(recipe)}`);
     await page.click('#start');
     await page.waitForFunction(() => window.lrkitExample.state.globalStep >= 3, undefined, { timeout: 60_000 });
@@ -105,6 +107,7 @@ describe('browser example in headless Chromium', () => {
     const stoppedAt = stopped.state.globalStep;
     expect(stoppedAt).toBeLessThan(24);
     expect(stopped.lrChart.steps).toEqual(Array.from({ length: stoppedAt }, (_, step) => step));
+    expect(stopped.recipe?.label).toBe('PyTorch OneCycleLR');
     expect(await page.textContent('#start')).toBe('Resume');
     expect(await page.isDisabled('#recipe')).toBe(true);
     await page.click('#start');
@@ -126,6 +129,9 @@ describe('browser example in headless Chromium', () => {
       'cosnie',
       '{"type": "cosine", "initialValue": 0.01, "decaySteps": -3}',
       '{"type": "cosine-decay", "initialValue": 0.01}',
+      'StepLR(optimizer, step_size=-1)',
+      'OneCycleLR(optimizer, max_lr=0.01, total_steps=1)',
+      'StepLR(optimizer, step_size=)',
     ];
     for (const text of cases) {
       await page.fill('#recipe', text);

@@ -127,6 +127,23 @@ describe('parseRecipe: PyTorch and Keras', () => {
     expect(error('StepLR(step_size=-1)')).toMatch(/step_size/);
   });
 
+  it('rejects a PyTorch OneCycleLR shorter than the run with the error it throws past total_steps', () => {
+    let message = '';
+    try {
+      fromTorch('OneCycleLR', { max_lr: 0.01, total_steps: 10 })(11);
+    } catch (thrown) {
+      message = (thrown as Error).message;
+    }
+    expect(message).not.toBe('');
+    expect(error('OneCycleLR(optimizer, max_lr=0.01, total_steps=10)')).toBe(message);
+  });
+
+  it('rejects a schedule that goes negative inside the run', () => {
+    expect(error('{"type": "linear", "initialValue": 0.01, "finalValue": -0.01, "steps": 100}')).toMatch(
+      /^The schedule returns -0\.0002\d* at step 51; a learning rate must be a finite number >= 0$/,
+    );
+  });
+
   it('reports a syntax error in a call with its position', () => {
     expect(error('StepLR(step_size=)')).toBe(
       'expected a value (a number, a string, True, False, None, a list or a call) at character 18',

@@ -33,8 +33,9 @@ export type RecipeResult = { readonly ok: true; readonly recipe: Recipe } | { re
  *   `torch.optim.lr_scheduler.StepLR(step_size=100, gamma=0.5)`), loaded with `fromTorch`
  *   with the optimizer's learning rate as `baseLr` and the run's updates as `totalSteps`.
  *
- * The schedule is stepped once per optimizer update (batch). Never throws: an invalid
- * recipe returns the library's error message.
+ * The schedule is stepped once per optimizer update (batch) and evaluated at every step of
+ * the run before it is accepted. Never throws: an invalid recipe returns the library's
+ * error message.
  *
  * @example
  * ```ts
@@ -44,9 +45,25 @@ export type RecipeResult = { readonly ok: true; readonly recipe: Recipe } | { re
  */
 export function parseRecipe(text: string, context: PresetContext, framework: FrameworkPresets = frameworkPresets): RecipeResult {
   try {
-    return { ok: true, recipe: buildRecipe(text.trim(), context, framework) };
+    const recipe = buildRecipe(text.trim(), context, framework);
+    checkOverRun(recipe.schedule, context.totalSteps);
+    return { ok: true, recipe };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Evaluates the schedule at every step of the run, so a schedule that throws inside it
+ * (PyTorch `OneCycleLR` past its `total_steps`) or returns an unusable learning rate is
+ * reported before training starts.
+ */
+function checkOverRun(schedule: Schedule, totalSteps: number): void {
+  for (let step = 0; step < totalSteps; step += 1) {
+    const value = schedule(step);
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`The schedule returns ${value} at step ${step}; a learning rate must be a finite number >= 0`);
+    }
   }
 }
 
