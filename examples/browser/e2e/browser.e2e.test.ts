@@ -122,8 +122,8 @@ describe('browser example in headless Chromium', () => {
   });
 
   it('shows the library error next to the field for bad recipes and never crashes', async () => {
-    const { page, errors } = await openPage('?epochs=1&limit=64&batchSize=32');
-    const context = { learningRate: 0.005, totalSteps: 2 };
+    const { page, errors } = await openPage('?epochs=1&limit=128&batchSize=32');
+    const context = { learningRate: 0.005, totalSteps: 4 };
     const cases = [
       '{"type": "cosine", "initialValue": 0.01,',
       'cosnie',
@@ -151,6 +151,33 @@ describe('browser example in headless Chromium', () => {
     await page.fill('#recipe', 'cosine');
     await expect.poll(() => page.isVisible('#recipe-error')).toBe(false);
     expect(await page.isDisabled('#start')).toBe(false);
+    await page.fill('#learning-rate-input', '-1');
+    await expect.poll(() => page.textContent('#learning-rate-error')).toBe(
+      'The learning rate must be a number > 0 and <= 1; received "-1"',
+    );
+    expect(await page.isDisabled('#start')).toBe(true);
+    await page.fill('#learning-rate-input', '0.002');
+    await expect.poll(() => page.isDisabled('#start')).toBe(false);
+    expect((await handle(page)).recipe?.config).toMatchObject({ type: 'cosine', initialValue: 0.002 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("suggests a learning rate with the LR finder and builds the preset with it", async () => {
+    const { page, errors } = await openPage('?epochs=1&limit=640&batchSize=32&recipe=constant&finderIterations=20');
+    await page.click('#find-lr');
+    await page.waitForFunction(() => !window.lrkitExample.finder.running && window.lrkitExample.finder.message !== '', undefined, {
+      timeout: 60_000,
+    });
+    const state = await handle(page);
+    const suggestion = state.finder.suggestion;
+    expect(state.finder.message).toMatch(/^LR finder \(\d+ batches\): (valley|steepest|minimum) suggests /);
+    expect(suggestion).toBeGreaterThanOrEqual(1e-5);
+    expect(suggestion).toBeLessThanOrEqual(1);
+    expect(state.learningRate).toBe(suggestion);
+    expect(Number(await page.inputValue('#learning-rate-input'))).toBe(suggestion);
+    expect(state.recipe?.config).toEqual({ type: 'constant', value: suggestion });
+    expect(state.state.status).toBe('idle');
     expect(errors).toEqual([]);
     await page.close();
   });

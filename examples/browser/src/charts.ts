@@ -24,7 +24,7 @@ export interface LiveChart {
  */
 export function createLineChart(
   container: HTMLElement,
-  options: { title: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; logY?: boolean },
+  options: { title: string; xLabel: string; yLabel: string; series: readonly LineSeries[]; logX?: boolean; logY?: boolean },
 ): LiveChart {
   const width = Math.max(280, container.clientWidth || 480);
   const plot = new uPlot(
@@ -33,11 +33,11 @@ export function createLineChart(
       width,
       height: 220,
       scales: {
-        x: { time: false },
+        x: options.logX === true ? { time: false, distr: 3 } : { time: false },
         y: options.logY === true ? { distr: 3 } : {},
       },
       axes: [
-        { label: options.xLabel },
+        { label: options.xLabel, values: (_, ticks) => ticks.map((tick) => formatTick(tick)) },
         { label: options.yLabel, size: 70, values: (_, ticks) => ticks.map((tick) => formatTick(tick)) },
       ],
       series: [

@@ -1,7 +1,9 @@
 import './style.css';
+import { findLearningRate } from '@lrkit/lr-finder';
 import { chooseBackend, type BackendChoice } from './backend.js';
 import { createLineChart } from './charts.js';
 import { loadMnist, type MnistTensors } from './data.js';
+import { createModel } from './model.js';
 import { presets } from './presets.js';
 import { parseRecipe, type Recipe } from './recipe.js';
 import { canStart, canStop, hasProgress, initialRun, reduceRun, type RunEvent, type RunState } from './run-state.js';
@@ -19,6 +21,10 @@ export interface PageHandle {
   lrChart: { steps: number[]; learningRates: number[] };
   /** The preview chart's points. */
   preview: { steps: number[]; values: number[] };
+  /** The learning rate presets and PyTorch recipes are built with (the field's value). */
+  learningRate: number;
+  /** The LR finder's state and outcome. */
+  finder: { running: boolean; suggestion: number | undefined; message: string };
 }
 
 declare global {
@@ -43,6 +49,9 @@ const stopButton = element<HTMLButtonElement>('stop');
 const newRunButton = element<HTMLButtonElement>('new-run');
 const csvButton = element<HTMLButtonElement>('download-csv');
 const jsonButton = element<HTMLButtonElement>('download-json');
+const learningRateInput = element<HTMLInputElement>('learning-rate-input');
+const learningRateError = element('learning-rate-error');
+const findButton = element<HTMLButtonElement>('find-lr');
 
 const previewChart = createLineChart(element('preview-chart'), {
   title: 'Schedule preview (whole run)',
@@ -82,7 +91,10 @@ const page: PageHandle = {
   recipeError: undefined,
   lrChart: { steps: [], learningRates: [] },
   preview: { steps: [], values: [] },
+  learningRate: options.learningRate,
+  finder: { running: false, suggestion: undefined, message: '' },
 };
+let learningRateValid = true;
 window.lrkitExample = page;
 
 let data: MnistTensors | undefined;
@@ -119,7 +131,7 @@ for (const example of document.querySelectorAll<HTMLElement>('.examples code')) 
 /** Parses the field, shows the library's error next to it or draws the preview. */
 function updateRecipe(): void {
   const state = page.state;
-  const result = parseRecipe(recipeField.value, { learningRate: options.learningRate, totalSteps: state.totalSteps });
+  const result = parseRecipe(recipeField.value, { learningRate: page.learningRate, totalSteps: state.totalSteps });
   if (!result.ok) {
     currentRecipe = undefined;
     page.recipe = undefined;
@@ -175,7 +187,9 @@ function render(): void {
   element('status').textContent =
     data === undefined
       ? 'loading data…'
-      : {
+      : page.finder.running
+        ? 'finding a learning rate (LR range test)…'
+        : {
           idle: 'ready',
           training: state.segments > 1 ? 'training (resumed)' : 'training',
           stopping: 'stopping after this batch…',
@@ -196,7 +210,10 @@ function render(): void {
   runError.hidden = state.error === null;
   runError.textContent = state.error ?? '';
   const ready = data !== undefined && page.backend !== undefined;
-  startButton.disabled = !ready || !canStart(state) || (state.status === 'idle' && currentRecipe === undefined);
+  startButton.disabled =
+    !ready || page.finder.running || !canStart(state) || (state.status === 'idle' && (currentRecipe === undefined || !learningRateValid));
+  findButton.disabled = !ready || page.finder.running || state.status !== 'idle';
+  learningRateInput.disabled = hasProgress(state) || page.finder.running;
   startButton.textContent = state.status === 'stopped' ? 'Resume' : 'Start';
   stopButton.disabled = !canStop(state);
   newRunButton.disabled = !hasProgress(state) || state.status === 'training' || state.status === 'stopping' || state.status === 'evaluating';
@@ -227,7 +244,7 @@ startButton.addEventListener('click', () => {
   if (data === undefined || !canStart(page.state)) return;
   if (page.state.status === 'idle') {
     if (currentRecipe === undefined) return;
-    trainer = new Trainer(data, currentRecipe.schedule, { learningRate: options.learningRate, seed: options.seed }, {
+    trainer = new Trainer(data, currentRecipe.schedule, { learningRate: page.learningRate, seed: options.seed }, {
       state: () => page.state,
       dispatch,
     });
@@ -276,6 +293,78 @@ jsonButton.addEventListener('click', () => {
   download('lrkit-history.json', 'application/json', `${JSON.stringify(report, null, 2)}\n`);
 });
 
+learningRateInput.value = String(page.learningRate);
+learningRateInput.addEventListener('input', () => {
+  const value = Number(learningRateInput.value);
+  learningRateValid = learningRateInput.value.trim() !== '' && Number.isFinite(value) && value > 0 && value <= 1;
+  learningRateError.hidden = learningRateValid;
+  learningRateError.textContent = learningRateValid
+    ? ''
+    : `The learning rate must be a number > 0 and <= 1; received ${JSON.stringify(learningRateInput.value)}`;
+  learningRateInput.setAttribute('aria-invalid', String(!learningRateValid));
+  if (learningRateValid) {
+    page.learningRate = value;
+    updateRecipe();
+  } else {
+    render();
+  }
+});
+
+let finderChart: ReturnType<typeof createLineChart> | undefined;
+
+findButton.addEventListener('click', () => {
+  if (data === undefined || page.finder.running || page.state.status !== 'idle') return;
+  const tensors = data;
+  page.finder = { running: true, suggestion: undefined, message: '' };
+  element('finder-result').textContent = 'running the LR range test on a fresh copy of the model…';
+  render();
+  void (async () => {
+    const model = createModel(page.learningRate, options.seed);
+    try {
+      const result = await findLearningRate(
+        model,
+        { x: tensors.trainImages, y: tensors.trainLabels },
+        { startLr: 1e-5, endLr: 1, numIterations: options.finderIterations, batchSize: options.batchSize, seed: options.seed },
+      );
+      const suggestion = result.suggestion;
+      const chartElement = element('finder-chart');
+      chartElement.hidden = false;
+      finderChart ??= createLineChart(chartElement, {
+        title: 'LR range test',
+        xLabel: 'learning rate',
+        yLabel: 'smoothed loss',
+        series: [{ label: 'smoothed loss', stroke: '#bf3989' }],
+        logX: true,
+      });
+      finderChart.setData([[...result.lrs], [...result.smoothedLosses]]);
+      if (suggestion === undefined) {
+        page.finder = { running: false, suggestion: undefined, message: `The LR finder made no suggestion (${result.stopMessage ?? 'too few points'})` };
+      } else {
+        const rounded = Number(suggestion.learningRate.toPrecision(2));
+        page.finder = {
+          running: false,
+          suggestion: rounded,
+          message:
+            `LR finder (${result.lrs.length} batches): ${suggestion.method} suggests ${rounded}` +
+            (suggestion.confident ? '' : ' (low confidence: see the curve)') +
+            '; set as the learning rate',
+        };
+        page.learningRate = rounded;
+        learningRateInput.value = String(rounded);
+        learningRateValid = true;
+        learningRateError.hidden = true;
+        learningRateInput.removeAttribute('aria-invalid');
+      }
+    } catch (error) {
+      page.finder = { running: false, suggestion: undefined, message: `The LR finder failed: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      model.dispose();
+    }
+    element('finder-result').textContent = page.finder.message;
+    updateRecipe();
+  })();
+});
+
 async function boot(): Promise<void> {
   if (warnings.length > 0) element('backend-notes').textContent = warnings.join('; ');
   updateRecipe();
@@ -292,7 +381,7 @@ async function boot(): Promise<void> {
     page.state = initialRun({ totalEpochs: options.epochs, trainCount: data.trainCount, batchSize: options.batchSize });
     element('run-settings').textContent =
       `${options.epochs} epoch(s) × ${page.state.batchesPerEpoch} batches = ${page.state.totalSteps} updates · ` +
-      `Adam, learning rate ${options.learningRate} · change with ?epochs=, ?limit=, ?batchSize=, ?lr=, ?backend=`;
+      `Adam · change with ?epochs=, ?limit=, ?batchSize=, ?lr=, ?backend=`;
     updateRecipe();
   } catch (error) {
     page.state = reduceRun(page.state, { type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -7,9 +7,9 @@ describe('readPageOptions', () => {
   });
 
   it('reads epochs, limit, batch size, learning rate, recipe, backend and seed', () => {
-    const { options, warnings } = readPageOptions('?epochs=1&limit=500&batchSize=32&lr=0.01&recipe=one-cycle&backend=wasm&seed=9');
+    const { options, warnings } = readPageOptions('?epochs=1&limit=500&batchSize=32&lr=0.01&recipe=one-cycle&backend=wasm&seed=9&finderIterations=20');
     expect(warnings).toEqual([]);
-    expect(options).toEqual({ epochs: 1, limit: 500, batchSize: 32, learningRate: 0.01, recipe: 'one-cycle', backend: 'wasm', seed: 9 });
+    expect(options).toEqual({ epochs: 1, limit: 500, batchSize: 32, learningRate: 0.01, recipe: 'one-cycle', backend: 'wasm', seed: 9, finderIterations: 20 });
   });
 
   it('falls back to the default and warns for an invalid value', () => {

@@ -20,6 +20,8 @@ export interface PageOptions {
   readonly backend: BackendName | undefined;
   /** Seed of the weight initialisation and the shuffling (`seed`, an integer). Default 1. */
   readonly seed: number;
+  /** Batches of the LR finder's sweep (`finderIterations`, 10 … 500). Default 100. */
+  readonly finderIterations: number;
 }
 
 /** The default options (no query). */
@@ -31,6 +33,7 @@ export const defaultPageOptions: PageOptions = {
   recipe: undefined,
   backend: undefined,
   seed: 1,
+  finderIterations: 100,
 };
 
 /**
@@ -79,6 +82,7 @@ export function readPageOptions(search: string): { options: PageOptions; warning
       recipe: query.get('recipe') ?? undefined,
       backend,
       seed: integer('seed', 0, 2 ** 31 - 1, defaultPageOptions.seed),
+      finderIterations: integer('finderIterations', 10, 500, defaultPageOptions.finderIterations),
     },
     warnings,
   };
