@@ -37,8 +37,8 @@ export function createLineChart(
         y: options.logY === true ? { distr: 3 } : {},
       },
       axes: [
-        { label: options.xLabel, values: (_, ticks) => ticks.map((tick) => formatTick(tick)) },
-        { label: options.yLabel, size: 70, values: (_, ticks) => ticks.map((tick) => formatTick(tick)) },
+        { label: options.xLabel, values: (_, ticks) => ticks.map((tick) => formatTick(tick as number | null)) },
+        { label: options.yLabel, size: 70, values: (_, ticks) => ticks.map((tick) => formatTick(tick as number | null)) },
       ],
       series: [
         { label: options.xLabel },
@@ -84,7 +84,9 @@ export function createLineChart(
   };
 }
 
-function formatTick(value: number): string {
+/** Axis label of a tick; uPlot passes `null` for the ticks a log axis leaves unlabelled. */
+function formatTick(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '';
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   return magnitude >= 1e-2 && magnitude < 1e4 ? String(Number(value.toPrecision(3))) : value.toExponential(1);
