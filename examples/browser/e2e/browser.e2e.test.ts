@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -90,6 +90,23 @@ describe('browser example in headless Chromium', () => {
     expect(Number(await page.getAttribute('#test-accuracy', 'data-value'))).toBe(state.state.testAccuracy);
     expectScheduleMatches(state, recipe, 0.005);
     await page.screenshot({ path: `${artifacts}/browser-example.png`, fullPage: true });
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+    const csvLines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    const header = csvLines[0]!.split(',');
+    expect(header).toContain('learningRate');
+    expect(csvLines).toHaveLength(21);
+    const learningRates = csvLines.slice(1).map((line) => Number(line.split(',')[header.indexOf('learningRate')]));
+    expect(learningRates).toEqual(state.lrChart.learningRates);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    const report = JSON.parse(readFileSync(await json.path(), 'utf8')) as { testAccuracy: number; history: { batches: unknown[] } };
+    expect(report.testAccuracy).toBe(state.state.testAccuracy);
+    expect(report.history.batches).toHaveLength(20);
+
+    await page.click('#new-run');
+    await page.waitForSelector('body[data-status="idle"]');
+    expect(await page.isDisabled('#recipe')).toBe(false);
+    expect((await handle(page)).lrChart.steps).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -159,6 +176,21 @@ describe('browser example in headless Chromium', () => {
     await page.fill('#learning-rate-input', '0.002');
     await expect.poll(() => page.isDisabled('#start')).toBe(false);
     expect((await handle(page)).recipe?.config).toMatchObject({ type: 'cosine', initialValue: 0.002 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a forced backend that cannot train a CNN, saying why, without crashing', async () => {
+    if (browser === undefined || server === undefined) throw new Error('the browser did not start');
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}?backend=wasm`);
+    await page.waitForSelector('body[data-status="failed"]', { timeout: 60_000 });
+    expect(await page.textContent('#run-error')).toBe(
+      'No tfjs backend can train here: wasm: no Conv2DBackpropFilter kernel (cannot train a CNN)',
+    );
+    expect(await page.isDisabled('#start')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
