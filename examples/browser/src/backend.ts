@@ -29,17 +29,22 @@ async function registerWasm(): Promise<string | undefined> {
     'tfjs-backend-wasm-simd.wasm': simd.default,
     'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
   });
+  // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter: the examples' im2col + matMul
+  // gradient kernels (examples/common) make CNNs train on wasm.
+  const { registerWasmTrainingKernels } = await import('@lrkit/examples-common/wasm-training-kernels');
+  registerWasmTrainingKernels();
   return undefined;
 }
 
-/** Kernels a CNN needs to train; the wasm backend of tfjs 4.22 lacks the first one. */
+/** Kernels a CNN needs to train (tfjs-backend-wasm 4.22 lacks the first; examples/common adds it). */
 const trainingKernels = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad'];
 
 /**
  * Picks the best backend that can train a CNN here, in the order WebGPU → WebGL → wasm →
  * cpu (or only `forced`), and makes it the active tfjs backend. A backend is skipped when
  * it cannot be initialised (no WebGPU adapter, no WebGL context) or lacks a kernel the
- * CNN's gradient needs (wasm has no `Conv2DBackpropFilter`).
+ * CNN's gradient needs. The wasm backend gets the gradient kernels of `examples/common`
+ * (tfjs-backend-wasm 4.22 has no `Conv2DBackpropFilter`).
  */
 export async function chooseBackend(forced?: BackendName): Promise<BackendChoice> {
   const skipped: string[] = [];
