@@ -195,7 +195,7 @@ describe('browser example in headless Chromium', () => {
   });
 
   it("suggests a learning rate with the LR finder and builds the preset with it", async () => {
-    const { page, errors } = await openPage('?epochs=1&limit=640&batchSize=32&recipe=constant&finderIterations=20');
+    const { page, errors } = await openPage('?backend=wasm&epochs=1&limit=640&batchSize=32&recipe=constant&finderIterations=20');
     await page.click('#find-lr');
     await page.waitForFunction(() => !window.lrkitExample.finder.running && window.lrkitExample.finder.message !== '', undefined, {
       timeout: 60_000,
