@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import { isSoftwareRenderer } from './software-renderer.js';
 import { backendOrder, type BackendName } from './url-options.js';
 
 /** The backend in use and why the better ones were skipped. */
 export interface BackendChoice {
   readonly name: BackendName;
+  /** The WebGL renderer (`UNMASKED_RENDERER_WEBGL`) when WebGL was tried, else `undefined`. */
+  readonly webglRenderer?: string;
   /** One line per backend tried before it, for example `webgpu: navigator.gpu is missing`. */
   readonly skipped: readonly string[];
 }
@@ -15,6 +18,16 @@ async function registerWebgpu(): Promise<string | undefined> {
   if (adapter === null || adapter === undefined) return 'no WebGPU adapter (headless or blocklisted GPU)';
   await import('@tensorflow/tfjs-backend-webgpu');
   return undefined;
+}
+
+/** The renderer of the WebGL context tfjs created, when the browser tells it. */
+function webglRenderer(): string | undefined {
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  const gl = backend.gpgpu?.gl;
+  if (gl === undefined) return undefined;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer: unknown = gl.getParameter(info === null ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL);
+  return typeof renderer === 'string' ? renderer : undefined;
 }
 
 async function registerWasm(): Promise<string | undefined> {
@@ -43,11 +56,13 @@ const trainingKernels = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPool
  * Picks the best backend that can train a CNN here, in the order WebGPU → WebGL → wasm →
  * cpu (or only `forced`), and makes it the active tfjs backend. A backend is skipped when
  * it cannot be initialised (no WebGPU adapter, no WebGL context) or lacks a kernel the
- * CNN's gradient needs. The wasm backend gets the gradient kernels of `examples/common`
+ * CNN's gradient needs. WebGL on a software rasteriser (SwiftShader, llvmpipe) is skipped
+ * unless forced: it trains slower than wasm. The wasm backend gets the gradient kernels of `examples/common`
  * (tfjs-backend-wasm 4.22 has no `Conv2DBackpropFilter`).
  */
 export async function chooseBackend(forced?: BackendName): Promise<BackendChoice> {
   const skipped: string[] = [];
+  let renderer: string | undefined;
   const candidates = forced === undefined ? backendOrder : [forced];
   for (const name of candidates) {
     try {
@@ -70,11 +85,19 @@ export async function chooseBackend(forced?: BackendName): Promise<BackendChoice
         skipped.push(`${name}: no ${missing.join(', ')} kernel (cannot train a CNN)`);
         continue;
       }
-      if (name === 'webgl' && tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE') === false) {
-        skipped.push('webgl: cannot render float32 textures');
-        continue;
+      if (name === 'webgl') {
+        renderer = webglRenderer();
+        if (tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE') === false) {
+          skipped.push('webgl: cannot render float32 textures');
+          continue;
+        }
+        if (forced === undefined && renderer !== undefined && isSoftwareRenderer(renderer)) {
+          skipped.push(`webgl: software renderer (${renderer}), slower than wasm; force it with ?backend=webgl`);
+          tf.removeBackend('webgl');
+          continue;
+        }
       }
-      return { name, skipped };
+      return renderer === undefined ? { name, skipped } : { name, skipped, webglRenderer: renderer };
     } catch (error) {
       skipped.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -376,6 +376,7 @@ async function boot(): Promise<void> {
     backendText.dataset.backend = backend.name;
     document.body.dataset.backend = backend.name;
     const notes = [...warnings, ...backend.skipped.map((line) => `skipped ${line}`)];
+    if (backend.name === 'webgl' && backend.webglRenderer !== undefined) notes.push(`WebGL renderer: ${backend.webglRenderer}`);
     element('backend-notes').textContent = notes.join(' · ');
     data = await loadMnist(import.meta.env.BASE_URL, options.limit);
     page.state = initialRun({ totalEpochs: options.epochs, trainCount: data.trainCount, batchSize: options.batchSize });
