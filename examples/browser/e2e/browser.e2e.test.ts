@@ -75,7 +75,7 @@ function expectScheduleMatches(state: PageHandle, recipeText: string, learningRa
 }
 
 describe('browser example in headless Chromium', () => {
-  it('trains one epoch, reports the backend and a test accuracy above chance, and plots the chosen schedule', async () => {
+  it('trains a short run, reports the backend and a test accuracy above chance, and plots the chosen schedule', async () => {
     const recipe = 'warmup-cosine';
     const { page, errors } = await openPage(`?epochs=2&limit=1000&batchSize=50&recipe=${recipe}`);
     const backend = await page.textContent('#backend');
