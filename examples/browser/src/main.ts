@@ -7,7 +7,7 @@ import { createModel } from './model.js';
 import { presets } from './presets.js';
 import { parseRecipe, type Recipe } from './recipe.js';
 import { canStart, canStop, hasProgress, initialRun, reduceRun, type RunEvent, type RunState } from './run-state.js';
-import { sampleSchedule } from './sample-schedule.js';
+import { sampleSchedule } from '@lrkit/plot';
 import { Trainer } from './trainer.js';
 import { readPageOptions } from './url-options.js';
 
