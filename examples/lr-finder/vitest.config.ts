@@ -3,5 +3,5 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
-  test: { name: 'lr-finder-example', include: ['src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+  test: { name: 'example-lr-finder', include: ['src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
 });

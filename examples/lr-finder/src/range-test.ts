@@ -1,0 +1,178 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { type PreparedDataset, type ProgressOutput } from '@lrkit/examples-common';
+import {
+  type LearningRateSuggestion,
+  type RangeTestResult,
+  type SuggestionMethod,
+  findLearningRate,
+  toChartData,
+} from '@lrkit/lr-finder';
+import { type Chart, lrFinderChart, renderSvg } from '@lrkit/plot';
+import { renderPng } from '@lrkit/plot/png';
+
+import { compiledDemoCnn } from './train-run.js';
+
+/** Settings of the range test. */
+export interface RangeTestSettings {
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly startLr: number;
+  readonly endLr: number;
+  readonly numIterations: number;
+}
+
+/** A finished range test and how long it took. */
+export interface RangeTestRun {
+  readonly result: RangeTestResult;
+  readonly wallTimeSeconds: number;
+}
+
+/**
+ * Runs the learning-rate range test of `@lrkit/lr-finder` on the training set with the demo
+ * CNN (initial weights from `settings.seed`, the same model every training run starts from)
+ * and plain SGD: an exponential sweep from `startLr` to `endLr` over `numIterations` batches.
+ * Prints one progress line every tenth of the sweep.
+ *
+ * @param data - the prepared dataset.
+ * @param settings - sweep and batching.
+ * @param output - progress output.
+ * @returns the result and its wall time.
+ * @example
+ * ```ts
+ * const { result } = await runRangeTest(data, { batchSize: 64, seed: 1, startLr: 1e-5, endLr: 10, numIterations: 100 }, process.stdout);
+ * ```
+ */
+export async function runRangeTest(
+  data: PreparedDataset,
+  settings: RangeTestSettings,
+  output: ProgressOutput,
+): Promise<RangeTestRun> {
+  const { model, optimizer } = compiledDemoCnn(data, settings.seed, settings.startLr);
+  const every = Math.max(1, Math.round(settings.numIterations / 10));
+  const started = performance.now();
+  try {
+    const result = await findLearningRate(
+      model,
+      { x: data.train.xs, y: data.train.ys },
+      {
+        startLr: settings.startLr,
+        endLr: settings.endLr,
+        numIterations: settings.numIterations,
+        batchSize: settings.batchSize,
+        seed: settings.seed,
+        onBatch: ({ index, learningRate, loss, smoothedLoss, numIterations }) => {
+          if ((index + 1) % every === 0 || index === 0) {
+            output.write(
+              `range test ${String(index + 1).padStart(String(numIterations).length)}/${numIterations}  lr ${learningRate.toExponential(2)}  loss ${loss.toFixed(4)}  smoothed ${smoothedLoss.toFixed(4)}\n`,
+            );
+          }
+        },
+      },
+    );
+    return { result, wallTimeSeconds: (performance.now() - started) / 1000 };
+  } finally {
+    model.dispose();
+    optimizer.dispose();
+  }
+}
+
+/**
+ * The suggestion of the given method, or the first suggestion when that method found none.
+ *
+ * @param result - the range test's result.
+ * @param method - the preferred rule.
+ * @returns the suggestion.
+ * @throws Error when the range test made no suggestion at all.
+ * @example
+ * ```ts
+ * pickSuggestion(result, 'valley').learningRate;
+ * ```
+ */
+export function pickSuggestion(result: RangeTestResult, method: SuggestionMethod): LearningRateSuggestion {
+  const suggestion = result.suggestions.find((candidate) => candidate.method === method) ?? result.suggestion;
+  if (suggestion === undefined) {
+    throw new Error(
+      `the range test made no suggestion (${result.stopMessage ?? 'no finite point in the analysed window'}); try another --start-lr/--end-lr or more --num-iterations`,
+    );
+  }
+  return suggestion;
+}
+
+/**
+ * The LR-finder chart (log-x): the smoothed loss with every suggestion marked, and the raw
+ * loss of each batch behind it.
+ *
+ * @param result - the range test's result.
+ * @param title - the chart title.
+ * @returns the chart, for any `@lrkit/plot` renderer.
+ * @example
+ * ```ts
+ * renderTerminal(rangeTestChart(result, 'LR range test on mnist'));
+ * ```
+ */
+export function rangeTestChart(result: RangeTestResult, title: string): Chart {
+  const chart = lrFinderChart(toChartData(result, { title }));
+  const raw = { name: 'raw loss', points: result.lrs.map((x, index) => ({ x, y: result.losses[index] ?? Number.NaN })) };
+  return { ...chart, series: [...chart.series, raw] };
+}
+
+/**
+ * Writes the LR-finder chart as `lr-finder.svg` and `lr-finder.png` into the run directory.
+ *
+ * @param directory - the run directory.
+ * @param chart - from {@link rangeTestChart}.
+ * @returns the file names written.
+ * @example
+ * ```ts
+ * await writeRangeTestCharts(directory, rangeTestChart(result, 'LR range test'));
+ * ```
+ */
+export async function writeRangeTestCharts(directory: string, chart: Chart): Promise<string[]> {
+  writeFileSync(join(directory, 'lr-finder.svg'), await renderSvg(chart, { width: 720, height: 400 }));
+  writeFileSync(join(directory, 'lr-finder.png'), await renderPng(chart, { width: 720, height: 400 }));
+  return ['lr-finder.svg', 'lr-finder.png'];
+}
+
+/** `1.23e-3` for learning rates. */
+export function formatLearningRate(value: number): string {
+  return value.toExponential(2);
+}
+
+/**
+ * The range test as Markdown lines: the sweep, where and why it stopped, the confidence
+ * verdict with its reasons, and a table of the suggestions (method, learning rate, smoothed
+ * loss there, confident).
+ *
+ * @param run - the range test and its wall time.
+ * @param chosen - the method that is trained.
+ * @returns the lines (also printed to the terminal).
+ * @example
+ * ```ts
+ * console.log(rangeTestLines(run, 'valley').join('\n'));
+ * ```
+ */
+export function rangeTestLines(run: RangeTestRun, chosen: SuggestionMethod): string[] {
+  const { result } = run;
+  const lines = [
+    `- sweep: ${result.mode} from ${formatLearningRate(result.startLr)} to ${formatLearningRate(result.endLr)} over ${result.numIterations} batches, ${result.lrs.length} recorded, ${result.lossSource} loss smoothed with β ${result.smoothing}, ${run.wallTimeSeconds.toFixed(1)} s`,
+    result.stoppedEarly
+      ? `- stopped early at batch ${String(result.stoppedAt)} (${String(result.stopReason)}): ${result.stopMessage ?? ''}`
+      : '- ran to the end of the sweep',
+    `- best smoothed loss ${result.bestLoss.toFixed(4)}; analysed window: batches ${result.window.start}–${result.window.end}`,
+    `- confidence: ${result.confidence.confident ? 'confident' : 'not confident'} (drop ${result.confidence.drop.toFixed(4)}, noise ${result.confidence.noise.toFixed(4)}, ${result.confidence.points} points)${
+      result.confidence.reasons.length === 0 ? '' : `: ${result.confidence.reasons.join('; ')}`
+    }`,
+    '',
+    '| method | learning rate | smoothed loss | confident | trained |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...result.suggestions.map(
+      (suggestion) =>
+        `| ${suggestion.method} | ${formatLearningRate(suggestion.learningRate)} | ${suggestion.loss.toFixed(4)} | ${
+          suggestion.confident ? 'yes' : 'no'
+        } | ${suggestion.method === chosen ? 'yes' : ''} |`,
+    ),
+  ];
+  return lines;
+}
