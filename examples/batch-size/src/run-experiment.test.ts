@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSchedules, type ExperimentSettings } from './experiment.js';
+import { runExperiment } from './run-experiment.js';
+
+const tiny: ExperimentSettings = {
+  trainSize: 300,
+  testSize: 100,
+  epochs: 3,
+  milestones: [1, 2],
+  factor: 2,
+  initialBatchSize: 10,
+  maxBatchSize: 20,
+  learningRate: 0.02,
+  momentum: 0.9,
+  seeds: [1],
+  // The cpu backend's Conv2DBackpropFilter takes ~100 ms per MNIST sample: the smoke test trains the dense network.
+  architecture: 'mlp',
+};
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('batch-size example', () => {
+  it('builds the three schedules: LR decay, batch increase by the same factor, hybrid with a cap', () => {
+    const schedules = buildSchedules(tiny);
+    expect(schedules['lr-decay'].phases.map((phase) => [phase.batchSize, phase.learningRate])).toEqual([
+      [10, 0.02],
+      [10, 0.01],
+      [10, 0.005],
+    ]);
+    expect(schedules['increase-batch'].phases.map((phase) => [phase.batchSize, phase.learningRate])).toEqual([
+      [10, 0.02],
+      [20, 0.02],
+      [40, 0.02],
+    ]);
+    expect(schedules.hybrid.phases.map((phase) => [phase.batchSize, phase.learningRate])).toEqual([
+      [10, 0.02],
+      [20, 0.02],
+      [20, 0.01],
+    ]);
+  });
+
+  it('runs the tiny experiment end to end with one epoch per phase and counts the updates', async () => {
+    const before = tf.memory().numTensors;
+    const { summaries, report } = await runExperiment(tiny, { command: 'test' });
+    expect(summaries.map((summary) => [summary.schedule, summary.updates, summary.batchSizes])).toEqual([
+      ['lr-decay', 90, [10, 10, 10]],
+      ['increase-batch', 30 + 15 + 8, [10, 20, 40]],
+      ['hybrid', 30 + 15 + 15, [10, 20, 20]],
+    ]);
+    expect(summaries.every((summary) => summary.meanAccuracyByEpoch.length === 3)).toBe(true);
+    expect(summaries.every((summary) => summary.accuracy.mean >= 0 && summary.accuracy.mean <= 1)).toBe(true);
+    expect(report).toContain('| increase batch size |');
+    expect(report).toContain('Parameter updates: 90 vs 53, 1.70x fewer');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
