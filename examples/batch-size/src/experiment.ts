@@ -5,6 +5,7 @@ import {
   fromLearningRateDecay,
   type BatchSizeSchedule,
 } from '@lrkit/batch-size';
+import { multiStep } from '@lrkit/schedules';
 import { buildCnn, buildMlp } from './model.js';
 
 /** The experiment's settings (defaults: the full reproduction, see README). */
@@ -52,12 +53,11 @@ export const scheduleNames: readonly ScheduleName[] = ['lr-decay', 'increase-bat
 
 /** The batch-size schedule of each arm (the LR-decay arm is a fixed batch with LR phases). */
 export function buildSchedules(settings: ExperimentSettings): Record<ScheduleName, BatchSizeSchedule> {
-  const decay = {
-    type: 'multi-step',
+  const decay = multiStep({
     initialValue: settings.learningRate,
     milestones: [...settings.milestones],
     factor: 1 / settings.factor,
-  };
+  });
   const starts = [0, ...settings.milestones];
   const lrDecay = batchSizeSchedule({
     phases: starts.map((start, index) => ({

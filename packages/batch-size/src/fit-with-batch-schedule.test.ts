@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchSizeSchedule } from './batch-size-schedule.js';
-import { defineSchedule } from '@lrkit/schedules';
+import { multiStep } from '@lrkit/schedules';
 import { fitWithBatchSchedule } from './fit-with-batch-schedule.js';
 import { fromLearningRateDecay } from './from-learning-rate-decay.js';
 import { BatchSizeMemoryError } from './memory-guard.js';
@@ -235,10 +235,7 @@ describe('fitWithBatchSchedule', () => {
   it('switches to learning-rate decay at the cap with a hybrid schedule', async () => {
     const { x, y } = makeData();
     const model = makeModel();
-    const decay = defineSchedule(
-      { type: 'multi-step', initialValue: 0.05, milestones: [1, 2, 3], factor: 0.5 },
-      (t) => 0.05 * 0.5 ** [1, 2, 3].filter((milestone) => milestone <= t).length,
-    );
+    const decay = multiStep({ initialValue: 0.05, milestones: [1, 2, 3], factor: 0.5 });
     const schedule = fromLearningRateDecay(decay, { initialBatchSize: 5, maxBatchSize: 20, epochs: 4, datasetSize: samples });
     const result = await fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 });
     expect(result.epochs.map((row) => row.batchSize)).toEqual([5, 10, 20, 20]);

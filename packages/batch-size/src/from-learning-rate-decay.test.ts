@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defineSchedule } from '@lrkit/schedules';
+import { cosine, multiStep as nativeMultiStep, piecewiseConstant, step as nativeStep } from '@lrkit/schedules';
 import { fromLearningRateDecay } from './from-learning-rate-decay.js';
 import { noiseScale } from './noise-scale.js';
 
-// Stand-ins for the native schedules (same config shapes and formulas as @lrkit/schedules).
 const multiStep = (initialValue: number, milestones: number[], factor: number) =>
-  defineSchedule(
-    { type: 'multi-step', initialValue, milestones, factor },
-    (t) => initialValue * factor ** milestones.filter((milestone) => milestone <= t).length,
-  );
-const step = (initialValue: number, stepSize: number, factor: number) =>
-  defineSchedule({ type: 'step', initialValue, stepSize, factor }, (t) => initialValue * factor ** Math.floor(t / stepSize));
+  nativeMultiStep({ initialValue, milestones, factor });
+const step = (initialValue: number, stepSize: number, factor: number) => nativeStep({ initialValue, stepSize, factor });
 
 describe('fromLearningRateDecay', () => {
   it('turns each LR decay by k into a batch-size increase by k, keeping the learning rate', () => {
@@ -78,8 +73,8 @@ describe('fromLearningRateDecay', () => {
   });
 
   it('converts a piecewise-constant decay by the ratios of its values', () => {
-    const config = { type: 'piecewise-constant', boundaries: [5, 8], values: [0.3, 0.1, 0.025] };
-    const schedule = fromLearningRateDecay(config, { initialBatchSize: 20 });
+    const decay = piecewiseConstant({ boundaries: [5, 8], values: [0.3, 0.1, 0.025] });
+    const schedule = fromLearningRateDecay(decay, { initialBatchSize: 20 });
     expect(schedule.phases.map((phase) => [phase.startEpoch, phase.endEpoch, phase.batchSize])).toEqual([
       [0, 5, 20],
       [5, 8, 60],
@@ -144,10 +139,14 @@ describe('fromLearningRateDecay', () => {
   });
 
   it('rejects a schedule that is not a step-like decay', () => {
-    const cosine = defineSchedule({ type: 'cosine', initialValue: 1, decaySteps: 10 }, () => 1);
-    expect(() => fromLearningRateDecay(cosine, { initialBatchSize: 8 })).toThrow(
+    expect(() => fromLearningRateDecay(cosine({ initialValue: 1, decaySteps: 10 }), { initialBatchSize: 8 })).toThrow(
       "`schedule` must be a 'step', 'multi-step', 'piecewise-constant' decay measured in epochs; received a \"cosine\" schedule",
     );
+  });
+
+  it('accepts a plain config in place of the schedule', () => {
+    const schedule = fromLearningRateDecay({ type: 'multi-step', initialValue: 0.1, milestones: [2], factor: 0.5 }, { initialBatchSize: 8 });
+    expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([8, 16]);
   });
 
   it('rejects milestones that are not whole epochs', () => {

@@ -39,7 +39,7 @@ export interface FromLearningRateDecayOptions {
 }
 
 /** A learning-rate decay whose config can be read: a native schedule or its JSON config. */
-export type LearningRateDecay = Schedule | ScheduleConfig;
+export type LearningRateDecay = Schedule | (ScheduleConfig & { readonly [key: string]: unknown });
 
 const owner = 'fromLearningRateDecay';
 const supportedTypes = ['step', 'multi-step', 'piecewise-constant'] as const;
