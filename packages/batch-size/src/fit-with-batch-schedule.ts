@@ -265,7 +265,7 @@ export async function fitWithBatchSchedule(
     if (verbose >= 1) {
       console.log(
         `${owner}: phase ${phase.index + 1}/${schedule.phases.length}, epochs ${start + 1}–${end} of ${epochs}, ` +
-          `batch size ${phase.batchSize}, learning rate ${knobs.getLearningRate()}`,
+          `batch size ${phase.batchSize}, learning rate ${Number(knobs.getLearningRate().toPrecision(6))}`,
       );
     }
     bridge.setRunParams({ epochs, initialEpoch, phase: phase.index, batchSize: phase.batchSize });
@@ -334,7 +334,7 @@ export async function fitWithBatchSchedule(
         const shown = Object.entries(metrics)
           .map(([key, value]) => `${key} ${value.toPrecision(4)}`)
           .join(', ');
-        console.log(`  epoch ${row.epoch + 1}: ${row.updates} updates, learning rate ${row.learningRate}${shown === '' ? '' : `, ${shown}`}`);
+        console.log(`  epoch ${row.epoch + 1}: ${row.updates} updates, learning rate ${Number(row.learningRate.toPrecision(6))}${shown === '' ? '' : `, ${shown}`}`);
       }
     }
     if (model.stopTraining) {
