@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { learningRateControllerFor } from '@lrkit/tfjs';
 import type { BatchSizePhase, BatchSizeSchedule } from './batch-size-schedule.js';
 import { ContinuousCallbacks, normalizeCallbacks, type CallbacksOption } from './continuous-callbacks.js';
 import {
@@ -7,7 +8,6 @@ import {
   estimateBytesPerSample,
   isAllocationError,
 } from './memory-guard.js';
-import { optimizerKnobs } from './optimizer-knobs.js';
 import { detectBatching, isDataset, preparePhaseData, type BatchScheduleData, type TensorInputs } from './phase-data.js';
 import { PhaseRecorder } from './phase-recorder.js';
 import {
@@ -249,9 +249,12 @@ export async function fitWithBatchSchedule(
   }
 
   const validationData = await prepareValidation(model, checked.validationData, validationBatchSize);
-  const knobs = optimizerKnobs(model.optimizer);
+  // The shared per-optimizer channel of @lrkit/tfjs: a phase's learning rate is published as the
+  // scheduled value, so a ReduceLROnPlateau attached to the same optimizer scales it.
+  const controller = learningRateControllerFor(model.optimizer);
+  const adapter = controller.adapter;
   const bridge = new ContinuousCallbacks(normalizeCallbacks(checked.callbacks as CallbacksOption | undefined, checked.yieldEvery as FitDatasetArgs['yieldEvery']));
-  const recorder = new PhaseRecorder(knobs);
+  const recorder = new PhaseRecorder(adapter);
   const phaseSummaries: BatchSchedulePhaseSummary[] = [];
   const mergedEpochs: number[] = [];
   const mergedHistory: Record<string, number[]> = {};
@@ -260,12 +263,12 @@ export async function fitWithBatchSchedule(
   const runStart = Date.now();
 
   for (const { phase, start, end } of plan) {
-    if (phase.learningRate !== undefined) knobs.setLearningRate(phase.learningRate);
-    if (phase.momentum !== undefined && knobs.supportsMomentum) knobs.setMomentum(phase.momentum);
+    if (phase.learningRate !== undefined) controller.setScheduledValue(phase.learningRate);
+    if (phase.momentum !== undefined && adapter.supportsMomentum) adapter.setMomentum(phase.momentum);
     if (verbose >= 1) {
       console.log(
         `${owner}: phase ${phase.index + 1}/${schedule.phases.length}, epochs ${start + 1}–${end} of ${epochs}, ` +
-          `batch size ${phase.batchSize}, learning rate ${Number(knobs.getLearningRate().toPrecision(6))}`,
+          `batch size ${phase.batchSize}, learning rate ${Number(adapter.getLearningRate().toPrecision(6))}`,
       );
     }
     bridge.setRunParams({ epochs, initialEpoch, phase: phase.index, batchSize: phase.batchSize });

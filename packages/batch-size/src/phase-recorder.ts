@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchSizePhase } from './batch-size-schedule.js';
-import type { OptimizerKnobs } from './optimizer-knobs.js';
+import type { OptimizerAdapter } from '@lrkit/tfjs';
 
 /** What the recorder notes about one epoch (metrics are merged in from tfjs's History). */
 export interface RecordedEpoch {
@@ -25,7 +25,7 @@ export class PhaseRecorder extends tf.Callback {
   private phase: BatchSizePhase | undefined;
   private current: { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number } | undefined;
 
-  constructor(private readonly knobs: OptimizerKnobs) {
+  constructor(private readonly adapter: OptimizerAdapter) {
     super();
   }
 
@@ -40,8 +40,8 @@ export class PhaseRecorder extends tf.Callback {
   override async onEpochBegin(epoch: number): Promise<void> {
     this.current = {
       epoch,
-      learningRate: this.knobs.getLearningRate(),
-      momentum: this.knobs.getMomentum(),
+      learningRate: this.adapter.getLearningRate(),
+      momentum: this.adapter.supportsMomentum ? this.adapter.getMomentum() : undefined,
       updates: 0,
       samples: 0,
     };
