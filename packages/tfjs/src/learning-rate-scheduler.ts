@@ -8,7 +8,7 @@ import {
   nonNegativeNumber,
   oneOf,
   positiveInteger,
-} from './validation.js';
+} from '@lrkit/schedules/validation';
 
 /** A plain step function `(step) => value` (an lrkit `Schedule` is one too). */
 export type StepFunction = (step: number) => number;

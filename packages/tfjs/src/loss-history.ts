@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { adaptOptimizer, type OptimizerAdapter } from './optimizer-adapter.js';
 import { ModelCallback, readScalars, type CallbackLogs } from './model-callback.js';
-import { booleanOption, describeValue, knownKeys, nonEmptyString } from './validation.js';
+import { booleanOption, describeValue, knownKeys, nonEmptyString } from '@lrkit/schedules/validation';
 
 /** One row of a {@link LossHistory}: the fixed columns, then every metric found in the logs. */
 export interface HistoryRow {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describeValue, nonNegativeNumber } from './validation.js';
+import { describeValue, nonNegativeNumber } from '@lrkit/schedules/validation';
 
 /** The tfjs optimizers lrkit knows, by their tfjs class name. */
 export type OptimizerName = 'SGD' | 'Momentum' | 'Adam' | 'Adamax' | 'RMSProp' | 'Adagrad' | 'Adadelta';

@@ -14,7 +14,7 @@ import {
   nonNegativeNumber,
   numberBetweenExclusive,
   oneOf,
-} from './validation.js';
+} from '@lrkit/schedules/validation';
 
 /** Options of {@link ReduceLROnPlateau}. */
 export interface ReduceLROnPlateauOptions {

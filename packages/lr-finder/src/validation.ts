@@ -1,0 +1,190 @@
+/**
+ * Argument checks of the LR range test (the same rules and messages as
+ * `@lrkit/schedules`' validation helpers, which that package does not export): each throws
+ * with the owner, the argument's name, the rule and the value received, for example
+ * ``findLearningRate: `numIterations` must be an integer >= 2; received 1``.
+ */
+
+/** Formats a received value for an error message (strings quoted, objects as JSON). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+function fail(owner: string, name: string, rule: string, value: unknown, kind: 'range' | 'type'): never {
+  const message = `${owner}: \`${name}\` must be ${rule}; received ${describeValue(value)}`;
+  throw kind === 'type' ? new TypeError(message) : new RangeError(message);
+}
+
+/** Requires a number (not NaN, finite); a non-number is a `TypeError`. */
+export function finiteNumber(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') fail(owner, name, 'a finite number', value, 'type');
+  if (!Number.isFinite(value)) fail(owner, name, 'a finite number', value, 'range');
+  return value;
+}
+
+/** Requires a finite number > 0. */
+export function positiveNumber(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') fail(owner, name, 'a positive finite number', value, 'type');
+  if (!(Number.isFinite(value) && value > 0)) fail(owner, name, 'a positive finite number', value, 'range');
+  return value;
+}
+
+/** Requires a finite number >= 0. */
+export function nonNegativeNumber(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') fail(owner, name, 'a finite number >= 0', value, 'type');
+  if (!(Number.isFinite(value) && value >= 0)) fail(owner, name, 'a finite number >= 0', value, 'range');
+  return value;
+}
+
+/** Requires an integer >= 1. */
+export function positiveInteger(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') fail(owner, name, 'an integer >= 1', value, 'type');
+  if (!(Number.isInteger(value) && value >= 1)) fail(owner, name, 'an integer >= 1', value, 'range');
+  return value;
+}
+
+/** Requires an integer >= 0. */
+export function nonNegativeInteger(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') fail(owner, name, 'an integer >= 0', value, 'type');
+  if (!(Number.isInteger(value) && value >= 0)) fail(owner, name, 'an integer >= 0', value, 'range');
+  return value;
+}
+
+/** Requires a finite number in the open interval (low, high). */
+export function numberBetweenExclusive(owner: string, name: string, value: unknown, low: number, high: number): number {
+  const rule = `a number in (${low}, ${high})`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(value > low && value < high)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/** Requires a finite number in the closed interval [low, high]. */
+export function numberBetween(owner: string, name: string, value: unknown, low: number, high: number): number {
+  const rule = `a number in [${low}, ${high}]`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(value >= low && value <= high)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/** Requires a boolean. */
+export function booleanOption(owner: string, name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') fail(owner, name, 'a boolean', value, 'type');
+  return value;
+}
+
+/** Requires one of the listed strings. */
+export function oneOf<const Choices extends readonly string[]>(
+  owner: string,
+  name: string,
+  value: unknown,
+  choices: Choices,
+): Choices[number] {
+  const rule = `one of ${choices.map((choice) => `'${choice}'`).join(', ')}`;
+  if (typeof value !== 'string') fail(owner, name, rule, value, 'type');
+  if (!choices.includes(value)) fail(owner, name, rule, value, 'range');
+  return value as Choices[number];
+}
+
+/** Requires a non-empty array of finite numbers. */
+export function numberArray(owner: string, name: string, value: unknown): number[] {
+  if (!Array.isArray(value)) fail(owner, name, 'a non-empty array of finite numbers', value, 'type');
+  if (value.length === 0) fail(owner, name, 'a non-empty array of finite numbers', value, 'range');
+  value.forEach((item, index) => finiteNumber(owner, `${name}[${index}]`, item));
+  return [...(value as number[])];
+}
+
+/** Requires a non-empty array of strictly increasing finite numbers (>= `minimum`). */
+export function increasingNumbers(owner: string, name: string, value: unknown, minimum = -Infinity): number[] {
+  const numbers = numberArray(owner, name, value);
+  numbers.forEach((item, index) => {
+    if (item < minimum) fail(owner, `${name}[${index}]`, `>= ${minimum}`, item, 'range');
+    const previous = numbers[index - 1];
+    if (previous !== undefined && !(item > previous)) {
+      fail(owner, name, 'strictly increasing', value, 'range');
+    }
+  });
+  return numbers;
+}
+
+/** Requires a function. */
+export function functionOption<Fn extends (...args: never[]) => unknown>(owner: string, name: string, value: unknown): Fn {
+  if (typeof value !== 'function') fail(owner, name, 'a function', value, 'type');
+  return value as Fn;
+}
+
+/** Requires an object whose own keys are all in `allowed`; suggests the closest name. */
+export function knownKeys(owner: string, options: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${owner}: options must be a plain object; received ${describeValue(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      const suggestion = closestName(key, allowed);
+      throw new TypeError(
+        `${owner}: unknown option \`${key}\`${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}; ` +
+          `valid options are ${allowed.map((name) => `\`${name}\``).join(', ')}`,
+      );
+    }
+  }
+  return options as Record<string, unknown>;
+}
+
+/** Requires that a mandatory option is present. */
+export function required<T>(owner: string, name: string, value: T | undefined): T {
+  if (value === undefined) {
+    throw new TypeError(`${owner}: \`${name}\` is required; received undefined`);
+  }
+  return value;
+}
+
+/** The candidate with the smallest edit distance to `name`, when close enough to be a typo. */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Requires an integer >= `minimum`. */
+export function integerAtLeast(owner: string, name: string, value: unknown, minimum: number): number {
+  const rule = `an integer >= ${minimum}`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isInteger(value) && value >= minimum)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/** Requires a finite number > `minimum`. */
+export function numberGreaterThan(owner: string, name: string, value: unknown, minimum: number): number {
+  const rule = `a finite number > ${minimum}`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isFinite(value) && value > minimum)) fail(owner, name, rule, value, 'range');
+  return value;
+}
