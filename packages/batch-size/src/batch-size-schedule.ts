@@ -135,7 +135,7 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
   let start = 0;
   given.forEach((phase: unknown, index) => {
     const name = `phases[${index}]`;
-    const fields = knownKeys(owner, phase, ['epochs', 'batchSize', 'learningRate', 'momentum'], `\`${name}\``);
+    const fields = knownKeys(`${owner} (${name})`, phase, ['epochs', 'batchSize', 'learningRate', 'momentum']);
     const isLast = index === given.length - 1;
     const batchSize = positiveInteger(owner, `${name}.batchSize`, required(owner, `${name}.batchSize`, fields.batchSize));
     let epochs: number | undefined;

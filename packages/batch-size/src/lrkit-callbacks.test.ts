@@ -106,7 +106,7 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
       fitWithBatchSchedule(model, { x, y }, {
         schedule: phases,
         callbacks: [
-          new LearningRateScheduler({ schedule: (step) => 0.01 / (1 + step), unit: 'batch' }),
+          new LearningRateScheduler({ schedule: (step: number) => 0.01 / (1 + step), unit: 'batch' }),
           new ReduceLROnPlateau({ monitor: 'loss', patience: 1 }),
           new LossHistory(),
         ],
