@@ -6,6 +6,7 @@ import {
   type BatchSizeSchedule,
 } from '@lrkit/batch-size';
 import { multiStep } from '@lrkit/schedules';
+import { LearningRateScheduler } from '@lrkit/tfjs';
 import { buildCnn, buildMlp } from './model.js';
 
 /** The experiment's settings (defaults: the full reproduction, see README). */
@@ -51,23 +52,24 @@ export const fullSettings: ExperimentSettings = {
 export type ScheduleName = 'lr-decay' | 'increase-batch' | 'hybrid';
 export const scheduleNames: readonly ScheduleName[] = ['lr-decay', 'increase-batch', 'hybrid'];
 
-/** The batch-size schedule of each arm (the LR-decay arm is a fixed batch with LR phases). */
-export function buildSchedules(settings: ExperimentSettings): Record<ScheduleName, BatchSizeSchedule> {
-  const decay = multiStep({
+/** The LR decay all three arms derive from: ÷factor at each milestone (per epoch). */
+export function buildDecay(settings: ExperimentSettings) {
+  return multiStep({
     initialValue: settings.learningRate,
     milestones: [...settings.milestones],
     factor: 1 / settings.factor,
   });
-  const starts = [0, ...settings.milestones];
-  const lrDecay = batchSizeSchedule({
-    phases: starts.map((start, index) => ({
-      epochs: (starts[index + 1] ?? settings.epochs) - start,
-      batchSize: settings.initialBatchSize,
-      learningRate: settings.learningRate / settings.factor ** index,
-    })),
-  });
+}
+
+/**
+ * The batch-size schedule of each arm. The LR-decay arm has one fixed-batch phase and gets
+ * the decay from a `LearningRateScheduler` (see {@link armCallbacks}); the other two are the
+ * one-line change `fromLearningRateDecay(decay, …)`.
+ */
+export function buildSchedules(settings: ExperimentSettings): Record<ScheduleName, BatchSizeSchedule> {
+  const decay = buildDecay(settings);
   return {
-    'lr-decay': lrDecay,
+    'lr-decay': batchSizeSchedule({ phases: [{ batchSize: settings.initialBatchSize }] }),
     'increase-batch': fromLearningRateDecay(decay, {
       initialBatchSize: settings.initialBatchSize,
       epochs: settings.epochs,
@@ -78,6 +80,11 @@ export function buildSchedules(settings: ExperimentSettings): Record<ScheduleNam
       epochs: settings.epochs,
     }),
   };
+}
+
+/** The callbacks of an arm: the LR-decay arm's LearningRateScheduler. */
+export function armCallbacks(settings: ExperimentSettings, name: ScheduleName): tf.CustomCallback[] {
+  return name === 'lr-decay' ? [new LearningRateScheduler({ schedule: buildDecay(settings), unit: 'epoch' })] : [];
 }
 
 /** One training run. */
@@ -133,7 +140,7 @@ export async function runOne(
   const result = await fitWithBatchSchedule(
     model,
     { x: data.trainX, y: data.trainY },
-    { schedule, callbacks: [evaluate], seed, verbose: 0, yieldEvery: 'never' },
+    { schedule, epochs: settings.epochs, callbacks: [...armCallbacks(settings, name), evaluate], seed, verbose: 0, yieldEvery: 'never' },
   );
   model.dispose();
   optimizer.dispose();

@@ -25,11 +25,7 @@ beforeAll(async () => {
 describe('batch-size example', () => {
   it('builds the three schedules: LR decay, batch increase by the same factor, hybrid with a cap', () => {
     const schedules = buildSchedules(tiny);
-    expect(schedules['lr-decay'].phases.map((phase) => [phase.batchSize, phase.learningRate])).toEqual([
-      [10, 0.02],
-      [10, 0.01],
-      [10, 0.005],
-    ]);
+    expect(schedules['lr-decay'].phases.map((phase) => [phase.batchSize, phase.endEpoch])).toEqual([[10, Infinity]]);
     expect(schedules['increase-batch'].phases.map((phase) => [phase.batchSize, phase.learningRate])).toEqual([
       [10, 0.02],
       [20, 0.02],
@@ -45,6 +41,11 @@ describe('batch-size example', () => {
   it('runs the tiny experiment end to end with one epoch per phase and counts the updates', async () => {
     const before = tf.memory().numTensors;
     const { summaries, report } = await runExperiment(tiny, { command: 'test' });
+    expect(summaries.map((summary) => summary.learningRates)).toEqual([
+      [0.02, 0.01, 0.005],
+      [0.02, 0.02, 0.02],
+      [0.02, 0.02, 0.01],
+    ]);
     expect(summaries.map((summary) => [summary.schedule, summary.updates, summary.batchSizes])).toEqual([
       ['lr-decay', 90, [10, 10, 10]],
       ['increase-batch', 30 + 15 + 8, [10, 20, 40]],
