@@ -18,7 +18,7 @@ import { suggestLearningRates, suggestionMethods } from './suggest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
 import { resolveSweep, sweepLearningRate, type SweepMode } from './sweep.js';
 import { snapshotTrainingState } from './training-state.js';
-import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, positiveInteger } from './validation.js';
+import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, positiveInteger } from '@lrkit/schedules/validation';
 
 /** One batch of the sweep, as passed to `onBatch`. */
 export interface RangeTestBatch {

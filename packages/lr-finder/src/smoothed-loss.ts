@@ -1,4 +1,4 @@
-import { numberBetween } from './validation.js';
+import { numberBetween } from '@lrkit/schedules/validation';
 
 /** fastai's `AvgSmoothLoss` default: β = 0.98. */
 export const defaultSmoothing = 0.98;

@@ -3,7 +3,7 @@ import { minimumIndex } from './minimum.js';
 import { steepestIndex } from './steepest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
 import { valleyIndex } from './valley.js';
-import { knownKeys, nonNegativeInteger, oneOf } from './validation.js';
+import { knownKeys, nonNegativeInteger, oneOf } from '@lrkit/schedules/validation';
 
 /** The curve of a range test, as recorded. */
 export interface RangeTestCurve {

@@ -1,4 +1,4 @@
-import { integerAtLeast, knownKeys, oneOf, positiveNumber } from './validation.js';
+import { integerAtLeast, knownKeys, oneOf, positiveNumber } from '@lrkit/schedules/validation';
 
 /** How the learning rate grows from `startLr` to `endLr`. */
 export type SweepMode = 'exponential' | 'linear';

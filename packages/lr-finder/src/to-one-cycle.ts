@@ -1,6 +1,6 @@
 import { oneCycle, type OneCycleOptions, type Schedule, type OneCycleConfig } from '@lrkit/schedules';
 import type { LearningRateSuggestion } from './suggestion.js';
-import { knownKeys, positiveNumber } from './validation.js';
+import { knownKeys, positiveNumber } from '@lrkit/schedules/validation';
 
 /** Options of {@link toOneCycle}: every `oneCycle` option except `maxValue`, plus a `factor`. */
 export type ToOneCycleOptions = Omit<OneCycleOptions, 'maxValue'> & {
