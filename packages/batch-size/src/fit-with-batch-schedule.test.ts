@@ -364,6 +364,58 @@ describe('fitWithBatchSchedule', () => {
     model.dispose();
   });
 
+  it('batches an unbatched validation dataset and accepts [xs, ys] elements', async () => {
+    const { rows, targets } = makeData();
+    const model = makeModel();
+    const pairs = tf.data.array(rows.map((row, i) => [row, targets[i]!] as [number[], number[]]));
+    const validation = tf.data.array(rows.map((row, i) => ({ xs: row, ys: targets[i]! })));
+    const result = await fitWithBatchSchedule(model, pairs as unknown as tf.data.Dataset<tf.TensorContainer>, {
+      schedule: threePhases,
+      validationData: validation,
+      validationBatchSize: 25,
+      verbose: 0,
+    });
+    expect(result.epochs.map((row) => row.updates)).toEqual([7, 7, 3, 3, 1]);
+    expect(result.history.history.val_loss).toHaveLength(5);
+    model.dispose();
+  });
+
+  it('rejects an infinite dataset', async () => {
+    const { rows, targets } = makeData();
+    const model = makeModel();
+    const endless = tf.data.array(rows.map((row, i) => ({ xs: row, ys: targets[i]! }))).repeat();
+    await expect(fitWithBatchSchedule(model, endless, { schedule: threePhases, verbose: 0 })).rejects.toThrow(
+      '`data` is an infinite dataset (size Infinity, e.g. after .repeat())',
+    );
+    model.dispose();
+  });
+
+  it('resumes at initialEpoch, skipping the phases before it', async () => {
+    const { x, y } = makeData();
+    const model = makeModel();
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, initialEpoch: 3, verbose: 0 });
+    expect(result.epochs.map((row) => [row.epoch, row.batchSize])).toEqual([
+      [3, 20],
+      [4, 50],
+    ]);
+    expect(result.summary.phases.map((phase) => [phase.index, phase.startEpoch, phase.endEpoch])).toEqual([
+      [1, 3, 4],
+      [2, 4, 5],
+    ]);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('rejects an unknown option and suggests the closest', async () => {
+    const { x, y } = makeData();
+    const model = makeModel();
+    await expect(
+      fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, shufle: false } as never),
+    ).rejects.toThrow('fitWithBatchSchedule: unknown option `shufle` (did you mean `shuffle`?)');
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
   it('rejects an uncompiled model', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
     const { x, y } = makeData();

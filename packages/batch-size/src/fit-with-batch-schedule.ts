@@ -8,7 +8,7 @@ import {
   estimateBytesPerSample,
   isAllocationError,
 } from './memory-guard.js';
-import { detectBatching, isDataset, preparePhaseData, type BatchScheduleData, type TensorInputs } from './phase-data.js';
+import { asXsYs, detectBatching, isDataset, preparePhaseData, type BatchScheduleData, type TensorInputs } from './phase-data.js';
 import { PhaseRecorder } from './phase-recorder.js';
 import {
   booleanOption,
@@ -380,7 +380,8 @@ async function prepareValidation(
   if (validation === undefined) return undefined;
   if (isDataset(validation)) {
     const batching = await detectBatching(model, validation, 'validationData');
-    return batching.batched ? validation : validation.batch(validationBatchSize ?? 32);
+    const objects = asXsYs(validation, batching);
+    return batching.batched ? objects : objects.batch(validationBatchSize ?? 32);
   }
   if (Array.isArray(validation) && (validation.length === 2 || validation.length === 3)) {
     return validation as FitDatasetArgs['validationData'];

@@ -100,13 +100,14 @@ async function datasetData(
       `${owner}: \`data\` is an infinite dataset (size Infinity, e.g. after .repeat()); an epoch must end, so pass the finite, unbatched dataset`,
     );
   }
-  await assertUnbatched(model, dataset, 'data');
+  const batching = await assertUnbatched(model, dataset, 'data');
   const known = typeof size === 'number' && Number.isFinite(size) ? size : undefined;
   const bufferSize = options.shuffleBufferSize ?? known ?? defaultUnknownSizeBuffer;
   return {
     size: known,
     batched(batchSize, seed) {
-      const shuffled = options.shuffle ? dataset.shuffle(bufferSize, seed) : dataset;
+      const samples = asXsYs(dataset, batching);
+      const shuffled = options.shuffle ? samples.shuffle(bufferSize, seed) : samples;
       return shuffled.batch(batchSize);
     },
   };
@@ -115,6 +116,8 @@ async function datasetData(
 /** Whether a dataset's elements already carry the batch dimension, with a description for errors. */
 export interface Batching {
   readonly batched: boolean;
+  /** `'pair'` for `[xs, ys]` elements (turned into `{ xs, ys }`, which fitDataset requires). */
+  readonly form: 'object' | 'pair';
   /** For example "rank 2 (shape [32, 4])". */
   readonly description: string;
 }
@@ -141,7 +144,11 @@ export async function detectBatching(
     const sampleRank = rankOf(input);
     const modelRank = model.inputs[0]?.shape.length;
     const shape = input instanceof tf.Tensor ? ` (shape [${input.shape.join(', ')}])` : '';
-    return { batched: modelRank !== undefined && sampleRank === modelRank, description: `rank ${sampleRank}${shape}` };
+    return {
+      batched: modelRank !== undefined && sampleRank === modelRank,
+      form: Array.isArray(element) ? 'pair' : 'object',
+      description: `rank ${sampleRank}${shape}`,
+    };
   } finally {
     tf.dispose(collectTensors(element).filter((tensor) => tensor.id >= firstNewId));
   }
@@ -152,9 +159,9 @@ export async function assertUnbatched(
   model: tf.LayersModel,
   dataset: tf.data.Dataset<tf.TensorContainer>,
   name: string,
-): Promise<void> {
+): Promise<Batching> {
   const batching = await detectBatching(model, dataset, name);
-  if (!batching.batched) return;
+  if (!batching.batched) return batching;
   const modelShape = (model.inputs[0]?.shape ?? []).map((dim) => (dim === null ? 'null' : String(dim))).join(', ');
   throw new TypeError(
     `${owner}: \`${name}\` looks batched: its first element's input has ${batching.description}, ` +
@@ -162,6 +169,18 @@ export async function assertUnbatched(
       'fitWithBatchSchedule batches the data itself, once per phase with that phase\'s batch size, ' +
       'so pass the dataset BEFORE .batch() (one sample per element), or pass { x, y } tensors.',
   );
+}
+
+/** Maps `[xs, ys]` elements to the `{ xs, ys }` objects `fitDataset` requires. */
+export function asXsYs(
+  dataset: tf.data.Dataset<tf.TensorContainer>,
+  batching: Batching,
+): tf.data.Dataset<tf.TensorContainer> {
+  if (batching.form === 'object') return dataset;
+  return dataset.map((element) => {
+    const [xs, ys] = element as unknown as [tf.TensorContainer, tf.TensorContainer];
+    return { xs, ys } as tf.TensorContainer;
+  });
 }
 
 function firstInput(model: tf.LayersModel, element: tf.TensorContainer, name: string): unknown {
