@@ -32,11 +32,25 @@ function ticks(low: number, high: number, count: number): number[] {
   return values;
 }
 
+/** 1, 2, 5 × 10^k between 10^low and 10^high (log10 units). */
+function logTicks(low: number, high: number): number[] {
+  const values: number[] = [];
+  for (let power = Math.floor(low); power <= Math.ceil(high); power += 1) {
+    for (const mantissa of [1, 2, 5]) {
+      const value = mantissa * 10 ** power;
+      const position = Math.log10(value);
+      if (position >= low - 1e-9 && position <= high + 1e-9) values.push(value);
+    }
+  }
+  return values;
+}
+
 /** Renders the series as an SVG document. */
 export function lineChart(options: LineChartOptions): string {
-  const width = options.width ?? 640;
+  const width = options.width ?? 760;
   const height = options.height ?? 400;
-  const margin = { left: 64, right: 150, top: 36, bottom: 48 };
+  const longestName = Math.max(0, ...options.series.map((series) => series.name.length));
+  const margin = { left: 64, right: 48 + Math.ceil(longestName * 6.5), top: 36, bottom: 48 };
   const points = options.series.flatMap((series) => series.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   const transformX = (x: number) => (options.logX === true ? Math.log10(Math.max(x, 1)) : x);
   const xs = points.map(([x]) => transformX(x));
@@ -61,9 +75,7 @@ export function lineChart(options: LineChartOptions): string {
     parts.push(`<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${y}" y2="${y}" stroke="#eee"/>`);
     parts.push(`<text x="${margin.left - 6}" y="${y + 4}" text-anchor="end">${value}</text>`);
   }
-  const xTicks = options.logX === true
-    ? ticks(Math.floor(xMin), Math.ceil(xMax), Math.max(1, Math.ceil(xMax) - Math.floor(xMin))).map((power) => 10 ** power)
-    : ticks(xMin, xMax, 8);
+  const xTicks = options.logX === true ? logTicks(xMin, xMax) : ticks(xMin, xMax, 8);
   for (const value of xTicks) {
     if (transformX(value) < xMin - 1e-9 || transformX(value) > xMax + 1e-9) continue;
     const x = sx(value);
