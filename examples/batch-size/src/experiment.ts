@@ -36,7 +36,7 @@ export interface ExperimentSettings {
 }
 
 export const fullSettings: ExperimentSettings = {
-  trainSize: 60_000,
+  trainSize: 20_000,
   testSize: 10_000,
   epochs: 12,
   milestones: [3, 6, 9],

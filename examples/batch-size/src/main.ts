@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
+import { selectBackend, toBackendChoice } from '@lrkit/examples-common';
 import { fullSettings, type ExperimentSettings } from './experiment.js';
 import { runExperiment } from './run-experiment.js';
 
@@ -22,7 +22,7 @@ Smith et al. 2018 on MNIST: (1) LR decay by --factor at --milestones with a fixe
   --momentum M           momentum (default ${fullSettings.momentum})
   --seeds 1,2,3          seeds (default ${fullSettings.seeds.join(',')})
   --mlp                  train a dense network instead of the CNN (fast on cpu)
-  --backend NAME         cpu (default) or any registered tfjs backend
+  --backend NAME         tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest present)
   --out DIR              where report.md, results.json and plots go (default examples/batch-size/results)
 `;
 
@@ -79,10 +79,8 @@ async function main(): Promise<void> {
     seeds: values.seeds === undefined ? base.seeds : numbers(values.seeds),
     architecture: values.mlp === true ? 'mlp' : 'cnn',
   };
-  const backend = values.backend ?? 'cpu';
-  if (!(await tf.setBackend(backend))) throw new Error(`backend '${backend}' could not be started`);
-  await tf.ready();
-  console.log(`backend: ${tf.getBackend()} (the cpu backend is slow for CNNs; see the README for faster backends)`);
+  // The fastest backend present (tfjs-node-gpu → tfjs-node → wasm with lrkit's training kernels → cpu), or --backend.
+  await selectBackend({ preferred: values.backend === undefined ? undefined : toBackendChoice(values.backend) });
   const here = dirname(fileURLToPath(import.meta.url));
   const outDirectory = values.out ?? join(here, '..', 'results');
   const command = `pnpm --filter @lrkit/example-batch-size start ${process.argv.slice(2).join(' ')}`.trim();

@@ -1,18 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildDemoCnn } from '@lrkit/examples-common';
 
-/** A small CNN for 28×28×1 images (about 13k weights), seeded initialisation. */
+/**
+ * The CNN of the lrkit examples (`buildDemoCnn` from examples/common: conv 3×3 ×8 → max-pool →
+ * conv 3×3 ×16 → max-pool → dense 10, seeded Glorot-uniform kernels).
+ */
 export function buildCnn(seed: number): tf.Sequential {
-  const init = (offset: number) => tf.initializers.heNormal({ seed: seed * 100 + offset });
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, activation: 'relu', kernelInitializer: init(1) }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: init(2) }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(3) }));
-  return model;
+  return buildDemoCnn({ seed });
 }
 
 /** A small dense network (784 → 32 → 10) for smoke tests on the slow cpu backend. */

@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchedules, type ExperimentSettings } from './experiment.js';
 import { runExperiment } from './run-experiment.js';
+import { selectBackend } from '@lrkit/examples-common';
 
 const tiny: ExperimentSettings = {
-  trainSize: 300,
+  trainSize: 200,
   testSize: 100,
   epochs: 3,
   milestones: [1, 2],
@@ -14,12 +15,12 @@ const tiny: ExperimentSettings = {
   learningRate: 0.02,
   momentum: 0.9,
   seeds: [1],
-  // The cpu backend's Conv2DBackpropFilter takes ~100 ms per MNIST sample: the smoke test trains the dense network.
-  architecture: 'mlp',
 };
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  // The example's real path: the CNN on wasm with the training kernels of examples/common
+  // (the cpu backend's Conv2DBackpropFilter takes ~100 ms per MNIST sample).
+  await selectBackend({ preferred: 'wasm', log: () => undefined });
 });
 
 describe('batch-size example', () => {
@@ -47,14 +48,16 @@ describe('batch-size example', () => {
       [0.02, 0.02, 0.01],
     ]);
     expect(summaries.map((summary) => [summary.schedule, summary.updates, summary.batchSizes])).toEqual([
-      ['lr-decay', 90, [10, 10, 10]],
-      ['increase-batch', 30 + 15 + 8, [10, 20, 40]],
-      ['hybrid', 30 + 15 + 15, [10, 20, 20]],
+      ['lr-decay', 60, [10, 10, 10]],
+      ['increase-batch', 20 + 10 + 5, [10, 20, 40]],
+      ['hybrid', 20 + 10 + 10, [10, 20, 20]],
     ]);
     expect(summaries.every((summary) => summary.meanAccuracyByEpoch.length === 3)).toBe(true);
     expect(summaries.every((summary) => summary.accuracy.mean >= 0 && summary.accuracy.mean <= 1)).toBe(true);
     expect(report).toContain('| increase batch size |');
-    expect(report).toContain('Parameter updates: 90 vs 53, 1.70x fewer');
+    expect(report).toContain('Backend: wasm');
+    expect(report).toContain('network: CNN');
+    expect(report).toContain('Parameter updates: 60 vs 35, 1.71x fewer');
     expect(tf.memory().numTensors).toBe(before);
   });
 });
