@@ -1,5 +1,5 @@
 import type { ExperimentSettings, RunResult, ScheduleSummary } from './experiment.js';
-import { lineChart } from './svg-plot.js';
+import { renderSvg, type Chart } from '@lrkit/plot';
 
 const labels: Record<string, string> = {
   'lr-decay': 'LR decay (fixed batch)',
@@ -69,29 +69,36 @@ export function markdownReport(
   ].join('\n');
 }
 
-/** The two plots (mean test accuracy over the seeds). */
-export function plots(summaries: readonly ScheduleSummary[]): Record<string, string> {
+/** The two charts (mean test accuracy over the seeds), as `@lrkit/plot` charts. */
+export function charts(summaries: readonly ScheduleSummary[]): Record<string, Chart> {
   return {
-    'accuracy-vs-epoch.svg': lineChart({
+    'accuracy-vs-epoch': {
       title: 'Test accuracy versus epoch (mean over seeds)',
       xLabel: 'epoch',
       yLabel: 'test accuracy',
       series: summaries.map((summary) => ({
         name: labels[summary.schedule] ?? summary.schedule,
-        points: summary.meanAccuracyByEpoch.map((accuracy, epoch) => [epoch + 1, accuracy] as const),
+        points: summary.meanAccuracyByEpoch.map((accuracy, epoch) => ({ x: epoch + 1, y: accuracy })),
       })),
-    }),
-    'accuracy-vs-updates.svg': lineChart({
+    },
+    'accuracy-vs-updates': {
       title: 'Test accuracy versus parameter updates (mean over seeds)',
       xLabel: 'parameter updates',
       yLabel: 'test accuracy',
-      logX: true,
+      xScale: 'log',
       series: summaries.map((summary) => ({
         name: labels[summary.schedule] ?? summary.schedule,
-        points: summary.meanAccuracyByEpoch.map((accuracy, epoch) => [summary.updatesByEpoch[epoch] ?? Number.NaN, accuracy] as const),
+        points: summary.meanAccuracyByEpoch.map((accuracy, epoch) => ({ x: summary.updatesByEpoch[epoch] ?? Number.NaN, y: accuracy })),
       })),
-    }),
+    },
   };
+}
+
+/** The two plots as SVG documents, keyed by file name. */
+export async function plots(summaries: readonly ScheduleSummary[]): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const [name, chart] of Object.entries(charts(summaries))) files[`${name}.svg`] = await renderSvg(chart);
+  return files;
 }
 
 /** Everything as JSON (runs included). */

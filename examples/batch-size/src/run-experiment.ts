@@ -45,7 +45,7 @@ export async function runExperiment(
     mkdirSync(options.outDirectory, { recursive: true });
     writeFileSync(join(options.outDirectory, 'report.md'), report);
     writeFileSync(join(options.outDirectory, 'results.json'), jsonReport(settings, runs, summaries, tf.getBackend()));
-    for (const [file, svg] of Object.entries(plots(summaries))) writeFileSync(join(options.outDirectory, file), svg);
+    for (const [file, svg] of Object.entries(await plots(summaries))) writeFileSync(join(options.outDirectory, file), svg);
   }
   return { runs, summaries, report };
 }
