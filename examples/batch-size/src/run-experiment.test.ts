@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchedules, type ExperimentSettings } from './experiment.js';
 import { runExperiment } from './run-experiment.js';
+import { plots } from './report.js';
 import { selectBackend } from '@lrkit/examples-common';
 
 const tiny: ExperimentSettings = {
@@ -59,5 +60,8 @@ describe('batch-size example', () => {
     expect(report).toContain('network: CNN');
     expect(report).toContain('Parameter updates: 60 vs 35, 1.71x fewer');
     expect(tf.memory().numTensors).toBe(before);
+    const files = await plots(summaries);
+    expect(Object.keys(files).sort()).toEqual(['accuracy-vs-epoch.svg', 'accuracy-vs-updates.svg']);
+    expect(files['accuracy-vs-updates.svg']).toContain('increase batch size');
   });
 });
