@@ -56,3 +56,17 @@ export {
   type PlateauReducer,
   type PlateauState,
 } from './plateau.js';
+export {
+  fromTorch,
+  torchPreset,
+  torchSchedulerNames,
+  type TorchConfig,
+  type TorchOptions,
+  type TorchPresetOptions,
+} from './presets/torch.js';
+export type { TorchSchedulerDescriptor } from './presets/torch-composite.js';
+export { fromKeras, kerasClassNames, type KerasConfig, type KerasSerialized } from './presets/keras.js';
+export { torchPlateau, type TorchPlateauOptions } from './presets/torch-plateau.js';
+export { kerasPlateau, type KerasPlateauOptions, type KerasPlateauReducer } from './presets/keras-plateau.js';
+export { toTorch, type TorchEquivalent } from './presets/to-torch.js';
+export { toKeras, type KerasEquivalent } from './presets/to-keras.js';

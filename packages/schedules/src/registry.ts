@@ -17,6 +17,8 @@ import { offset } from './offset.js';
 import { oneCycle } from './one-cycle.js';
 import { warmup } from './warmup.js';
 import { warmupStableDecay } from './warmup-stable-decay.js';
+import { fromKeras } from './presets/keras.js';
+import { torchPreset } from './presets/torch.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -49,4 +51,6 @@ export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   multiply,
   clamp,
   offset,
+  torch: torchPreset,
+  keras: fromKeras,
 };

@@ -330,3 +330,19 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/** Requires an integer >= `minimum`. */
+export function integerAtLeast(owner: string, name: string, value: unknown, minimum: number): number {
+  const rule = `an integer >= ${minimum}`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isInteger(value) && value >= minimum)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/** Requires a finite number > `minimum`. */
+export function numberGreaterThan(owner: string, name: string, value: unknown, minimum: number): number {
+  const rule = `a finite number > ${minimum}`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isFinite(value) && value > minimum)) fail(owner, name, rule, value, 'range');
+  return value;
+}

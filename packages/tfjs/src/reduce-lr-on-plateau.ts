@@ -1,4 +1,4 @@
-import { plateau, type PlateauConfig, type PlateauReducer, type PlateauState } from '@lrkit/schedules';
+import { kerasPlateau, plateau, torchPlateau, type PlateauConfig, type PlateauReducer, type PlateauState } from '@lrkit/schedules';
 import {
   learningRateControllerFor,
   type LearningRateController,
@@ -89,19 +89,18 @@ export function plateauReducerOptions(
   const minChange = nonNegativeNumber(owner, 'minChange', options.minChange ?? (semantics === 'torch' ? 1e-8 : 0));
   const countNonFinite =
     options.countNonFinite === undefined ? true : booleanOption(owner, 'countNonFinite', options.countNonFinite);
-  return {
-    mode: options.mode,
-    factor,
-    // PyTorch reduces when bad epochs exceed patience; the native reducer when they reach it.
-    patience: semantics === 'torch' ? patience + 1 : patience,
-    minDelta,
-    minDeltaMode,
-    // Keras decrements its cooldown counter before counting, so it ignores cooldown - 1 epochs.
-    cooldown: semantics === 'keras' ? Math.max(cooldown - 1, 0) : cooldown,
-    minValue,
-    minChange,
-    countNonFinite,
-  };
+  const mode = options.mode;
+  // The framework conventions (patience and cooldown counting) live once, in the presets.
+  if (semantics === 'torch') {
+    const thresholdMode = minDeltaMode === 'relative' ? 'rel' : 'abs';
+    const torch = torchPlateau({ mode, factor, patience, threshold: minDelta, threshold_mode: thresholdMode, cooldown, min_lr: minValue, eps: minChange });
+    return { ...torch.config, countNonFinite };
+  }
+  if (semantics === 'keras') {
+    const keras = kerasPlateau({ mode, factor, patience, min_delta: minDelta, cooldown, min_lr: minValue });
+    return { ...keras.config, minDeltaMode, minChange, countNonFinite };
+  }
+  return { mode, factor, patience, minDelta, minDeltaMode, cooldown, minValue, minChange, countNonFinite };
 }
 
 /**
