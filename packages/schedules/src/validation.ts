@@ -331,7 +331,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Requires an integer >= `minimum`. */
+/**
+ * Requires an integer >= `minimum`.
+ *
+ * @example
+ * ```ts
+ * integerAtLeast('cosineRestarts', 'cycleLimit', 0, 0);  // 0
+ * integerAtLeast('cosineRestarts', 'cycleLimit', -1, 0); // RangeError: … must be an integer >= 0; received -1
+ * ```
+ */
 export function integerAtLeast(owner: string, name: string, value: unknown, minimum: number): number {
   const rule = `an integer >= ${minimum}`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
@@ -339,7 +347,15 @@ export function integerAtLeast(owner: string, name: string, value: unknown, mini
   return value;
 }
 
-/** Requires a finite number > `minimum`. */
+/**
+ * Requires a finite number > `minimum`.
+ *
+ * @example
+ * ```ts
+ * numberGreaterThan('inverseSqrt', 'timescale', 10, 0); // 10
+ * numberGreaterThan('inverseSqrt', 'timescale', 0, 0);  // RangeError: … must be a finite number > 0; received 0
+ * ```
+ */
 export function numberGreaterThan(owner: string, name: string, value: unknown, minimum: number): number {
   const rule = `a finite number > ${minimum}`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
