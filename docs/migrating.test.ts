@@ -7,17 +7,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { extractSnippets, instrumentSnippet, type Check } from './snippets.js';
+import { extractSnippets, instrumentSnippet } from './snippets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const guide = 'migrating.md';
 const snippets = extractSnippets(readFileSync(join(here, guide), 'utf8'));
 const outputDirectory = join(here, '.snippets');
-
-declare global {
-  // eslint-disable-next-line no-var
-  var __snippetChecks: Check[] | undefined;
-}
 
 function expectMatches(actual: unknown, expected: unknown, where: string): void {
   if (typeof expected === 'number') {
