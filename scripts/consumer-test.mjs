@@ -112,7 +112,7 @@ function tarballContents(tarball) {
     .filter((entry) => !entry.path.endsWith('/'));
 }
 
-const allowedFile = /^(dist\/.+|README\.md|CHANGELOG\.md|LICENSE(\.md)?|package\.json)$/;
+const allowedFile = /^((dist|bin)\/.+|README\.md|CHANGELOG\.md|LICENSE(\.md)?|package\.json)$/;
 const forbiddenInDist = /(\.test\.|\.spec\.|\.bench\.|__tests__|test-fixtures)/;
 
 function packAll(packages, destination) {
