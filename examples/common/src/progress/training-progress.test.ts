@@ -87,7 +87,8 @@ describe('TrainingProgress', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^epoch 1\/2 {2}loss \S+ {2}lr 0\.25 {2}\S+s {2}ETA \S+s$/);
     expect(lines[1]).toMatch(/^epoch 2\/2 {2}loss \S+ {2}lr 0\.25 {2}\S+s$/);
-    tf.dispose([xs, model]);
+    xs.dispose();
+    model.dispose();
   });
 
   it('draws a bar with the batch count, loss, metric and learning rate on a terminal', async () => {
