@@ -53,7 +53,8 @@ export interface EpochLine {
 }
 
 /**
- * The plain one-line-per-epoch form used when the output is not a terminal (CI logs):
+ * The plain one-line-per-epoch form used when the output is not a terminal (CI logs),
+ * training values first, then validation (`val_…`) and test (`test_…`) values:
  * `label epoch 2/5  loss 0.3121  acc 0.91  val_loss 0.29  val_acc 0.92  lr 0.05  3.2s  ETA 9.6s`.
  *
  * @param line - the values to show.
@@ -66,7 +67,10 @@ export interface EpochLine {
  */
 export function formatEpochLine(line: EpochLine): string {
   const parts = [`${line.label === '' ? '' : `${line.label} `}epoch ${line.epoch}/${line.epochs}`];
-  for (const [key, value] of Object.entries(line.logs)) parts.push(`${key} ${formatNumber(value)}`);
+  // Training values first (loss, then the metrics), then validation and test values.
+  const rank = (key: string): number => (key === 'loss' ? 0 : key.startsWith('val_') ? 2 : key.startsWith('test_') ? 3 : 1);
+  const entries = Object.entries(line.logs).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [key, value] of entries) parts.push(`${key} ${formatNumber(value)}`);
   if (line.learningRate !== undefined) parts.push(`lr ${formatNumber(line.learningRate)}`);
   parts.push(formatDuration(line.seconds));
   if (line.epoch < line.epochs) parts.push(`ETA ${formatDuration(line.remainingSeconds)}`);

@@ -68,7 +68,7 @@ describe('TrainingProgress', () => {
     await progress.onTrainBegin();
     await progress.onEpochBegin(0);
     await progress.onBatchEnd(0, { loss: 1 });
-    await progress.onEpochEnd(0, { loss: 0.75, acc: 0.5, val_loss: 0.8, val_acc: 0.45 });
+    await progress.onEpochEnd(0, { val_loss: 0.8, val_acc: 0.45, loss: 0.75, acc: 0.5 });
     expect(output.text).toBe('constant epoch 1/3  loss 0.75  acc 0.5  val_loss 0.8  val_acc 0.45  lr 0.1  1.0s  ETA 4.0s\n');
   });
 
