@@ -1,5 +1,24 @@
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
+import { exponential } from './exponential.js';
+import { inverseSqrt } from './inverse-sqrt.js';
+import { inverseTime } from './inverse-time.js';
+import { linear } from './linear.js';
+import { multiStep } from './multi-step.js';
+import { piecewiseConstant } from './piecewise-constant.js';
+import { polynomial } from './polynomial.js';
+import { step } from './step.js';
+import { clamp } from './clamp.js';
+import { cosineRestarts } from './cosine-restarts.js';
+import { cyclic } from './cyclic.js';
+import { join } from './join.js';
+import { multiply } from './multiply.js';
+import { offset } from './offset.js';
+import { oneCycle } from './one-cycle.js';
+import { warmup } from './warmup.js';
+import { warmupStableDecay } from './warmup-stable-decay.js';
+import { fromKeras } from './presets/keras.js';
+import { torchPreset } from './presets/torch.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -15,4 +34,23 @@ export type ScheduleFactory = (options: never) => Schedule<ScheduleConfig>;
 export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   constant,
   cosine,
+  linear,
+  polynomial,
+  step,
+  'multi-step': multiStep,
+  'piecewise-constant': piecewiseConstant,
+  exponential,
+  'inverse-time': inverseTime,
+  'inverse-sqrt': inverseSqrt,
+  'cosine-restarts': cosineRestarts,
+  cyclic,
+  'one-cycle': oneCycle,
+  warmup,
+  'warmup-stable-decay': warmupStableDecay,
+  join,
+  multiply,
+  clamp,
+  offset,
+  torch: torchPreset,
+  keras: fromKeras,
 };

@@ -1,14 +1,16 @@
 /**
- * Argument checks shared by every schedule. Each throws at construction with the
- * schedule's name, the argument's name, the rule and the value received, for example
- * ``cosine: `decaySteps` must be a positive finite number; received -3``.
+ * Argument checks shared by every lrkit package (import them from `@lrkit/schedules/validation`).
+ * Each throws at construction with the owner's name, the argument's name, the rule and the
+ * value received, for example ``cosine: `decaySteps` must be a positive finite number; received -3``.
  */
 
 /** Formats a received value for an error message (strings quoted, objects as JSON). */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
+  if (value !== null && typeof value === 'object') {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name;
+    if (name !== undefined && name !== 'Object' && name !== 'Array') return `an instance of ${name}`;
     try {
       return JSON.stringify(value);
     } catch {
@@ -18,7 +20,8 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-function fail(owner: string, name: string, rule: string, value: unknown, kind: 'range' | 'type'): never {
+/** Throws a `TypeError` or `RangeError` naming the owner, the argument, the rule and the value. */
+export function fail(owner: string, name: string, rule: string, value: unknown, kind: 'range' | 'type'): never {
   const message = `${owner}: \`${name}\` must be ${rule}; received ${describeValue(value)}`;
   throw kind === 'type' ? new TypeError(message) : new RangeError(message);
 }
@@ -71,6 +74,13 @@ export function numberBetween(owner: string, name: string, value: unknown, low: 
   const rule = `a number in [${low}, ${high}]`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(value >= low && value <= high)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/** Requires a non-empty string. */
+export function nonEmptyString(owner: string, name: string, value: unknown): string {
+  if (typeof value !== 'string') fail(owner, name, 'a non-empty string', value, 'type');
+  if (value.length === 0) fail(owner, name, 'a non-empty string', value, 'range');
   return value;
 }
 
@@ -170,4 +180,20 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/** Requires an integer >= `minimum`. */
+export function integerAtLeast(owner: string, name: string, value: unknown, minimum: number): number {
+  const rule = `an integer >= ${minimum}`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isInteger(value) && value >= minimum)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/** Requires a finite number > `minimum`. */
+export function numberGreaterThan(owner: string, name: string, value: unknown, minimum: number): number {
+  const rule = `a finite number > ${minimum}`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isFinite(value) && value > minimum)) fail(owner, name, rule, value, 'range');
+  return value;
 }

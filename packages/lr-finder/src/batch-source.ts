@@ -1,0 +1,146 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Model inputs or targets as `trainOnBatch` takes them. */
+export type TensorOrTensors = tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor };
+
+/** Training (or validation) data given as whole tensors, batched by the range test. */
+export interface TensorData {
+  /** Inputs: one tensor, an array (multi-input model) or a map by input name; samples along axis 0. */
+  readonly x: TensorOrTensors;
+  /** Targets, in the same form as the model's outputs. */
+  readonly y: TensorOrTensors;
+}
+
+/** An element of a `tf.data` dataset for the range test: one batch, as `model.fitDataset` takes it. */
+export interface DatasetBatch {
+  readonly xs: TensorOrTensors;
+  readonly ys: TensorOrTensors;
+}
+
+/** Where the range test takes its batches from. */
+export type RangeTestData = TensorData | tf.data.Dataset<tf.TensorContainer>;
+
+/** A stream of batches; each batch belongs to the caller, who disposes it. */
+export interface BatchSource {
+  /** The next batch, or undefined when a dataset has ended. */
+  next(): Promise<DatasetBatch | undefined>;
+  /** Frees what the source holds (not the caller's batches). */
+  dispose(): void;
+}
+
+/** Whether `data` is a `tf.data.Dataset` (duck-typed: it has `iterator()`). */
+export function isDataset(data: unknown): data is tf.data.Dataset<tf.TensorContainer> {
+  return data !== null && typeof data === 'object' && typeof (data as { iterator?: unknown }).iterator === 'function';
+}
+
+function tensorsOf(value: TensorOrTensors): tf.Tensor[] {
+  if (value instanceof tf.Tensor) return [value];
+  if (Array.isArray(value)) return value;
+  return Object.values(value);
+}
+
+/** The number of samples along axis 0 shared by every tensor of `data`; throws when they disagree. */
+export function sampleCount(owner: string, data: TensorData): number {
+  const tensors = [...tensorsOf(data.x), ...tensorsOf(data.y)];
+  const counts = new Set(tensors.map((tensor) => (tensor.rank === 0 ? 0 : (tensor.shape[0] as number))));
+  const [count] = counts;
+  if (tensors.length === 0 || counts.size !== 1 || count === undefined || count === 0) {
+    throw new RangeError(
+      `${owner}: \`x\` and \`y\` must be non-empty tensors with the same number of samples along axis 0; received ` +
+        `${[...counts].join(', ') || 'no tensors'}`,
+    );
+  }
+  return count;
+}
+
+function gatherAll(value: TensorOrTensors, indices: tf.Tensor1D): TensorOrTensors {
+  if (value instanceof tf.Tensor) return tf.gather(value, indices);
+  if (Array.isArray(value)) return value.map((tensor) => tf.gather(tensor, indices));
+  return Object.fromEntries(Object.entries(value).map(([name, tensor]) => [name, tf.gather(tensor, indices)]));
+}
+
+/** mulberry32: a small deterministic generator of uniform numbers in [0, 1). */
+function randomGenerator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Batches of whole tensors, `batchSize` samples each (the last batch of a pass may be
+ * smaller), passing over the data again as often as the sweep needs (as fastai runs several
+ * epochs). With `shuffle` every pass uses a new permutation from a seeded generator, so the
+ * same seed gives the same batches.
+ *
+ * @example
+ * ```ts
+ * const source = tensorBatches({ x: xs, y: ys }, 32, true, 0);
+ * const batch = await source.next(); // { xs, ys }, the caller disposes them
+ * ```
+ */
+export function tensorBatches(data: TensorData, batchSize: number, shuffle: boolean, seed: number): BatchSource {
+  const count = sampleCount('findLearningRate', data);
+  const random = randomGenerator(seed);
+  let order: Int32Array = new Int32Array(0);
+  let position = count;
+  const newPass = (): void => {
+    order = Int32Array.from({ length: count }, (_, index) => index);
+    if (shuffle) {
+      for (let index = count - 1; index > 0; index -= 1) {
+        const other = Math.floor(random() * (index + 1));
+        const swap = order[index] as number;
+        order[index] = order[other] as number;
+        order[other] = swap;
+      }
+    }
+    position = 0;
+  };
+  return {
+    async next(): Promise<DatasetBatch> {
+      if (position >= count) newPass();
+      const end = Math.min(position + batchSize, count);
+      const indices = order.slice(position, end);
+      position = end;
+      return tf.tidy(() => {
+        const indexTensor = tf.tensor1d(indices, 'int32');
+        return { xs: gatherAll(data.x, indexTensor), ys: gatherAll(data.y, indexTensor) };
+      });
+    },
+    dispose(): void {},
+  };
+}
+
+/**
+ * The batches of a `tf.data` dataset, one pass (`dataset.iterator()`); `next()` returns
+ * undefined when the dataset ends. Elements must be `{ xs, ys }` as for `model.fitDataset`.
+ */
+export function datasetBatches(dataset: tf.data.Dataset<tf.TensorContainer>): BatchSource {
+  let iterator: Awaited<ReturnType<tf.data.Dataset<tf.TensorContainer>['iterator']>> | undefined;
+  let ended = false;
+  return {
+    async next(): Promise<DatasetBatch | undefined> {
+      if (ended) return undefined;
+      iterator ??= await dataset.iterator();
+      const element = await iterator.next();
+      if (element.done) {
+        ended = true;
+        return undefined;
+      }
+      const value = element.value as unknown as Partial<DatasetBatch> | undefined;
+      if (value === undefined || value === null || value.xs === undefined || value.ys === undefined) {
+        tf.dispose(value as tf.TensorContainer);
+        throw new TypeError(
+          'findLearningRate: the dataset must yield `{ xs, ys }` batches as model.fitDataset expects; received an element ' +
+            `with keys ${value === null || typeof value !== 'object' ? String(value) : Object.keys(value).join(', ')}`,
+        );
+      }
+      return value as DatasetBatch;
+    },
+    dispose(): void {},
+  };
+}

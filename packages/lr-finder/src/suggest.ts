@@ -1,0 +1,116 @@
+import { assessConfidence, type RangeTestConfidence } from './confidence.js';
+import { minimumIndex } from './minimum.js';
+import { steepestIndex } from './steepest.js';
+import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
+import { valleyIndex } from './valley.js';
+import { knownKeys, nonNegativeInteger, oneOf } from '@lrkit/schedules/validation';
+
+/** The curve of a range test, as recorded. */
+export interface RangeTestCurve {
+  /** The learning rate of each batch (increasing). */
+  readonly lrs: readonly number[];
+  /** The raw loss after each batch. */
+  readonly losses: readonly number[];
+  /** The smoothed loss after each batch. */
+  readonly smoothedLosses: readonly number[];
+}
+
+/** Options of {@link suggestLearningRates}. */
+export interface SuggestOptions {
+  /** Points skipped at the start before analysing. Default `floor(plannedIterations / 10)` (fastai `num_it // 10`). */
+  readonly skipStart?: number;
+  /** Points skipped at the end (the divergence itself). Default 5 (fastai, pytorch-lr-finder). */
+  readonly skipEnd?: number;
+  /** The planned number of iterations, for the default `skipStart`. Default the curve's length. */
+  readonly plannedIterations?: number;
+  /** The rules to apply, in this order. Default `['valley', 'steepest', 'minimum']`. */
+  readonly methods?: readonly SuggestionMethod[];
+}
+
+/** The suggestions, the analysed window and the confidence verdict. */
+export interface SuggestionReport {
+  /** One suggestion per requested method that could be computed (none when fewer than 2 points are usable). */
+  readonly suggestions: readonly LearningRateSuggestion[];
+  /** The analysed window of the curve: indexes `start` (inclusive) to `end` (exclusive). */
+  readonly window: { readonly start: number; readonly end: number };
+  /** Whether the curve can be trusted, with the reasons when not. */
+  readonly confidence: RangeTestConfidence;
+}
+
+/** The suggestion methods in their default order (fastai's default `valley` first). */
+export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['valley', 'steepest', 'minimum']);
+
+/**
+ * Applies the suggestion rules to a range-test curve, as fastai's `lr_find` does:
+ *
+ * 1. the window is the smoothed curve without its first `skipStart` and last `skipEnd`
+ *    points, cut before its first non-finite value (when that leaves fewer than 2 points the
+ *    whole finite prefix of the curve is used, and the verdict is "not confident");
+ * 2. `'valley'` ({@link valleyIndex}), `'steepest'` ({@link steepestIndex}, gradient in ln lr)
+ *    and `'minimum'` ({@link minimumIndex}, suggesting the minimum's learning rate / 10) run
+ *    on the smoothed losses of the window;
+ * 3. {@link assessConfidence} judges the window; a suggestion is confident when the curve is
+ *    and its pick is not the first point of the window (where the loss may have been falling
+ *    even faster before the window).
+ *
+ * @param curve - learning rates, raw and smoothed losses of equal length.
+ * @param options - `skipStart`, `skipEnd`, `plannedIterations`, `methods`.
+ * @throws TypeError for arrays of different lengths or unknown options; RangeError for negative skips.
+ * @example
+ * ```ts
+ * const { suggestions, confidence } = suggestLearningRates(result); // a findLearningRate result
+ * ```
+ */
+export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOptions = {}): SuggestionReport {
+  const owner = 'suggestLearningRates';
+  knownKeys(owner, options, ['skipStart', 'skipEnd', 'plannedIterations', 'methods']);
+  const { lrs: learningRates, losses, smoothedLosses } = curve;
+  if (learningRates.length !== losses.length || learningRates.length !== smoothedLosses.length) {
+    throw new TypeError(
+      `${owner}: \`lrs\`, \`losses\` and \`smoothedLosses\` must have the same length; received ` +
+        `${learningRates.length}, ${losses.length} and ${smoothedLosses.length}`,
+    );
+  }
+  const planned = nonNegativeInteger(owner, 'plannedIterations', options.plannedIterations ?? learningRates.length);
+  const skipStart = nonNegativeInteger(owner, 'skipStart', options.skipStart ?? Math.floor(planned / 10));
+  const skipEnd = nonNegativeInteger(owner, 'skipEnd', options.skipEnd ?? 5);
+  const methods = (options.methods ?? suggestionMethods).map((method, index) =>
+    oneOf(owner, `methods[${index}]`, method, ['valley', 'steepest', 'minimum'] as const),
+  );
+
+  let finiteEnd = smoothedLosses.findIndex((loss, index) => !Number.isFinite(loss) || !Number.isFinite(losses[index]));
+  if (finiteEnd === -1) finiteEnd = smoothedLosses.length;
+  let start = Math.min(skipStart, finiteEnd);
+  let end = Math.min(Math.max(smoothedLosses.length - skipEnd, start), finiteEnd);
+  if (end - start < 2) {
+    start = 0;
+    end = finiteEnd;
+  }
+  const windowRates = learningRates.slice(start, end);
+  const windowSmoothed = smoothedLosses.slice(start, end);
+  const confidence = assessConfidence(losses.slice(start, end), windowSmoothed, smoothedLosses.slice(0, finiteEnd));
+  const suggestions: LearningRateSuggestion[] = [];
+  if (end - start >= 2) {
+    for (const method of methods) {
+      const picked = pick(method, windowRates, windowSmoothed);
+      if (picked === undefined) continue;
+      const index = start + picked;
+      const onEdge = picked === 0;
+      const learningRate = learningRates[index] as number;
+      suggestions.push({
+        method,
+        learningRate: method === 'minimum' ? learningRate / 10 : learningRate,
+        index,
+        loss: smoothedLosses[index] as number,
+        confident: confidence.confident && !onEdge,
+      });
+    }
+  }
+  return { suggestions, window: { start, end }, confidence };
+}
+
+function pick(method: SuggestionMethod, learningRates: readonly number[], losses: readonly number[]): number | undefined {
+  if (method === 'valley') return valleyIndex(losses);
+  if (method === 'minimum') return minimumIndex(losses);
+  return steepestIndex(learningRates, losses)?.index;
+}
