@@ -33,7 +33,7 @@ function sink(): { write(text: string): boolean; text: string } {
 /** The per-batch rows of a JSONL history: `{ epoch, step, learningRate }`. */
 function batchRows(path: string): { epoch: number; step: number; learningRate: number }[] {
   return (readJsonl(path) as Record<string, unknown>[])
-    .filter((row) => row.kind === 'batch')
+    .filter((row) => row.type === 'batch')
     .map((row) => ({ epoch: row.epoch as number, step: row.step as number, learningRate: row.learningRate as number }));
 }
 

@@ -17,11 +17,10 @@ import {
   summaryTable,
   writeReport,
 } from '@lrkit/examples-common';
-import * as tf from '@tensorflow/tfjs';
+import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
 
 import { selectBackend, toBackendChoice } from './interim/backend.js';
 import { buildDemoCnn } from './interim/demo-cnn.js';
-import { LearningRateScheduler, LossHistory } from './interim/tfjs-callbacks.js';
 import { type ComparisonOptions, reproduceCommand } from './options.js';
 import { comparisonVariants, type Variant } from './variants.js';
 
@@ -88,7 +87,7 @@ async function trainVariant(
   optimizer.dispose();
   const epochs: EpochRecord[] = history.epochs.map((row) => {
     const testRecord = test.records.find((record) => record.epoch === row.epoch);
-    const record: Record<string, number> = { epoch: row.epoch, loss: row.loss as number };
+    const record: Record<string, number> = { epoch: row.epoch, loss: numberOrUndefined(row.loss) ?? Number.NaN };
     const optional: [string, number | undefined][] = [
       ['accuracy', numberOrUndefined(row.acc)],
       ['validationLoss', numberOrUndefined(row.val_loss)],
@@ -103,8 +102,8 @@ async function trainVariant(
   const batches: BatchRecord[] = history.batches.map((row) => ({
     step: row.step,
     epoch: row.epoch,
-    batch: row.batch,
-    loss: row.loss,
+    batch: row.batch ?? 0,
+    loss: numberOrUndefined(row.loss) ?? Number.NaN,
     learningRate: row.learningRate,
   }));
   return {

@@ -1,7 +1,5 @@
-import { constant, type Schedule } from '@lrkit/schedules';
+import { constant, exponential, inverseTime, multiStep, type Schedule } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
-
-import { exponential, inverseTime, multiStep } from './interim/schedules.js';
 
 /** The names of the eight variants, in the order of the classic comparison. */
 export const variantNames = [
