@@ -1,3 +1,4 @@
+import { adaptOptimizer } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import cliProgress from 'cli-progress';
 
@@ -21,8 +22,8 @@ export interface TrainingProgressOptions {
   /** The metric shown next to the loss; default `'acc'` (tfjs's name for `'accuracy'`). */
   readonly metric?: string;
   /**
-   * Reads the current learning rate; default: the `learningRate` field of the model's
-   * optimizer (all seven tfjs optimizers keep one).
+   * Reads the current learning rate; default {@link optimizerLearningRate} (through
+   * `@lrkit/tfjs`'s optimizer adapter).
    */
   readonly learningRate?: (model: tf.LayersModel | undefined) => number | undefined;
   /** Where to write; default `process.stdout`. */
@@ -37,18 +38,24 @@ export interface TrainingProgressOptions {
 }
 
 /**
- * Reads the learning rate an optimizer keeps in its `learningRate` field.
+ * Reads the learning rate of the model's optimizer with `@lrkit/tfjs`'s `adaptOptimizer`
+ * (all seven tfjs optimizers).
  *
  * @param model - the model being trained.
- * @returns the learning rate, or undefined when the optimizer has none.
+ * @returns the learning rate, or undefined without a compiled model or for an unknown optimizer.
  * @example
  * ```ts
  * optimizerLearningRate(model); // 0.1
  * ```
  */
 export function optimizerLearningRate(model: tf.LayersModel | undefined): number | undefined {
-  const value = (model?.optimizer as { learningRate?: unknown } | undefined)?.learningRate;
-  return typeof value === 'number' ? value : undefined;
+  const optimizer = model?.optimizer;
+  if (optimizer == null) return undefined;
+  try {
+    return adaptOptimizer(optimizer).getLearningRate();
+  } catch {
+    return undefined;
+  }
 }
 
 type ModelArgument = Parameters<tf.CustomCallback['setModel']>[0];
