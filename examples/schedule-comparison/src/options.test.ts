@@ -19,6 +19,7 @@ describe('command line', () => {
       backend: 'auto',
       dataDirectory: undefined,
       out: '/work/runs',
+      runDirectory: undefined,
     });
   });
 
@@ -48,8 +49,14 @@ describe('command line', () => {
 
   it('writes the command that reproduces a run with every setting explicit', () => {
     const options = parseComparisonArguments(['--limit', '2000', '--epochs', '3', '--variants', 'constant,adam'], '/');
-    expect(reproduceCommand(options)).toBe(
+    expect(reproduceCommand(options, '/')).toBe(
       'pnpm --filter @lrkit/example-schedule-comparison start -- --dataset mnist --epochs 3 --batch-size 64 --limit 2000 --validation-fraction 0.1 --seed 1 --variants constant,adam --backend auto',
     );
+  });
+
+  it('shows --run-dir relative to where the command was typed', () => {
+    const options = parseComparisonArguments(['--run-dir', 'examples/schedule-comparison/results'], '/repo');
+    expect(options.runDirectory).toBe('/repo/examples/schedule-comparison/results');
+    expect(reproduceCommand(options, '/repo')).toMatch(/ --variants all --backend auto --run-dir examples\/schedule-comparison\/results$/);
   });
 });

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 import { type DatasetName, datasetNames } from '@lrkit/examples-common';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -30,6 +30,8 @@ export interface ComparisonOptions {
   readonly dataDirectory: string | undefined;
   /** Root of the run folders (`<out>/schedule-comparison/<timestamp>/`), absolute. */
   readonly out: string;
+  /** Write the report into exactly this folder instead (absolute), e.g. `results/`. */
+  readonly runDirectory: string | undefined;
 }
 
 /** The package name, for the reproducible command line in the report. */
@@ -96,7 +98,8 @@ export function comparisonCommand(): Command {
         .default('auto'),
     )
     .option('--data-dir <dir>', 'directory of dataset files (required for cifar10: data_batch_1.bin … test_batch.bin)')
-    .option('--out <dir>', 'root folder of the run reports', 'runs')
+    .option('--out <dir>', 'root folder of the run reports (<out>/schedule-comparison/<timestamp>/)', 'runs')
+    .option('--run-dir <dir>', 'write the report into exactly this folder instead of a new timestamped one')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 }
@@ -133,6 +136,7 @@ export function parseComparisonArguments(
     backend: string;
     dataDir?: string;
     out: string;
+    runDir?: string;
   }>();
   const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(baseDirectory, path));
   return {
@@ -147,6 +151,7 @@ export function parseComparisonArguments(
     backend: flags.backend,
     dataDirectory: flags.dataDir === undefined ? undefined : absolute(flags.dataDir),
     out: absolute(flags.out),
+    runDirectory: flags.runDir === undefined ? undefined : absolute(flags.runDir),
   };
 }
 
@@ -154,13 +159,17 @@ export function parseComparisonArguments(
  * The command line that reproduces a run, every setting explicit.
  *
  * @param options - the run's settings.
+ * @param baseDirectory - `--run-dir` is shown relative to this; default as in {@link parseComparisonArguments}.
  * @returns `pnpm --filter @lrkit/example-schedule-comparison start -- …`.
  * @example
  * ```ts
  * reproduceCommand(options);
  * ```
  */
-export function reproduceCommand(options: ComparisonOptions): string {
+export function reproduceCommand(
+  options: ComparisonOptions,
+  baseDirectory: string = process.env.INIT_CWD ?? process.cwd(),
+): string {
   const parts = [
     `pnpm --filter ${packageName} start --`,
     `--dataset ${options.dataset}`,
@@ -173,6 +182,7 @@ export function reproduceCommand(options: ComparisonOptions): string {
     `--variants ${options.variants.join(',') === variantNames.join(',') ? 'all' : options.variants.join(',')}`,
     `--backend ${options.backend}`,
     ...(options.dataDirectory === undefined ? [] : ['--data-dir <dir>']),
+    ...(options.runDirectory === undefined ? [] : [`--run-dir ${relative(baseDirectory, options.runDirectory) || '.'}`]),
   ];
   return parts.join(' ');
 }

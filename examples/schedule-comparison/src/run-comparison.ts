@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -150,7 +151,9 @@ export async function runComparison(options: ComparisonOptions, io: ComparisonIo
     seed: options.seed,
   });
   try {
-    const directory = createRunDirectory(exampleName, { root: options.out, date: startedAt });
+    const directory =
+      options.runDirectory ?? createRunDirectory(exampleName, { root: options.out, date: startedAt });
+    mkdirSync(directory, { recursive: true });
     const dataset = `${data.name} (${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test)`;
     print(`schedule comparison on ${dataset}, backend ${backend}, ${options.epochs} epochs, batch size ${options.batchSize}`);
     print(`report: ${directory}`);
