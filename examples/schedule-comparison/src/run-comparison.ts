@@ -162,7 +162,7 @@ export async function runComparison(options: ComparisonOptions, io: ComparisonIo
     for (const name of options.variants) {
       results.push(await trainVariant(variants[name], data, options, directory, output));
     }
-    const written = writeReport(directory, {
+    const written = await writeReport(directory, {
       example: exampleName,
       title: `Learning-rate schedule comparison on ${data.name}`,
       command: reproduceCommand(options),

@@ -1,12 +1,12 @@
-/** One line of a chart. */
+/** One line of a chart (the shape of `@lrkit/plot`'s `Series`). */
 export interface ChartSeries {
   /** The legend entry. */
   readonly name: string;
-  /** `[x, y]` points in order of x; non-finite y values are skipped. */
-  readonly points: readonly (readonly [number, number])[];
+  /** Points in order of x; non-finite values are skipped. */
+  readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
-/** What a chart shows. */
+/** What a chart shows (the subset of `@lrkit/plot`'s `Chart` the report uses). */
 export interface LineChart {
   /** Title above the chart. */
   readonly title: string;
@@ -16,15 +16,12 @@ export interface LineChart {
   readonly yLabel: string;
   /** The lines, overlaid. */
   readonly series: readonly ChartSeries[];
-  /** Logarithmic y axis (for learning rates spanning decades). */
-  readonly logY?: boolean;
+  /** `'log'` for learning rates spanning decades; default linear. */
+  readonly yScale?: 'linear' | 'log';
 }
 
-/**
- * Draws overlaid lines as an SVG document (the report's charts: loss, accuracy, learning rate).
- * Declared as a function type so the report can use any renderer (for example `@lrkit/plot`).
- */
-export type LineChartRenderer = (chart: LineChart) => string;
+/** Draws overlaid lines as an SVG document (the report's charts: loss, accuracy, learning rate). */
+export type LineChartRenderer = (chart: LineChart) => string | Promise<string>;
 
 const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
@@ -71,10 +68,12 @@ export const svgLineChart: LineChartRenderer = (chart) => {
   const bottom = 50;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const transform = (y: number): number => (chart.logY === true ? Math.log10(y) : y);
+  const transform = (y: number): number => (chart.yScale === 'log' ? Math.log10(y) : y);
   const usable = chart.series.map((series) => ({
     name: series.name,
-    points: series.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (chart.logY !== true || y > 0)),
+    points: series.points
+      .map(({ x, y }) => [x, y] as const)
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (chart.yScale !== 'log' || y > 0)),
   }));
   const xs = usable.flatMap((series) => series.points.map(([x]) => x));
   const ys = usable.flatMap((series) => series.points.map(([, y]) => transform(y)));
@@ -84,9 +83,9 @@ export const svgLineChart: LineChartRenderer = (chart) => {
   let yMax = ys.length === 0 ? 1 : Math.max(...ys);
   if (xMax === xMin) xMax = xMin + 1;
   if (yMax === yMin) {
-    yMin -= chart.logY === true ? 0.5 : Math.abs(yMin) * 0.1 || 1;
-    yMax += chart.logY === true ? 0.5 : Math.abs(yMax) * 0.1 || 1;
-  } else if (chart.logY !== true) {
+    yMin -= chart.yScale === 'log' ? 0.5 : Math.abs(yMin) * 0.1 || 1;
+    yMax += chart.yScale === 'log' ? 0.5 : Math.abs(yMax) * 0.1 || 1;
+  } else if (chart.yScale !== 'log') {
     const pad = (yMax - yMin) * 0.05;
     yMin -= pad;
     yMax += pad;
@@ -105,20 +104,20 @@ export const svgLineChart: LineChartRenderer = (chart) => {
     parts.push(`<text x="${x}" y="${top + plotHeight + 16}" text-anchor="middle">${tickLabel(tick)}</text>`);
   }
   const yTicks =
-    chart.logY === true
+    chart.yScale === 'log'
       ? linearTicks(Math.floor(yMin), Math.ceil(yMax), 8).filter((tick) => Number.isInteger(tick) && tick >= yMin && tick <= yMax)
       : linearTicks(yMin, yMax, 6);
   for (const tick of yTicks) {
     const y = py(tick).toFixed(1);
     parts.push(`<line x1="${left}" y1="${y}" x2="${left + plotWidth}" y2="${y}" stroke="#eee"/>`);
     parts.push(
-      `<text x="${left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${tickLabel(chart.logY === true ? 10 ** tick : tick)}</text>`,
+      `<text x="${left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${tickLabel(chart.yScale === 'log' ? 10 ** tick : tick)}</text>`,
     );
   }
   parts.push(`<text x="${left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`);
   parts.push(
     `<text x="16" y="${top + plotHeight / 2}" text-anchor="middle" transform="rotate(-90 16 ${top + plotHeight / 2})">${escapeXml(
-      chart.yLabel + (chart.logY === true ? ' (log scale)' : ''),
+      chart.yLabel + (chart.yScale === 'log' ? ' (log scale)' : ''),
     )}</text>`,
   );
   usable.forEach((series, index) => {

@@ -79,21 +79,21 @@ describe('summary', () => {
 describe('charts', () => {
   it('puts per-batch learning rates on an epoch axis, log scale', () => {
     const charts = reportCharts([decayed]);
-    expect(charts['learning-rate'].logY).toBe(true);
+    expect(charts['learning-rate'].yScale).toBe('log');
     expect(charts['learning-rate'].series[0]?.points.slice(0, 3)).toEqual([
-      [0, 0.1],
-      [0.5, 0.1],
-      [1, 0.05],
+      { x: 0, y: 0.1 },
+      { x: 0.5, y: 0.1 },
+      { x: 1, y: 0.05 },
     ]);
     expect(charts.accuracy.series[0]?.points).toEqual([
-      [1, 0.8],
-      [2, 0.9],
-      [3, 0.85],
+      { x: 1, y: 0.8 },
+      { x: 2, y: 0.9 },
+      { x: 3, y: 0.85 },
     ]);
   });
 
-  it('draws an SVG with one path and one legend entry per series', () => {
-    const svg = svgLineChart(reportCharts([decayed, adam])['learning-rate']);
+  it('draws an SVG with one path and one legend entry per series', async () => {
+    const svg = await svgLineChart(reportCharts([decayed, adam])['learning-rate']);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.match(/<path /g)).toHaveLength(2);
     expect(svg).toContain('>adam</text>');
@@ -101,10 +101,10 @@ describe('charts', () => {
 });
 
 describe('writeReport', () => {
-  it('writes summary.md, summary.json and the three charts next to the histories', () => {
+  it('writes summary.md, summary.json and the three charts next to the histories', async () => {
     const directory = createRunDirectory('report', { root });
     writeFileSync(join(directory, 'step.jsonl'), toJsonl(decayed.batches));
-    const written = writeReport(directory, {
+    const written = await writeReport(directory, {
       example: 'report',
       title: 'Schedule comparison',
       command: 'pnpm demo',

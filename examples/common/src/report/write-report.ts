@@ -72,7 +72,7 @@ export function reportCharts(variants: readonly VariantResult[]): Record<'learni
   const perBatch = (pick: (result: VariantResult) => readonly number[]): ChartSeries[] =>
     variants.map((result) => {
       const batches = batchesInFirstEpoch(result);
-      return { name: result.name, points: pick(result).map((value, index) => [index / batches, value] as const) };
+      return { name: result.name, points: pick(result).map((value, index) => ({ x: index / batches, y: value })) };
     });
   const window = Math.max(1, Math.round((variants[0] === undefined ? 1 : batchesInFirstEpoch(variants[0])) / 10));
   return {
@@ -80,7 +80,7 @@ export function reportCharts(variants: readonly VariantResult[]): Record<'learni
       title: 'Learning rate per batch',
       xLabel: 'epoch',
       yLabel: 'learning rate',
-      logY: true,
+      yScale: 'log',
       series: perBatch((result) => result.batches.map((record) => record.learningRate)),
     },
     loss: {
@@ -97,7 +97,7 @@ export function reportCharts(variants: readonly VariantResult[]): Record<'learni
         name: result.name,
         points: result.epochs
           .filter((record) => record.testAccuracy !== undefined)
-          .map((record) => [record.epoch + 1, record.testAccuracy as number] as const),
+          .map((record) => ({ x: record.epoch + 1, y: record.testAccuracy as number })),
       })),
     },
   };
@@ -116,16 +116,20 @@ export function reportCharts(variants: readonly VariantResult[]): Record<'learni
  * @returns the summary text and the files written.
  * @example
  * ```ts
- * const { summary } = writeReport(directory, { example: 'schedule-comparison', … });
+ * const { summary } = await writeReport(directory, { example: 'schedule-comparison', … });
  * console.log(summary);
  * ```
  */
-export function writeReport(directory: string, report: RunReport, options: WriteReportOptions = {}): WrittenReport {
+export async function writeReport(
+  directory: string,
+  report: RunReport,
+  options: WriteReportOptions = {},
+): Promise<WrittenReport> {
   const render = options.renderChart ?? svgLineChart;
   const files: string[] = [];
   const charts = reportCharts(report.variants);
   for (const [stem, chart] of Object.entries(charts)) {
-    writeFileSync(join(directory, `${stem}.svg`), render(chart));
+    writeFileSync(join(directory, `${stem}.svg`), await render(chart));
     files.push(`${stem}.svg`);
   }
   const lines = [
