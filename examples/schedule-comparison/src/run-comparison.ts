@@ -88,17 +88,16 @@ async function trainVariant(
   optimizer.dispose();
   const epochs: EpochRecord[] = history.epochs.map((row) => {
     const testRecord = test.records.find((record) => record.epoch === row.epoch);
-    const record: Record<string, number> = { epoch: row.epoch, loss: numberOrUndefined(row.loss) ?? Number.NaN };
-    const optional: [string, number | undefined][] = [
-      ['accuracy', numberOrUndefined(row.acc)],
-      ['validationLoss', numberOrUndefined(row.val_loss)],
-      ['validationAccuracy', numberOrUndefined(row.val_acc)],
-      ['testLoss', testRecord?.loss],
-      ['testAccuracy', testRecord?.accuracy],
-      ['learningRate', numberOrUndefined(row.learningRate)],
-    ];
-    for (const [key, value] of optional) if (value !== undefined) record[key] = value;
-    return record as unknown as EpochRecord;
+    const optional = {
+      accuracy: numberOrUndefined(row.acc),
+      validationLoss: numberOrUndefined(row.val_loss),
+      validationAccuracy: numberOrUndefined(row.val_acc),
+      testLoss: testRecord?.loss,
+      testAccuracy: testRecord?.accuracy,
+      learningRate: numberOrUndefined(row.learningRate),
+    };
+    const defined = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
+    return { epoch: row.epoch, loss: numberOrUndefined(row.loss) ?? Number.NaN, ...defined };
   });
   const batches: BatchRecord[] = history.batches.map((row) => ({
     step: row.step,
