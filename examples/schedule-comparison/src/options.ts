@@ -1,9 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 
-import { type DatasetName, datasetNames } from '@lrkit/examples-common';
+import { type DatasetName, backendChoices, datasetNames } from '@lrkit/examples-common';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
-import { backendChoices } from './interim/backend.js';
 import { type VariantName, variantNames } from './variants.js';
 
 /** The comparison's settings, as given on the command line. */

@@ -11,17 +11,18 @@ import {
   TestEvaluation,
   TrainingProgress,
   batchesPerEpoch,
+  buildDemoCnn,
   createRunDirectory,
   loadDataset,
   prepareDataset,
+  selectBackend,
   shuffledBatches,
   summaryTable,
+  toBackendChoice,
   writeReport,
 } from '@lrkit/examples-common';
 import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
 
-import { selectBackend, toBackendChoice } from './interim/backend.js';
-import { buildDemoCnn } from './interim/demo-cnn.js';
 import { type ComparisonOptions, reproduceCommand } from './options.js';
 import { comparisonVariants, type Variant } from './variants.js';
 
