@@ -66,7 +66,8 @@ type ModelArgument = Parameters<tf.CustomCallback['setModel']>[0];
  * On a terminal it draws one bar per epoch (cli-progress) with the batch count, the
  * running loss, the metric, the learning rate and the epoch's ETA; the finished bar
  * stays on screen with the epoch's validation values. When the output is not a terminal
- * (or `CI` is set) it prints one plain line per epoch instead, with the run's ETA.
+ * (or `CI` is set) it prints one plain line per epoch instead, with the run's ETA, and
+ * does not read the batch logs (no per-batch device sync).
  *
  * @example
  * ```ts
@@ -89,24 +90,26 @@ export class TrainingProgress extends tf.CustomCallback {
    * @param options - epochs, batches per epoch, label, metric, output.
    */
   constructor(options: TrainingProgressOptions) {
+    const output = options.output ?? process.stdout;
+    const interactive = options.interactive ?? (output.isTTY === true && !process.env.CI);
     // The handlers are bound after super() returns; tfjs only calls them during training.
     // (CustomCallback keeps them in fields named trainBegin, epochBegin, …: avoid those names.)
+    // Without a bar no batch handler is registered, so the batch logs are never read back.
     let self: TrainingProgress | undefined;
     super({
       onTrainBegin: async () => self?.handleTrainBegin(),
       onEpochBegin: async (epoch) => self?.handleEpochBegin(epoch),
-      onBatchEnd: async (batch, logs) => self?.handleBatchEnd(batch, logs ?? {}),
+      ...(interactive ? { onBatchEnd: async (batch: number, logs?: tf.Logs) => self?.handleBatchEnd(batch, logs ?? {}) } : {}),
       onEpochEnd: async (epoch, logs) => self?.handleEpochEnd(epoch, logs ?? {}),
     });
     self = this;
-    const output = options.output ?? process.stdout;
     this.settings = {
       label: '',
       metric: 'acc',
-      output,
-      interactive: output.isTTY === true && !process.env.CI,
       now: () => performance.now(),
       ...options,
+      output,
+      interactive,
     };
   }
 
