@@ -78,13 +78,14 @@ export {
   summarizeVariant,
 } from './report/variant-result.js';
 export { summaryTable } from './report/summary-table.js';
-export { type ChartSeries, type LineChart, type LineChartRenderer, svgLineChart } from './report/line-chart.js';
 export { type RunDirectoryOptions, createRunDirectory } from './report/run-directory.js';
 export { readJsonl, toJsonl } from './report/jsonl.js';
 export {
   type RunReport,
   type WriteReportOptions,
   type WrittenReport,
+  type ChartFormat,
+  type ReportCharts,
   reportCharts,
   writeReport,
 } from './report/write-report.js';

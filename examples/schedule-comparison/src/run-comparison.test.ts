@@ -62,14 +62,16 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
     expect(json.variants.map((variant) => [variant.epochs, variant.parameterUpdates])).toEqual(
       variantNames.map(() => [epochs, 6]),
     );
-    for (const chart of ['learning-rate.svg', 'loss.svg', 'accuracy.svg']) {
-      expect(readFileSync(join(run.directory, chart), 'utf8').startsWith('<svg')).toBe(true);
+    for (const chart of ['learning-rate', 'loss', 'accuracy']) {
+      expect(readFileSync(join(run.directory, `${chart}.svg`), 'utf8')).toContain('<svg');
+      expect(readFileSync(join(run.directory, `${chart}.png`)).subarray(1, 4).toString('latin1')).toBe('PNG');
     }
     for (const name of variantNames) expect(existsSync(join(run.directory, `${name}.jsonl`))).toBe(true);
   });
 
   it('prints the accuracy table and where the report is', () => {
     expect(printed).toContain('| variant | final test acc. | best test acc. (epoch) |');
+    expect(printed).toContain('Test accuracy after each epoch');
     expect(printed).toContain(`report written to ${run.directory}/summary.md`);
   });
 

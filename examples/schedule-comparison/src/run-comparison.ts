@@ -21,6 +21,7 @@ import {
   toBackendChoice,
   writeReport,
 } from '@lrkit/examples-common';
+import { renderTerminal } from '@lrkit/plot';
 import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
 
 import { type ComparisonOptions, reproduceCommand } from './options.js';
@@ -180,6 +181,10 @@ export async function runComparison(options: ComparisonOptions, io: ComparisonIo
     print('');
     print(summaryTable(results, backend));
     print('');
+    if (options.epochs > 1) {
+      print(renderTerminal(written.charts.accuracy, { width: 60, height: 12, color: output.isTTY === true }));
+      print('');
+    }
     print(`report written to ${directory}/summary.md`);
     return { directory, backend, results, summary: written.summary };
   } finally {

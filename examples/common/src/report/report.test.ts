@@ -6,7 +6,6 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readJsonl, toJsonl } from './jsonl.js';
-import { svgLineChart } from './line-chart.js';
 import { createRunDirectory } from './run-directory.js';
 import { summaryTable } from './summary-table.js';
 import { TestEvaluation } from './test-evaluation.js';
@@ -92,11 +91,9 @@ describe('charts', () => {
     ]);
   });
 
-  it('draws an SVG with one path and one legend entry per series', async () => {
-    const svg = await svgLineChart(reportCharts([decayed, adam])['learning-rate']);
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg.match(/<path /g)).toHaveLength(2);
-    expect(svg).toContain('>adam</text>');
+  it('overlays one series per variant, named after it', () => {
+    const charts = reportCharts([decayed, adam]);
+    for (const chart of Object.values(charts)) expect(chart.series.map((series) => series.name)).toEqual(['step', 'adam']);
   });
 });
 
@@ -114,7 +111,20 @@ describe('writeReport', () => {
       variants: [decayed, adam],
       startedAt: new Date('2026-11-23T13:00:00Z'),
     });
-    expect(written.files).toEqual(['learning-rate.svg', 'loss.svg', 'accuracy.svg', 'summary.md', 'summary.json']);
+    expect(Object.keys(written.charts)).toEqual(['learning-rate', 'loss', 'accuracy']);
+    expect(written.files).toEqual([
+      'learning-rate.svg',
+      'learning-rate.png',
+      'loss.svg',
+      'loss.png',
+      'accuracy.svg',
+      'accuracy.png',
+      'summary.md',
+      'summary.json',
+    ]);
+    expect(readFileSync(join(directory, 'accuracy.svg'), 'utf8')).toContain('<svg');
+    expect(Array.from(readFileSync(join(directory, 'accuracy.png')).subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(readFileSync(join(directory, 'summary.md'), 'utf8')).toContain('![learning rate](learning-rate.svg)');
     const summary = readFileSync(join(directory, 'summary.md'), 'utf8');
     expect(summary).toContain('| adam | 85.00% | 90.00% (2) | 0.2500 | 3 | 6 | 12.3 s | cpu |');
     expect(summary).toContain('- **step**: SGD, step decay ([history](step.jsonl))');

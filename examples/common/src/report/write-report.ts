@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { svgLineChart, type ChartSeries, type LineChart, type LineChartRenderer } from './line-chart.js';
+import { type Chart, type Series, renderSvg } from '@lrkit/plot';
+import { renderPng } from '@lrkit/plot/png';
+
 import { summaryTable } from './summary-table.js';
 import { summarizeVariant, type VariantResult } from './variant-result.js';
 
@@ -25,19 +27,27 @@ export interface RunReport {
   readonly startedAt: Date;
 }
 
+/** An image format of the report's charts. */
+export type ChartFormat = 'svg' | 'png';
+
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
-  /** Draws a chart as SVG; default the built-in {@link svgLineChart}. */
-  readonly renderChart?: LineChartRenderer;
+  /** The image formats of each chart, drawn with `@lrkit/plot`; default both SVG and PNG. */
+  readonly formats?: readonly ChartFormat[];
 }
 
 /** Files written by {@link writeReport}, relative to the run directory. */
 export interface WrittenReport {
   /** The Markdown summary's content. */
   readonly summary: string;
-  /** The files written: `summary.md`, `summary.json` and the charts. */
+  /** The files written: the charts, `summary.md` and `summary.json`. */
   readonly files: readonly string[];
+  /** The charts that were drawn, keyed by file stem (to print one in the terminal, say). */
+  readonly charts: ReportCharts;
 }
+
+/** The report's charts keyed by file stem. */
+export type ReportCharts = Record<'learning-rate' | 'loss' | 'accuracy', Chart>;
 
 /** Batches in the first epoch of a variant (to put per-batch curves on an epoch axis). */
 function batchesInFirstEpoch(result: VariantResult): number {
@@ -68,8 +78,8 @@ function movingAverage(values: readonly number[], window: number): number[] {
  * const charts = reportCharts(results); // { 'learning-rate': …, loss: …, accuracy: … }
  * ```
  */
-export function reportCharts(variants: readonly VariantResult[]): Record<'learning-rate' | 'loss' | 'accuracy', LineChart> {
-  const perBatch = (pick: (result: VariantResult) => readonly number[]): ChartSeries[] =>
+export function reportCharts(variants: readonly VariantResult[]): ReportCharts {
+  const perBatch = (pick: (result: VariantResult) => readonly number[]): Series[] =>
     variants.map((result) => {
       const batches = batchesInFirstEpoch(result);
       return { name: result.name, points: pick(result).map((value, index) => ({ x: index / batches, y: value })) };
@@ -106,13 +116,13 @@ export function reportCharts(variants: readonly VariantResult[]): Record<'learni
 /**
  * Writes a run's report into its directory: `summary.md` (settings, the table of
  * {@link summaryTable}, links to the charts and the histories), `summary.json` (the same
- * numbers, machine-readable) and the overlaid charts `learning-rate.svg`, `loss.svg` and
- * `accuracy.svg`. The per-variant JSONL histories are written during training (by
+ * numbers, machine-readable) and the overlaid charts `learning-rate`, `loss` and
+ * `accuracy`, drawn with `@lrkit/plot` as SVG and PNG. The per-variant JSONL histories are written during training (by
  * `LossHistory`'s `file` option) and only linked here.
  *
  * @param directory - the run directory (from `createRunDirectory`).
  * @param report - the run.
- * @param options - the chart renderer.
+ * @param options - the chart formats.
  * @returns the summary text and the files written.
  * @example
  * ```ts
@@ -125,13 +135,20 @@ export async function writeReport(
   report: RunReport,
   options: WriteReportOptions = {},
 ): Promise<WrittenReport> {
-  const render = options.renderChart ?? svgLineChart;
+  const formats = options.formats ?? ['svg', 'png'];
   const files: string[] = [];
   const charts = reportCharts(report.variants);
   for (const [stem, chart] of Object.entries(charts)) {
-    writeFileSync(join(directory, `${stem}.svg`), await render(chart));
-    files.push(`${stem}.svg`);
+    if (formats.includes('svg')) {
+      writeFileSync(join(directory, `${stem}.svg`), await renderSvg(chart, { width: 720, height: 400 }));
+      files.push(`${stem}.svg`);
+    }
+    if (formats.includes('png')) {
+      writeFileSync(join(directory, `${stem}.png`), await renderPng(chart, { width: 720, height: 400 }));
+      files.push(`${stem}.png`);
+    }
   }
+  const image = formats.includes('svg') ? 'svg' : 'png';
   const lines = [
     `# ${report.title}`,
     '',
@@ -157,12 +174,16 @@ export async function writeReport(
     '',
     '## Charts',
     '',
-    '![learning rate](learning-rate.svg)',
-    '',
-    '![test accuracy](accuracy.svg)',
-    '',
-    '![training loss](loss.svg)',
-    '',
+    ...(formats.length === 0
+      ? ['(no charts drawn)', '']
+      : [
+          `![learning rate](learning-rate.${image})`,
+          '',
+          `![test accuracy](accuracy.${image})`,
+          '',
+          `![training loss](loss.${image})`,
+          '',
+        ]),
   ];
   const summary = lines.join('\n');
   writeFileSync(join(directory, 'summary.md'), summary);
@@ -183,5 +204,5 @@ export async function writeReport(
   };
   writeFileSync(join(directory, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`);
   files.push('summary.json');
-  return { summary, files };
+  return { summary, files, charts };
 }
