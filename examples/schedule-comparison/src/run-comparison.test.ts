@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cifar10FileNames, readJsonl } from '@lrkit/examples-common';
+import { cifar10FileNames, encodeIdx, idxFileNames, readJsonl } from '@lrkit/examples-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseComparisonArguments } from './options.js';
@@ -120,5 +120,28 @@ describe('schedule comparison on CIFAR-10 binary batches from --data-dir', () =>
         output: sink(),
       }),
     ).rejects.toThrow(`cifar10: the directory ${join(root, 'none')} lacks data_batch_1.bin`);
+  });
+});
+
+describe('schedule comparison on Fashion-MNIST IDX files from --data-dir', () => {
+  it('trains on generated IDX files and names the dataset in the report', async () => {
+    const data = join(root, 'fashion');
+    mkdirSync(data, { recursive: true });
+    const images = (count: number) => Uint8Array.from({ length: count * 784 }, (_, index) => (index * 7) % 256);
+    const labels = (count: number) => Uint8Array.from({ length: count }, (_, index) => index % 10);
+    writeFileSync(join(data, idxFileNames.trainImages), encodeIdx([40, 28, 28], images(40)));
+    writeFileSync(join(data, idxFileNames.trainLabels), encodeIdx([40], labels(40)));
+    writeFileSync(join(data, idxFileNames.testImages), encodeIdx([10, 28, 28], images(10)));
+    writeFileSync(join(data, idxFileNames.testLabels), encodeIdx([10], labels(10)));
+    const output = sink();
+    const run = await runComparison(
+      parseComparisonArguments(
+        ['--dataset', 'fashion-mnist', '--data-dir', data, '--epochs', '1', '--variants', 'rmsprop', '--out', root],
+        root,
+      ),
+      { output },
+    );
+    expect(output.text).toContain('fashion-mnist (36 train / 4 validation / 10 test)');
+    expect(readFileSync(join(run.directory, 'summary.md'), 'utf8')).toContain('# Learning-rate schedule comparison on fashion-mnist');
   });
 });
