@@ -269,7 +269,9 @@ export async function fitWithBatchSchedule(
           `batch size ${phase.batchSize}, learning rate ${Number(adapter.getLearningRate().toPrecision(6))}`,
       );
     }
-    bridge.setRunParams({ epochs, initialEpoch, phase: phase.index, batchSize: phase.batchSize });
+    // `steps` tells epoch-interpolating schedulers this phase's batches per epoch.
+    const steps = source.size === undefined ? {} : { steps: Math.ceil(source.size / phase.batchSize) };
+    bridge.setRunParams({ epochs, initialEpoch, phase: phase.index, batchSize: phase.batchSize, ...steps });
     recorder.beginPhase(phase);
     const recordedBefore = recorder.epochs.length;
     const phaseStart = Date.now();
