@@ -73,7 +73,7 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
     expect(json.rangeTest.lrs).toHaveLength(run.rangeTest.lrs.length);
     expect(json.trainedSuggestion).toEqual(run.suggestion);
     expect(json.oneCycle).toMatchObject({ type: 'one-cycle', maxValue: run.suggestion.learningRate, totalSteps: 9 });
-    for (const chart of ['lr-finder', 'learning-rate', 'loss', 'accuracy']) {
+    for (const chart of ['lr-finder', 'lr-finder-raw', 'learning-rate', 'loss', 'accuracy']) {
       expect(readFileSync(join(run.directory, `${chart}.svg`), 'utf8')).toContain('<svg');
       expect(isPng(join(run.directory, `${chart}.png`))).toBe(true);
     }
@@ -140,7 +140,7 @@ describe('quality mode end to end (300 MNIST images, 20-batch sweep, 1 epoch, 3-
     });
     expect(json.verdict.gapPoints).toBeCloseTo((run.verdict.bestGrid.testAccuracy - run.verdict.suggestion.testAccuracy) * 100, 9);
     expect(json.grid.map((entry) => entry.learningRate)).toEqual([1e-4, 1e-2, 1]);
-    for (const chart of ['lr-finder', 'accuracy-vs-lr', 'loss']) {
+    for (const chart of ['lr-finder', 'lr-finder-raw', 'accuracy-vs-lr', 'loss']) {
       expect(readFileSync(join(run.directory, `${chart}.svg`), 'utf8')).toContain('<svg');
       expect(isPng(join(run.directory, `${chart}.png`))).toBe(true);
     }

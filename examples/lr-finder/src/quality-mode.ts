@@ -10,7 +10,8 @@ import { constant } from '@lrkit/schedules';
 import { logSpacedGrid } from './grid.js';
 import { type LrFinderOptions, reproduceCommand } from './options.js';
 import { type LrFinderIo, prepareRun, rangeTestJson } from './prepare-run.js';
-import { formatLearningRate, pickSuggestion, rangeTestChart, rangeTestLines, runRangeTest, writeRangeTestCharts } from './range-test.js';
+import { mergeCloseMarkers } from './merge-markers.js';
+import { formatLearningRate, pickSuggestion, rangeTestLines, runRangeTest, writeRangeTestCharts } from './range-test.js';
 import { trainRun } from './train-run.js';
 
 /** One trained learning rate of the quality check. */
@@ -108,11 +109,11 @@ function accuracyChart(grid: readonly QualityEntry[], suggestions: readonly Qual
     yLabel: 'test accuracy',
     xScale: 'log',
     series: [{ name: 'grid', points: grid.map((entry) => ({ x: entry.learningRate, y: entry.testAccuracy })) }],
-    markers: suggestions.map((entry) => ({
+    markers: mergeCloseMarkers(suggestions.map((entry) => ({
       x: entry.learningRate,
       y: entry.testAccuracy,
       label: `${entry.name} ${formatLearningRate(entry.learningRate)}: ${percent(entry.testAccuracy)}`,
-    })),
+    }))),
   };
 }
 
@@ -145,8 +146,7 @@ export async function runQualityCheck(options: LrFinderOptions, io: LrFinderIo =
     const result = rangeTest.result;
     const chosen = pickSuggestion(result, options.method);
     const testLines = rangeTestLines(rangeTest, chosen.method);
-    const chart = rangeTestChart(result, `LR range test on ${data.name} (demo CNN, SGD, batch ${options.batchSize})`);
-    await writeRangeTestCharts(directory, chart);
+    await writeRangeTestCharts(directory, result, `LR range test on ${data.name} (demo CNN, SGD, batch ${options.batchSize})`);
     print('');
     print(testLines.join('\n'));
     print('');
@@ -235,6 +235,8 @@ export async function runQualityCheck(options: LrFinderOptions, io: LrFinderIo =
       ...testLines,
       '',
       '![LR range test](lr-finder.svg)',
+      '',
+      'The raw loss of every batch of the sweep: [lr-finder-raw.svg](lr-finder-raw.svg).',
       '',
       '## Training loss of every run',
       '',

@@ -12,6 +12,7 @@ import {
 import { type Chart, lrFinderChart, renderSvg } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
 
+import { mergeCloseMarkers } from './merge-markers.js';
 import { compiledDemoCnn } from './train-run.js';
 
 /** Settings of the range test. */
@@ -101,38 +102,53 @@ export function pickSuggestion(result: RangeTestResult, method: SuggestionMethod
 }
 
 /**
- * The LR-finder chart (log-x): the smoothed loss with every suggestion marked, and the raw
- * loss of each batch behind it.
+ * The LR-finder chart (log-x) of `@lrkit/plot`: the smoothed loss with every suggestion
+ * marked (suggestions within 25% of each other share one label), or with `raw: true` the
+ * raw loss of each batch.
  *
  * @param result - the range test's result.
  * @param title - the chart title.
+ * @param raw - plot the raw losses instead of the smoothed ones.
  * @returns the chart, for any `@lrkit/plot` renderer.
  * @example
  * ```ts
  * renderTerminal(rangeTestChart(result, 'LR range test on mnist'));
  * ```
  */
-export function rangeTestChart(result: RangeTestResult, title: string): Chart {
-  const chart = lrFinderChart(toChartData(result, { title }));
-  const raw = { name: 'raw loss', points: result.lrs.map((x, index) => ({ x, y: result.losses[index] ?? Number.NaN })) };
-  return { ...chart, series: [...chart.series, raw] };
+export function rangeTestChart(result: RangeTestResult, title: string, raw = false): Chart {
+  const chart = lrFinderChart(toChartData(result, { title, raw }));
+  return { ...chart, markers: mergeCloseMarkers(chart.markers ?? []) };
 }
 
 /**
- * Writes the LR-finder chart as `lr-finder.svg` and `lr-finder.png` into the run directory.
+ * Writes the LR-finder charts into the run directory: `lr-finder.svg/png` (smoothed loss,
+ * suggestions marked) and `lr-finder-raw.svg/png` (the raw loss of every batch).
  *
  * @param directory - the run directory.
- * @param chart - from {@link rangeTestChart}.
- * @returns the file names written.
+ * @param result - the range test's result.
+ * @param title - the chart title.
+ * @returns the smoothed chart (to print in the terminal) and the file names written.
  * @example
  * ```ts
- * await writeRangeTestCharts(directory, rangeTestChart(result, 'LR range test'));
+ * const { chart } = await writeRangeTestCharts(directory, result, 'LR range test');
  * ```
  */
-export async function writeRangeTestCharts(directory: string, chart: Chart): Promise<string[]> {
-  writeFileSync(join(directory, 'lr-finder.svg'), await renderSvg(chart, { width: 720, height: 400 }));
-  writeFileSync(join(directory, 'lr-finder.png'), await renderPng(chart, { width: 720, height: 400 }));
-  return ['lr-finder.svg', 'lr-finder.png'];
+export async function writeRangeTestCharts(
+  directory: string,
+  result: RangeTestResult,
+  title: string,
+): Promise<{ chart: Chart; files: string[] }> {
+  const chart = rangeTestChart(result, title);
+  const files: string[] = [];
+  for (const [stem, picture] of [
+    ['lr-finder', chart],
+    ['lr-finder-raw', rangeTestChart(result, `${title}, raw loss`, true)],
+  ] as const) {
+    writeFileSync(join(directory, `${stem}.svg`), await renderSvg(picture, { width: 720, height: 400 }));
+    writeFileSync(join(directory, `${stem}.png`), await renderPng(picture, { width: 720, height: 400 }));
+    files.push(`${stem}.svg`, `${stem}.png`);
+  }
+  return { chart, files };
 }
 
 /** `1.23e-3` for learning rates. */

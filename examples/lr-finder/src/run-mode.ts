@@ -8,7 +8,7 @@ import { type OneCycleConfig, type Schedule, constant } from '@lrkit/schedules';
 
 import { type LrFinderOptions, reproduceCommand } from './options.js';
 import { type LrFinderIo, exampleName, prepareRun, rangeTestJson } from './prepare-run.js';
-import { formatLearningRate, pickSuggestion, rangeTestChart, rangeTestLines, runRangeTest, writeRangeTestCharts } from './range-test.js';
+import { formatLearningRate, pickSuggestion, rangeTestLines, runRangeTest, writeRangeTestCharts } from './range-test.js';
 import { trainRun } from './train-run.js';
 
 /** What a finished run-mode invocation returns. */
@@ -54,8 +54,11 @@ export async function runLrFinder(options: LrFinderOptions, io: LrFinderIo = {})
     const result = rangeTest.result;
     const suggestion = pickSuggestion(result, options.method);
     const testLines = rangeTestLines(rangeTest, suggestion.method);
-    const chart = rangeTestChart(result, `LR range test on ${data.name} (demo CNN, SGD, batch ${options.batchSize})`);
-    const chartFiles = await writeRangeTestCharts(directory, chart);
+    const { chart, files: chartFiles } = await writeRangeTestCharts(
+      directory,
+      result,
+      `LR range test on ${data.name} (demo CNN, SGD, batch ${options.batchSize})`,
+    );
     print('');
     print(testLines.join('\n'));
     print('');
@@ -123,6 +126,8 @@ export async function runLrFinder(options: LrFinderOptions, io: LrFinderIo = {})
       ...testLines,
       '',
       '![LR range test](lr-finder.svg)',
+      '',
+      'The raw loss of every batch of the sweep: [lr-finder-raw.svg](lr-finder-raw.svg).',
       '',
     ].join('\n');
     writeFileSync(join(directory, 'summary.md'), summary);
