@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeCloseMarkers } from './merge-markers.js';
 
 describe('mergeCloseMarkers', () => {
-  it('joins markers within a factor 1.25 of the first of their group', () => {
+  it('joins markers within a factor 2 of the first of their group', () => {
     const merged = mergeCloseMarkers([
       { x: 0.4642, y: 3, label: 'steepest' },
       { x: 0.0614, y: 2, label: 'minimum' },
@@ -16,6 +16,6 @@ describe('mergeCloseMarkers', () => {
   });
 
   it('keeps markers further apart than the factor separate', () => {
-    expect(mergeCloseMarkers([{ x: 1, y: 0, label: 'a' }, { x: 1.3, y: 0, label: 'b' }]).map((marker) => marker.label)).toEqual(['a', 'b']);
+    expect(mergeCloseMarkers([{ x: 1, y: 0, label: 'a' }, { x: 2.1, y: 0, label: 'b' }]).map((marker) => marker.label)).toEqual(['a', 'b']);
   });
 });

@@ -8,7 +8,7 @@ import type { Marker } from '@lrkit/plot';
  * of each group.
  *
  * @param markers - the markers (x > 0).
- * @param factor - the largest ratio of two x values that are joined (> 1); default 1.25.
+ * @param factor - the largest ratio of two x values that are joined (> 1); default 2 (0.3 decades, about the width of a label).
  * @returns the merged markers.
  * @example
  * ```ts
@@ -16,7 +16,7 @@ import type { Marker } from '@lrkit/plot';
  * // [{ x: 0.057, y: 1, label: 'valley / minimum' }]
  * ```
  */
-export function mergeCloseMarkers(markers: readonly Marker[], factor = 1.25): Marker[] {
+export function mergeCloseMarkers(markers: readonly Marker[], factor = 2): Marker[] {
   const sorted = [...markers].sort((a, b) => a.x - b.x);
   const groups: Marker[][] = [];
   for (const marker of sorted) {

@@ -103,7 +103,7 @@ export function pickSuggestion(result: RangeTestResult, method: SuggestionMethod
 
 /**
  * The LR-finder chart (log-x) of `@lrkit/plot`: the smoothed loss with every suggestion
- * marked (suggestions within 25% of each other share one label), or with `raw: true` the
+ * marked (suggestions less than a factor 2 apart share one label), or with `raw: true` the
  * raw loss of each batch.
  *
  * @param result - the range test's result.
