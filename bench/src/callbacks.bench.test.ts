@@ -1,0 +1,25 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callbacksSection } from './sections.js';
+import { callbackVariantNames, type CallbackModelResult } from './callbacks.bench.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('callback overhead benchmark (smoke)', () => {
+  it('times every configuration on both models, renders, and leaks no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const results = (await callbacksSection.run(true)) as CallbackModelResult[];
+    expect(results.map((result) => result.model)).toEqual(['MLP 32-64-10', 'CNN 12x12 conv8-pool-dense10']);
+    for (const result of results) {
+      expect(result.variants.map((variant) => variant.name)).toEqual([...callbackVariantNames]);
+      expect(result.variants.every((variant) => variant.cpuRatio.values.length === 1)).toBe(true);
+    }
+    expect(callbacksSection.render(results)).toContain('| all three, per-batch scheduling |');
+    expect(callbacksSection.targets?.(results).map((verdict) => verdict.target)).toEqual([
+      'all callbacks together <= 1% overhead on the CNN',
+    ]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
