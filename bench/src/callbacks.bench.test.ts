@@ -11,15 +11,21 @@ describe('callback overhead benchmark (smoke)', () => {
   it('times every configuration on both models, renders, and leaks no tensor', async () => {
     const before = tf.memory().numTensors;
     const results = (await callbacksSection.run(true)) as CallbackModelResult[];
-    expect(results.map((result) => result.model)).toEqual(['MLP 32-64-10', 'CNN 12x12 conv8-pool-dense10']);
+    expect(results.map((result) => [result.model, result.backend])).toEqual([
+      ['MLP 32-64-10', 'cpu'],
+      ['CNN 12x12 conv8-pool-dense10', 'cpu'],
+      ['demo CNN 28x28 conv8-pool-conv16-pool-dense10', 'wasm'],
+    ]);
     for (const result of results) {
       expect(result.variants.map((variant) => variant.name)).toEqual([...callbackVariantNames]);
       expect(result.variants.every((variant) => variant.cpuRatio.values.length === 1)).toBe(true);
     }
     expect(callbacksSection.render(results)).toContain('| all three, per-batch scheduling |');
     expect(callbacksSection.targets?.(results).map((verdict) => verdict.target)).toEqual([
-      'all callbacks together <= 1% overhead on the CNN',
+      'all callbacks together <= 1% overhead on the CNN (CNN 12x12 conv8-pool-dense10, cpu)',
+      'all callbacks together <= 1% overhead on the CNN (demo CNN 28x28 conv8-pool-conv16-pool-dense10, wasm)',
     ]);
+    expect(tf.getBackend()).toBe('cpu');
     expect(tf.memory().numTensors).toBe(before);
   });
 });

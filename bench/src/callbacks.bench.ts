@@ -1,6 +1,7 @@
 /**
  * Benchmark (2): the cost of the lrkit callbacks on `model.fit` — bare vs each callback alone
- * vs all together (per-batch and per-epoch scheduling), for an MLP and a CNN, next to what a
+ * vs all together (per-batch and per-epoch scheduling), for an MLP and a small CNN on the cpu
+ * backend and the examples' demo CNN on wasm (with lrkit's training kernels), next to what a
  * tfjs user writes by hand today (a CustomCallback that creates a new Adam optimizer each
  * epoch to change the learning rate).
  *
@@ -11,6 +12,7 @@
  */
 import { cosine } from '@lrkit/schedules';
 import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
+import { buildDemoCnn, initializeWasmBackend, type WasmModule } from '@lrkit/examples-common';
 import * as tf from '@tensorflow/tfjs';
 import {
   buildCnn,
@@ -32,8 +34,10 @@ export interface CallbackBenchOptions {
   /** Training samples of the CNN. */
   readonly cnnSamples: number;
   readonly batchSize: number;
-  /** Which models to run (default both). */
-  readonly models?: ReadonlyArray<'mlp' | 'cnn'>;
+  /** Training samples of the demo CNN (28x28) on wasm. */
+  readonly demoCnnSamples: number;
+  /** Which models to run (default all three). */
+  readonly models?: ReadonlyArray<CallbackBenchModel>;
 }
 
 /** One row of the table: a callback configuration against bare `model.fit`. */
@@ -59,12 +63,16 @@ export interface CallbackModelResult {
   readonly variants: readonly CallbackVariantResult[];
 }
 
+/** The models of the benchmark: MLP and 12x12 CNN on cpu, the examples' demo CNN on wasm with lrkit's kernels. */
+export type CallbackBenchModel = 'mlp' | 'cnn' | 'demo-cnn-wasm';
+
 export const fullCallbackOptions: CallbackBenchOptions = {
   repetitions: 7,
   warmup: 1,
   epochs: 2,
   mlpSamples: 2048,
   cnnSamples: 512,
+  demoCnnSamples: 512,
   batchSize: 32,
 };
 export const smokeCallbackOptions: CallbackBenchOptions = {
@@ -73,6 +81,7 @@ export const smokeCallbackOptions: CallbackBenchOptions = {
   epochs: 2,
   mlpSamples: 64,
   cnnSamples: 32,
+  demoCnnSamples: 16,
   batchSize: 16,
 };
 
@@ -212,14 +221,45 @@ async function measureModel(
  */
 export async function runCallbackBench(options: CallbackBenchOptions): Promise<CallbackModelResult[]> {
   const results: CallbackModelResult[] = [];
-  const models = options.models ?? ['mlp', 'cnn'];
+  const models = options.models ?? ['mlp', 'cnn', 'demo-cnn-wasm'];
   if (models.includes('mlp')) {
+    await tf.setBackend('cpu');
     results.push(await measureModel('MLP 32-64-10', () => buildMlp(tf.train.adam(0.001)), [32], options.mlpSamples, options));
   }
   if (models.includes('cnn')) {
+    await tf.setBackend('cpu');
     results.push(
       await measureModel('CNN 12x12 conv8-pool-dense10', () => buildCnn(tf.train.adam(0.001)), [12, 12, 1], options.cnnSamples, options),
     );
   }
+  if (models.includes('demo-cnn-wasm')) {
+    await useWasm();
+    try {
+      results.push(
+        await measureModel(
+          'demo CNN 28x28 conv8-pool-conv16-pool-dense10',
+          () => {
+            const model = buildDemoCnn({ seed: 1 });
+            model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+            return model;
+          },
+          [28, 28, 1],
+          options.demoCnnSamples,
+          options,
+        ),
+      );
+    } finally {
+      await tf.setBackend('cpu');
+    }
+  }
   return results;
+}
+
+/**
+ * Switches tfjs to the wasm backend as the examples run it: single-threaded SIMD binary from
+ * the package folder, lrkit's training kernels registered (examples/common).
+ */
+export async function useWasm(): Promise<void> {
+  const wasm = (await import('@tensorflow/tfjs-backend-wasm')) as unknown as WasmModule;
+  if (!(await initializeWasmBackend(wasm))) throw new Error('the wasm backend did not start');
 }
