@@ -60,6 +60,8 @@ export interface CallbackModelResult {
   readonly batchesPerFit: number;
   /** Median wall time of one batch of bare fit, milliseconds. */
   readonly batchMilliseconds: number;
+  /** Median process CPU time of one batch of bare fit, milliseconds. */
+  readonly batchCpuMilliseconds: number;
   readonly variants: readonly CallbackVariantResult[];
 }
 
@@ -192,6 +194,7 @@ async function measureModel(
       backend: tf.getBackend(),
       batchesPerFit,
       batchMilliseconds: bareTime.median / batchesPerFit,
+      batchCpuMilliseconds: millisecondsSpread(samplesByVariant, bare, 'cpu').median / batchesPerFit,
       variants: callbackVariantNames.map((name) => {
         const walls = samplesByVariant.get(name) ?? [];
         const hooks = (hookTimes.get(name) ?? []).slice(options.warmup);

@@ -11,6 +11,7 @@ import {
   type CallbackModelResult,
 } from './callbacks.bench.js';
 import { fullBackendsOptions, runBackendsBench, smokeBackendsOptions, type BackendsResult } from './backends.bench.js';
+import { fullHookCostOptions, runHookCostBench, smokeHookCostOptions, type HookCostResult } from './hook-cost.bench.js';
 import { fullHandRolledOptions, runHandRolledBench, smokeHandRolledOptions, type HandRolledResult } from './hand-rolled.bench.js';
 import { fullLrFinderOptions, runLrFinderBench, smokeLrFinderOptions, type LrFinderResult } from './lr-finder.bench.js';
 import { fullMemoryOptions, runMemoryBench, smokeMemoryOptions, type MemoryResult } from './memory.bench.js';
@@ -82,7 +83,7 @@ export const schedulesSection = defineSection<BenchmarkResult[]>({
 
 function renderCallbackModel(result: CallbackModelResult): string {
   return [
-    `**${result.model}** on \`${result.backend}\`: ${result.batchesPerFit} batches per fit, bare batch ${result.batchMilliseconds.toFixed(2)} ms (wall, median).`,
+    `**${result.model}** on \`${result.backend}\`: ${result.batchesPerFit} batches per fit, bare batch ${result.batchMilliseconds.toFixed(2)} ms wall, ${result.batchCpuMilliseconds.toFixed(2)} ms CPU (medians).`,
     '',
     '| configuration | fit ms, median (min–max) | CPU-time ratio to bare, median (min–max) | wall-time ratio to bare, median (min–max) | time inside its hooks, median |',
     '| --- | ---: | ---: | ---: | ---: |',
@@ -93,12 +94,45 @@ function renderCallbackModel(result: CallbackModelResult): string {
   ].join('\n');
 }
 
-export const callbacksSection = defineSection<CallbackModelResult[]>({
+/** Result of the callback section: the fit matrix and the isolated hook cost. */
+export interface CallbacksSectionResult {
+  readonly models: readonly CallbackModelResult[];
+  readonly hookCost: HookCostResult;
+}
+
+export const callbacksSection = defineSection<CallbacksSectionResult>({
   key: 'callbacks',
   title: '2. Callback overhead on model.fit',
-  run: (smoke) => runCallbackBench(smoke ? smokeCallbackOptions : fullCallbackOptions),
-  render: (results) =>
-    [
+  run: async (smoke) => {
+    const models = await runCallbackBench(smoke ? smokeCallbackOptions : fullCallbackOptions);
+    const hookCost = await onCpu(() => runHookCostBench(smoke ? smokeHookCostOptions : fullHookCostOptions));
+    return { models, hookCost };
+  },
+  render: ({ models, hookCost }) => {
+    const all = hookCost.variants.find((variant) => variant.name === 'all three, per-batch scheduling');
+    return [
+      '### 2a. The callbacks\' own cost per batch, relative to a training batch',
+      '',
+      `A driver calls the hooks exactly as tfjs's fit loop does (each callback's \`onBatchBegin\`/\`onBatchEnd\` awaited, \`loss\`/\`acc\` scalar tensors in the batch logs, ` +
+        `validation tensors in the epoch logs, an epoch end every ${hookCost.batchesPerEpoch} batches, the optimizer's update count advanced) but trains nothing, ` +
+        `${fullHookCostOptions.batches.toLocaleString('en')} batches per round, ${fullHookCostOptions.repetitions} rounds alternating with the same driver without lrkit callbacks ` +
+        `(which itself costs ${hookCost.baselineMicrosecondsPerBatch.toFixed(1)} µs per batch). Process CPU time above that baseline, per batch. ` +
+        'The share columns divide it by the CPU time of one bare training batch of each model, measured in 2b in the same run. ' +
+        '**This is the figure the overhead target is judged on**: the whole-fit ratios of 2b cannot resolve 1% on a loaded machine (their min–max spread is tens of percent).',
+      '',
+      `| configuration | µs per batch (CPU), median (min–max) | ${models.map((model) => `share of a ${model.model} batch (${model.backend}, ${model.batchCpuMilliseconds.toFixed(2)} ms CPU)`).join(' | ')} |`,
+      `| --- | ---: | ${models.map(() => '---:').join(' | ')} |`,
+      ...hookCost.variants.map(
+        (variant) =>
+          `| ${variant.name} | ${formatSpread(variant.microsecondsPerBatch, 1)} | ${models
+            .map((model) => `${((variant.microsecondsPerBatch.median / 1000 / model.batchCpuMilliseconds) * 100).toFixed(3)}%`)
+            .join(' | ')} |`,
+      ),
+      '',
+      all === undefined ? '' : `All three with per-batch scheduling: ${all.microsecondsPerBatch.median.toFixed(1)} µs of CPU per batch.`,
+      '',
+      '### 2b. Whole model.fit, bare vs each callback vs all together',
+      '',
       'Models: a 32-64-10 MLP and a 12×12 conv8-pool-dense10 CNN on the `cpu` backend, and the examples\' demo CNN (28×28, conv8-pool-conv16-pool-dense10, `buildDemoCnn`) ' +
         'on `wasm` with lrkit\'s training kernels (`initializeWasmBackend` from examples/common) — the fastest CNN training available here, so the one where a fixed per-batch cost weighs most. ' +
         `Every configuration trains its own copy of the model (same seeds, Adam 0.001, ${fullCallbackOptions.epochs} epochs of batch ${fullCallbackOptions.batchSize} per fit, ` +
@@ -106,33 +140,34 @@ export const callbacksSection = defineSection<CallbackModelResult[]>({
         'the configurations rotating order each round. Per-batch scheduling: cosine evaluated every batch; per-epoch: cosine per epoch, and the history records epochs only ' +
         '(`everyBatch: false`). The hand-rolled row is a `tf.CustomCallback` that assigns a new `tf.train.adam(lr)` to `model.optimizer` each epoch.',
       '',
-      'Which figure is reported: the **CPU-time ratio** (process user + system time, per round, to the bare fit of the same round). ' +
-        'Training on the cpu backend is single-threaded JavaScript, so CPU time is the work done, while the wall-time ratio also carries the other processes of a loaded machine. ' +
-        'The last column (time spent inside the callbacks\' hooks, timed by wrapping them) is the lowest-noise figure of the callbacks\' own cost; it excludes the awaits tfjs adds per hook.',
+      'Ratios are per round to the bare fit of the same round, on process CPU time (user + system; training here is single-threaded, so CPU time is the work done) and on wall time. ' +
+        'The last column is the time spent inside the callbacks\' hooks (timed by wrapping them), which excludes the awaits tfjs adds per hook.',
       '',
-      ...results.flatMap((result) => [renderCallbackModel(result), '']),
-    ].join('\n'),
-  targets: (results) =>
-    results
+      ...models.flatMap((result) => [renderCallbackModel(result), '']),
+    ].join('\n');
+  },
+  targets: ({ models, hookCost }) => {
+    const all = hookCost.variants.find((variant) => variant.name === 'all three, per-batch scheduling');
+    if (all === undefined) return [];
+    return models
       .filter((result) => result.model.includes('CNN'))
-      .flatMap((cnn) => {
-        const all = cnn.variants.find((variant) => variant.name === 'all three, per-batch scheduling');
-        if (all === undefined) return [];
-        return [
-          {
-            target: `all callbacks together <= 1% overhead on the CNN (${cnn.model}, ${cnn.backend})`,
-            measured:
-              `CPU-time ratio ${all.cpuRatio.median.toFixed(4)} (${percent(all.cpuRatio.median)}; min–max ${all.cpuRatio.min.toFixed(3)}–${all.cpuRatio.max.toFixed(3)}), ` +
-              `time inside the hooks ${(all.hookShare.median * 100).toFixed(2)}% of the fit; bare batch ${cnn.batchMilliseconds.toFixed(2)} ms (per-batch scheduling)`,
-            met: all.cpuRatio.median <= 1.01,
-          },
-        ];
-      }),
+      .map((cnn) => {
+        const share = all.microsecondsPerBatch.median / 1000 / cnn.batchCpuMilliseconds;
+        const fit = cnn.variants.find((variant) => variant.name === 'all three, per-batch scheduling');
+        return {
+          target: `all callbacks together <= 1% overhead on the CNN (${cnn.model}, ${cnn.backend})`,
+          measured:
+            `${(share * 100).toFixed(2)}%: ${all.microsecondsPerBatch.median.toFixed(1)} µs CPU per batch (2a) / ${cnn.batchCpuMilliseconds.toFixed(2)} ms CPU per bare batch` +
+            (fit === undefined ? '' : `; whole-fit CPU ratio ${ratioCell(fit.cpuRatio)} (too noisy to resolve 1%)`),
+          met: share <= 0.01,
+        };
+      });
+  },
 });
 
 export const handRolledSection = defineSection<HandRolledResult>({
   key: 'handRolled',
-  title: '2b. What the hand-rolled callback loses: Adam moments reset',
+  title: '2c. What the hand-rolled callback loses: Adam moments reset',
   run: (smoke) => onCpu(() => runHandRolledBench(smoke ? smokeHandRolledOptions : fullHandRolledOptions)),
   render: (result) =>
     [
