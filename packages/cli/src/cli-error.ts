@@ -1,0 +1,7 @@
+/**
+ * An error caused by the command line (a bad flag value, an unreadable file). The CLI prints
+ * its message as one line, `lrkit: <message>`, on stderr and exits with status 1.
+ */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}

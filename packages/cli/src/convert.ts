@@ -1,0 +1,61 @@
+import { fromConfig } from '@lrkit/schedules';
+import { CliError } from './cli-error.js';
+import { nativeEquivalent } from './native-equivalent.js';
+import { presets } from './presets.js';
+import { collectSchedules, type SourceOptions } from './schedule-sources.js';
+import type { Output } from './preview.js';
+
+/** The flags of `lrkit convert`. */
+export interface ConvertOptions extends SourceOptions {
+  readonly to: string;
+  readonly totalSteps?: string;
+}
+
+const targets = ['native', 'torch', 'keras'] as const;
+
+/**
+ * `lrkit convert`: reads one schedule (native config, `--torch` preset or `--keras` config) and
+ * prints it as a native config (`--to native`, the default), a PyTorch recipe
+ * `{ name, args, baseLr, python }` (`--to torch`) or a Keras config `{ class_name, config }` (`--to keras`).
+ *
+ * A preset becomes a plain native schedule (`step`, `cosine`, …) only when that evaluates equal
+ * to it on every checked step (see `nativeEquivalent`); otherwise `--to native` prints the
+ * preset's own config (`{ type: 'torch' | 'keras', … }`, exact, loadable by `fromConfig`) and
+ * says so on stderr. A conversion to PyTorch or Keras that would not be exact fails with the reason.
+ */
+export function convert(positional: readonly string[], options: ConvertOptions, output: Output, note: (text: string) => void = () => {}): void {
+  const target = options.to;
+  if (!(targets as readonly string[]).includes(target)) {
+    throw new CliError(`--to must be one of ${targets.join(', ')}; received ${JSON.stringify(target)}`);
+  }
+  let totalSteps: number | undefined;
+  if (options.totalSteps !== undefined) {
+    totalSteps = Number(options.totalSteps);
+    if (!(Number.isInteger(totalSteps) && totalSteps >= 1)) {
+      throw new CliError(`--total-steps must be an integer >= 1; received ${JSON.stringify(options.totalSteps)}`);
+    }
+  }
+  const named = collectSchedules(positional, options, totalSteps);
+  if (named.length !== 1) throw new CliError(`convert takes exactly one schedule; received ${named.length}`);
+  const { schedule, origin } = named[0]!;
+  const native = nativeEquivalent(schedule, totalSteps);
+  let result: unknown;
+  try {
+    if (target === 'native') {
+      result = native.config;
+      if (!native.plain) {
+        note(
+          `lrkit: note: no plain native schedule reproduces this ${origin === 'torch' ? 'PyTorch' : 'Keras'} schedule on every checked step; ` +
+            `printed its preset config (exact; fromConfig loads it)\n`,
+        );
+      }
+    } else {
+      const source = native.plain ? fromConfig(native.config) : schedule;
+      result = target === 'torch' ? presets.toTorch(source) : presets.toKeras(source);
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot convert to ${target}: ${(error as Error).message}`);
+  }
+  output.write(`${JSON.stringify(result, null, 2)}\n`);
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { CliError } from './cli-error.js';
+
+/** Reads and parses a JSON file; errors name the flag and the file. */
+export function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${what}: cannot read ${JSON.stringify(path)}${code === undefined ? '' : ` (${code})`}`);
+  }
+  return parseJson(text, `${what} ${path}`);
+}
+
+/** Parses JSON text; an error names where the text came from and what is wrong, on one line. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${what} is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * A JSON argument given inline (`'{"type":"cosine",…}'`) or as `@path/to/file.json`.
+ *
+ * @example
+ * ```ts
+ * readJsonArgument('@schedule.json', 'config'); // the file's content, parsed
+ * ```
+ */
+export function readJsonArgument(text: string, what: string): unknown {
+  return text.startsWith('@') ? readJsonFile(text.slice(1), what) : parseJson(text, what);
+}

@@ -1,0 +1,108 @@
+import { fromConfig, type Schedule } from '@lrkit/schedules';
+import { CliError } from './cli-error.js';
+import { parseKeywordArguments } from './parse-arguments.js';
+import type { KerasSerialized } from '@lrkit/schedules';
+import { presets } from './presets.js';
+import { readJsonArgument, readJsonFile } from './read-json.js';
+
+/** The schedule flags shared by `preview` and `convert`. */
+export interface SourceOptions {
+  readonly config?: readonly string[];
+  readonly torch?: readonly string[];
+  readonly args?: readonly string[];
+  readonly baseLr?: readonly string[];
+  readonly keras?: readonly string[];
+  readonly name?: readonly string[];
+}
+
+/** A schedule read from the command line, with its legend name and where it came from. */
+export interface SourcedSchedule {
+  readonly name: string;
+  readonly schedule: Schedule;
+  readonly origin: 'native' | 'torch' | 'keras';
+}
+
+function isKeras(value: unknown): value is KerasSerialized {
+  return value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>).class_name === 'string';
+}
+
+function wrap<T>(what: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${what}: ${(error as Error).message}`);
+  }
+}
+
+function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'name'> & { label: string }> {
+  const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) throw new CliError(`${what} is an empty array; expected a schedule config`);
+  return items.map((item, index) => {
+    const where = Array.isArray(value) ? `${what}[${index}]` : what;
+    if (isKeras(item)) {
+      return { label: item.class_name, origin: 'keras' as const, schedule: wrap(where, () => presets.fromKeras(item)) };
+    }
+    const schedule = wrap(where, () => fromConfig(item));
+    return { label: schedule.config.type, origin: 'native' as const, schedule };
+  });
+}
+
+function parseBaseLr(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new CliError(`--base-lr must be a positive number; received ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/**
+ * Builds the schedules named on the command line, in this order: positional configs (inline
+ * JSON or `@file.json`; a native config, a Keras `{ class_name, config }` or an array of them),
+ * `--config` files, `--torch` presets (the i-th `--args` and `--base-lr` belong to the i-th
+ * `--torch`; a single `--base-lr` applies to all; it is required except for `CyclicLR` and
+ * `OneCycleLR`), then `--keras` configs. `--name` renames them in that order.
+ *
+ * @param totalSteps - the training length, passed to `fromTorch` (`OneCycleLR` uses it as
+ *   `total_steps` when neither that nor `epochs`/`steps_per_epoch` is given).
+ */
+export function collectSchedules(positional: readonly string[], options: SourceOptions, totalSteps?: number): SourcedSchedule[] {
+  const found: Array<Omit<SourcedSchedule, 'name'> & { label: string }> = [];
+  positional.forEach((text, index) => found.push(...fromJson(readJsonArgument(text, `config ${index + 1}`), `config ${index + 1}`)));
+  for (const path of options.config ?? []) found.push(...fromJson(readJsonFile(path, '--config'), `--config ${path}`));
+  const torch = options.torch ?? [];
+  const args = options.args ?? [];
+  const baseLrs = (options.baseLr ?? []).map(parseBaseLr);
+  if (args.length > torch.length) throw new CliError(`--args given ${args.length} times but --torch only ${torch.length}; each --args belongs to one --torch`);
+  if (baseLrs.length > 1 && baseLrs.length !== torch.length) {
+    throw new CliError(`--base-lr given ${baseLrs.length} times for ${torch.length} --torch presets; give one for all or one per preset`);
+  }
+  torch.forEach((name, index) => {
+    const keywordArguments = parseKeywordArguments(args[index] ?? '');
+    const baseLr = baseLrs.length === 1 ? baseLrs[0] : baseLrs[index];
+    const schedule = wrap(`--torch ${name}`, () =>
+      presets.fromTorch(name, keywordArguments, {
+        ...(baseLr === undefined ? {} : { baseLr }),
+        ...(totalSteps === undefined ? {} : { totalSteps }),
+      }),
+    );
+    found.push({ label: name, origin: 'torch', schedule });
+  });
+  (options.keras ?? []).forEach((text, index) => {
+    const value = readJsonArgument(text, `--keras ${index + 1}`);
+    if (!isKeras(value)) throw new CliError(`--keras ${index + 1} must be {"class_name": ..., "config": {...}}; received ${text.slice(0, 80)}`);
+    found.push({ label: value.class_name, origin: 'keras', schedule: wrap(`--keras ${value.class_name}`, () => presets.fromKeras(value)) });
+  });
+  if (found.length === 0) {
+    throw new CliError('no schedule given: pass a JSON config, --config <file>, --torch <name> or --keras <json> (see --help)');
+  }
+  const names = options.name ?? [];
+  if (names.length > found.length) throw new CliError(`--name given ${names.length} times for ${found.length} schedules`);
+  const seen = new Map<string, number>();
+  return found.map(({ label, ...rest }, index) => {
+    const base = names[index] ?? label;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { ...rest, name: count === 1 ? base : `${base} #${count}` };
+  });
+}
