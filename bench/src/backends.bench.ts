@@ -33,7 +33,7 @@ export interface BackendsResult {
   readonly imagesPerEpoch: number;
 }
 
-export const fullBackendsOptions: BackendsBenchOptions = { repetitions: 5, batches: 8, batchSize: 64, warmupBatches: 1 };
+export const fullBackendsOptions: BackendsBenchOptions = { repetitions: 5, batches: 4, batchSize: 64, warmupBatches: 1 };
 export const smokeBackendsOptions: BackendsBenchOptions = { repetitions: 1, batches: 1, batchSize: 4, warmupBatches: 0 };
 
 async function loadNative(packageName: NativeBackendStatus['packageName']): Promise<boolean> {

@@ -69,12 +69,12 @@ export interface CallbackModelResult {
 export type CallbackBenchModel = 'mlp' | 'cnn' | 'demo-cnn-wasm';
 
 export const fullCallbackOptions: CallbackBenchOptions = {
-  repetitions: 7,
+  repetitions: 5,
   warmup: 1,
   epochs: 2,
-  mlpSamples: 2048,
-  cnnSamples: 512,
-  demoCnnSamples: 512,
+  mlpSamples: 1024,
+  cnnSamples: 256,
+  demoCnnSamples: 256,
   batchSize: 32,
 };
 export const smokeCallbackOptions: CallbackBenchOptions = {
