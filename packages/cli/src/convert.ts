@@ -22,6 +22,13 @@ const targets = ['native', 'torch', 'keras'] as const;
  * to it on every checked step (see `nativeEquivalent`); otherwise `--to native` prints the
  * preset's own config (`{ type: 'torch' | 'keras', … }`, exact, loadable by `fromConfig`) and
  * says so on stderr. A conversion to PyTorch or Keras that would not be exact fails with the reason.
+ *
+ * @example
+ * ```ts
+ * // What `lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1` does:
+ * convert([], { to: 'native', torch: ['StepLR'], args: ['step_size=30,gamma=0.1'], baseLr: ['0.1'] }, output);
+ * // output receives {"type":"step","initialValue":0.1,"stepSize":30,"factor":0.1}
+ * ```
  */
 export function convert(positional: readonly string[], options: ConvertOptions, output: Output, note: (text: string) => void = () => {}): void {
   const target = options.to;

@@ -88,6 +88,13 @@ export interface NativeEquivalent {
  * `inverse-time`, `cosine-restarts`) is returned only when it evaluates equal to the preset (to
  * 1e-12 relative) on every checked integer step; otherwise the preset's own config
  * (`{ type: 'torch' | 'keras', … }`, loadable by `fromConfig`, always exact).
+ *
+ * @example
+ * ```ts
+ * nativeEquivalent(fromTorch('StepLR', { step_size: 30, gamma: 0.1 }, { baseLr: 0.1 }));
+ * // { config: { type: 'step', initialValue: 0.1, stepSize: 30, factor: 0.1 }, plain: true, checkedSteps: … }
+ * nativeEquivalent(fromTorch('OneCycleLR', { max_lr: 0.1, total_steps: 100 })).plain; // false: PyTorch's counting differs
+ * ```
  */
 export function nativeEquivalent(schedule: Schedule, totalSteps?: number): NativeEquivalent {
   const config = schedule.config as unknown as Config;

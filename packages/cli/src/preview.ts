@@ -23,6 +23,7 @@ export interface PreviewOptions extends SourceOptions {
 
 /** Where `preview` writes: injected so tests and embedders can capture it. */
 export interface Output {
+  /** Writes a chunk of output (text, or a file's contents for `-`); `process.stdout.write` in the CLI. */
   readonly write: (text: string) => void;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
@@ -53,6 +54,15 @@ function csvField(text: string): string {
  * `lrkit preview`: draws the schedules in the terminal (default), writes `--svg`/`--png`
  * (`--vega-lite` writes the chart's Vega-Lite spec, for a browser page), or prints the sampled
  * values with `--json`/`--csv`.
+ *
+ * @example
+ * ```ts
+ * // What `lrkit preview '{"type":"cosine","initialValue":0.1,"decaySteps":100}' --steps 0:100 --json` does:
+ * let text = '';
+ * const output: Output = { write: (chunk) => { text += chunk; }, isTTY: false, columns: undefined };
+ * await preview(['{"type":"cosine","initialValue":0.1,"decaySteps":100}'], { steps: '0:100', json: true }, output);
+ * JSON.parse(text); // the sampled steps and values
+ * ```
  */
 export async function preview(positional: readonly string[], options: PreviewOptions, output: Output): Promise<void> {
   const range = parseSteps(options.steps);

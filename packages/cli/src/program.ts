@@ -36,7 +36,15 @@ Examples:
   $ lrkit convert @schedule.json --to torch
   $ lrkit convert '{"type":"cosine","initialValue":0.1,"decaySteps":1000}' --to keras`;
 
-/** The `lrkit` command tree (commander), writing results to `output` and notes to `note`. */
+/**
+ * The `lrkit` command tree (commander), writing results to `output` and notes to `note`.
+ *
+ * @example
+ * ```ts
+ * const program = createProgram({ write: (text) => process.stdout.write(text), isTTY: false, columns: undefined });
+ * await program.parseAsync(['node', 'lrkit', 'convert', '--torch', 'StepLR', '--args', 'step_size=30', '--base-lr', '0.1']);
+ * ```
+ */
 export function createProgram(output: Output, note: (text: string) => void = () => {}): Command {
   const program = new Command('lrkit')
     .description('Preview learning-rate schedules (native, PyTorch or Keras) and convert between config forms.')

@@ -65,6 +65,16 @@ function parseBaseLr(text: string): number {
  *
  * @param totalSteps - the training length, passed to `fromTorch` (`OneCycleLR` uses it as
  *   `total_steps` when neither that nor `epochs`/`steps_per_epoch` is given).
+ * @example
+ * ```ts
+ * const [cosineSchedule, stepSchedule] = collectSchedules(['{"type":"cosine","initialValue":0.1,"decaySteps":100}'], {
+ *   torch: ['StepLR'],
+ *   args: ['step_size=30'],
+ *   baseLr: ['0.1'],
+ * });
+ * stepSchedule?.origin;       // 'torch'
+ * stepSchedule?.schedule(30); // 0.01
+ * ```
  */
 export function collectSchedules(positional: readonly string[], options: SourceOptions, totalSteps?: number): SourcedSchedule[] {
   const found: Array<Omit<SourcedSchedule, 'name'> & { label: string }> = [];

@@ -40,7 +40,14 @@ export async function renderPng(chart: Chart, options: PngOptions = {}): Promise
   return new Uint8Array(resvg.render().asPng());
 }
 
-/** The pixel size of the SVG document a chart renders to (its `width` and `height` attributes). */
+/**
+ * The pixel size of the SVG document a chart renders to (its `width` and `height` attributes).
+ *
+ * @example
+ * ```ts
+ * svgSize('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>'); // { width: 640, height: 360 }
+ * ```
+ */
 export function svgSize(svg: string): { width: number; height: number } {
   const match = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   if (match === null) throw new TypeError('svgSize: no width/height attributes on the <svg> element');

@@ -5,6 +5,7 @@ import { sampleSchedule, type SampleOptions } from './sample-schedule.js';
 /** A schedule to draw and its legend name. */
 export interface NamedSchedule {
   readonly name: string;
+  /** The schedule, or any function of the step, sampled at the chart's steps. */
   readonly schedule: Schedule | ((step: number) => number);
 }
 

@@ -4,7 +4,16 @@
  * value received, for example ``cosine: `decaySteps` must be a positive finite number; received -3``.
  */
 
-/** Formats a received value for an error message (strings quoted, objects as JSON). */
+/**
+ * Formats a received value for an error message (strings quoted, objects as JSON).
+ *
+ * @example
+ * ```ts
+ * describeValue('cos');     // '"cos"'
+ * describeValue([1, 2]);    // '[1,2]'
+ * describeValue(Math.max);  // 'a function'
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
@@ -20,48 +29,105 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** Throws a `TypeError` or `RangeError` naming the owner, the argument, the rule and the value. */
+/**
+ * Throws a `TypeError` or `RangeError` naming the owner, the argument, the rule and the value.
+ *
+ * @example
+ * ```ts
+ * fail('cosine', 'decaySteps', 'a positive finite number', -3, 'range');
+ * // RangeError: cosine: `decaySteps` must be a positive finite number; received -3
+ * ```
+ */
 export function fail(owner: string, name: string, rule: string, value: unknown, kind: 'range' | 'type'): never {
   const message = `${owner}: \`${name}\` must be ${rule}; received ${describeValue(value)}`;
   throw kind === 'type' ? new TypeError(message) : new RangeError(message);
 }
 
-/** Requires a number (not NaN, finite); a non-number is a `TypeError`. */
+/**
+ * Requires a number (not NaN, finite); a non-number is a `TypeError`.
+ *
+ * @example
+ * ```ts
+ * finiteNumber('step', 'factor', 0.5);      // 0.5
+ * finiteNumber('step', 'factor', Infinity); // RangeError
+ * finiteNumber('step', 'factor', '0.5');    // TypeError
+ * ```
+ */
 export function finiteNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number', value, 'type');
   if (!Number.isFinite(value)) fail(owner, name, 'a finite number', value, 'range');
   return value;
 }
 
-/** Requires a finite number > 0. */
+/**
+ * Requires a finite number > 0.
+ *
+ * @example
+ * ```ts
+ * positiveNumber('cosine', 'decaySteps', 100); // 100
+ * positiveNumber('cosine', 'decaySteps', -3);  // RangeError: cosine: `decaySteps` must be a positive finite number; received -3
+ * ```
+ */
 export function positiveNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a positive finite number', value, 'type');
   if (!(Number.isFinite(value) && value > 0)) fail(owner, name, 'a positive finite number', value, 'range');
   return value;
 }
 
-/** Requires a finite number >= 0. */
+/**
+ * Requires a finite number >= 0.
+ *
+ * @example
+ * ```ts
+ * nonNegativeNumber('cosine', 'alpha', 0);   // 0
+ * nonNegativeNumber('cosine', 'alpha', -1);  // RangeError
+ * ```
+ */
 export function nonNegativeNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number >= 0', value, 'type');
   if (!(Number.isFinite(value) && value >= 0)) fail(owner, name, 'a finite number >= 0', value, 'range');
   return value;
 }
 
-/** Requires an integer >= 1. */
+/**
+ * Requires an integer >= 1.
+ *
+ * @example
+ * ```ts
+ * positiveInteger('step', 'stepSize', 30);  // 30
+ * positiveInteger('step', 'stepSize', 2.5); // RangeError
+ * ```
+ */
 export function positiveInteger(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'an integer >= 1', value, 'type');
   if (!(Number.isInteger(value) && value >= 1)) fail(owner, name, 'an integer >= 1', value, 'range');
   return value;
 }
 
-/** Requires an integer >= 0. */
+/**
+ * Requires an integer >= 0.
+ *
+ * @example
+ * ```ts
+ * nonNegativeInteger('plateau', 'cooldown', 0);  // 0
+ * nonNegativeInteger('plateau', 'cooldown', -1); // RangeError
+ * ```
+ */
 export function nonNegativeInteger(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'an integer >= 0', value, 'type');
   if (!(Number.isInteger(value) && value >= 0)) fail(owner, name, 'an integer >= 0', value, 'range');
   return value;
 }
 
-/** Requires a finite number in the open interval (low, high). */
+/**
+ * Requires a finite number in the open interval (low, high).
+ *
+ * @example
+ * ```ts
+ * numberBetweenExclusive('plateau', 'factor', 0.5, 0, 1); // 0.5
+ * numberBetweenExclusive('plateau', 'factor', 1, 0, 1);   // RangeError: … must be a number in (0, 1); received 1
+ * ```
+ */
 export function numberBetweenExclusive(owner: string, name: string, value: unknown, low: number, high: number): number {
   const rule = `a number in (${low}, ${high})`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
@@ -69,7 +135,15 @@ export function numberBetweenExclusive(owner: string, name: string, value: unkno
   return value;
 }
 
-/** Requires a finite number in the closed interval [low, high]. */
+/**
+ * Requires a finite number in the closed interval [low, high].
+ *
+ * @example
+ * ```ts
+ * numberBetween('oneCycle', 'warmupFraction', 1, 0, 1);   // 1
+ * numberBetween('oneCycle', 'warmupFraction', 1.5, 0, 1); // RangeError
+ * ```
+ */
 export function numberBetween(owner: string, name: string, value: unknown, low: number, high: number): number {
   const rule = `a number in [${low}, ${high}]`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
@@ -77,20 +151,44 @@ export function numberBetween(owner: string, name: string, value: unknown, low: 
   return value;
 }
 
-/** Requires a non-empty string. */
+/**
+ * Requires a non-empty string.
+ *
+ * @example
+ * ```ts
+ * nonEmptyString('ReduceLROnPlateau', 'monitor', 'val_loss'); // 'val_loss'
+ * nonEmptyString('ReduceLROnPlateau', 'monitor', '');         // RangeError
+ * ```
+ */
 export function nonEmptyString(owner: string, name: string, value: unknown): string {
   if (typeof value !== 'string') fail(owner, name, 'a non-empty string', value, 'type');
   if (value.length === 0) fail(owner, name, 'a non-empty string', value, 'range');
   return value;
 }
 
-/** Requires a boolean. */
+/**
+ * Requires a boolean.
+ *
+ * @example
+ * ```ts
+ * booleanOption('exponential', 'staircase', true); // true
+ * booleanOption('exponential', 'staircase', 1);    // TypeError
+ * ```
+ */
 export function booleanOption(owner: string, name: string, value: unknown): boolean {
   if (typeof value !== 'boolean') fail(owner, name, 'a boolean', value, 'type');
   return value;
 }
 
-/** Requires one of the listed strings. */
+/**
+ * Requires one of the listed strings.
+ *
+ * @example
+ * ```ts
+ * const mode = oneOf('plateau', 'mode', 'max', ['min', 'max'] as const); // 'max', typed 'min' | 'max'
+ * oneOf('plateau', 'mode', 'maximum', ['min', 'max'] as const);         // RangeError: … must be one of 'min', 'max'; received "maximum"
+ * ```
+ */
 export function oneOf<const Choices extends readonly string[]>(
   owner: string,
   name: string,
@@ -103,7 +201,15 @@ export function oneOf<const Choices extends readonly string[]>(
   return value as Choices[number];
 }
 
-/** Requires a non-empty array of finite numbers. */
+/**
+ * Requires a non-empty array of finite numbers.
+ *
+ * @example
+ * ```ts
+ * numberArray('piecewiseConstant', 'values', [0.1, 0.01]); // [0.1, 0.01] (a copy)
+ * numberArray('piecewiseConstant', 'values', []);          // RangeError
+ * ```
+ */
 export function numberArray(owner: string, name: string, value: unknown): number[] {
   if (!Array.isArray(value)) fail(owner, name, 'a non-empty array of finite numbers', value, 'type');
   if (value.length === 0) fail(owner, name, 'a non-empty array of finite numbers', value, 'range');
@@ -111,7 +217,15 @@ export function numberArray(owner: string, name: string, value: unknown): number
   return [...(value as number[])];
 }
 
-/** Requires a non-empty array of strictly increasing finite numbers (>= `minimum`). */
+/**
+ * Requires a non-empty array of strictly increasing finite numbers (>= `minimum`).
+ *
+ * @example
+ * ```ts
+ * increasingNumbers('multiStep', 'milestones', [30, 80], 0); // [30, 80]
+ * increasingNumbers('multiStep', 'milestones', [80, 30], 0); // RangeError: … must be strictly increasing
+ * ```
+ */
 export function increasingNumbers(owner: string, name: string, value: unknown, minimum = -Infinity): number[] {
   const numbers = numberArray(owner, name, value);
   numbers.forEach((item, index) => {
@@ -124,13 +238,32 @@ export function increasingNumbers(owner: string, name: string, value: unknown, m
   return numbers;
 }
 
-/** Requires a function. */
+/**
+ * Requires a function.
+ *
+ * @typeParam Fn - The function type the caller expects (not checked at run time: only `typeof value === 'function'` is).
+ *
+ * @example
+ * ```ts
+ * const formula = functionOption<(step: number) => number>('lambda', 'formula', (step: number) => 0.1 / (1 + step));
+ * formula(1); // 0.05
+ * ```
+ */
 export function functionOption<Fn extends (...args: never[]) => unknown>(owner: string, name: string, value: unknown): Fn {
   if (typeof value !== 'function') fail(owner, name, 'a function', value, 'type');
   return value as Fn;
 }
 
-/** Requires an object whose own keys are all in `allowed`; suggests the closest name. */
+/**
+ * Requires an object whose own keys are all in `allowed`; suggests the closest name.
+ *
+ * @example
+ * ```ts
+ * knownKeys('cosine', { initialValue: 0.1, decaySteps: 10 }, ['initialValue', 'decaySteps', 'alpha']); // the object
+ * knownKeys('cosine', { initialValue: 0.1, decaySetps: 10 }, ['initialValue', 'decaySteps', 'alpha']);
+ * // TypeError: cosine: unknown option `decaySetps` (did you mean `decaySteps`?); valid options are …
+ * ```
+ */
 export function knownKeys(owner: string, options: unknown, allowed: readonly string[]): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${owner}: options must be a plain object; received ${describeValue(options)}`);
@@ -147,7 +280,15 @@ export function knownKeys(owner: string, options: unknown, allowed: readonly str
   return options as Record<string, unknown>;
 }
 
-/** Requires that a mandatory option is present. */
+/**
+ * Requires that a mandatory option is present.
+ *
+ * @example
+ * ```ts
+ * required('cosine', 'decaySteps', 100);       // 100
+ * required('cosine', 'decaySteps', undefined); // TypeError: cosine: `decaySteps` is required; received undefined
+ * ```
+ */
 export function required<T>(owner: string, name: string, value: T | undefined): T {
   if (value === undefined) {
     throw new TypeError(`${owner}: \`${name}\` is required; received undefined`);
@@ -155,7 +296,15 @@ export function required<T>(owner: string, name: string, value: T | undefined): 
   return value;
 }
 
-/** The candidate with the smallest edit distance to `name`, when close enough to be a typo. */
+/**
+ * The candidate with the smallest edit distance to `name`, when close enough to be a typo.
+ *
+ * @example
+ * ```ts
+ * closestName('patiense', ['patience', 'factor']); // 'patience'
+ * closestName('learningRate', ['patience', 'factor']); // undefined
+ * ```
+ */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -182,7 +331,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Requires an integer >= `minimum`. */
+/**
+ * Requires an integer >= `minimum`.
+ *
+ * @example
+ * ```ts
+ * integerAtLeast('cosineRestarts', 'cycleLimit', 0, 0);  // 0
+ * integerAtLeast('cosineRestarts', 'cycleLimit', -1, 0); // RangeError: … must be an integer >= 0; received -1
+ * ```
+ */
 export function integerAtLeast(owner: string, name: string, value: unknown, minimum: number): number {
   const rule = `an integer >= ${minimum}`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
@@ -190,7 +347,15 @@ export function integerAtLeast(owner: string, name: string, value: unknown, mini
   return value;
 }
 
-/** Requires a finite number > `minimum`. */
+/**
+ * Requires a finite number > `minimum`.
+ *
+ * @example
+ * ```ts
+ * numberGreaterThan('inverseSqrt', 'timescale', 10, 0); // 10
+ * numberGreaterThan('inverseSqrt', 'timescale', 0, 0);  // RangeError: … must be a finite number > 0; received 0
+ * ```
+ */
 export function numberGreaterThan(owner: string, name: string, value: unknown, minimum: number): number {
   const rule = `a finite number > ${minimum}`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');

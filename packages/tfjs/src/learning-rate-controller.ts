@@ -16,6 +16,16 @@ export interface LearningRateScaler {
  * in a `fit` call. The learning rate written into the optimizer is always
  * `scaler.scaleLearningRate(scheduledValue)` (or the plateau's own base when no scheduler is attached),
  * so the two callbacks compose in any order instead of overwriting each other.
+ *
+ * @example
+ * ```ts
+ * // A plugin callback that halves the learning rate of whatever schedule is attached:
+ * const controller = learningRateControllerFor(model.optimizer);
+ * const halve: LearningRateScaler = { scaleLearningRate: (baseValue) => baseValue / 2 };
+ * controller.addScaler(halve);
+ * controller.setScheduledValue(0.1); // the optimizer now trains with 0.05
+ * controller.removeScaler(halve);
+ * ```
  */
 export class LearningRateController {
   /** The adapter of the controlled optimizer. */

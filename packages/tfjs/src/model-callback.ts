@@ -24,6 +24,18 @@ export interface FitParams {
  * tfjs never resolves the logs of a hook on its own (each resolution is a device sync): a
  * subclass reads exactly the values it needs, and the batch hooks of the scheduler read
  * none. `yieldEvery` is `'never'`: these callbacks never wait for the next frame themselves.
+ *
+ * @example
+ * ```ts
+ * // Log the learning rate at the end of every epoch.
+ * class LearningRateLogger extends ModelCallback {
+ *   override async onEpochEnd(epoch: number): Promise<void> {
+ *     const optimizer = this.requireOptimizer('LearningRateLogger');
+ *     console.log(epoch, adaptOptimizer(optimizer).getLearningRate());
+ *   }
+ * }
+ * await model.fit(xs, ys, { epochs: 3, callbacks: [new LearningRateLogger()] });
+ * ```
  */
 export abstract class ModelCallback extends tf.CustomCallback {
   /** The model being trained (set by tfjs before `onTrainBegin`). */
@@ -55,17 +67,30 @@ export abstract class ModelCallback extends tf.CustomCallback {
     return optimizer;
   }
 
+  /** Called by tfjs once at the start of each `fit` / `fitDataset` call (after `setModel`). Does nothing here. */
   override async onTrainBegin(_logs?: CallbackLogs): Promise<void> {}
+  /** Called by tfjs once at the end of each `fit` / `fitDataset` call. Does nothing here. */
   override async onTrainEnd(_logs?: CallbackLogs): Promise<void> {}
+  /** Called by tfjs before each epoch; `epoch` counts from `initialEpoch`. Does nothing here. */
   override async onEpochBegin(_epoch: number, _logs?: CallbackLogs): Promise<void> {}
+  /** Called by tfjs after each epoch with the epoch's metrics (tensors until resolved, see {@link resolveLogs}). Does nothing here. */
   override async onEpochEnd(_epoch: number, _logs?: CallbackLogs): Promise<void> {}
+  /** Called by tfjs before each batch; `batch` restarts at 0 every epoch. Does nothing here. */
   override async onBatchBegin(_batch: number, _logs?: CallbackLogs): Promise<void> {}
+  /** Called by tfjs after each batch with the batch's metrics (disposed by tfjs after this hook). Does nothing here. */
   override async onBatchEnd(_batch: number, _logs?: CallbackLogs): Promise<void> {}
 }
 
 /**
  * Reads scalar tensors back with a single device read (stacked into one float32 vector
  * first when there are several). The tensors are not disposed.
+ *
+ * @example
+ * ```ts
+ * const losses = [tf.scalar(0.5), tf.scalar(0.25)];
+ * const values = await readScalars(losses); // Float32Array [0.5, 0.25], one device read
+ * tf.dispose(losses);
+ * ```
  */
 export async function readScalars(tensors: readonly tf.Tensor[]): Promise<Float32Array | Int32Array | Uint8Array> {
   if (tensors.length === 1 && tensors[0] !== undefined) {
@@ -91,6 +116,14 @@ export async function readScalars(tensors: readonly tf.Tensor[]): Promise<Float3
  * Reads every tensor in `logs` back as a number (one device read),
  * replaces it in `logs` and disposes the tensor — what `tf.CustomCallback` does before
  * calling a user hook, so later callbacks see numbers.
+ *
+ * @example
+ * ```ts
+ * override async onEpochEnd(epoch: number, logs?: CallbackLogs): Promise<void> {
+ *   const metrics = await resolveLogs(logs); // { loss: 0.31, val_loss: 0.35 }
+ *   console.log(epoch, metrics['val_loss']);
+ * }
+ * ```
  */
 export async function resolveLogs(logs: CallbackLogs | undefined): Promise<Record<string, number>> {
   if (logs == null) return {};

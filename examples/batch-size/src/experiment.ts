@@ -1,0 +1,210 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  batchSizeSchedule,
+  fitWithBatchSchedule,
+  fromLearningRateDecay,
+  type BatchSizeSchedule,
+} from '@lrkit/batch-size';
+import { multiStep } from '@lrkit/schedules';
+import { LearningRateScheduler } from '@lrkit/tfjs';
+import { buildCnn, buildMlp } from './model.js';
+
+/** The experiment's settings (defaults: the full reproduction, see README). */
+export interface ExperimentSettings {
+  /** Training samples (first n of MNIST train). */
+  readonly trainSize: number;
+  /** Test samples (first n of MNIST test). */
+  readonly testSize: number;
+  /** Total epochs of every schedule. */
+  readonly epochs: number;
+  /** Epochs where the LR decays / the batch grows. */
+  readonly milestones: readonly number[];
+  /** The factor: LR divided by it, or batch multiplied by it. */
+  readonly factor: number;
+  /** Batch size of the LR-decay run and starting batch of the others. */
+  readonly initialBatchSize: number;
+  /** Cap of the hybrid schedule. */
+  readonly maxBatchSize: number;
+  /** Initial learning rate (SGD with momentum). */
+  readonly learningRate: number;
+  /** Momentum coefficient. */
+  readonly momentum: number;
+  /** Seeds: each schedule runs once per seed (same initial weights and shuffles across schedules). */
+  readonly seeds: readonly number[];
+  /** The network: the small CNN (default) or a dense network for smoke tests on the cpu backend. */
+  readonly architecture?: 'cnn' | 'mlp';
+}
+
+export const fullSettings: ExperimentSettings = {
+  trainSize: 20_000,
+  testSize: 10_000,
+  epochs: 12,
+  milestones: [3, 6, 9],
+  factor: 5,
+  initialBatchSize: 32,
+  maxBatchSize: 800,
+  learningRate: 0.02,
+  momentum: 0.9,
+  seeds: [1, 2, 3],
+};
+
+/** The three schedules compared. */
+export type ScheduleName = 'lr-decay' | 'increase-batch' | 'hybrid';
+export const scheduleNames: readonly ScheduleName[] = ['lr-decay', 'increase-batch', 'hybrid'];
+
+/** The LR decay all three arms derive from: ÷factor at each milestone (per epoch). */
+export function buildDecay(settings: ExperimentSettings) {
+  return multiStep({
+    initialValue: settings.learningRate,
+    milestones: [...settings.milestones],
+    factor: 1 / settings.factor,
+  });
+}
+
+/**
+ * The batch-size schedule of each arm. The LR-decay arm has one fixed-batch phase and gets
+ * the decay from a `LearningRateScheduler` (see {@link armCallbacks}); the other two are the
+ * one-line change `fromLearningRateDecay(decay, …)`.
+ */
+export function buildSchedules(settings: ExperimentSettings): Record<ScheduleName, BatchSizeSchedule> {
+  const decay = buildDecay(settings);
+  return {
+    'lr-decay': batchSizeSchedule({ phases: [{ batchSize: settings.initialBatchSize }] }),
+    'increase-batch': fromLearningRateDecay(decay, {
+      initialBatchSize: settings.initialBatchSize,
+      epochs: settings.epochs,
+    }),
+    hybrid: fromLearningRateDecay(decay, {
+      initialBatchSize: settings.initialBatchSize,
+      maxBatchSize: settings.maxBatchSize,
+      epochs: settings.epochs,
+    }),
+  };
+}
+
+/** The callbacks of an arm: the LR-decay arm's LearningRateScheduler. */
+export function armCallbacks(settings: ExperimentSettings, name: ScheduleName): tf.CustomCallback[] {
+  return name === 'lr-decay' ? [new LearningRateScheduler({ schedule: buildDecay(settings), unit: 'epoch' })] : [];
+}
+
+/** One training run. */
+export interface RunResult {
+  readonly schedule: ScheduleName;
+  readonly seed: number;
+  /** Test accuracy after each epoch. */
+  readonly testAccuracy: number[];
+  /** Cumulative parameter updates after each epoch. */
+  readonly updates: number[];
+  /** Batch size and learning rate of each epoch. */
+  readonly batchSizes: number[];
+  readonly learningRates: number[];
+  /** Final test accuracy. */
+  readonly finalAccuracy: number;
+  readonly totalUpdates: number;
+  /** Training wall time in ms, test evaluations excluded. */
+  readonly trainMs: number;
+}
+
+export interface ExperimentData {
+  readonly trainX: tf.Tensor;
+  readonly trainY: tf.Tensor;
+  readonly testX: tf.Tensor;
+  readonly testY: tf.Tensor;
+}
+
+/** Trains one model with one schedule and seed, evaluating test accuracy after every epoch. */
+export async function runOne(
+  settings: ExperimentSettings,
+  data: ExperimentData,
+  name: ScheduleName,
+  seed: number,
+  onEpoch?: (line: string) => void,
+): Promise<RunResult> {
+  const schedule = buildSchedules(settings)[name];
+  const model = settings.architecture === 'mlp' ? buildMlp(seed) : buildCnn(seed);
+  const optimizer = tf.train.momentum(settings.learningRate, settings.momentum);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const testAccuracy: number[] = [];
+  let evaluationMs = 0;
+  const evaluate = new tf.CustomCallback({
+    onEpochEnd: async (epoch) => {
+      const started = Date.now();
+      const result = model.evaluate(data.testX, data.testY, { batchSize: 1000 }) as tf.Scalar[];
+      const accuracy = (await result[1]?.data())?.[0] ?? Number.NaN;
+      tf.dispose(result);
+      testAccuracy.push(accuracy);
+      evaluationMs += Date.now() - started;
+      onEpoch?.(`${name} seed ${seed} epoch ${epoch + 1}/${settings.epochs}: test accuracy ${(accuracy * 100).toFixed(2)}%`);
+    },
+  });
+  const result = await fitWithBatchSchedule(
+    model,
+    { x: data.trainX, y: data.trainY },
+    { schedule, epochs: settings.epochs, callbacks: [...armCallbacks(settings, name), evaluate], seed, verbose: 0, yieldEvery: 'never' },
+  );
+  model.dispose();
+  optimizer.dispose();
+  // tfjs 4.22 MomentumOptimizer.dispose() frees its momentum scalar but not SGD's cached learning-rate scalar.
+  tf.dispose((optimizer as unknown as { c?: tf.Tensor }).c);
+  return {
+    schedule: name,
+    seed,
+    testAccuracy,
+    updates: result.epochs.map((row) => row.totalUpdates),
+    batchSizes: result.epochs.map((row) => row.batchSize),
+    learningRates: result.epochs.map((row) => row.learningRate),
+    finalAccuracy: testAccuracy[testAccuracy.length - 1] ?? Number.NaN,
+    totalUpdates: result.summary.totalUpdates,
+    trainMs: result.summary.durationMs - evaluationMs,
+  };
+}
+
+/** Mean, sample standard deviation, min and max. */
+export interface Spread {
+  readonly mean: number;
+  readonly standardDeviation: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  const variance =
+    values.length < 2 ? 0 : values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
+  return { mean, standardDeviation: Math.sqrt(variance), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** Per schedule: accuracy, updates and wall time over the seeds. */
+export interface ScheduleSummary {
+  readonly schedule: ScheduleName;
+  readonly accuracy: Spread;
+  readonly updates: number;
+  readonly trainSeconds: Spread;
+  /** Mean test accuracy per epoch over the seeds. */
+  readonly meanAccuracyByEpoch: number[];
+  /** Cumulative updates per epoch (identical across seeds). */
+  readonly updatesByEpoch: number[];
+  readonly batchSizes: number[];
+  readonly learningRates: number[];
+}
+
+export function summarise(runs: readonly RunResult[]): ScheduleSummary[] {
+  return scheduleNames
+    .map((name) => runs.filter((run) => run.schedule === name))
+    .filter((group) => group.length > 0)
+    .map((group) => {
+      const first = group[0] as RunResult;
+      return {
+        schedule: first.schedule,
+        accuracy: spread(group.map((run) => run.finalAccuracy)),
+        updates: first.totalUpdates,
+        trainSeconds: spread(group.map((run) => run.trainMs / 1000)),
+        meanAccuracyByEpoch: first.testAccuracy.map(
+          (_, epoch) => group.reduce((sum, run) => sum + (run.testAccuracy[epoch] ?? Number.NaN), 0) / group.length,
+        ),
+        updatesByEpoch: first.updates,
+        batchSizes: first.batchSizes,
+        learningRates: first.learningRates,
+      };
+    });
+}

@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BatchSizePhase } from './batch-size-schedule.js';
+import type { OptimizerAdapter } from '@lrkit/tfjs';
+
+/** What the recorder notes about one epoch (metrics are merged in from tfjs's History). */
+export interface RecordedEpoch {
+  readonly epoch: number;
+  readonly phase: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly momentum?: number;
+  /** Parameter updates (batches) in this epoch. */
+  readonly updates: number;
+  /** Samples seen in this epoch. */
+  readonly samples: number;
+}
+
+/**
+ * Counts updates and samples per epoch and reads the learning rate at the start of each
+ * epoch (after the user's epoch-begin hooks). Never reads a tensor: it uses the batch
+ * logs' `size`, a plain number.
+ */
+export class PhaseRecorder extends tf.Callback {
+  readonly epochs: RecordedEpoch[] = [];
+  private phase: BatchSizePhase | undefined;
+  private current: { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number } | undefined;
+
+  constructor(private readonly adapter: OptimizerAdapter) {
+    super();
+  }
+
+  override setModel(model: tf.LayersModel): void {
+    (this as { model: tf.LayersModel }).model = model;
+  }
+
+  beginPhase(phase: BatchSizePhase): void {
+    this.phase = phase;
+  }
+
+  override async onEpochBegin(epoch: number): Promise<void> {
+    this.current = {
+      epoch,
+      learningRate: this.adapter.getLearningRate(),
+      momentum: this.adapter.supportsMomentum ? this.adapter.getMomentum() : undefined,
+      updates: 0,
+      samples: 0,
+    };
+  }
+
+  override async onBatchEnd(_batch: number, logs?: tf.Logs): Promise<void> {
+    if (this.current === undefined) return;
+    const size = typeof logs?.size === 'number' ? logs.size : 0;
+    this.current.updates += 1;
+    this.current.samples += size;
+  }
+
+  override async onEpochEnd(): Promise<void> {
+    const current = this.current;
+    const phase = this.phase;
+    if (current === undefined || phase === undefined) return;
+    this.epochs.push({
+      epoch: current.epoch,
+      phase: phase.index,
+      batchSize: phase.batchSize,
+      learningRate: current.learningRate,
+      ...(current.momentum === undefined ? {} : { momentum: current.momentum }),
+      updates: current.updates,
+      samples: current.samples,
+    });
+    this.current = undefined;
+  }
+}
