@@ -12,6 +12,7 @@ import {
 } from './callbacks.bench.js';
 import { fullBackendsOptions, runBackendsBench, smokeBackendsOptions, type BackendsResult } from './backends.bench.js';
 import { fullHookCostOptions, runHookCostBench, smokeHookCostOptions, type HookCostResult } from './hook-cost.bench.js';
+import { fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions, type BatchSizeResult } from './batch-size.bench.js';
 import { fullHandRolledOptions, runHandRolledBench, smokeHandRolledOptions, type HandRolledResult } from './hand-rolled.bench.js';
 import { fullLrFinderOptions, runLrFinderBench, smokeLrFinderOptions, type LrFinderResult } from './lr-finder.bench.js';
 import { fullMemoryOptions, runMemoryBench, smokeMemoryOptions, type MemoryResult } from './memory.bench.js';
@@ -283,6 +284,31 @@ export const backendsSection = defineSection<BackendsResult>({
   },
 });
 
+export const batchSizeSection = defineSection<BatchSizeResult>({
+  key: 'batchSize',
+  title: '6. Batch-size schedules: updates and wall time',
+  run: (smoke) => runBatchSizeBench(smoke ? smokeBatchSizeOptions : fullBatchSizeOptions),
+  render: (result) => {
+    const { settings } = result;
+    return [
+      `The three arms of examples/batch-size (Smith et al. 2018, "Don't decay the learning rate, increase the batch size"), run with the example's own \`runOne\` ` +
+        `(its CNN, its MNIST loader, SGD momentum ${settings.momentum}, \`fitWithBatchSchedule\` from @lrkit/batch-size) at a fixed small size: ` +
+        `${settings.trainSize.toLocaleString('en')} training and ${settings.testSize} test images, ${settings.epochs} epochs, milestones ${settings.milestones.join(', ')}, factor ${settings.factor}, ` +
+        `initial batch ${settings.initialBatchSize}, hybrid cap ${settings.maxBatchSize}, seed ${settings.seeds[0]}, on \`${result.backend}\`. ` +
+        `${fullBatchSizeOptions.repetitions} rounds after ${fullBatchSizeOptions.warmup} warm-up round, the three arms rotating order. ` +
+        'Wall time covers the whole run (training and the example\'s test evaluation after every epoch); the training-time ratio uses the example\'s own `trainMs` (evaluations excluded).',
+      '',
+      '| schedule | batch size per epoch | parameter updates | updates / LR decay | run ms, median (min–max) | wall-time ratio to LR decay, median (min–max) | training-time ratio, median (min–max) | final test accuracy |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...result.schedules.map(
+        (entry) =>
+          `| ${entry.schedule} | ${entry.batchSizes.join(', ')} | ${entry.updates.toLocaleString('en')} | ${entry.updatesRatio.toFixed(3)} | ${formatSpread(entry.milliseconds, 0)} | ` +
+          `${ratioCell(entry.wallRatio, 3)} | ${ratioCell(entry.trainRatio, 3)} | ${(entry.finalAccuracy * 100).toFixed(2)}% |`,
+      ),
+    ].join('\n');
+  },
+});
+
 /** Every benchmark, in report order. */
 export const sections: readonly BenchSection[] = [
   schedulesSection,
@@ -291,4 +317,5 @@ export const sections: readonly BenchSection[] = [
   memorySection,
   lrFinderSection,
   backendsSection,
+  batchSizeSection,
 ];
