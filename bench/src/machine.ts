@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 /** Versions and presence of an optional tfjs package. */
 export interface PackageVersion {
@@ -31,6 +32,22 @@ export interface MachineInfo {
 }
 
 const require = createRequire(import.meta.url);
+
+/** The repository root (this file is bench/src/machine.ts). */
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Paths inside the repository written relative to its root, so the recorded command does
+ * not depend on where the clone lives.
+ *
+ * @example
+ * ```ts
+ * relativeToRepository('/home/me/lrkit/bench/src/run.ts'); // 'bench/src/run.ts'
+ * ```
+ */
+export function relativeToRepository(command: string): string {
+  return command.split(`file://${repositoryRoot}`).join('').split(repositoryRoot).join('');
+}
 
 /** The version of an installed package, or `'not installed'`. */
 export function installedVersion(name: string): string {
@@ -79,7 +96,7 @@ export function describeMachine(args: readonly string[]): MachineInfo {
       version: (tf.version as Record<string, string | undefined>)[name.replace('@tensorflow/', '')] ?? installedVersion(name),
     })),
     command: typed,
-    executed: [process.execPath, ...process.execArgv, ...process.argv.slice(1)].join(' '),
+    executed: relativeToRepository([process.execPath, ...process.execArgv, ...process.argv.slice(1)].join(' ')),
     date: new Date().toISOString(),
   };
 }

@@ -119,6 +119,7 @@ export const callbacksSection = defineSection<CallbacksSectionResult>({
         `${fullHookCostOptions.batches.toLocaleString('en')} batches per round, ${fullHookCostOptions.repetitions} rounds alternating with the same driver without lrkit callbacks ` +
         `(which itself costs ${hookCost.baselineMicrosecondsPerBatch.toFixed(1)} µs per batch). Process CPU time above that baseline, per batch. ` +
         'The share columns divide it by the CPU time of one bare training batch of each model, measured in 2b in the same run. ' +
+        'A difference of two CPU times can come out negative in a round (the minima below zero): those configurations cost less than the measurement resolves. ' +
         '**This is the figure the overhead target is judged on**: the whole-fit ratios of 2b cannot resolve 1% on a loaded machine (their min–max spread is tens of percent).',
       '',
       `| configuration | µs per batch (CPU), median (min–max) | ${models.map((model) => `share of a ${model.model} batch (${model.backend}, ${model.batchCpuMilliseconds.toFixed(2)} ms CPU)`).join(' | ')} |`,
