@@ -17,8 +17,8 @@ export async function runExperiment(
   options: { outDirectory?: string; command: string; log?: (line: string) => void; mnistDirectory?: string },
 ): Promise<ExperimentOutput> {
   const log = options.log ?? (() => undefined);
-  const train = loadMnist('train', settings.trainSize, options.mnistDirectory);
-  const test = loadMnist('test', settings.testSize, options.mnistDirectory);
+  const train = await loadMnist('train', settings.trainSize, options.mnistDirectory);
+  const test = await loadMnist('test', settings.testSize, options.mnistDirectory);
   const data = { trainX: train.images, trainY: train.labels, testX: test.images, testY: test.labels };
   const runs: RunResult[] = [];
   try {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium is missing (${chromiumPath}); the browser example's end-to-end test needs it. ` +
-        'Install it with: bash examples/browser/scripts/ensure-chromium.sh',
+        'Install it with: bash scripts/ensure-chromium.sh',
     );
   }
   await build({ configFile: `${exampleRoot}vite.config.ts`, logLevel: 'warn', build: { outDir } });

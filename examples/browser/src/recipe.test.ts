@@ -1,6 +1,6 @@
 import { cosine, fromKeras, fromTorch, warmup } from '@lrkit/schedules';
 import { describe, expect, it } from 'vitest';
-import { closestName, parseRecipe, type Recipe } from './recipe.js';
+import { parseRecipe, type Recipe } from './recipe.js';
 
 const context = { learningRate: 0.01, totalSteps: 100 };
 
@@ -148,11 +148,5 @@ describe('parseRecipe: PyTorch and Keras', () => {
     expect(error('StepLR(step_size=)')).toBe(
       'expected a value (a number, a string, True, False, None, a list or a call) at character 18',
     );
-  });
-});
-
-describe('closestName', () => {
-  it('returns nothing when no name is close', () => {
-    expect(closestName('zzzzzzzz', ['cosine', 'constant'])).toBeUndefined();
   });
 });

@@ -5,13 +5,21 @@ export type CallbackParams = Parameters<tf.Callback['setParams']>[0];
 
 /** A tfjs training callback (`tf.Callback`, `tf.CustomCallback`, `tf.callbacks.earlyStopping(...)`, lrkit callbacks). */
 export interface TrainingCallback {
+  /** Receives the fit call's parameters (epochs, steps, metrics) before training starts. */
   setParams(params: CallbackParams): void;
+  /** Receives the model being trained. */
   setModel(model: tf.LayersModel): void;
+  /** Called once when the run starts (once per run, not per phase, under `fitWithBatchSchedule`). */
   onTrainBegin(logs?: tf.Logs): Promise<void>;
+  /** Called once when the run ends. */
   onTrainEnd(logs?: tf.Logs): Promise<void>;
+  /** Called at the start of each epoch with the run's global epoch index. */
   onEpochBegin(epoch: number, logs?: tf.Logs): Promise<void>;
+  /** Called at the end of each epoch with the run's global epoch index and the epoch's logs. */
   onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void>;
+  /** Called before each batch with its index within the epoch. */
   onBatchBegin(batch: number, logs?: tf.Logs): Promise<void>;
+  /** Called after each batch with its index within the epoch and its logs. */
   onBatchEnd(batch: number, logs?: tf.Logs): Promise<void>;
 }
 

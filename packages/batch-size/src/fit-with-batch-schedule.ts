@@ -21,8 +21,6 @@ import {
 } from './validation.js';
 
 type FitDatasetArgs = tf.ModelFitDatasetArgs<tf.TensorContainer>;
-type YieldEvery = NonNullable<FitDatasetArgs['yieldEvery']>;
-type ClassWeight = NonNullable<FitDatasetArgs['classWeight']>;
 
 /** Options of {@link fitWithBatchSchedule}. */
 export interface FitWithBatchScheduleOptions {
@@ -49,9 +47,9 @@ export interface FitWithBatchScheduleOptions {
   /** 0 silent; 1 (default) a line per phase, plus tfjs's own logger if one is registered; 2 also a line per epoch. */
   readonly verbose?: 0 | 1 | 2;
   /** Passed to `fitDataset` (how often to yield to the event loop). */
-  readonly yieldEvery?: YieldEvery;
+  readonly yieldEvery?: NonNullable<FitDatasetArgs['yieldEvery']>;
   /** Passed to `fitDataset`. */
-  readonly classWeight?: ClassWeight;
+  readonly classWeight?: NonNullable<FitDatasetArgs['classWeight']>;
   /**
    * The bytes a training step may use; a phase whose estimated need (bytes per sample ×
    * batch size) is above it fails before training starts. Default: `defaultMemoryBudget()`
@@ -271,7 +269,9 @@ export async function fitWithBatchSchedule(
           `batch size ${phase.batchSize}, learning rate ${Number(adapter.getLearningRate().toPrecision(6))}`,
       );
     }
-    bridge.setRunParams({ epochs, initialEpoch, phase: phase.index, batchSize: phase.batchSize });
+    // `steps` tells epoch-interpolating schedulers this phase's batches per epoch.
+    const steps = source.size === undefined ? {} : { steps: Math.ceil(source.size / phase.batchSize) };
+    bridge.setRunParams({ epochs, initialEpoch, phase: phase.index, batchSize: phase.batchSize, ...steps });
     recorder.beginPhase(phase);
     const recordedBefore = recorder.epochs.length;
     const phaseStart = Date.now();
@@ -286,8 +286,8 @@ export async function fitWithBatchSchedule(
         ...(validationData === undefined ? {} : { validationData }),
         ...(validationBatchSize === undefined ? {} : { validationBatchSize }),
         ...(validationBatches === undefined ? {} : { validationBatches }),
-        ...(checked.yieldEvery === undefined ? {} : { yieldEvery: checked.yieldEvery as YieldEvery }),
-        ...(checked.classWeight === undefined ? {} : { classWeight: checked.classWeight as ClassWeight }),
+        ...(checked.yieldEvery === undefined ? {} : { yieldEvery: checked.yieldEvery as NonNullable<FitDatasetArgs['yieldEvery']> }),
+        ...(checked.classWeight === undefined ? {} : { classWeight: checked.classWeight as NonNullable<FitDatasetArgs['classWeight']> }),
       });
     } catch (error) {
       if (isAllocationError(error)) {

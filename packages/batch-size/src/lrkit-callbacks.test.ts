@@ -63,6 +63,28 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
     dispose();
   });
 
+  it('lets an interpolating per-epoch LearningRateScheduler use each phase\'s batches per epoch', async () => {
+    const { x, y, model, dispose } = setup();
+    const schedule = (epoch: number) => 0.1 / (1 + epoch);
+    const adapter = adaptOptimizer(model.optimizer);
+    const used: number[] = [];
+    const probe = new tf.CustomCallback({ onBatchBegin: async () => void used.push(adapter.getLearningRate()) });
+    await fitWithBatchSchedule(model, { x, y }, {
+      schedule: phases,
+      callbacks: [new LearningRateScheduler({ schedule, unit: 'epoch', interpolate: true }), probe],
+      verbose: 0,
+    });
+    // 50 samples: 7 batches per epoch at batch 8, 3 at batch 20, 1 at batch 50.
+    const expected = [
+      ...[0, 1].flatMap((epoch) => Array.from({ length: 7 }, (_, batch) => schedule(epoch + batch / 7))),
+      ...[2, 3].flatMap((epoch) => Array.from({ length: 3 }, (_, batch) => schedule(epoch + batch / 3))),
+      schedule(4),
+    ];
+    expect(used).toHaveLength(expected.length);
+    used.forEach((rate, index) => expect(rate).toBeCloseTo(expected[index]!, 12));
+    dispose();
+  });
+
   it('keeps ReduceLROnPlateau state across phases and scales the phase learning rates', async () => {
     const { x, y, model, dispose } = setup();
     const schedule = batchSizeSchedule({

@@ -3,6 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * A batch size the backend cannot (or, by the configured budget, should not) hold. Names
  * the phase and its batch size; `cause` keeps the backend's own error when there was one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await fitWithBatchSchedule(model, data, { schedule, epochs: 10 });
+ * } catch (error) {
+ *   if (error instanceof BatchSizeMemoryError) console.error(error.message); // names the phase
+ * }
+ * ```
  */
 export class BatchSizeMemoryError extends Error {
   override readonly name = 'BatchSizeMemoryError';
@@ -32,7 +41,14 @@ export const defaultMemoryBudgets: Readonly<Record<string, number>> = Object.fre
   webgpu: 1 * 2 ** 30,
 });
 
-/** The default budget of the active backend (2 GiB for a backend not listed). */
+/**
+ * The default budget of the active backend (2 GiB for a backend not listed).
+ *
+ * @example
+ * ```ts
+ * defaultMemoryBudget('wasm'); // 2147483648
+ * ```
+ */
 export function defaultMemoryBudget(backendName: string = tf.getBackend()): number {
   return defaultMemoryBudgets[backendName] ?? 2 * 2 ** 30;
 }
@@ -57,6 +73,12 @@ function outputShapes(layer: tf.layers.Layer): (number | null)[][] {
  * inputs and targets, plus every layer's output kept for the backward pass, its gradient
  * and one temporary (3 copies). Weights and optimizer slots do not grow with the batch and
  * are not counted.
+ *
+ * @example
+ * ```ts
+ * const bytes = estimateBytesPerSample(model);
+ * const largestBatch = Math.floor(defaultMemoryBudget() / bytes);
+ * ```
  */
 export function estimateBytesPerSample(model: tf.LayersModel): number {
   const bytes = 4;

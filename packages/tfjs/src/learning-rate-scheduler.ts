@@ -114,7 +114,6 @@ export class LearningRateScheduler extends ModelCallback {
   private globalEpoch = 0;
   private batchesSeen = 0;
   private learnedBatchesPerEpoch: number | undefined;
-  private fitBatchesPerEpoch: number | undefined;
   private currentStep = 0;
   private currentScheduledValue: number | undefined;
   private currentMomentum: number | undefined;
@@ -202,9 +201,21 @@ export class LearningRateScheduler extends ModelCallback {
     return this.globalEpoch;
   }
 
-  /** Batches per epoch as given, taken from `fit`, or learned from the first epoch. */
+  /**
+   * Batches per epoch as given, taken from the current `fit` call's params (read at every
+   * use, so a caller that runs several phases with new params is followed), or learned
+   * from the first epoch.
+   */
   get batchesPerEpoch(): number | undefined {
     return this.options.batchesPerEpoch ?? this.fitBatchesPerEpoch ?? this.learnedBatchesPerEpoch;
+  }
+
+  private get fitBatchesPerEpoch(): number | undefined {
+    const params = this.fitParams;
+    if (typeof params.samples === 'number' && typeof params.batchSize === 'number' && params.batchSize > 0) {
+      return Math.ceil(params.samples / params.batchSize);
+    }
+    return typeof params.steps === 'number' && params.steps > 0 ? params.steps : undefined;
   }
 
   override async onTrainBegin(): Promise<void> {
@@ -236,13 +247,6 @@ export class LearningRateScheduler extends ModelCallback {
         );
       }
     }
-    const params = this.fitParams;
-    this.fitBatchesPerEpoch =
-      typeof params.samples === 'number' && typeof params.batchSize === 'number' && params.batchSize > 0
-        ? Math.ceil(params.samples / params.batchSize)
-        : typeof params.steps === 'number' && params.steps > 0
-          ? params.steps
-          : undefined;
     // fitDataset does not pass initialEpoch in its params: the offsets are fixed at the
     // first epoch of the call, whose index is the initial epoch.
     this.fitStarting = true;

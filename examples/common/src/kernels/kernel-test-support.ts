@@ -1,17 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { initializeWasmBackend } from '../backend/wasm-setup.js';
+import { seededRandom } from '../data/random.js';
 
-/** A deterministic uniform generator in [0, 1) (mulberry32) for reproducible test cases. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** `size` uniform values in [-1, 1). */
 export function randomValues(random: () => number, size: number): Float32Array {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { closestName, describeValue, increasingNumbers, knownKeys, oneOf, positiveInteger } from './validation.js';
+
+describe('closestName', () => {
+  it('suggests the candidate within the typo distance, ignoring case', () => {
+    expect(closestName('CosIne', ['cosine', 'constant'])).toBe('cosine');
+    expect(closestName('step_sise', ['step_size', 'gamma'])).toBe('step_size');
+  });
+
+  it('returns nothing when no name is close', () => {
+    expect(closestName('zzzzzzzz', ['cosine', 'constant'])).toBeUndefined();
+  });
+});
+
+describe('argument checks', () => {
+  it('name the owner, the argument, the rule and the received value', () => {
+    expect(() => positiveInteger('step', 'stepSize', 2.5)).toThrow(
+      new RangeError('step: `stepSize` must be an integer >= 1; received 2.5'),
+    );
+    expect(() => positiveInteger('step', 'stepSize', '3')).toThrow(
+      new TypeError('step: `stepSize` must be an integer >= 1; received "3"'),
+    );
+    expect(() => oneOf('cyclic', 'mode', 'tri', ['triangular', 'triangular2'] as const)).toThrow(
+      new RangeError("cyclic: `mode` must be one of 'triangular', 'triangular2'; received \"tri\""),
+    );
+    expect(() => increasingNumbers('multiStep', 'milestones', [3, 2])).toThrow(
+      new RangeError('multiStep: `milestones` must be strictly increasing; received [3,2]'),
+    );
+  });
+
+  it('reject unknown option keys and suggest the closest one', () => {
+    expect(() => knownKeys('cosine', { decaySteps: 1, alhpa: 0 }, ['decaySteps', 'alpha'])).toThrow(
+      new TypeError('cosine: unknown option `alhpa` (did you mean `alpha`?); valid options are `decaySteps`, `alpha`'),
+    );
+  });
+
+  it('describe class instances by their class name', () => {
+    expect(describeValue(new Map())).toBe('an instance of Map');
+    expect(describeValue({ a: 1 })).toBe('{"a":1}');
+  });
+});
