@@ -71,8 +71,8 @@ export const smokeBatchSizeOptions: BatchSizeBenchOptions = {
 export async function runBatchSizeBench(options: BatchSizeBenchOptions): Promise<BatchSizeResult> {
   await useWasm();
   const { settings } = options;
-  const train = loadMnist('train', settings.trainSize);
-  const test = loadMnist('test', settings.testSize);
+  const train = await loadMnist('train', settings.trainSize);
+  const test = await loadMnist('test', settings.testSize);
   const data = { trainX: train.images, trainY: train.labels, testX: test.images, testY: test.labels };
   const last = new Map<ScheduleName, RunResult>();
   const trainTimes = new Map<ScheduleName, number[]>(scheduleNames.map((name) => [name, []]));
