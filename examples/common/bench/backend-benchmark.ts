@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { millisecondsSpread, timeAlternating } from '../../../bench/src/timing.js';
 import { initializeWasmBackend, type WasmModule } from '../src/backend/wasm-setup.js';
 import { buildDemoCnn } from '../src/models/demo-cnn.js';
 
@@ -12,7 +13,7 @@ export interface BackendBenchmarkOptions {
   repetitions?: number;
   /** Images per batch. Default 64. */
   batchSize?: number;
-  /** Untimed batches before timing, per repetition and backend. Default 1. */
+  /** Untimed batches before timing (one warm-up round per backend; 0: none). Default 1. */
   warmupBatches?: number;
   /** Progress lines. Default: none. */
   log?: (line: string) => void;
@@ -42,12 +43,6 @@ export interface BackendBenchmarkResult {
   readonly speedupRange: readonly [number, number];
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /** Deterministic MNIST-shaped data: `count` random 28×28×1 images and one-hot labels. */
 function makeData(count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
   return tf.tidy(() => ({
@@ -56,41 +51,53 @@ function makeData(count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
   }));
 }
 
-/** Trains a fresh demo CNN (seed 1, SGD 0.05) on `backendName`; returns ms per timed batch and the last loss. */
-async function timeBackend(
+/** A demo CNN (seed 1, SGD 0.05) and the data on one backend, trained batch by batch. */
+interface BackendTrainer {
+  /** Trains `count` batches (cycling through the data) on this backend; returns the last loss. */
+  train(count: number): Promise<number>;
+  dispose(): void;
+}
+
+async function createTrainer(
   backendName: string,
   data: { images: Float32Array; labels: Float32Array },
-  options: Required<Pick<BackendBenchmarkOptions, 'batches' | 'batchSize' | 'warmupBatches'>>,
-): Promise<{ millisecondsPerBatch: number; finalLoss: number }> {
+  batchSize: number,
+  batchesInData: number,
+): Promise<BackendTrainer> {
   if (!(await tf.setBackend(backendName))) throw new Error(`backend ${backendName} did not start`);
-  const { batches, batchSize, warmupBatches } = options;
-  const total = warmupBatches + batches;
-  const images = tf.tensor4d(data.images, [total * batchSize, 28, 28, 1]);
-  const labels = tf.tensor2d(data.labels, [total * batchSize, 10]);
+  const images = tf.tensor4d(data.images, [batchesInData * batchSize, 28, 28, 1]);
+  const labels = tf.tensor2d(data.labels, [batchesInData * batchSize, 10]);
   const model = buildDemoCnn({ seed: 1 });
   const optimizer = tf.train.sgd(0.05);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
-  const batch = (index: number) =>
-    tf.tidy(() => [tf.slice(images, index * batchSize, batchSize), tf.slice(labels, index * batchSize, batchSize)] as const);
-  let finalLoss = Number.NaN;
-  let started = 0;
-  for (let index = 0; index < total; index += 1) {
-    if (index === warmupBatches) started = performance.now();
-    const [x, y] = batch(index);
-    finalLoss = (await model.trainOnBatch(x, y)) as number; // awaiting the loss waits for the step
-    tf.dispose([x, y]);
-  }
-  const elapsed = performance.now() - started;
-  model.dispose();
-  optimizer.dispose();
-  tf.dispose([images, labels]);
-  return { millisecondsPerBatch: elapsed / batches, finalLoss };
+  let next = 0;
+  return {
+    async train(count) {
+      // The model and data live on this backend; make it the active one again.
+      await tf.setBackend(backendName);
+      let loss = Number.NaN;
+      for (let index = 0; index < count; index += 1) {
+        const start = (next % batchesInData) * batchSize;
+        next += 1;
+        const [x, y] = tf.tidy(() => [tf.slice(images, start, batchSize), tf.slice(labels, start, batchSize)] as const);
+        loss = (await model.trainOnBatch(x, y)) as number; // awaiting the loss waits for the step
+        tf.dispose([x, y]);
+      }
+      return loss;
+    },
+    dispose() {
+      model.dispose();
+      optimizer.dispose();
+      tf.dispose([images, labels]);
+    },
+  };
 }
 
 /**
  * Times training batches of the demo CNN ({@link buildDemoCnn}: conv 8 3×3 → max-pool → conv 16
- * 3×3 → max-pool → dense 10 on 28×28×1) on several backends in one process, alternating the
- * backends within every repetition so machine load hits them alike. Loads the wasm backend
+ * 3×3 → max-pool → dense 10 on 28×28×1) on several backends in one process with the shared
+ * alternating timer (bench/src/timing.ts): one model per backend (same seed and data), a
+ * warm-up round, then repetitions in rotated backend order so machine load hits them alike. Loads the wasm backend
  * (single-threaded SIMD, with the training kernels) when it is among the backends.
  *
  * @example
@@ -108,21 +115,44 @@ export async function runBackendBenchmark(options: BackendBenchmarkOptions = {})
   const data = { images: images.dataSync() as Float32Array, labels: labels.dataSync() as Float32Array };
   tf.dispose([images, labels]);
 
-  const perBackend = new Map<string, { times: number[]; finalLoss: number }>(backends.map((name) => [name, { times: [], finalLoss: Number.NaN }]));
-  for (let repetition = 0; repetition < repetitions; repetition += 1) {
-    const order = repetition % 2 === 0 ? backends : [...backends].reverse();
-    for (const backendName of order) {
-      const { millisecondsPerBatch, finalLoss } = await timeBackend(backendName, data, { batches, batchSize, warmupBatches });
-      const entry = perBackend.get(backendName)!;
-      entry.times.push(millisecondsPerBatch);
-      entry.finalLoss = finalLoss;
-      log(`repetition ${repetition + 1}/${repetitions} ${backendName}: ${millisecondsPerBatch.toFixed(1)} ms/batch (loss ${finalLoss.toFixed(4)})`);
+  const trainers = new Map<string, BackendTrainer>();
+  const finalLosses = new Map<string, number>();
+  let timings: BackendTiming[];
+  try {
+    for (const backendName of backends) {
+      trainers.set(backendName, await createTrainer(backendName, data, batchSize, warmupBatches + batches));
     }
+    // The shared alternating timer: one warm-up round of `warmupBatches` batches per backend,
+    // then `repetitions` rounds of `batches` batches in rotated backend order.
+    const calls = new Map<string, number>();
+    const samples = await timeAlternating(
+      backends.map((backendName) => [
+        backendName,
+        async () => {
+          const call = calls.get(backendName) ?? 0;
+          calls.set(backendName, call + 1);
+          const count = call === 0 && warmupBatches > 0 ? warmupBatches : batches;
+          finalLosses.set(backendName, await trainers.get(backendName)!.train(count));
+        },
+      ] as const),
+      { repetitions, warmup: warmupBatches > 0 ? 1 : 0 },
+    );
+    timings = backends.map((backend): BackendTiming => {
+      const perRound = millisecondsSpread(samples, backend);
+      const millisecondsPerBatch = perRound.values.map((milliseconds) => milliseconds / batches);
+      log(`${backend}: ${millisecondsPerBatch.map((value) => value.toFixed(1)).join(', ')} ms/batch`);
+      return {
+        backend,
+        millisecondsPerBatch,
+        median: perRound.median / batches,
+        minimum: perRound.min / batches,
+        maximum: perRound.max / batches,
+        finalLoss: finalLosses.get(backend) ?? Number.NaN,
+      };
+    });
+  } finally {
+    for (const trainer of trainers.values()) trainer.dispose();
   }
-  const timings = backends.map((backend): BackendTiming => {
-    const { times, finalLoss } = perBackend.get(backend)!;
-    return { backend, millisecondsPerBatch: times, median: median(times), minimum: Math.min(...times), maximum: Math.max(...times), finalLoss };
-  });
   const [first, second] = timings;
   const ratios = first && second ? first.millisecondsPerBatch.map((time, index) => time / second.millisecondsPerBatch[index]!) : [Number.NaN];
   return {

@@ -1,22 +1,35 @@
 /**
- * Evaluations per second of representative schedules, measured in one run.
+ * Evaluations per second of every schedule family, measured in one run.
  *
  * Run: `pnpm --filter @lrkit/schedules bench` (full), or with `LRKIT_BENCH_SMOKE=1` for a
- * tiny run that only checks the script works. Each case is warmed up, then timed over
- * `repetitions` runs of `evaluations` calls at varying fractional steps; the median rate
- * is reported. Target: >= 10 million evaluations per second.
+ * tiny run that only checks the script works; `pnpm bench` at the root includes it in
+ * docs/benchmarks.md. Every case (plus a hand-written cosine closure as the reference) is
+ * timed with the shared alternating timer (bench/src/timing.ts): warm-up rounds, then
+ * `repetitions` rounds of `evaluations` calls at varying fractional steps, cases rotating
+ * order each round. Reported: median, min and max rate per second of process CPU time (and
+ * of wall time: on a loaded machine the wall rate drops with the share of a core this process gets), and the median time ratio to the
+ * reference closure. Target: >= 10 million evaluations per second.
  */
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { ratioSpread, rateSpread, timeAlternating, type Spread, type Variant } from '../../../bench/src/timing.js';
 import {
   clamp,
+  constant,
   cosine,
   cosineRestarts,
   cyclic,
+  exponential,
+  inverseSqrt,
+  inverseTime,
   join,
+  linear,
   multiply,
+  multiStep,
   offset,
   oneCycle,
+  piecewiseConstant,
+  polynomial,
+  step,
   warmup,
   warmupStableDecay,
   type Schedule,
@@ -26,30 +39,49 @@ import {
 export interface BenchmarkOptions {
   /** Calls per timed repetition. */
   readonly evaluations: number;
-  /** Timed repetitions per case (the median is reported). */
+  /** Timed rounds (each case once per round; the median is reported). */
   readonly repetitions: number;
-  /** Untimed calls before timing, so the JIT has optimised the hot path. */
-  readonly warmupEvaluations: number;
+  /** Untimed rounds before timing, so the JIT has optimised the hot path. */
+  readonly warmupRounds: number;
 }
 
 /** The measured rate of one schedule. */
 export interface BenchmarkResult {
   readonly name: string;
-  /** Median evaluations per second over the repetitions. */
+  /** Median evaluations per CPU second over the repetitions. */
   readonly evaluationsPerSecond: number;
+  /** Evaluations per second of process CPU time (insensitive to other processes' load): median, min, max. */
+  readonly rate: Spread;
+  /** Evaluations per second of wall time: median, min, max. */
+  readonly wallRate: Spread;
+  /** Time per call relative to the hand-written cosine closure (per round): median, min, max. */
+  readonly ratioToReference: Spread;
   /** Sum of all values computed (keeps the calls from being optimised away). */
   readonly checksum: number;
 }
 
-/** The schedules measured, by name. */
+/** Name of the reference case: a hand-written cosine closure, not an lrkit schedule. */
+export const referenceName = 'reference: hand-written cosine closure';
+
+/** The schedules measured, by name: every family of the catalogue, and the composites. */
 export function benchmarkCases(): ReadonlyArray<readonly [string, Schedule]> {
   const cosineDecay = cosine({ initialValue: 0.1, decaySteps: 9000, alpha: 0.01 });
   return [
-    ['warmup + cosine', warmup({ schedule: cosineDecay, warmupSteps: 1000 })],
+    ['constant', constant({ value: 0.1 })],
+    ['linear', linear({ initialValue: 0.1, finalValue: 0.001, steps: 9000 })],
+    ['polynomial (power 2, cycle)', polynomial({ initialValue: 0.1, finalValue: 0.001, decaySteps: 3000, power: 2, cycle: true })],
+    ['step', step({ initialValue: 0.1, stepSize: 1000, factor: 0.5 })],
+    ['multi-step (4 milestones)', multiStep({ initialValue: 0.1, milestones: [2000, 4000, 6000, 8000], factor: 0.3 })],
+    ['piecewise-constant (4 boundaries)', piecewiseConstant({ boundaries: [2000, 4000, 6000, 8000], values: [0.1, 0.05, 0.02, 0.01, 0.005] })],
+    ['exponential (staircase, endValue)', exponential({ initialValue: 0.1, decayRate: 0.5, decaySteps: 1000, staircase: true, endValue: 1e-4 })],
+    ['inverse-time', inverseTime({ initialValue: 0.1, decayRate: 0.01 })],
+    ['inverse-sqrt', inverseSqrt({ initialValue: 0.1, timescale: 100 })],
+    ['cosine', cosineDecay],
+    ['cosine-restarts (periodMultiplier 2)', cosineRestarts({ initialValue: 0.1, firstPeriod: 500, periodMultiplier: 2, peakMultiplier: 0.9 })],
     ['cyclic triangular2 + momentum', cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'triangular2', baseMomentum: 0.8, maxMomentum: 0.9 })],
     ['cyclic exp-range', cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'exp-range', gamma: 0.9999 })],
-    ['cosine-restarts (periodMultiplier 2)', cosineRestarts({ initialValue: 0.1, firstPeriod: 500, periodMultiplier: 2, peakMultiplier: 0.9 })],
     ['one-cycle', oneCycle({ maxValue: 0.1, totalSteps: 10000 })],
+    ['warmup + cosine', warmup({ schedule: cosineDecay, warmupSteps: 1000 })],
     ['warmup-stable-decay', warmupStableDecay({ peakValue: 0.1, warmupSteps: 1000, stableSteps: 7000, decaySteps: 2000 })],
     [
       'join(3) in clamp + offset',
@@ -68,64 +100,73 @@ export function benchmarkCases(): ReadonlyArray<readonly [string, Schedule]> {
   ];
 }
 
-function timeOnce(schedule: Schedule, evaluations: number): { seconds: number; sum: number } {
-  let sum = 0;
-  const start = performance.now();
-  for (let index = 0; index < evaluations; index += 1) {
-    // Fractional steps sweeping 0..10000 and a little past the horizon.
-    sum += schedule((index % 10240) + 0.25);
-  }
-  return { seconds: (performance.now() - start) / 1000, sum };
-}
+type Loop = (schedule: (step: number) => number, evaluations: number) => number;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/**
+ * A fresh evaluation loop per case (its own compiled function, so every call site stays
+ * monomorphic, as in a callback that calls one schedule): fractional steps sweeping
+ * 0..10240, a little past most horizons.
+ */
+function makeLoop(): Loop {
+  return new Function(
+    'schedule',
+    'evaluations',
+    'let sum = 0; for (let index = 0; index < evaluations; index += 1) sum += schedule((index % 10240) + 0.25); return sum;',
+  ) as Loop;
 }
 
 /**
- * Measures every case of {@link benchmarkCases}.
+ * Measures every case of {@link benchmarkCases} and the reference closure, alternating.
  *
  * @param options - run sizes; see {@link BenchmarkOptions}.
- * @returns one result per case, in order.
+ * @returns one result per case, in order, the reference last.
  * @example
  * ```ts
- * runBenchmark({ evaluations: 1000, repetitions: 1, warmupEvaluations: 100 });
+ * await runBenchmark({ evaluations: 1000, repetitions: 1, warmupRounds: 1 });
  * ```
  */
-export function runBenchmark(options: BenchmarkOptions): BenchmarkResult[] {
-  return benchmarkCases().map(([name, schedule]) => {
-    let checksum = timeOnce(schedule, options.warmupEvaluations).sum;
-    const rates: number[] = [];
-    for (let repetition = 0; repetition < options.repetitions; repetition += 1) {
-      const { seconds, sum } = timeOnce(schedule, options.evaluations);
-      checksum += sum;
-      rates.push(options.evaluations / Math.max(seconds, 1e-9));
-    }
-    return { name, evaluationsPerSecond: median(rates), checksum };
+export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult[]> {
+  const reference = (step: number): number => 0.0505 + 0.0495 * Math.cos((Math.PI * Math.min(step, 9000)) / 9000);
+  const cases: Array<readonly [string, (step: number) => number]> = [...benchmarkCases(), [referenceName, reference]];
+  const checksums = new Map<string, number>();
+  const variants: Variant[] = cases.map(([name, schedule]) => {
+    const loop = makeLoop();
+    return [name, () => checksums.set(name, (checksums.get(name) ?? 0) + loop(schedule, options.evaluations))] as const;
+  });
+  const samples = await timeAlternating(variants, { repetitions: options.repetitions, warmup: options.warmupRounds });
+  return cases.map(([name]) => {
+    const rate = rateSpread(samples, name, options.evaluations, 'cpu');
+    return {
+      name,
+      evaluationsPerSecond: rate.median,
+      rate,
+      wallRate: rateSpread(samples, name, options.evaluations, 'wall'),
+      ratioToReference: ratioSpread(samples, name, referenceName, 'cpu'),
+      checksum: checksums.get(name) ?? 0,
+    };
   });
 }
 
 /** Sizes of a full run and of the smoke run (`LRKIT_BENCH_SMOKE=1`). */
-export const fullRun: BenchmarkOptions = { evaluations: 3_000_000, repetitions: 7, warmupEvaluations: 1_000_000 };
-export const smokeRun: BenchmarkOptions = { evaluations: 200, repetitions: 1, warmupEvaluations: 50 };
+export const fullRun: BenchmarkOptions = { evaluations: 2_000_000, repetitions: 7, warmupRounds: 1 };
+export const smokeRun: BenchmarkOptions = { evaluations: 200, repetitions: 1, warmupRounds: 1 };
 
-function main(): void {
+async function main(): Promise<void> {
   const smoke = process.env.LRKIT_BENCH_SMOKE === '1';
   const options = smoke ? smokeRun : fullRun;
   console.log(
-    `@lrkit/schedules evaluations per second (median of ${options.repetitions} x ${options.evaluations.toLocaleString('en')} calls` +
-      ` after ${options.warmupEvaluations.toLocaleString('en')} warm-up calls; node ${process.version})${smoke ? ' [smoke]' : ''}`,
+    `@lrkit/schedules evaluations per second (median (min–max) of ${options.repetitions} alternating rounds x ` +
+      `${options.evaluations.toLocaleString('en')} calls after ${options.warmupRounds} warm-up round(s); node ${process.version})${smoke ? ' [smoke]' : ''}`,
   );
-  const results = runBenchmark(options);
-  for (const { name, evaluationsPerSecond } of results) {
-    const millions = (evaluationsPerSecond / 1e6).toFixed(1).padStart(7);
-    const verdict = smoke ? '(smoke run: not a measurement)' : evaluationsPerSecond >= 1e7 ? 'ok' : 'below 10 M/s target';
-    console.log(`${name.padEnd(40)} ${millions} M/s  ${verdict}`);
+  console.log('rates per second of process CPU time; wall-time rate in brackets');
+  for (const { name, rate, wallRate, ratioToReference } of await runBenchmark(options)) {
+    const millions = (value: number): string => (value / 1e6).toFixed(1);
+    const verdict = smoke ? '(smoke run: not a measurement)' : rate.median >= 1e7 ? 'ok' : 'below 10 M/s target';
+    console.log(
+      `${name.padEnd(40)} ${millions(rate.median).padStart(7)} M/s (${millions(rate.min)}–${millions(rate.max)}) [wall ${millions(wallRate.median)}]  ` +
+        `x${ratioToReference.median.toFixed(2)} the reference's time  ${verdict}`,
+    );
   }
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -3,7 +3,7 @@
  *
  * For a small MLP and a small CNN it times `model.fit` bare and with
  * LearningRateScheduler (per-batch cosine) + ReduceLROnPlateau + LossHistory (per batch),
- * alternating the two after a warm-up, and prints the wall-time ratio (with / bare) as the
+ * alternating the two after a warm-up (the shared timer in bench/src/timing.ts), and prints the wall-time ratio (with / bare) as the
  * median and min/max over the repetitions. Target: at most 1% overhead.
  *
  *   pnpm --filter @lrkit/tfjs bench            # full run
@@ -12,6 +12,7 @@
 import { cosine } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
 import { pathToFileURL } from 'node:url';
+import { millisecondsSpread, ratioSpread, spread, timeAlternating } from '../../../bench/src/timing.js';
 import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '../src/index.js';
 
 /** Sizes of one benchmark run. */
@@ -47,33 +48,30 @@ export interface OverheadResult {
 const fullOptions: OverheadBenchmarkOptions = { repetitions: 9, warmup: 2, epochs: 2, samples: 2048, batchSize: 32 };
 const smokeOptions: OverheadBenchmarkOptions = { repetitions: 2, warmup: 1, epochs: 1, samples: 64, batchSize: 16 };
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function mlp(): tf.Sequential {
+/** A dense 32-64-10 classifier (the optimizer defaults to Adam 0.001). */
+export function buildMlp(optimizer: tf.Optimizer = tf.train.adam(0.001)): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 64, inputShape: [32], activation: 'relu' }));
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.add(tf.layers.dense({ units: 64, inputShape: [32], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }));
+  model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }));
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }
 
-function cnn(): tf.Sequential {
+/** A 12x12x1 conv8(3x3)-maxpool-dense10 classifier (the optimizer defaults to Momentum 0.01/0.9). */
+export function buildCnn(optimizer: tf.Optimizer = tf.train.momentum(0.01, 0.9)): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [12, 12, 1], activation: 'relu' }));
+  model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [12, 12, 1], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }) }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-  model.compile({ optimizer: tf.train.momentum(0.01, 0.9), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 6 }) }));
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }
 
-function data(shape: readonly number[], samples: number): { xs: tf.Tensor; ys: tf.Tensor } {
-  const xs = tf.randomNormal([samples, ...shape], 0, 1, 'float32', 1);
-  const labels = tf.randomUniform([samples], 0, 10, 'int32', 2);
+/** Seeded random inputs of `shape` and one-hot labels over 10 classes. */
+export function syntheticData(shape: readonly number[], samples: number, seed = 1): { xs: tf.Tensor; ys: tf.Tensor } {
+  const xs = tf.randomNormal([samples, ...shape], 0, 1, 'float32', seed);
+  const labels = tf.randomUniform([samples], 0, 10, 'int32', seed + 1);
   const ys = tf.oneHot(labels as tf.Tensor1D, 10);
   labels.dispose();
   return { xs, ys };
@@ -84,7 +82,7 @@ function data(shape: readonly number[], samples: number): { xs: tf.Tensor; ys: t
  * given). tfjs's MomentumOptimizer.dispose forgets the cached learning-rate scalar of its
  * SGD parent, so that one is disposed here too.
  */
-function disposeModelAndOptimizer(model: tf.LayersModel): void {
+export function disposeModelAndOptimizer(model: tf.LayersModel): void {
   const optimizer = model.optimizer;
   model.dispose();
   optimizer.dispose();
@@ -92,35 +90,10 @@ function disposeModelAndOptimizer(model: tf.LayersModel): void {
   if (cached !== undefined && !cached.isDisposed) cached.dispose();
 }
 
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-async function timeFit(
-  model: tf.LayersModel,
-  training: { xs: tf.Tensor; ys: tf.Tensor },
-  validation: [tf.Tensor, tf.Tensor],
-  options: OverheadBenchmarkOptions,
-  callbacks: tf.CustomCallback[],
-): Promise<Timing> {
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  await model.fit(training.xs, training.ys, {
-    epochs: options.epochs,
-    batchSize: options.batchSize,
-    validationData: validation,
-    verbose: 0,
-    callbacks,
-  });
-  const cpu = process.cpuUsage(cpuStart);
-  return { wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
 const hooks = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
 
 /** Wraps every hook of the callbacks to add its duration (ms) to `clock.total`. */
-function instrument(callbacks: tf.CustomCallback[], clock: { total: number }): void {
+export function instrument(callbacks: readonly tf.CustomCallback[], clock: { total: number }): void {
   for (const callback of callbacks) {
     const target = callback as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
     for (const hook of hooks) {
@@ -138,6 +111,15 @@ function instrument(callbacks: tf.CustomCallback[], clock: { total: number }): v
   }
 }
 
+/** The three lrkit callbacks as the overhead benchmark attaches them. */
+export function overheadCallbacks(decaySteps: number): tf.CustomCallback[] {
+  return [
+    new LearningRateScheduler({ schedule: cosine({ initialValue: 0.001, decaySteps }), unit: 'batch' }),
+    new ReduceLROnPlateau({ patience: 2, factor: 0.5 }),
+    new LossHistory({ everyBatch: true }),
+  ];
+}
+
 async function measure(
   name: string,
   build: () => tf.Sequential,
@@ -146,62 +128,54 @@ async function measure(
   options: OverheadBenchmarkOptions,
 ): Promise<OverheadResult> {
   const model = build();
-  const training = data(shape, samples);
-  const validationSet = data(shape, Math.max(8, Math.floor(samples / 8)));
+  const training = syntheticData(shape, samples);
+  const validationSet = syntheticData(shape, Math.max(8, Math.floor(samples / 8)), 11);
   const validation: [tf.Tensor, tf.Tensor] = [validationSet.xs, validationSet.ys];
   const batchesPerFit = Math.ceil(samples / options.batchSize) * options.epochs;
-  const callbacks = (): tf.CustomCallback[] => [
-    new LearningRateScheduler({
-      schedule: cosine({ initialValue: 0.001, decaySteps: batchesPerFit * (options.warmup + options.repetitions) }),
-      unit: 'batch',
-    }),
-    new ReduceLROnPlateau({ patience: 2, factor: 0.5 }),
-    new LossHistory({ everyBatch: true }),
-  ];
   // One long-lived set, as in a real run (the step and plateau state continue across fits).
-  const attached = callbacks();
+  const attached = overheadCallbacks(batchesPerFit * (options.warmup + options.repetitions));
   const clock = { total: 0 };
   instrument(attached, clock);
-  for (let index = 0; index < options.warmup; index += 1) {
-    await timeFit(model, training, validation, options, []);
-    await timeFit(model, training, validation, options, attached);
-  }
-  const bare: number[] = [];
-  const withCallbacks: number[] = [];
-  const ratios: number[] = [];
-  const cpuRatios: number[] = [];
-  const hookShares: number[] = [];
-  for (let index = 0; index < options.repetitions; index += 1) {
-    // Alternate which configuration goes first so drift does not favour one.
-    let bareTime: Timing;
-    let withTime: Timing;
-    const hooksBefore = clock.total;
-    if (index % 2 === 0) {
-      bareTime = await timeFit(model, training, validation, options, []);
-      withTime = await timeFit(model, training, validation, options, attached);
-    } else {
-      withTime = await timeFit(model, training, validation, options, attached);
-      bareTime = await timeFit(model, training, validation, options, []);
-    }
-    bare.push(bareTime.wall);
-    withCallbacks.push(withTime.wall);
-    ratios.push(withTime.wall / bareTime.wall);
-    cpuRatios.push(withTime.cpu / bareTime.cpu);
-    hookShares.push((clock.total - hooksBefore) / withTime.wall);
-  }
+  const hookTimes: number[] = [];
+  const fit = (callbacks: tf.CustomCallback[]) => () =>
+    model.fit(training.xs, training.ys, {
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      validationData: validation,
+      verbose: 0,
+      callbacks,
+    });
+  const fitWith = fit(attached);
+  const samplesByVariant = await timeAlternating(
+    [
+      ['bare', fit([])],
+      [
+        'callbacks',
+        async () => {
+          const before = clock.total;
+          await fitWith();
+          hookTimes.push(clock.total - before);
+        },
+      ],
+    ],
+    { repetitions: options.repetitions, warmup: options.warmup },
+  );
   disposeModelAndOptimizer(model);
   tf.dispose([training.xs, training.ys, validationSet.xs, validationSet.ys]);
+  const ratios = ratioSpread(samplesByVariant, 'callbacks', 'bare', 'wall');
+  const withTimes = samplesByVariant.get('callbacks') ?? [];
+  const timed = hookTimes.slice(options.warmup);
   return {
     model: name,
     batchesPerFit,
-    bareMilliseconds: median(bare),
-    withCallbacksMilliseconds: median(withCallbacks),
-    medianRatio: median(ratios),
-    minRatio: Math.min(...ratios),
-    maxRatio: Math.max(...ratios),
-    ratios,
-    medianCpuRatio: median(cpuRatios),
-    medianHookShare: median(hookShares),
+    bareMilliseconds: millisecondsSpread(samplesByVariant, 'bare').median,
+    withCallbacksMilliseconds: millisecondsSpread(samplesByVariant, 'callbacks').median,
+    medianRatio: ratios.median,
+    minRatio: ratios.min,
+    maxRatio: ratios.max,
+    ratios: ratios.values,
+    medianCpuRatio: ratioSpread(samplesByVariant, 'callbacks', 'bare', 'cpu').median,
+    medianHookShare: spread(timed.map((total, index) => total / (withTimes[index]?.wallMilliseconds ?? Number.NaN))).median,
   };
 }
 
@@ -212,8 +186,8 @@ async function measure(
  */
 export async function runOverheadBenchmark(options: OverheadBenchmarkOptions = fullOptions): Promise<OverheadResult[]> {
   return [
-    await measure('mlp 32-64-10', mlp, [32], options.samples, options),
-    await measure('cnn 12x12 conv8-pool-dense10', cnn, [12, 12, 1], Math.max(16, Math.floor(options.samples / 8)), options),
+    await measure('mlp 32-64-10', () => buildMlp(), [32], options.samples, options),
+    await measure('cnn 12x12 conv8-pool-dense10', () => buildCnn(), [12, 12, 1], Math.max(16, Math.floor(options.samples / 8)), options),
   ];
 }
 
