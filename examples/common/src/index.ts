@@ -90,3 +90,18 @@ export {
   writeReport,
 } from './report/write-report.js';
 export { type TestEvaluationOptions, type TestRecord, TestEvaluation } from './report/test-evaluation.js';
+
+// Command line (src/cli): the commander flags every example app shares.
+export {
+  type DataOptionTexts,
+  type SharedFlags,
+  type SharedOptions,
+  addDataOptions,
+  addOutputOptions,
+  dataArgumentParts,
+  outputArgumentParts,
+  parseCommandFlags,
+  positiveIntegerArgument,
+  positiveNumberArgument,
+  sharedOptions,
+} from './cli/shared-options.js';
