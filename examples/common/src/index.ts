@@ -91,6 +91,15 @@ export {
 } from './report/write-report.js';
 export { type TestEvaluationOptions, type TestRecord, TestEvaluation } from './report/test-evaluation.js';
 
+// Training (src/training): one demo-CNN run per variant, recorded for the report.
+export {
+  type TrainingSettings,
+  type TrainingVariant,
+  type TrainVariantIo,
+  compiledDemoCnn,
+  trainVariant,
+} from './training/train-variant.js';
+
 // Command line (src/cli): the commander flags every example app shares.
 export {
   type DataOptionTexts,

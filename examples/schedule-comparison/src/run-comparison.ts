@@ -1,31 +1,22 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import {
-  type BatchRecord,
-  type EpochRecord,
-  type PreparedDataset,
   type ProgressOutput,
   type RawDataset,
   type VariantResult,
-  TestEvaluation,
-  TrainingProgress,
-  batchesPerEpoch,
-  buildDemoCnn,
   createRunDirectory,
   loadDataset,
   prepareDataset,
   selectBackend,
-  shuffledBatches,
   summaryTable,
   toBackendChoice,
+  trainVariant,
   writeReport,
 } from '@lrkit/examples-common';
 import { renderTerminal } from '@lrkit/plot';
-import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
 
 import { type ComparisonOptions, reproduceCommand } from './options.js';
-import { comparisonVariants, type Variant } from './variants.js';
+import { comparisonVariants } from './variants.js';
 
 /** The example's name: its runs go to `<out>/schedule-comparison/<timestamp>/`. */
 export const exampleName = 'schedule-comparison';
@@ -48,75 +39,6 @@ export interface ComparisonIo {
   readonly output?: ProgressOutput;
   /** An already loaded dataset (tests); default: loaded from `options.dataset`. */
   readonly raw?: RawDataset;
-}
-
-function numberOrUndefined(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
-}
-
-async function trainVariant(
-  variant: Variant,
-  data: PreparedDataset,
-  options: ComparisonOptions,
-  directory: string,
-  output: ProgressOutput,
-): Promise<VariantResult> {
-  const model = buildDemoCnn({ inputShape: [...data.inputShape], classes: data.classNames.length, seed: options.seed });
-  const optimizer = variant.createOptimizer();
-  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const historyFile = `${variant.name}.jsonl`;
-  const history = new LossHistory({ file: join(directory, historyFile) });
-  const test = new TestEvaluation({ xs: data.test.xs, ys: data.test.ys });
-  const started = performance.now();
-  await model.fitDataset(shuffledBatches(data.train, { batchSize: options.batchSize, seed: options.seed }), {
-    epochs: options.epochs,
-    verbose: 0,
-    ...(data.validation.count > 0 ? { validationData: [data.validation.xs, data.validation.ys] } : {}),
-    callbacks: [
-      new LearningRateScheduler({ schedule: variant.schedule, unit: variant.unit }),
-      test,
-      history,
-      new TrainingProgress({
-        epochs: options.epochs,
-        batchesPerEpoch: batchesPerEpoch(data.train.count, options.batchSize),
-        label: variant.name.padEnd(11),
-        output,
-      }),
-    ],
-  });
-  const wallTimeSeconds = (performance.now() - started) / 1000;
-  const parameterUpdates = optimizer.iterations;
-  model.dispose();
-  optimizer.dispose();
-  const epochs: EpochRecord[] = history.epochs.map((row) => {
-    const testRecord = test.records.find((record) => record.epoch === row.epoch);
-    const optional = {
-      accuracy: numberOrUndefined(row.acc),
-      validationLoss: numberOrUndefined(row.val_loss),
-      validationAccuracy: numberOrUndefined(row.val_acc),
-      testLoss: testRecord?.loss,
-      testAccuracy: testRecord?.accuracy,
-      learningRate: numberOrUndefined(row.learningRate),
-    };
-    const defined = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
-    return { epoch: row.epoch, loss: numberOrUndefined(row.loss) ?? Number.NaN, ...defined };
-  });
-  const batches: BatchRecord[] = history.batches.map((row) => ({
-    step: row.step,
-    epoch: row.epoch,
-    batch: row.batch ?? 0,
-    loss: numberOrUndefined(row.loss) ?? Number.NaN,
-    learningRate: row.learningRate,
-  }));
-  return {
-    name: variant.name,
-    description: variant.description,
-    epochs,
-    batches,
-    parameterUpdates,
-    wallTimeSeconds,
-    historyFile,
-  };
 }
 
 /**
@@ -161,7 +83,20 @@ export async function runComparison(options: ComparisonOptions, io: ComparisonIo
     const variants = comparisonVariants({ epochs: options.epochs });
     const results: VariantResult[] = [];
     for (const name of options.variants) {
-      results.push(await trainVariant(variants[name], data, options, directory, output));
+      const variant = variants[name];
+      results.push(
+        await trainVariant(
+          {
+            name: variant.name,
+            description: variant.description,
+            createOptimizer: () => variant.createOptimizer(),
+            scheduler: { schedule: variant.schedule, unit: variant.unit },
+          },
+          data,
+          options,
+          { directory, output, labelWidth: 11 },
+        ),
+      );
     }
     const written = await writeReport(directory, {
       example: exampleName,
