@@ -78,6 +78,7 @@ export {
   summarizeVariant,
 } from './report/variant-result.js';
 export { summaryTable } from './report/summary-table.js';
+export { type ReportedSettings, reportSettings } from './report/report-settings.js';
 export { type RunDirectoryOptions, createRunDirectory } from './report/run-directory.js';
 export { readJsonl, toJsonl } from './report/jsonl.js';
 export {
@@ -100,6 +101,9 @@ export {
   trainVariant,
 } from './training/train-variant.js';
 
+// Run set-up (src/run): backend, dataset and run directory of one invocation.
+export { type ExampleIo, type PreparedRun, prepareRun } from './run/prepare-run.js';
+
 // Command line (src/cli): the commander flags every example app shares.
 export {
   type DataOptionTexts,
@@ -114,3 +118,4 @@ export {
   positiveNumberArgument,
   sharedOptions,
 } from './cli/shared-options.js';
+export { runCommandLine } from './cli/run-command-line.js';

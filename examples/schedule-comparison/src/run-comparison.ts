@@ -1,15 +1,9 @@
-import { mkdirSync } from 'node:fs';
-
 import {
-  type ProgressOutput,
-  type RawDataset,
+  type ExampleIo,
   type VariantResult,
-  createRunDirectory,
-  loadDataset,
-  prepareDataset,
-  selectBackend,
+  prepareRun,
+  reportSettings,
   summaryTable,
-  toBackendChoice,
   trainVariant,
   writeReport,
 } from '@lrkit/examples-common';
@@ -33,14 +27,6 @@ export interface ComparisonRun {
   readonly summary: string;
 }
 
-/** Where the comparison writes and what it may reuse. */
-export interface ComparisonIo {
-  /** Progress and log output; default `process.stdout`. */
-  readonly output?: ProgressOutput;
-  /** An already loaded dataset (tests); default: loaded from `options.dataset`. */
-  readonly raw?: RawDataset;
-}
-
 /**
  * Runs the schedule comparison: selects the backend, loads and prepares the dataset,
  * trains the same CNN (same initial weights, same batches) once per variant with lrkit's
@@ -57,27 +43,9 @@ export interface ComparisonIo {
  * console.log(run.summary);
  * ```
  */
-export async function runComparison(options: ComparisonOptions, io: ComparisonIo = {}): Promise<ComparisonRun> {
-  const output = io.output ?? process.stdout;
-  const print = (line: string): void => void output.write(`${line}\n`);
-  const selected = await selectBackend({
-    preferred: options.backend === 'auto' ? undefined : toBackendChoice(options.backend),
-    log: print,
-  });
-  const backend = selected.choice;
-  const startedAt = new Date();
-  const raw = io.raw ?? (await loadDataset(options.dataset, options.dataDirectory));
-  const data = prepareDataset(raw, {
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
-    ...(options.testLimit === undefined ? {} : { testLimit: options.testLimit }),
-    validationFraction: options.validationFraction,
-    seed: options.seed,
-  });
+export async function runComparison(options: ComparisonOptions, io: ExampleIo = {}): Promise<ComparisonRun> {
+  const { backend, data, datasetLabel: dataset, directory, startedAt, output, print } = await prepareRun(exampleName, options, io);
   try {
-    const directory =
-      options.runDirectory ?? createRunDirectory(exampleName, { root: options.out, date: startedAt });
-    mkdirSync(directory, { recursive: true });
-    const dataset = `${data.name} (${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test)`;
     print(`schedule comparison on ${dataset}, backend ${backend}, ${options.epochs} epochs, batch size ${options.batchSize}`);
     print(`report: ${directory}`);
     const variants = comparisonVariants({ epochs: options.epochs });
@@ -104,12 +72,7 @@ export async function runComparison(options: ComparisonOptions, io: ComparisonIo
       command: reproduceCommand(options),
       dataset,
       backend,
-      settings: {
-        epochs: options.epochs,
-        'batch size': options.batchSize,
-        seed: options.seed,
-        'validation fraction': options.validationFraction,
-      },
+      settings: reportSettings(options),
       variants: results,
       startedAt,
     });
