@@ -1,15 +1,15 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { SharedOptions } from '../cli/shared-options.js';
 import type { RawDataset } from '../data/image-set.js';
+import { collectingOutput, temporaryDirectory } from '../testing/example-test-support.js';
 import { prepareRun } from './prepare-run.js';
 
-let root: string;
+const root = temporaryDirectory('lrkit-prepare-run-');
 
 function tinyRaw(trainCount: number, testCount: number): RawDataset {
   const make = (count: number) => ({
@@ -23,16 +23,6 @@ function tinyRaw(trainCount: number, testCount: number): RawDataset {
   return { name: 'tiny', classNames: ['a', 'b'], train: make(trainCount), test: make(testCount) };
 }
 
-function sink(): { write(text: string): boolean; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-      return true;
-    },
-  };
-}
-
 function options(overrides: Partial<SharedOptions> = {}): SharedOptions {
   return {
     dataset: 'mnist',
@@ -43,23 +33,15 @@ function options(overrides: Partial<SharedOptions> = {}): SharedOptions {
     seed: 2,
     backend: 'cpu',
     dataDirectory: undefined,
-    out: root,
+    out: root(),
     runDirectory: undefined,
     ...overrides,
   };
 }
 
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'lrkit-prepare-run-'));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
 describe('prepareRun', () => {
   it('selects the requested backend, logs it and prepares the limited, split dataset', async () => {
-    const output = sink();
+    const output = collectingOutput();
     const run = await prepareRun('example', options(), { output, raw: tinyRaw(100, 30) });
     try {
       expect(run.backend).toBe('cpu');
@@ -73,22 +55,22 @@ describe('prepareRun', () => {
   });
 
   it('creates a timestamped folder under <out>/<exampleName>/', async () => {
-    const run = await prepareRun('example', options(), { output: sink(), raw: tinyRaw(100, 30) });
+    const run = await prepareRun('example', options(), { output: collectingOutput(), raw: tinyRaw(100, 30) });
     run.data.dispose();
-    expect(run.directory.startsWith(join(root, 'example'))).toBe(true);
+    expect(run.directory.startsWith(join(root(), 'example'))).toBe(true);
     expect(existsSync(run.directory)).toBe(true);
   });
 
   it('uses --run-dir as it is, creating it', async () => {
-    const runDirectory = join(root, 'fixed', 'folder');
-    const run = await prepareRun('example', options({ runDirectory }), { output: sink(), raw: tinyRaw(100, 30) });
+    const runDirectory = join(root(), 'fixed', 'folder');
+    const run = await prepareRun('example', options({ runDirectory }), { output: collectingOutput(), raw: tinyRaw(100, 30) });
     run.data.dispose();
     expect(run.directory).toBe(runDirectory);
     expect(existsSync(runDirectory)).toBe(true);
   });
 
   it('prints through print, one line each', async () => {
-    const output = sink();
+    const output = collectingOutput();
     const run = await prepareRun('example', options(), { output, raw: tinyRaw(100, 30) });
     run.data.dispose();
     const before = output.text;
@@ -97,12 +79,12 @@ describe('prepareRun', () => {
   });
 
   it('disposes the data when the run directory cannot be created', async () => {
-    const blocker = join(root, 'a-file');
+    const blocker = join(root(), 'a-file');
     writeFileSync(blocker, '');
-    await prepareRun('example', options(), { output: sink(), raw: tinyRaw(100, 30) }).then((run) => run.data.dispose());
+    await prepareRun('example', options(), { output: collectingOutput(), raw: tinyRaw(100, 30) }).then((run) => run.data.dispose());
     const before = tf.memory().numTensors;
     await expect(
-      prepareRun('example', options({ runDirectory: join(blocker, 'inside') }), { output: sink(), raw: tinyRaw(100, 30) }),
+      prepareRun('example', options({ runDirectory: join(blocker, 'inside') }), { output: collectingOutput(), raw: tinyRaw(100, 30) }),
     ).rejects.toThrow();
     expect(tf.memory().numTensors).toBe(before);
   });

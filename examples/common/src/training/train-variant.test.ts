@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RawDataset } from '../data/image-set.js';
 import { type PreparedDataset, prepareDataset } from '../data/prepare.js';
 import { readJsonl } from '../report/jsonl.js';
+import { collectingOutput } from '../testing/example-test-support.js';
 import { type TrainingVariant, compiledDemoCnn, trainVariant } from './train-variant.js';
 
 let directory: string;
@@ -25,17 +26,6 @@ function tinyRaw(trainCount: number, testCount: number): RawDataset {
     return { images, labels, count, height: 10, width: 10, channels: 1 };
   };
   return { name: 'tiny', classNames: ['a', 'b', 'c'], train: make(trainCount, 0), test: make(testCount, 5) };
-}
-
-/** Collects what the progress prints (not a terminal: one line per epoch). */
-function sink(): { write(text: string): boolean; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-      return true;
-    },
-  };
 }
 
 function sgdVariant(name: string, schedule: (step: number) => number): TrainingVariant {
@@ -74,7 +64,7 @@ describe('trainVariant', () => {
   it('records every epoch with validation and test metrics and every batch with its learning rate', async () => {
     const result = await trainVariant(sgdVariant('halving', (step) => 0.1 / 2 ** step), data, settings, {
       directory,
-      output: sink(),
+      output: collectingOutput(),
       labelWidth: 10,
     });
     // 32 training examples (8 held out), batch 8: 4 batches per epoch.
@@ -92,7 +82,7 @@ describe('trainVariant', () => {
   });
 
   it('writes the history to <directory>/<name>.jsonl, one row per batch and per epoch', async () => {
-    await trainVariant(sgdVariant('history', () => 0.05), data, settings, { directory, output: sink(), labelWidth: 10 });
+    await trainVariant(sgdVariant('history', () => 0.05), data, settings, { directory, output: collectingOutput(), labelWidth: 10 });
     const path = join(directory, 'history.jsonl');
     expect(existsSync(path)).toBe(true);
     const rows = readJsonl(path) as { type: string }[];
@@ -101,13 +91,13 @@ describe('trainVariant', () => {
   });
 
   it('labels the progress with the name padded to the label width', async () => {
-    const output = sink();
+    const output = collectingOutput();
     await trainVariant(sgdVariant('pad', () => 0.05), data, settings, { directory, output, labelWidth: 9 });
     expect(output.text).toContain('pad      ');
   });
 
   it('gives the same losses for the same settings (same weights, same batch order)', async () => {
-    const io = { directory, output: sink(), labelWidth: 10 };
+    const io = { directory, output: collectingOutput(), labelWidth: 10 };
     const first = await trainVariant(sgdVariant('repeat-1', () => 0.05), data, settings, io);
     const second = await trainVariant(sgdVariant('repeat-2', () => 0.05), data, settings, io);
     expect(second.batches.map((batch) => batch.loss)).toEqual(first.batches.map((batch) => batch.loss));
@@ -115,7 +105,7 @@ describe('trainVariant', () => {
 
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
-    await trainVariant(sgdVariant('memory', () => 0.05), data, settings, { directory, output: sink(), labelWidth: 10 });
+    await trainVariant(sgdVariant('memory', () => 0.05), data, settings, { directory, output: collectingOutput(), labelWidth: 10 });
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -134,7 +124,7 @@ describe('trainVariant', () => {
         momentumSchedule: null,
       },
     };
-    const run = trainVariant(failing, data, settings, { directory, output: sink(), labelWidth: 10 });
+    const run = trainVariant(failing, data, settings, { directory, output: collectingOutput(), labelWidth: 10 });
     await expect(run).rejects.toThrow('schedule failed at step 2');
     expect(dispose).toHaveBeenCalledTimes(1);
   });
