@@ -78,6 +78,7 @@ export {
   summarizeVariant,
 } from './report/variant-result.js';
 export { summaryTable } from './report/summary-table.js';
+export { type ReportedSettings, reportSettings } from './report/report-settings.js';
 export { type RunDirectoryOptions, createRunDirectory } from './report/run-directory.js';
 export { readJsonl, toJsonl } from './report/jsonl.js';
 export {
@@ -90,3 +91,31 @@ export {
   writeReport,
 } from './report/write-report.js';
 export { type TestEvaluationOptions, type TestRecord, TestEvaluation } from './report/test-evaluation.js';
+
+// Training (src/training): one demo-CNN run per variant, recorded for the report.
+export {
+  type TrainingSettings,
+  type TrainingVariant,
+  type TrainVariantIo,
+  compiledDemoCnn,
+  trainVariant,
+} from './training/train-variant.js';
+
+// Run set-up (src/run): backend, dataset and run directory of one invocation.
+export { type ExampleIo, type PreparedRun, prepareRun } from './run/prepare-run.js';
+
+// Command line (src/cli): the commander flags every example app shares.
+export {
+  type DataOptionTexts,
+  type SharedFlags,
+  type SharedOptions,
+  addDataOptions,
+  addOutputOptions,
+  dataArgumentParts,
+  outputArgumentParts,
+  parseCommandFlags,
+  positiveIntegerArgument,
+  positiveNumberArgument,
+  sharedOptions,
+} from './cli/shared-options.js';
+export { runCommandLine } from './cli/run-command-line.js';

@@ -1,42 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { readJsonl } from '@lrkit/examples-common';
+import { collectingOutput, historyBatchRows, temporaryDirectory } from '@lrkit/examples-common/testing';
 import { toOneCycle } from '@lrkit/lr-finder';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { parseLrFinderArguments } from './options.js';
 import { type QualityRun, runQualityCheck } from './quality-mode.js';
 import { type LrFinderRun, runLrFinder } from './run-mode.js';
 
-let root: string;
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'lrkit-lr-finder-'));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Collects what the example prints. */
-function sink(): { write(text: string): boolean; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-      return true;
-    },
-  };
-}
-
-/** The per-batch rows of a JSONL history. */
-function batchRows(path: string): { step: number; learningRate: number; loss: number }[] {
-  return (readJsonl(path) as Record<string, unknown>[])
-    .filter((row) => row.type === 'batch')
-    .map((row) => ({ step: row.step as number, learningRate: row.learningRate as number, loss: row.loss as number }));
-}
+const root = temporaryDirectory('lrkit-lr-finder-');
 
 function isPng(path: string): boolean {
   return readFileSync(path).subarray(1, 4).toString('latin1') === 'PNG';
@@ -49,8 +22,8 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
   let printed: string;
 
   beforeAll(async () => {
-    const output = sink();
-    run = await runLrFinder(parseLrFinderArguments([...tiny, '--out', root], root), { output });
+    const output = collectingOutput();
+    run = await runLrFinder(parseLrFinderArguments([...tiny, '--out', root()], root()), { output });
     printed = output.text;
   });
 
@@ -86,14 +59,14 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
   });
 
   it("records for every batch of the one-cycle run exactly toOneCycle(suggestion)'s learning rate", () => {
-    const rows = batchRows(join(run.directory, 'one-cycle.jsonl'));
+    const rows = historyBatchRows(join(run.directory, 'one-cycle.jsonl'));
     const schedule = toOneCycle(run.suggestion, { totalSteps: 9 });
     expect(rows.map((row) => row.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(rows.map((row) => row.learningRate)).toEqual(rows.map((row) => schedule(row.step)));
   });
 
   it('records the constant baseline at 0.01 for every batch', () => {
-    expect(batchRows(join(run.directory, 'constant.jsonl')).map((row) => row.learningRate)).toEqual(Array(9).fill(0.01));
+    expect(historyBatchRows(join(run.directory, 'constant.jsonl')).map((row) => row.learningRate)).toEqual(Array(9).fill(0.01));
   });
 
   it('prints the suggestions, the terminal chart and where the report is', () => {
@@ -108,16 +81,16 @@ describe('quality mode end to end (300 MNIST images, 20-batch sweep, 1 epoch, 3-
   let run: QualityRun;
 
   beforeAll(async () => {
-    const output = sink();
-    const options = parseLrFinderArguments([...tiny, '--mode', 'quality', '--grid-size', '3', '--run-dir', join(root, 'quality')], root);
+    const output = collectingOutput();
+    const options = parseLrFinderArguments([...tiny, '--mode', 'quality', '--grid-size', '3', '--run-dir', join(root(), 'quality')], root());
     run = await runQualityCheck(options, { output });
   });
 
   it('trains every suggestion and the grid 1e-4, 1e-2, 1 with the same data and initial weights', () => {
     expect(run.suggestions.map((entry) => entry.method)).toEqual(run.rangeTest.suggestions.map((suggestion) => suggestion.method));
     expect(run.grid.map((entry) => entry.learningRate)).toEqual([1e-4, 1e-2, 1]);
-    const first = batchRows(join(run.directory, 'grid-1.jsonl'));
-    const second = batchRows(join(run.directory, 'grid-2.jsonl'));
+    const first = historyBatchRows(join(run.directory, 'grid-1.jsonl'));
+    const second = historyBatchRows(join(run.directory, 'grid-2.jsonl'));
     expect(first.map((row) => row.learningRate)).toEqual(Array(9).fill(1e-4));
     // Same initial weights and first batch: the first loss (before any update) is the same.
     expect(second[0]?.loss).toBe(first[0]?.loss);

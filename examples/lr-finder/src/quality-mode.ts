@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type VariantResult, reportCharts, summarizeVariant } from '@lrkit/examples-common';
+import { type ExampleIo, type VariantResult, prepareRun, reportCharts, summarizeVariant } from '@lrkit/examples-common';
 import type { LearningRateSuggestion, RangeTestResult, SuggestionMethod } from '@lrkit/lr-finder';
 import { type Chart, renderSvg, renderTerminal } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
@@ -9,9 +9,9 @@ import { constant } from '@lrkit/schedules';
 
 import { logSpacedGrid } from './grid.js';
 import { type LrFinderOptions, reproduceCommand } from './options.js';
-import { type LrFinderIo, prepareRun, rangeTestJson } from './prepare-run.js';
+import { exampleName, rangeTestJson } from './prepare-run.js';
 import { mergeCloseMarkers } from './merge-markers.js';
-import { formatLearningRate, pickSuggestion, rangeTestLines, runRangeTest, writeRangeTestCharts } from './range-test.js';
+import { formatLearningRate, pickSuggestion, rangeTestLines, rangeTestSection, runRangeTest, writeRangeTestCharts } from './range-test.js';
 import { trainRun } from './train-run.js';
 
 /** One trained learning rate of the quality check. */
@@ -136,8 +136,8 @@ function accuracyChart(grid: readonly QualityEntry[], suggestions: readonly Qual
  * console.log(run.verdict.gapPoints);
  * ```
  */
-export async function runQualityCheck(options: LrFinderOptions, io: LrFinderIo = {}): Promise<QualityRun> {
-  const prepared = await prepareRun(options, io);
+export async function runQualityCheck(options: LrFinderOptions, io: ExampleIo = {}): Promise<QualityRun> {
+  const prepared = await prepareRun(exampleName, options, io);
   const { backend, data, datasetLabel, directory, startedAt, output, print } = prepared;
   try {
     print(`LR range test quality check on ${datasetLabel}, backend ${backend}, batch size ${options.batchSize}`);
@@ -230,14 +230,7 @@ export async function runQualityCheck(options: LrFinderOptions, io: LrFinderIo =
       '',
       '![test accuracy against learning rate](accuracy-vs-lr.svg)',
       '',
-      '## LR range test',
-      '',
-      ...testLines,
-      '',
-      '![LR range test](lr-finder.svg)',
-      '',
-      'The raw loss of every batch of the sweep: [lr-finder-raw.svg](lr-finder-raw.svg).',
-      '',
+      ...rangeTestSection(testLines),
       '## Training loss of every run',
       '',
       '![training loss](loss.svg)',

@@ -192,3 +192,27 @@ export function rangeTestLines(run: RangeTestRun, chosen: SuggestionMethod): str
   ];
   return lines;
 }
+
+/**
+ * The range test's section of `summary.md` (run and quality mode): a heading, the printed
+ * lines, the chart `lr-finder.svg` and a link to the raw-loss chart.
+ *
+ * @param testLines - {@link rangeTestLines} of the run.
+ * @returns the Markdown lines, ending with an empty line.
+ * @example
+ * ```ts
+ * [...rangeTestSection(rangeTestLines(run, 'valley'))].join('\n');
+ * ```
+ */
+export function rangeTestSection(testLines: readonly string[]): string[] {
+  return [
+    '## LR range test',
+    '',
+    ...testLines,
+    '',
+    '![LR range test](lr-finder.svg)',
+    '',
+    'The raw loss of every batch of the sweep: [lr-finder-raw.svg](lr-finder-raw.svg).',
+    '',
+  ];
+}

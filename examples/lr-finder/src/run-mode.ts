@@ -1,14 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type VariantResult, batchesPerEpoch, summaryTable, writeReport } from '@lrkit/examples-common';
+import {
+  type ExampleIo,
+  type VariantResult,
+  batchesPerEpoch,
+  prepareRun,
+  reportSettings,
+  summaryTable,
+  writeReport,
+} from '@lrkit/examples-common';
 import { type LearningRateSuggestion, type RangeTestResult, toOneCycle } from '@lrkit/lr-finder';
 import { renderTerminal } from '@lrkit/plot';
 import { type OneCycleConfig, type Schedule, constant } from '@lrkit/schedules';
 
 import { type LrFinderOptions, reproduceCommand } from './options.js';
-import { type LrFinderIo, exampleName, prepareRun, rangeTestJson } from './prepare-run.js';
-import { formatLearningRate, pickSuggestion, rangeTestLines, runRangeTest, writeRangeTestCharts } from './range-test.js';
+import { exampleName, rangeTestJson } from './prepare-run.js';
+import { formatLearningRate, pickSuggestion, rangeTestLines, rangeTestSection, runRangeTest, writeRangeTestCharts } from './range-test.js';
 import { trainRun } from './train-run.js';
 
 /** What a finished run-mode invocation returns. */
@@ -44,8 +52,8 @@ export interface LrFinderRun {
  * console.log(run.suggestion.learningRate);
  * ```
  */
-export async function runLrFinder(options: LrFinderOptions, io: LrFinderIo = {}): Promise<LrFinderRun> {
-  const prepared = await prepareRun(options, io);
+export async function runLrFinder(options: LrFinderOptions, io: ExampleIo = {}): Promise<LrFinderRun> {
+  const prepared = await prepareRun(exampleName, options, io);
   const { backend, data, datasetLabel, directory, startedAt, output, print } = prepared;
   try {
     print(`LR range test on ${datasetLabel}, backend ${backend}, batch size ${options.batchSize}`);
@@ -107,10 +115,7 @@ export async function runLrFinder(options: LrFinderOptions, io: LrFinderIo = {})
       dataset: datasetLabel,
       backend,
       settings: {
-        epochs: options.epochs,
-        'batch size': options.batchSize,
-        seed: options.seed,
-        'validation fraction': options.validationFraction,
+        ...reportSettings(options),
         optimizer: 'plain SGD (tf.train.sgd), no momentum',
         'trained suggestion': `${suggestion.method} ${formatLearningRate(suggestion.learningRate)}`,
         'baseline learning rate': options.baselineLr,
@@ -121,14 +126,7 @@ export async function runLrFinder(options: LrFinderOptions, io: LrFinderIo = {})
     const summary = [
       written.summary.trimEnd(),
       '',
-      '## LR range test',
-      '',
-      ...testLines,
-      '',
-      '![LR range test](lr-finder.svg)',
-      '',
-      'The raw loss of every batch of the sweep: [lr-finder-raw.svg](lr-finder-raw.svg).',
-      '',
+      ...rangeTestSection(testLines),
     ].join('\n');
     writeFileSync(join(directory, 'summary.md'), summary);
     const json = JSON.parse(readFileSync(join(directory, 'summary.json'), 'utf8')) as Record<string, unknown>;

@@ -1,41 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { cifar10FileNames, encodeIdx, idxFileNames, readJsonl } from '@lrkit/examples-common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cifar10FileNames, encodeIdx, idxFileNames } from '@lrkit/examples-common';
+import { collectingOutput, historyBatchRows, temporaryDirectory } from '@lrkit/examples-common/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { parseComparisonArguments } from './options.js';
 import { type ComparisonRun, runComparison } from './run-comparison.js';
 import { comparisonVariants, variantNames } from './variants.js';
 
-let root: string;
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'lrkit-comparison-'));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Collects what the comparison prints. */
-function sink(): { write(text: string): boolean; text: string } {
-  return {
-    text: '',
-    write(text: string) {
-      this.text += text;
-      return true;
-    },
-  };
-}
-
-/** The per-batch rows of a JSONL history: `{ epoch, step, learningRate }`. */
-function batchRows(path: string): { epoch: number; step: number; learningRate: number }[] {
-  return (readJsonl(path) as Record<string, unknown>[])
-    .filter((row) => row.type === 'batch')
-    .map((row) => ({ epoch: row.epoch as number, step: row.step as number, learningRate: row.learningRate as number }));
-}
+const root = temporaryDirectory('lrkit-comparison-');
 
 describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)', () => {
   const epochs = 2;
@@ -43,10 +17,10 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
   let printed: string;
 
   beforeAll(async () => {
-    const output = sink();
+    const output = collectingOutput();
     const options = parseComparisonArguments(
-      ['--limit', '160', '--test-limit', '50', '--epochs', String(epochs), '--batch-size', '64', '--out', root],
-      root,
+      ['--limit', '160', '--test-limit', '50', '--epochs', String(epochs), '--batch-size', '64', '--out', root()],
+      root(),
     );
     run = await runComparison(options, { output });
     printed = output.text;
@@ -78,7 +52,7 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
   it("records for every batch exactly the learning rate of the variant's schedule", () => {
     const variants = comparisonVariants({ epochs });
     for (const name of variantNames) {
-      const rows = batchRows(join(run.directory, `${name}.jsonl`));
+      const rows = historyBatchRows(join(run.directory, `${name}.jsonl`));
       expect(rows).toHaveLength(6);
       const variant = variants[name];
       expect(rows.map((row) => row.learningRate)).toEqual(
@@ -88,7 +62,7 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
   });
 
   it('matches the closed forms of the classic comparison', () => {
-    const rates = (name: string) => batchRows(join(run.directory, `${name}.jsonl`));
+    const rates = (name: string) => historyBatchRows(join(run.directory, `${name}.jsonl`));
     const decay = 0.1 / epochs;
     for (const row of rates('time-based')) expect(row.learningRate).toBeCloseTo(0.1 / (1 + decay * row.step), 12);
     for (const row of rates('step-decay')) expect(row.learningRate).toBe(0.1 * 0.5 ** Math.floor((1 + row.epoch) / 10));
@@ -99,7 +73,7 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
 
 describe('schedule comparison on CIFAR-10 binary batches from --data-dir', () => {
   it('trains on generated batches and names the missing files otherwise', async () => {
-    const data = join(root, 'cifar');
+    const data = join(root(), 'cifar');
     mkdirSync(data, { recursive: true });
     const records = 12;
     const batch = new Uint8Array(records * 3073);
@@ -108,24 +82,24 @@ describe('schedule comparison on CIFAR-10 binary batches from --data-dir', () =>
       batch.fill((record * 20) % 256, record * 3073 + 1, (record + 1) * 3073);
     }
     for (const file of [...cifar10FileNames.train, cifar10FileNames.test]) writeFileSync(join(data, file), batch);
-    const output = sink();
+    const output = collectingOutput();
     const run = await runComparison(
-      parseComparisonArguments(['--dataset', 'cifar10', '--data-dir', data, '--epochs', '1', '--variants', 'adam', '--out', root], root),
+      parseComparisonArguments(['--dataset', 'cifar10', '--data-dir', data, '--epochs', '1', '--variants', 'adam', '--out', root()], root()),
       { output },
     );
     expect(output.text).toContain('cifar10 (54 train / 6 validation / 12 test)');
     expect(run.results.map((result) => result.parameterUpdates)).toEqual([1]);
     await expect(
-      runComparison(parseComparisonArguments(['--dataset', 'cifar10', '--data-dir', join(root, 'none'), '--out', root], root), {
-        output: sink(),
+      runComparison(parseComparisonArguments(['--dataset', 'cifar10', '--data-dir', join(root(), 'none'), '--out', root()], root()), {
+        output: collectingOutput(),
       }),
-    ).rejects.toThrow(`cifar10: the directory ${join(root, 'none')} lacks data_batch_1.bin`);
+    ).rejects.toThrow(`cifar10: the directory ${join(root(), 'none')} lacks data_batch_1.bin`);
   });
 });
 
 describe('schedule comparison on Fashion-MNIST IDX files from --data-dir', () => {
   it('trains on generated IDX files and names the dataset in the report', async () => {
-    const data = join(root, 'fashion');
+    const data = join(root(), 'fashion');
     mkdirSync(data, { recursive: true });
     const images = (count: number) => Uint8Array.from({ length: count * 784 }, (_, index) => (index * 7) % 256);
     const labels = (count: number) => Uint8Array.from({ length: count }, (_, index) => index % 10);
@@ -133,11 +107,11 @@ describe('schedule comparison on Fashion-MNIST IDX files from --data-dir', () =>
     writeFileSync(join(data, idxFileNames.trainLabels), encodeIdx([40], labels(40)));
     writeFileSync(join(data, idxFileNames.testImages), encodeIdx([10, 28, 28], images(10)));
     writeFileSync(join(data, idxFileNames.testLabels), encodeIdx([10], labels(10)));
-    const output = sink();
+    const output = collectingOutput();
     const run = await runComparison(
       parseComparisonArguments(
-        ['--dataset', 'fashion-mnist', '--data-dir', data, '--epochs', '1', '--variants', 'rmsprop', '--out', root],
-        root,
+        ['--dataset', 'fashion-mnist', '--data-dir', data, '--epochs', '1', '--variants', 'rmsprop', '--out', root()],
+        root(),
       ),
       { output },
     );

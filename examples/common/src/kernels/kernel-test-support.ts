@@ -72,3 +72,64 @@ export function dilateFilter(filter: tf.Tensor4D, dilationHeight: number, dilati
 export function undilateFilter(filter: tf.Tensor4D, dilationHeight: number, dilationWidth: number): tf.Tensor4D {
   return tf.stridedSlice(filter, [0, 0, 0, 0], filter.shape, [dilationHeight, dilationWidth, 1, 1]) as tf.Tensor4D;
 }
+
+/** The `pad` attribute of a convolution kernel. */
+export type Padding = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
+
+/** One random Conv2D gradient case: shapes, strides, padding, layout. */
+export interface Conv2DCase {
+  name: string;
+  xShape: [number, number, number, number];
+  dyShape: [number, number, number, number];
+  filterShape: [number, number, number, number];
+  strides: [number, number];
+  pad: Padding;
+  dataFormat: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/**
+ * A random Conv2D case with a non-empty output: batch 1–3, size 3–9, 1–4 input and 1–5
+ * output channels, a 1–3 filter, strides 1–3, NHWC or NCHW, and 'same', 'valid', a number
+ * (with a rounding mode half the time) or explicit padding; `dyShape` is the output shape.
+ */
+export function randomConv2DCase(random: () => number, index: number): Conv2DCase {
+  for (;;) {
+    const batch = randomInteger(random, 1, 3);
+    const height = randomInteger(random, 3, 9);
+    const width = randomInteger(random, 3, 9);
+    const inChannels = randomInteger(random, 1, 4);
+    const outChannels = randomInteger(random, 1, 5);
+    const filterShape: [number, number, number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3), inChannels, outChannels];
+    const strides: [number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3)];
+    const dataFormat = random() < 0.5 ? 'NHWC' : 'NCHW';
+    const padKind = randomInteger(random, 0, 3);
+    const spatial: [number, number][] = [
+      [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+      [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+    ];
+    const pad: Padding =
+      padKind === 0 ? 'same'
+      : padKind === 1 ? 'valid'
+      : padKind === 2 ? randomInteger(random, 0, 2)
+      : dataFormat === 'NHWC' ? [[0, 0], spatial[0]!, spatial[1]!, [0, 0]]
+      : [[0, 0], [0, 0], spatial[0]!, spatial[1]!];
+    const dimRoundingMode = padKind === 2 && random() < 0.5 ? (['floor', 'round', 'ceil'] as const)[randomInteger(random, 0, 2)] : undefined;
+    const xShape: [number, number, number, number] = dataFormat === 'NHWC' ? [batch, height, width, inChannels] : [batch, inChannels, height, width];
+    const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad, dimRoundingMode, false, dataFormat === 'NHWC' ? 'channelsLast' : 'channelsFirst');
+    if (info.outHeight <= 0 || info.outWidth <= 0) continue;
+    const dyShape = info.outShape;
+    const name = `#${index} x ${xShape.join('x')} ${dataFormat} filter ${filterShape.join('x')} strides ${strides.join(',')} pad ${JSON.stringify(pad)}${dimRoundingMode ? ` ${dimRoundingMode}` : ''}`;
+    return { name, xShape, dyShape, filterShape, strides, pad, dataFormat, ...(dimRoundingMode ? { dimRoundingMode } : {}) };
+  }
+}
+
+/** The attributes of `testCase` that both Conv2D gradient kernels take. */
+export function conv2DAttributes(testCase: Conv2DCase): Pick<Conv2DCase, 'strides' | 'pad' | 'dataFormat'> & { dimRoundingMode: Conv2DCase['dimRoundingMode'] } {
+  return {
+    strides: testCase.strides,
+    pad: testCase.pad,
+    dataFormat: testCase.dataFormat,
+    dimRoundingMode: testCase.dimRoundingMode,
+  };
+}
