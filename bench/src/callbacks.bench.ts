@@ -11,9 +11,9 @@
  * fits as in a real run.
  */
 import { cosine } from '@lrkit/schedules';
-import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
 import { buildDemoCnn, initializeWasmBackend, type WasmModule } from '@lrkit/examples-common';
 import * as tf from '@tensorflow/tfjs';
+import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
 import {
   buildCnn,
   buildMlp,
@@ -88,16 +88,7 @@ export const smokeCallbackOptions: CallbackBenchOptions = {
 };
 
 /** Names of the variants, in table order. */
-export const callbackVariantNames = [
-  'bare model.fit',
-  'LearningRateScheduler (per batch)',
-  'LearningRateScheduler (per epoch)',
-  'ReduceLROnPlateau',
-  'LossHistory (per batch)',
-  'all three, per-batch scheduling',
-  'all three, per-epoch scheduling',
-  'hand-rolled: new Adam each epoch',
-] as const;
+export const callbackVariantNames = ['bare model.fit', ...lrkitCallbackSetNames, 'hand-rolled: new Adam each epoch'] as const;
 
 /**
  * What a tfjs user writes by hand today to change Adam's learning rate per epoch: a
@@ -120,30 +111,15 @@ function callbacksFor(
   totalBatches: number,
   totalEpochs: number,
 ): tf.CustomCallback[] {
-  const perBatch = (): LearningRateScheduler =>
-    new LearningRateScheduler({ schedule: cosine({ initialValue: 0.001, decaySteps: totalBatches }), unit: 'batch' });
-  const perEpoch = (): LearningRateScheduler =>
-    new LearningRateScheduler({ schedule: cosine({ initialValue: 0.001, decaySteps: totalEpochs }), unit: 'epoch' });
-  const plateau = (): ReduceLROnPlateau => new ReduceLROnPlateau({ patience: 2, factor: 0.5 });
   switch (name) {
     case 'bare model.fit':
       return [];
-    case 'LearningRateScheduler (per batch)':
-      return [perBatch()];
-    case 'LearningRateScheduler (per epoch)':
-      return [perEpoch()];
-    case 'ReduceLROnPlateau':
-      return [plateau()];
-    case 'LossHistory (per batch)':
-      return [new LossHistory({ everyBatch: true })];
-    case 'all three, per-batch scheduling':
-      return [perBatch(), plateau(), new LossHistory({ everyBatch: true })];
-    case 'all three, per-epoch scheduling':
-      return [perEpoch(), plateau(), new LossHistory({ everyBatch: false })];
     case 'hand-rolled: new Adam each epoch': {
       const schedule = cosine({ initialValue: 0.001, decaySteps: totalEpochs });
       return [handRolledScheduler(model, (epoch) => schedule(epoch))];
     }
+    default:
+      return lrkitCallbackSet(name, { totalBatches, totalEpochs });
   }
 }
 

@@ -8,10 +8,9 @@
  * alternating, thousands of batches per round: a low-noise figure of microseconds per batch
  * that the report divides by a measured batch time.
  */
-import { cosine } from '@lrkit/schedules';
-import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import { buildMlp, disposeModelAndOptimizer } from '../../packages/tfjs/bench/overhead.bench.js';
+import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
 import { spread, timeAlternating, type Spread, type Variant } from './timing.js';
 
 /** Sizes of the hook-cost run. */
@@ -44,36 +43,8 @@ export const fullHookCostOptions: HookCostOptions = { repetitions: 9, warmup: 1,
 export const smokeHookCostOptions: HookCostOptions = { repetitions: 1, warmup: 0, batches: 32, batchesPerEpoch: 16 };
 
 /** Configurations driven, in report order. */
-export const hookCostVariantNames = [
-  'LearningRateScheduler (per batch)',
-  'LearningRateScheduler (per epoch)',
-  'ReduceLROnPlateau',
-  'LossHistory (per batch)',
-  'all three, per-batch scheduling',
-  'all three, per-epoch scheduling',
-] as const;
+export const hookCostVariantNames = lrkitCallbackSetNames;
 
-function callbacksFor(name: (typeof hookCostVariantNames)[number], totalBatches: number): tf.CustomCallback[] {
-  const perBatch = (): LearningRateScheduler =>
-    new LearningRateScheduler({ schedule: cosine({ initialValue: 0.001, decaySteps: totalBatches }), unit: 'batch' });
-  const perEpoch = (): LearningRateScheduler =>
-    new LearningRateScheduler({ schedule: cosine({ initialValue: 0.001, decaySteps: 1000 }), unit: 'epoch' });
-  const plateau = (): ReduceLROnPlateau => new ReduceLROnPlateau({ patience: 2, factor: 0.5 });
-  switch (name) {
-    case 'LearningRateScheduler (per batch)':
-      return [perBatch()];
-    case 'LearningRateScheduler (per epoch)':
-      return [perEpoch()];
-    case 'ReduceLROnPlateau':
-      return [plateau()];
-    case 'LossHistory (per batch)':
-      return [new LossHistory({ everyBatch: true })];
-    case 'all three, per-batch scheduling':
-      return [perBatch(), plateau(), new LossHistory({ everyBatch: true })];
-    case 'all three, per-epoch scheduling':
-      return [perEpoch(), plateau(), new LossHistory({ everyBatch: false })];
-  }
-}
 
 type Logs = Record<string, number | tf.Tensor>;
 type Hooks = {
@@ -160,7 +131,7 @@ export async function runHookCostBench(options: HookCostOptions): Promise<HookCo
   try {
     const variants: Variant[] = [
       variant('baseline', []),
-      ...hookCostVariantNames.map((name) => variant(name, callbacksFor(name, options.batches * rounds))),
+      ...hookCostVariantNames.map((name) => variant(name, lrkitCallbackSet(name, { totalBatches: options.batches * rounds, totalEpochs: 1000 }))),
     ];
     const samples = await timeAlternating(variants, { repetitions: options.repetitions, warmup: options.warmup });
     const baseline = samples.get('baseline') ?? [];

@@ -1,5 +1,4 @@
-// Shared example infrastructure; each area lives in its own folder (backend/, data/, report/).
-export {};
+// Shared example infrastructure; each area lives in its own folder (backend/, kernels/, data/, report/, …).
 export {
   backendChoices,
   backendPackages,
