@@ -19,6 +19,7 @@ import { warmup } from './warmup.js';
 import { warmupStableDecay } from './warmup-stable-decay.js';
 import { fromKeras } from './presets/keras.js';
 import { torchPreset } from './presets/torch.js';
+import { optaxPreset } from './presets/optax.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -53,4 +54,5 @@ export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   offset,
   torch: torchPreset,
   keras: fromKeras,
+  optax: optaxPreset,
 };
