@@ -20,6 +20,7 @@ import { warmupStableDecay } from './warmup-stable-decay.js';
 import { fromKeras } from './presets/keras.js';
 import { torchPreset } from './presets/torch.js';
 import { optaxPreset } from './presets/optax.js';
+import { huggingFacePreset } from './presets/hugging-face.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -55,4 +56,5 @@ export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   torch: torchPreset,
   keras: fromKeras,
   optax: optaxPreset,
+  'hugging-face': huggingFacePreset,
 };
