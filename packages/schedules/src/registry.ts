@@ -21,6 +21,7 @@ import { fromKeras } from './presets/keras.js';
 import { torchPreset } from './presets/torch.js';
 import { optaxPreset } from './presets/optax.js';
 import { huggingFacePreset } from './presets/hugging-face.js';
+import { timmPreset } from './presets/timm.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -57,4 +58,5 @@ export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   keras: fromKeras,
   optax: optaxPreset,
   'hugging-face': huggingFacePreset,
+  timm: timmPreset,
 };
