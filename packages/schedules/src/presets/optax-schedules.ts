@@ -339,7 +339,7 @@ function cosineOnecycleSchedule(kwargs: Record<string, unknown>): OptaxModel {
 
 function childSpec(owner: string, given: unknown, index: number): { name: string; kwargs: Record<string, unknown> } {
   // A fromOptax schedule (or a saved { type: 'optax', … } config that fromConfig already loaded) is taken by its config.
-  const value = typeof given === 'function' && (given as { config?: { type?: unknown } }).config?.type === 'optax' ? (given as { config: unknown }).config : given;
+  const value = typeof given === 'function' && (given as { config?: { type?: unknown } }).config?.type === 'optax' ? (given as unknown as { config: unknown }).config : given;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${owner}: \`schedules[${index}]\` must be { name, kwargs }; received ${describeValue(value)}`);
   }

@@ -91,7 +91,7 @@ function piecewise_interpolate_schedule(interpolate_type: string, init_value: nu
     const indicator = bounds.slice(0, -1).map((b, i) => (b <= count && count < bounds[i + 1]! ? 1 : 0));
     const pct = bounds.slice(0, -1).map((b, i) => (count - b) / interval_sizes[i]!);
     const interp_vals = pct.map((p, i) => interpolate_fn(values[i]!, values[i + 1]!, p));
-    const dot = indicator.reduce((sum, ind, i) => sum + (ind === 1 ? interp_vals[i]! : 0), 0);
+    const dot = indicator.reduce((sum: number, ind, i) => sum + (ind === 1 ? interp_vals[i]! : 0), 0);
     return dot + (bounds[bounds.length - 1]! <= count ? 1 : 0) * values[values.length - 1]!;
   };
 }
