@@ -106,3 +106,4 @@ export {
   type TimmOptions,
   type TimmPresetOptions,
 } from './presets/timm.js';
+export { toOptax, type OptaxEquivalent } from './presets/to-optax.js';
