@@ -34,7 +34,7 @@ export interface ScheduledOptimizer {
   /** `optimizer.minimize(f, returnCost, varList)` at the scheduled rate; the next call uses the next step. */
   minimize(f: () => tf.Scalar, returnCost?: boolean, varList?: tf.Variable[]): tf.Scalar | null;
   /** `optimizer.applyGradients(gradients)` at the scheduled rate; the next call uses the next step. */
-  applyGradients(gradients: tf.NamedTensorMap | tf.NamedTensor[]): void;
+  applyGradients(gradients: Parameters<tf.Optimizer['applyGradients']>[0]): void;
 }
 
 const owner = 'scheduleOptimizer';
