@@ -23,18 +23,21 @@ describe('piecewiseInterpolate', () => {
   it.each(onecycles.map((trace) => [`${trace.name} ${JSON.stringify(trace.kwargs)}`, trace] as const))(
     'is the native form of optax %s (the three-phase pct_final one too), to the recorded trace',
     (_label, trace) => {
-      const k = { pct_start: 0.3, pct_final: 0.85, div_factor: 25, final_div_factor: 1e4, ...trace.kwargs };
-      const T = k.transition_steps;
-      const start = k.peak_value / k.div_factor;
+      const defaults = { pct_start: 0.3, pct_final: 0.85, div_factor: 25, final_div_factor: 1e4 };
+      const { transition_steps: T, peak_value: peak, pct_start: pctStart, pct_final: pctFinal, div_factor: div, final_div_factor: finalDiv } = {
+        ...defaults,
+        ...trace.kwargs,
+      } as typeof defaults & { transition_steps: number; peak_value: number };
+      const start = peak / div;
       const native =
         trace.name === 'linear_onecycle_schedule'
           ? piecewiseInterpolate({
-              steps: [0, Math.trunc(k.pct_start * T), Math.trunc(k.pct_final * T), T],
-              values: [start, start * k.div_factor, start * k.div_factor * (1 / k.div_factor), start * k.div_factor * (1 / k.div_factor) * (1 / k.final_div_factor)],
+              steps: [0, Math.trunc(pctStart * T), Math.trunc(pctFinal * T), T],
+              values: [start, start * div, start * div * (1 / div), start * div * (1 / div) * (1 / finalDiv)],
             })
           : piecewiseInterpolate({
-              steps: [0, Math.trunc(k.pct_start * T), T],
-              values: [start, start * k.div_factor, start * k.div_factor * (1 / (k.div_factor * k.final_div_factor))],
+              steps: [0, Math.trunc(pctStart * T), T],
+              values: [start, start * div, start * div * (1 / (div * finalDiv))],
               interpolation: 'cosine',
             });
       expectSameValues(trace.values.map((_, step) => native(step)), trace.values);
