@@ -1,6 +1,21 @@
-import { timmCycle } from './presets/timm-schedulers.js';
+import { pythonFloorDivide, pythonLog } from './presets/python-numbers.js';
 import { defineSchedule, type Schedule } from './schedule.js';
 import { finiteNumber, knownKeys, nonNegativeInteger, oneOf, positiveNumber, required } from './validation.js';
+
+/**
+ * `[cycle index, cycle length, position in the cycle]` at step `t`, as timm computes them
+ * (`math.log(x, base)` and Python's `//`). Internal: shared with the timm preset.
+ */
+export function timmCycle(t: number, tInitial: number, cycleMultiplier: number): [number, number, number] {
+  if (cycleMultiplier !== 1) {
+    const i = Math.floor(pythonLog(1 - (t / tInitial) * (1 - cycleMultiplier), cycleMultiplier));
+    const tI = cycleMultiplier ** i * tInitial;
+    const tCurrent = t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial;
+    return [i, tI, tCurrent];
+  }
+  const i = pythonFloorDivide(t, tInitial);
+  return [i, tInitial, t - tInitial * i];
+}
 
 /** The curve of one cycle of {@link annealingCycles}. */
 export type AnnealingShape = 'cosine' | 'tanh' | 'polynomial';

@@ -1,7 +1,19 @@
-import { timmNoise } from './presets/timm-schedulers.js';
+import { TorchGenerator } from './torch-generator.js';
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
 import { describeValue, knownKeys, nonNegativeInteger, nonNegativeNumber, positiveNumber, required } from './validation.js';
+
+/**
+ * timm's `_calculate_noise(t)`: a generator seeded with `seed + t`, standard normal draws
+ * repeated until one has `|noise| < limit`. `t` is floored to an integer for the seed.
+ */
+export function timmNoise(seed: number, limit: number, t: number): number {
+  const generator = new TorchGenerator(seed + Math.floor(t));
+  for (;;) {
+    const noise = generator.randn();
+    if (Math.abs(noise) < limit) return noise;
+  }
+}
 
 /** Options of {@link noise}. */
 export interface NoiseOptions {

@@ -19,9 +19,10 @@
  *   standard normal redrawn until `|noise| < noise_pct` from a generator seeded with
  *   `noise_seed + t` (`noise_std` is accepted and, as in timm, unused).
  */
-import { TorchGenerator } from '../torch-generator.js';
+import { timmCycle } from '../annealing-cycles.js';
+import { timmNoise } from '../noise.js';
 import { bisectRight } from './framework-arguments.js';
-import { pythonFloorDivide, pythonLog } from './python-numbers.js';
+import { pythonFloorDivide } from './python-numbers.js';
 
 /** The arguments a timm scheduler class receives (after `create_scheduler_v2` scaled them to steps). */
 export interface TimmClassArguments {
@@ -44,18 +45,6 @@ export interface TimmClassArguments {
   readonly decay_t: number;
   readonly milestones: readonly number[];
   readonly decay_rate: number;
-}
-
-/** `[cycle index, cycle length, position in the cycle]` as timm computes them. */
-export function timmCycle(t: number, tInitial: number, cycleMultiplier: number): [number, number, number] {
-  if (cycleMultiplier !== 1) {
-    const i = Math.floor(pythonLog(1 - (t / tInitial) * (1 - cycleMultiplier), cycleMultiplier));
-    const tI = cycleMultiplier ** i * tInitial;
-    const tCurrent = t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial;
-    return [i, tI, tCurrent];
-  }
-  const i = pythonFloorDivide(t, tInitial);
-  return [i, tInitial, t - tInitial * i];
 }
 
 type Curve = (a: TimmClassArguments, t: number) => number;
@@ -115,18 +104,6 @@ export function timmLearningRate(sched: keyof typeof timmCurves, a: TimmClassArg
 export interface TimmNoiseRange {
   readonly start: number;
   readonly end: number;
-}
-
-/**
- * timm's `_calculate_noise(t)`: a generator seeded with `seed + t`, standard normal draws
- * repeated until one has `|noise| < limit`. `t` is floored to an integer for the seed.
- */
-export function timmNoise(seed: number, limit: number, t: number): number {
-  const generator = new TorchGenerator(seed + Math.floor(t));
-  for (;;) {
-    const noise = generator.randn();
-    if (Math.abs(noise) < limit) return noise;
-  }
 }
 
 /** `_add_noise`: `lr + lr * noise` inside the range. */
