@@ -44,7 +44,7 @@ async function registerWasm(): Promise<string | undefined> {
   });
   // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter: the examples' im2col + matMul
   // gradient kernels (examples/common) make CNNs train on wasm.
-  const { registerWasmTrainingKernels } = await import('@lrkit/examples-common/wasm-training-kernels');
+  const { registerWasmTrainingKernels } = await import('@lrkit/backends');
   registerWasmTrainingKernels();
   return undefined;
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { millisecondsSpread, timeAlternating } from '../../../bench/src/timing.js';
-import { initializeWasmBackend, type WasmModule } from '../src/backend/wasm-setup.js';
-import { buildDemoCnn } from '../src/models/demo-cnn.js';
+import { millisecondsSpread, timeAlternating } from './timing.js';
+import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
+import { buildDemoCnn } from '@lrkit/examples-common';
 
 /** Options of {@link runBackendBenchmark}. */
 export interface BackendBenchmarkOptions {
