@@ -266,7 +266,7 @@ describe('browser example in headless Chromium', () => {
     await page.close();
   });
 
-  it('trains on the wasm backend when asked, with the gradient kernels of examples/common', async () => {
+  it('trains on the wasm backend when asked, with the gradient kernels of @lrkit/backends', async () => {
     const { page, errors } = await openPage('?backend=wasm&epochs=1&limit=128&batchSize=32&recipe=cosine');
     expect(await page.textContent('#backend')).toBe('wasm');
     await page.click('#start');

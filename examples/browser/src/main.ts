@@ -287,6 +287,7 @@ jsonButton.addEventListener('click', () => {
   const report = {
     recipe: page.recipe,
     backend: page.backend?.name,
+    webgpuAdapter: page.backend?.webgpuAdapter,
     options,
     testAccuracy: page.state.testAccuracy,
     history: trainer.history.toJSON(),
