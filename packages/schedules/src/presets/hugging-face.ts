@@ -52,7 +52,9 @@ export interface HuggingFacePresetOptions extends HuggingFaceOptions {
  * As in transformers, `constant` ignores every other argument and `constant_with_warmup`
  * ignores `scheduler_specific_kwargs`.
  *
- * Fractional steps evaluate the same lambda (LambdaLR itself only sees integers).
+ * Fractional steps evaluate the same lambda (LambdaLR itself only sees integers); between the
+ * last two warm-up steps of `cosine_warmup_with_min_lr`, whose warm-up runs one step ahead, that
+ * exceeds `baseLr` (by up to `baseLr / num_warmup_steps`).
  *
  * @param name - the `get_scheduler` name (a `SchedulerType` value).
  * @param options - `baseLr` and get_scheduler's own arguments.
