@@ -77,14 +77,16 @@ function urlStore(url: string): BackupStore {
   };
   const exists = async (): Promise<boolean> => {
     try {
-      return url in (await tf.io.listModels());
+      // IndexedDB and local storage list their models; other schemes have no listing.
+      if (url in (await tf.io.listModels())) return true;
     } catch {
-      try {
-        await handler('load').load?.();
-        return true;
-      } catch {
-        return false;
-      }
+      // No model store for this scheme: fall through to a load attempt.
+    }
+    try {
+      await handler('load').load?.();
+      return true;
+    } catch {
+      return false;
     }
   };
   return {
