@@ -212,7 +212,6 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
       key = 'loss';
     }
     const metric = resolved[key];
-    if (logs != null) logs['learning_rate'] = epochLearningRate;
     if (metric === undefined) {
       if (!this.warnedMissing) {
         this.warnedMissing = true;
@@ -221,8 +220,10 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
             `available keys: ${Object.keys(resolved).join(', ') || '(none)'}. The learning rate is left unchanged.`,
         );
       }
+      if (logs != null) logs['learning_rate'] = epochLearningRate;
       return;
     }
+    if (logs != null) logs['learning_rate'] = epochLearningRate;
     const baseValue = controller.scheduledValue ?? this.unscheduledBase ?? controller.adapter.getLearningRate();
     const before = controller.adapter.getLearningRate();
     this.reducerState = this.reducer.update(this.reducerState, metric, baseValue);
