@@ -194,7 +194,8 @@ describe('BackupAndRestore saving', () => {
         return artifacts;
       },
     });
-    const router = (url: string | string[]) => (typeof url === 'string' && url.startsWith('memory://') ? handler(url) : null);
+    // tfjs routers return null for URLs they do not handle (its type says IOHandler).
+    const router = ((url: string | string[]) => (typeof url === 'string' && url.startsWith('memory://') ? handler(url) : null)) as Parameters<typeof tf.io.registerSaveRouter>[0];
     tf.io.registerSaveRouter(router);
     tf.io.registerLoadRouter(router);
     const { xs, ys } = data();
