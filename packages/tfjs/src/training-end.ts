@@ -22,7 +22,7 @@ const listenersByModel = new WeakMap<object, Set<Listener>>();
  * stop();
  * ```
  */
-export function watchFitEnd(model: tf.LayersModel, listener: Listener): () => void {
+export function watchFitEnd(model: tf.LayersModel, listener: () => void): () => void {
   let listeners = listenersByModel.get(model);
   if (listeners === undefined) {
     const registered = new Set<Listener>();
