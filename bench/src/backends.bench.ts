@@ -4,7 +4,7 @@
  * installed. The timing is examples/common/bench/backend-benchmark.ts (shared alternating
  * timer); this module adds the native packages' presence and the ratios to cpu.
  */
-import { runBackendBenchmark, type BackendBenchmarkResult } from '../../examples/common/bench/backend-benchmark.js';
+import { runBackendBenchmark, type BackendBenchmarkResult } from './backend-benchmark.js';
 import * as tf from '@tensorflow/tfjs';
 import { spread, type Spread } from './timing.js';
 
