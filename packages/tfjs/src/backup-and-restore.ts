@@ -213,6 +213,9 @@ export class BackupAndRestore extends ModelCallback {
 
   override async onTrainEnd(): Promise<void> {
     this.trainEnded = true;
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.watchedModel = undefined;
     const store = await this.openStore();
     if (this.aborted || !this.options.deleteOnEnd) {
       await this.flushPending(true);

@@ -225,6 +225,9 @@ export class LossHistory extends ModelCallback implements StatefulCallback {
   override async onTrainEnd(): Promise<void> {
     // Training stopped without an epoch end (stopTraining mid-epoch is followed by one).
     this.discardUnfinishedEpoch();
+    // A normal end: no need to watch for an abort until the next run begins.
+    this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
   /**

@@ -12,7 +12,7 @@ const listenersByModel = new WeakMap<object, Set<Listener>>();
  * behaves as before). A listener that throws is reported with `console.warn` and does not
  * disturb tfjs.
  *
- * @param model - the model being trained.
+ * @param model - the model being trained (a `tf.Sequential` is watched through the model it wraps).
  * @param listener - called after each fit call ends (after `onTrainEnd` when there was one).
  * @returns a function that removes the listener.
  * @example
@@ -23,6 +23,11 @@ const listenersByModel = new WeakMap<object, Set<Listener>>();
  * ```
  */
 export function watchFitEnd(model: tf.LayersModel, listener: () => void): () => void {
+  // A tf.Sequential trains through the LayersModel it wraps: that one's flag is the one set.
+  const inner = (model as unknown as { model?: unknown }).model;
+  if (inner !== null && typeof inner === 'object' && inner !== model && 'isTraining' in inner) {
+    return watchFitEnd(inner as tf.LayersModel, listener);
+  }
   let listeners = listenersByModel.get(model);
   if (listeners === undefined) {
     const registered = new Set<Listener>();
