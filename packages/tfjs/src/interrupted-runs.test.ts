@@ -118,9 +118,13 @@ describe('history labels across fit calls', () => {
     const history = new LossHistory();
     const schedulerEpochs: number[] = [];
     const spy = new tf.CustomCallback({ onEpochEnd: () => void schedulerEpochs.push(scheduler.epoch) });
+    const tensors = tf.memory().numTensors;
+    const descriptors = openDescriptors();
     for (let call = 0; call < 2; call += 1) {
       await model.fit(xs, ys, { epochs: 2, batchSize: 2, verbose: 0, callbacks: [scheduler, history, spy] });
     }
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(openDescriptors()).toBe(descriptors);
     expect(history.epochs.map((row) => row.epoch)).toEqual([0, 1, 2, 3]);
     expect(schedulerEpochs).toEqual([0, 1, 2, 3]);
     expect(history.epochs.map((row) => row.learningRate)).toEqual([0, 1, 2, 3].map(schedule));
