@@ -1,8 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { JsonValue } from '@lrkit/schedules';
 import { describeValue } from '@lrkit/schedules/validation';
-
-/** A value JSON can hold. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * The saved state of an lrkit callback: plain JSON (`JSON.stringify` round-trips it; the

@@ -25,7 +25,6 @@ export {
   isStatefulCallback,
   readState,
   type CallbackState,
-  type JsonValue,
   type StateReader,
   type StatefulCallback,
 } from './callback-state.js';

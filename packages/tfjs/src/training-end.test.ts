@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { watchFitEnd } from './training-end.js';
 import { linearData, linearModel, useCpu } from './test-support.js';
 
+/** tfjs keeps `isTraining` protected; the test reads it. */
+const isTraining = (model: tf.LayersModel): boolean => (model as unknown as { isTraining: boolean }).isTraining;
+
 beforeAll(useCpu);
 
 describe('watchFitEnd', () => {
@@ -10,7 +13,7 @@ describe('watchFitEnd', () => {
     const model = linearModel(tf.train.sgd(0.1));
     const { xs, ys } = linearData(4);
     const calls: boolean[] = [];
-    const stop = watchFitEnd(model, () => calls.push(model.isTraining));
+    const stop = watchFitEnd(model, () => calls.push(isTraining(model)));
     await model.fit(xs, ys, { epochs: 1, batchSize: 2, verbose: 0 });
     const failing = new tf.CustomCallback({
       onBatchEnd: () => {
@@ -33,7 +36,7 @@ describe('watchFitEnd', () => {
     const running = model.fit(xs, ys, { epochs: 2, batchSize: 2, verbose: 0 });
     await expect(model.fit(xs, ys, { epochs: 1, verbose: 0 })).rejects.toThrow(/Cannot start training because another fit/);
     await running;
-    expect(model.isTraining).toBe(false);
+    expect(isTraining(model)).toBe(false);
     model.dispose();
     tf.dispose([xs, ys]);
   });

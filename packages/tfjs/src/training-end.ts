@@ -26,7 +26,7 @@ export function watchFitEnd(model: tf.LayersModel, listener: () => void): () => 
   // A tf.Sequential trains through the LayersModel it wraps: that one's flag is the one set.
   const inner = (model as unknown as { model?: unknown }).model;
   if (inner !== null && typeof inner === 'object' && inner !== model && 'isTraining' in inner) {
-    return watchFitEnd(inner as tf.LayersModel, listener);
+    return watchFitEnd(inner as unknown as tf.LayersModel, listener);
   }
   let listeners = listenersByModel.get(model);
   if (listeners === undefined) {
