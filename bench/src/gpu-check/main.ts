@@ -3,7 +3,7 @@
  * FILE (default gpu-check-report.json); `pnpm gpu:check --bundle DIR` writes the self-contained
  * folder that runs the check on a GPU server with nothing but an NVIDIA driver.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBundle } from './bundle.js';
@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<void> {
   const report = await runGpuCheck({ settings: values.quick ? quickSettings : fullSettings, args: argv });
   const out = path.resolve(values.out ?? 'gpu-check-report.json');
   const text = `${JSON.stringify(report, null, 2)}\n`;
+  mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, text);
   process.stdout.write(text);
   console.error(`report written to ${out}`);

@@ -164,8 +164,8 @@ function ratiosOf(rows: readonly StepRow[]): GpuCheckReport['ratios'] {
 }
 
 /**
- * Runs the check: finds the adapter (the system's Vulkan drivers; `--quick` uses SwiftShader
- * where no other adapter is found), then the sections in order, each logged as it finishes.
+ * Runs the check: finds the adapter (the system's Vulkan drivers; `--quick` adds SwiftShader,
+ * used where there is no GPU), then the sections in order, each logged as it finishes.
  *
  * @example
  * const report = await runGpuCheck({ settings: quickSettings });
@@ -175,9 +175,10 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
   const machine = describeMachine(options.args ?? []);
-  const softwareDriver = settings.mode === 'quick' && process.env.VK_DRIVER_FILES === undefined ? findSoftwareVulkanDriver() : undefined;
+  // --quick adds SwiftShader to the system's Vulkan drivers: a GPU still ranks first where there is one.
+  const softwareDriver = settings.mode === 'quick' ? findSoftwareVulkanDriver() : undefined;
   const loadModule = options.loadModule ?? bundledModules;
-  const { adapter } = await initializeNodeWebGpu(softwareDriver === undefined ? { loadModule } : { loadModule, vulkanDriverFiles: softwareDriver });
+  const { adapter } = await initializeNodeWebGpu(softwareDriver === undefined ? { loadModule } : { loadModule, additionalVulkanDriverFiles: softwareDriver });
   const device = adapter === undefined ? 'no adapter' : adapter.software ? 'software adapter' : 'hardware adapter';
   log(`adapter: ${adapter === undefined ? 'none' : formatAdapter(adapter)}`);
 
