@@ -33,11 +33,7 @@ function expectMatches(actual: unknown, expected: unknown, where: string): void 
 }
 
 test('the guide has a tested TypeScript block for each of its sections', () => {
-<<<<<<< HEAD
-  expect(snippets.length).toBe(17);
-=======
-  expect(snippets.length).toBe(15);
->>>>>>> issue-19
+  expect(snippets.length).toBe(19);
   expect(snippets.every((snippet) => instrumentSnippet(snippet.code).checks > 0)).toBe(true);
 });
 
