@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { FilterGradientProgram } from './filter-gradient-program.js';
-import { geometryOf } from './filter-gradient-geometry.js';
+import { geometryOf, geometryUniformData } from './filter-gradient-geometry.js';
 import { runSplitReduction } from './run-split-reduction.js';
 import { chooseGemmTile, planSplits, type SplitSettings } from './split-plan.js';
 import type { WebGpuBackendLike } from './webgpu-program.js';
@@ -47,7 +47,8 @@ export function conv2dBackpropFilterWebGpu(settings: () => SplitSettings): tf.Ke
     const tile = chooseGemmTile(rows, columns, limits);
     const tiles = Math.ceil(rows / tile.rows) * Math.ceil(columns / tile.columns);
     const { splits, splitLength } = planSplits(reduction, tiles, tile.depth, settings(), limits.maxComputeWorkgroupsPerDimension);
-    const program = new FilterGradientProgram(geometry, tile, splits, splitLength);
-    return runSplitReduction(webGpu, program, [x, dy], filterShape, splits, splitLength);
+    const program = new FilterGradientProgram(geometry, tile, splits);
+    const uniforms = geometryUniformData(geometry, rows, columns, reduction, splitLength);
+    return runSplitReduction(webGpu, program, [x, dy], filterShape, splits, uniforms);
   };
 }

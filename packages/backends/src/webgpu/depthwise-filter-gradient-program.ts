@@ -1,4 +1,4 @@
-import { geometryKey, receptiveFieldSnippet, type FilterGradientGeometry } from './filter-gradient-geometry.js';
+import { geometryUniformDeclarations, receptiveFieldSnippet, type FilterGradientGeometry } from './filter-gradient-geometry.js';
 import type { WebGpuProgram } from './webgpu-program.js';
 
 /** Threads per workgroup of {@link DepthwiseFilterGradientProgram}, along the channels. */
@@ -14,7 +14,7 @@ export const depthwiseWorkgroupWidth = 64;
  */
 export class DepthwiseFilterGradientProgram implements WebGpuProgram {
   variableNames = ['x', 'dy'];
-  uniforms = 'splitLength : i32,';
+  uniforms = geometryUniformDeclarations('splitLength');
   outputShape: number[];
   shaderKey: string;
   dispatchLayout = { x: [0], y: [1], z: [2] };
@@ -23,9 +23,8 @@ export class DepthwiseFilterGradientProgram implements WebGpuProgram {
   size = false;
 
   constructor(
-    private readonly geometry: FilterGradientGeometry,
+    geometry: FilterGradientGeometry,
     splits: number,
-    splitLength: number,
   ) {
     if (!geometry.channelsLast) throw new Error('DepthwiseFilterGradientProgram: only NHWC (channelsLast) is supported');
     const taps = geometry.filterHeight * geometry.filterWidth;
@@ -33,38 +32,34 @@ export class DepthwiseFilterGradientProgram implements WebGpuProgram {
     this.outputShape =
       splits > 1 ? [splits, taps, geometry.outChannels] : [geometry.filterHeight, geometry.filterWidth, geometry.inChannels, multiplier];
     this.dispatch = [Math.ceil(geometry.outChannels / depthwiseWorkgroupWidth), taps, splits];
-    this.shaderKey = `lrkitDepthwiseFilterGradient_${geometryKey(geometry)}_${splitLength}_${splits > 1 ? 1 : 0}`;
+    this.shaderKey = 'lrkitDepthwiseFilterGradient';
   }
 
   getUserCode(): string {
-    const { geometry } = this;
-    const { inHeight, inWidth, inChannels, outChannels, filterWidth, dilationHeight, dilationWidth, batch, outHeight, outWidth } = geometry;
-    const taps = geometry.filterHeight * filterWidth;
-    const multiplier = outChannels / inChannels;
     return `
       fn main() {
         let channel = i32(globalId.x);
         let tap = i32(workgroupId.y);
         let split = i32(workgroupId.z);
         let kStart = split * uniforms.splitLength;
-        let kEnd = min(kStart + uniforms.splitLength, ${batch * outHeight * outWidth});
-        if (channel >= ${outChannels}) {
+        let kEnd = min(kStart + uniforms.splitLength, uniforms.batch * uniforms.outHeight * uniforms.outWidth);
+        if (channel >= uniforms.outChannels) {
           return;
         }
-        let inChannel = channel / ${multiplier};
-        let tapRow = (tap / ${filterWidth}) * ${dilationHeight};
-        let tapColumn = (tap % ${filterWidth}) * ${dilationWidth};
-        let tapOffset = (tapRow * ${inWidth} + tapColumn) * ${inChannels} + inChannel;
+        let inChannel = channel / (uniforms.outChannels / uniforms.inChannels);
+        let tapRow = (tap / uniforms.filterWidth) * uniforms.dilationHeight;
+        let tapColumn = (tap % uniforms.filterWidth) * uniforms.dilationWidth;
+        let tapOffset = (tapRow * uniforms.inWidth + tapColumn) * uniforms.inChannels + inChannel;
         var sum = 0.0;
         for (var k = kStart; k < kEnd; k++) {
-          ${receptiveFieldSnippet(geometry, 'k')}
+          ${receptiveFieldSnippet(true, 'k')}
           let inputRow = rowStart + tapRow;
           let inputColumn = columnStart + tapColumn;
-          if (inputRow >= 0 && inputRow < ${inHeight} && inputColumn >= 0 && inputColumn < ${inWidth}) {
-            sum = fma(x[imageBase + tapOffset], dy[k * ${outChannels} + channel], sum);
+          if (inputRow >= 0 && inputRow < uniforms.inHeight && inputColumn >= 0 && inputColumn < uniforms.inWidth) {
+            sum = fma(x[imageBase + tapOffset], dy[k * uniforms.outChannels + channel], sum);
           }
         }
-        result[(split * ${taps} + tap) * ${outChannels} + channel] = sum;
+        result[(split * uniforms.filterHeight * uniforms.filterWidth + tap) * uniforms.outChannels + channel] = sum;
       }
     `;
   }

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { ProgramUniform } from './webgpu-program.js';
 
 /** A convolution's shapes as the filter-gradient programs bake them into WGSL. */
 export interface FilterGradientGeometry {
@@ -44,26 +45,49 @@ export function geometryOf(info: tf.backend_util.Conv2DInfo): FilterGradientGeom
   };
 }
 
-/** A short, unique text of the geometry, for shader keys. */
-export function geometryKey(geometry: FilterGradientGeometry): string {
-  return Object.values(geometry).map((value) => (typeof value === 'boolean' ? Number(value) : value)).join('_');
+/** The geometry's integer fields, in a fixed order: the uniforms the programs read them from. */
+export const geometryUniformNames = [
+  'batch',
+  'inHeight',
+  'inWidth',
+  'inChannels',
+  'outHeight',
+  'outWidth',
+  'outChannels',
+  'filterHeight',
+  'filterWidth',
+  'strideHeight',
+  'strideWidth',
+  'dilationHeight',
+  'dilationWidth',
+  'padTop',
+  'padLeft',
+] as const satisfies readonly (keyof FilterGradientGeometry)[];
+
+/** WGSL uniform fields for {@link geometryUniformNames}, then `extra` (e.g. `splitLength`). */
+export function geometryUniformDeclarations(...extra: string[]): string {
+  return [...geometryUniformNames, ...extra].map((name) => `${name} : i32,`).join(' ');
+}
+
+/** The values of {@link geometryUniformDeclarations}, as `runWebGPUProgram` takes them. */
+export function geometryUniformData(geometry: FilterGradientGeometry, ...extra: number[]): ProgramUniform[] {
+  return [...geometryUniformNames.map((name) => geometry[name]), ...extra].map((value) => ({ type: 'int32', data: [value] }));
 }
 
 /**
  * WGSL that turns reduction index `k` (batch × output row × output column) into `imageBase`
  * (x's offset of the receptive field's corner, before the tap) and `rowStart` / `columnStart`
- * (the corner's input row and column, possibly negative), with every size a constant.
+ * (the corner's input row and column, possibly negative), reading sizes from the uniforms.
  */
-export function receptiveFieldSnippet(geometry: FilterGradientGeometry, k: string): string {
-  const { inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, padTop, padLeft } = geometry;
-  const imageBase = geometry.channelsLast
-    ? `((image * ${inHeight} + rowStart) * ${inWidth} + columnStart) * ${inChannels}`
-    : `image * ${inChannels * inHeight * inWidth} + rowStart * ${inWidth} + columnStart`;
+export function receptiveFieldSnippet(channelsLast: boolean, k: string): string {
+  const imageBase = channelsLast
+    ? '((image * uniforms.inHeight + rowStart) * uniforms.inWidth + columnStart) * uniforms.inChannels'
+    : 'image * uniforms.inChannels * uniforms.inHeight * uniforms.inWidth + rowStart * uniforms.inWidth + columnStart';
   return `
-          let image = ${k} / ${outHeight * outWidth};
-          let pixel = ${k} - image * ${outHeight * outWidth};
-          let outRow = pixel / ${outWidth};
-          let rowStart = outRow * ${strideHeight} - ${padTop};
-          let columnStart = (pixel - outRow * ${outWidth}) * ${strideWidth} - ${padLeft};
+          let image = ${k} / (uniforms.outHeight * uniforms.outWidth);
+          let pixel = ${k} - image * uniforms.outHeight * uniforms.outWidth;
+          let outRow = pixel / uniforms.outWidth;
+          let rowStart = outRow * uniforms.strideHeight - uniforms.padTop;
+          let columnStart = (pixel - outRow * uniforms.outWidth) * uniforms.strideWidth - uniforms.padLeft;
           let imageBase = ${imageBase};`;
 }

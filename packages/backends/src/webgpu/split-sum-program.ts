@@ -7,6 +7,7 @@ import type { WebGpuProgram } from './webgpu-program.js';
  */
 export class SplitSumProgram implements WebGpuProgram {
   variableNames = ['partials'];
+  uniforms = 'splits : i32,';
   outputShape: number[];
   shaderKey: string;
   dispatchLayout = { x: [0] };
@@ -14,24 +15,20 @@ export class SplitSumProgram implements WebGpuProgram {
   workgroupSize: [number, number, number] = [64, 1, 1];
   size = true;
 
-  constructor(
-    outputShape: readonly number[],
-    private readonly splits: number,
-  ) {
+  constructor(outputShape: readonly number[]) {
     this.outputShape = [...outputShape];
     const size = outputShape.reduce((product, extent) => product * extent, 1);
     this.dispatch = [Math.ceil(size / 64), 1, 1];
-    this.shaderKey = `lrkitSplitSum_${splits}_${size}`;
+    this.shaderKey = 'lrkitSplitSum';
   }
 
   getUserCode(): string {
-    const size = this.outputShape.reduce((product, extent) => product * extent, 1);
     return `
       fn main(index : i32) {
         if (index < uniforms.size) {
           var sum = 0.0;
-          for (var split = 0; split < ${this.splits}; split++) {
-            sum += partials[split * ${size} + index];
+          for (var split = 0; split < uniforms.splits; split++) {
+            sum += partials[split * uniforms.size + index];
           }
           setOutputAtIndex(index, sum);
         }
