@@ -8,12 +8,16 @@ import {
 
 /**
  * The folder holding `tfjs-backend-wasm-simd.wasm` (the installed package's `dist/`), with a
- * trailing separator as `setWasmPaths` expects.
+ * trailing separator as `setWasmPaths` expects. `LRKIT_WASM_DIR` overrides it: a bundled
+ * program (esbuild, one file) has no installed package to look in, so it ships the `.wasm`
+ * files in a folder and names it there.
  *
  * @example
  * wasmBinaryFolder(); // '/…/node_modules/@tensorflow/tfjs-backend-wasm/dist/'
  */
 export function wasmBinaryFolder(): string {
+  const override = process.env.LRKIT_WASM_DIR;
+  if (override !== undefined && override !== '') return override.endsWith(path.sep) ? override : override + path.sep;
   const require = createRequire(import.meta.url);
   return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + path.sep;
 }
