@@ -148,6 +148,9 @@ export async function profileTrainingStep(options: TrainingStepOptions): Promise
     for (const { model, optimizer } of models.values()) {
       model.dispose();
       optimizer.dispose();
+      // tfjs-core 4.22's MomentumOptimizer.dispose() leaves SGD's learning-rate scalar `c` behind.
+      const learningRate = (optimizer as unknown as { c?: tf.Tensor }).c;
+      if (learningRate !== undefined && !learningRate.isDisposed) learningRate.dispose();
     }
     tf.dispose([images, labels]);
     if (wasRegistered) registerWebGpuTrainingKernels();
@@ -161,8 +164,8 @@ export type WebGpuKernelsBenchOptions = TrainingStepOptions;
 
 /** The SwiftShader run: `profileTrainingStep` on the CIFAR-size CNN at batch 4. */
 export const fullWebGpuKernelsOptions: WebGpuKernelsBenchOptions = { batchSize: 4, repetitions: 3, warmup: 1 };
-/** Smoke size: the demo CNN at batch 2, one round, no warm-up. */
-export const smokeWebGpuKernelsOptions: WebGpuKernelsBenchOptions = { workload: demoCnnWorkload, batchSize: 2, repetitions: 1, warmup: 0 };
+/** Smoke size: the demo CNN at batch 2, one warm-up round and one timed round. */
+export const smokeWebGpuKernelsOptions: WebGpuKernelsBenchOptions = { workload: demoCnnWorkload, batchSize: 2, repetitions: 1, warmup: 1 };
 
 /** The result of {@link runWebGpuKernelsBench}. */
 export type WebGpuKernelsResult =
