@@ -10,6 +10,7 @@ import {
   smokeCallbackOptions,
   type CallbackModelResult,
 } from './callbacks.bench.js';
+import { formatAdapter } from '@lrkit/backends';
 import { fullBackendsOptions, runBackendsBench, smokeBackendsOptions, type BackendsResult } from './backends.bench.js';
 import { fullHookCostOptions, runHookCostBench, smokeHookCostOptions, type HookCostResult } from './hook-cost.bench.js';
 import { fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions, type BatchSizeResult } from './batch-size.bench.js';
@@ -265,8 +266,9 @@ export const backendsSection = defineSection<BackendsResult>({
       '| --- | ---: | ---: | ---: | ---: |',
       ...benchmark.timings.map((timing) => {
         const ratio = speed.get(timing.backend);
+        const name = timing.backend === 'webgpu' && result.adapter !== undefined ? `webgpu (${formatAdapter(result.adapter)})` : timing.backend;
         return (
-          `| ${timing.backend} | ${timing.median.toFixed(1)} (${timing.minimum.toFixed(1)}–${timing.maximum.toFixed(1)}) | ${((timing.median * benchmark.batches) / 1000).toFixed(2)} | ` +
+          `| ${name} | ${timing.median.toFixed(1)} (${timing.minimum.toFixed(1)}–${timing.maximum.toFixed(1)}) | ${((timing.median * benchmark.batches) / 1000).toFixed(2)} | ` +
           `${ratio === undefined ? '1 (baseline)' : `${ratioCell(ratio, 1)}×`} | ${timing.finalLoss.toFixed(6)} |`
         );
       }),

@@ -4,7 +4,7 @@
  * seeded random data, so every backend trains the same numbers.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildDemoCnn } from '@lrkit/examples-common';
+import { buildDemoCnn } from '@lrkit/examples-common/models';
 
 /** A model the check trains, with the shape of one image and the number of classes. */
 export interface Workload {

@@ -21,6 +21,13 @@ export interface NodeWebGpuOptions {
    * GPU. Default: the system's drivers (or an existing `VK_DRIVER_FILES`).
    */
   vulkanDriverFiles?: string | readonly string[];
+  /**
+   * Vulkan driver manifests added to the system's (`VK_ADD_DRIVER_FILES`): with
+   * {@link findSoftwareVulkanDriver}'s SwiftShader, a GPU is still preferred where there is one
+   * (`powerPreference: 'high-performance'` ranks a discrete GPU above a CPU adapter), and
+   * SwiftShader is the fallback where there is none.
+   */
+  additionalVulkanDriverFiles?: string | readonly string[];
   /** Dawn options passed to `create()`, e.g. `['enable-dawn-features=allow_unsafe_apis']`. Default none. */
   dawnOptions?: readonly string[];
   /** The adapter to ask for. Default `'high-performance'`. */
@@ -75,10 +82,9 @@ export async function initializeNodeWebGpu(options: NodeWebGpuOptions = {}): Pro
   const holder = globalThis as NavigatorHolder;
   let gpu = holder.navigator?.gpu as GpuLike | undefined;
   if (gpu === undefined) {
-    if (options.vulkanDriverFiles !== undefined) {
-      const files = typeof options.vulkanDriverFiles === 'string' ? [options.vulkanDriverFiles] : options.vulkanDriverFiles;
-      process.env.VK_DRIVER_FILES = files.join(':');
-    }
+    const list = (files: string | readonly string[]) => (typeof files === 'string' ? [files] : files).join(':');
+    if (options.vulkanDriverFiles !== undefined) process.env.VK_DRIVER_FILES = list(options.vulkanDriverFiles);
+    if (options.additionalVulkanDriverFiles !== undefined) process.env.VK_ADD_DRIVER_FILES = list(options.additionalVulkanDriverFiles);
     const dawn = (await loadModule('webgpu')) as DawnModule;
     gpu = dawn.create([...(options.dawnOptions ?? [])]);
     Object.assign(globalThis, dawn.globals);
