@@ -111,8 +111,8 @@ async function profileStep(step: () => Promise<number>, topKernels: number): Pro
 export async function profileTrainingStep(options: TrainingStepOptions): Promise<TrainingStepProfile> {
   const workload = options.workload ?? cifarCnnWorkload;
   const topKernels = options.topKernels ?? 8;
-  // `tf.getBackend()` is null in a process that has not chosen one yet.
-  const previousBackend = tf.getBackend() as string | null;
+  // `tf.getBackend()` is undefined in a process that has not chosen a backend yet.
+  const previousBackend = tf.getBackend() as string | null | undefined;
   const wasRegistered = unregisterWebGpuTrainingKernels().length > 0;
   if (!(await tf.setBackend('webgpu'))) throw new Error('profileTrainingStep: the webgpu backend did not start');
   const { images, labels } = seededBatch(workload, options.batchSize);
@@ -156,7 +156,7 @@ export async function profileTrainingStep(options: TrainingStepOptions): Promise
     tf.dispose([images, labels]);
     if (wasRegistered) registerWebGpuTrainingKernels();
     else unregisterWebGpuTrainingKernels();
-    if (previousBackend !== null && previousBackend !== 'webgpu') await tf.setBackend(previousBackend);
+    if (typeof previousBackend === 'string' && previousBackend !== 'webgpu') await tf.setBackend(previousBackend);
   }
 }
 
