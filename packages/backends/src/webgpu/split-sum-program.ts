@@ -26,11 +26,18 @@ export class SplitSumProgram implements WebGpuProgram {
     return `
       fn main(index : i32) {
         if (index < uniforms.size) {
-          var sum = 0.0;
-          for (var split = 0; split < uniforms.splits; split++) {
-            sum += partials[split * uniforms.size + index];
+          // Four independent sums keep four loads in flight (there are few threads here).
+          var sums = vec4<f32>(0.0);
+          var split = 0;
+          for (; split + 3 < uniforms.splits; split += 4) {
+            let offset = split * uniforms.size + index;
+            sums += vec4<f32>(partials[offset], partials[offset + uniforms.size],
+                partials[offset + 2 * uniforms.size], partials[offset + 3 * uniforms.size]);
           }
-          setOutputAtIndex(index, sum);
+          for (; split < uniforms.splits; split++) {
+            sums.x += partials[split * uniforms.size + index];
+          }
+          setOutputAtIndex(index, (sums.x + sums.y) + (sums.z + sums.w));
         }
       }
     `;
