@@ -63,6 +63,7 @@ export interface SelectedBackend {
 
 /** A backend selector with its own "install hint already shown" memory. */
 export interface BackendSelector {
+  /** As the module-level {@link selectBackend}, with this selector's "install hint shown" memory. */
   selectBackend(options?: SelectBackendOptions): Promise<SelectedBackend>;
 }
 
