@@ -20,6 +20,8 @@ export interface BenchReport {
   readonly results: Record<string, unknown>;
   /** Seconds each benchmark took. */
   readonly durations: Record<string, number>;
+  /** Sections re-run later with `pnpm bench --only=…` and merged in, each with its own run facts. */
+  readonly partialRuns?: ReadonlyArray<{ readonly sections: readonly string[]; readonly machine: MachineInfo }>;
 }
 
 /** Options of {@link runReport}. */
@@ -96,6 +98,10 @@ export function renderMarkdown(report: BenchReport, sections: readonly BenchSect
     `| load average (1, 5, 15 min) | start ${machine.loadAverageStart.join(', ')}; end ${(machine.loadAverageEnd ?? []).join(', ')} |`,
     `| Node | ${machine.node} |`,
     ...machine.packages.map((entry) => `| ${entry.name} | ${entry.version} |`),
+    ...(report.partialRuns ?? []).map(
+      (run) =>
+        `| re-run later | ${run.sections.join(', ')}: \`${run.machine.command}\`, ${run.machine.date}, load average start ${run.machine.loadAverageStart.join(', ')}; end ${(run.machine.loadAverageEnd ?? []).join(', ')} |`,
+    ),
     `| durations (s) | ${Object.entries(report.durations)
       .map(([key, seconds]) => `${key} ${seconds}`)
       .join(', ')} |`,
