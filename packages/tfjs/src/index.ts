@@ -18,3 +18,4 @@ export {
 } from './learning-rate-scheduler.js';
 export { ReduceLROnPlateau, plateauReducerOptions, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
 export { LossHistory, type HistoryRow, type LossHistoryOptions } from './loss-history.js';
+export { AdadeltaOptimizer, adadelta } from './adadelta.js';
