@@ -53,9 +53,9 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
     for (const name of ['one-cycle', 'constant']) expect(existsSync(join(run.directory, `${name}.jsonl`))).toBe(true);
   });
 
-  it('trains the valley suggestion by default', () => {
-    expect(run.suggestion.method).toBe('valley');
-    expect(run.suggestion).toEqual(run.rangeTest.suggestions.find((suggestion) => suggestion.method === 'valley'));
+  it('trains the edge suggestion by default', () => {
+    expect(run.suggestion.method).toBe('edge');
+    expect(run.suggestion).toEqual(run.rangeTest.suggestions.find((suggestion) => suggestion.method === 'edge'));
   });
 
   it("records for every batch of the one-cycle run exactly toOneCycle(suggestion)'s learning rate", () => {

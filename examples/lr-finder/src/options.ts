@@ -79,7 +79,7 @@ export function lrFinderCommand(): Command {
     .option('--end-lr <x>', 'learning rate of the range test’s last batch', positiveNumberArgument('--end-lr'), 10)
     .option('--num-iterations <n>', 'batches of the range test', positiveIntegerArgument('--num-iterations', 2), 100)
     .addOption(
-      new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('valley'),
+      new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('edge'),
     )
     .option('--baseline-lr <x>', 'run mode: constant SGD learning rate of the comparison run', positiveNumberArgument('--baseline-lr'), 0.01)
     .option('--grid-min <x>', 'quality mode: smallest learning rate of the grid', positiveNumberArgument('--grid-min'), 1e-4)
