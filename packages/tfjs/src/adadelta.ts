@@ -62,7 +62,7 @@ export class AdadeltaOptimizer extends tf.AdadeltaOptimizer {
    * optimizer.applyGradients({ [weights.name]: gradient });
    * ```
    */
-  override applyGradients(variableGradients: tf.NamedTensorMap | tf.NamedTensor[]): void {
+  override applyGradients(variableGradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {
     const slots = this as unknown as AdadeltaSlots;
     const names = Array.isArray(variableGradients)
       ? variableGradients.map((item) => item.name)
