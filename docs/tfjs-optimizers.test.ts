@@ -14,10 +14,11 @@ const snippets = extractSnippets(readFileSync(join(here, guide), 'utf8'));
 // Its own folder: migrating.test.ts clears .snippets/ when it starts, possibly while this runs.
 const outputDirectory = join(here, '.snippets-tfjs-optimizers');
 
-test('the guide has three tested TypeScript blocks: the Adadelta bug, the drop-in, the centered RMSprop bug', () => {
+test('the guide has four tested TypeScript blocks: the Adadelta bug, its drop-in, the centered RMSprop bug and its drop-in', () => {
   expect(snippets.map((snippet) => snippet.heading)).toEqual([
     'Adadelta: a report ready to file upstream',
     'The drop-in in lrkit',
+    'Centered RMSprop: NaN when the gradient\'s variance is below epsilon',
     'Centered RMSprop: NaN when the gradient\'s variance is below epsilon',
   ]);
   expect(snippets.every((snippet) => instrumentSnippet(snippet.code).checks > 0)).toBe(true);

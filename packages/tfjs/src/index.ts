@@ -19,3 +19,4 @@ export {
 export { ReduceLROnPlateau, plateauReducerOptions, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
 export { LossHistory, type HistoryRow, type LossHistoryOptions } from './loss-history.js';
 export { AdadeltaOptimizer, adadelta } from './adadelta.js';
+export { RMSPropOptimizer, rmsprop } from './centered-rmsprop.js';

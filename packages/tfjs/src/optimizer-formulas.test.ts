@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adadelta } from './adadelta.js';
+import { rmsprop } from './centered-rmsprop.js';
 import { type KerasOptimizerConfig, kerasReference } from './keras-reference.js';
 import { adaptOptimizer } from './optimizer-adapter.js';
 import { useCpu } from './test-support.js';
@@ -93,6 +94,16 @@ describe('tfjs optimizers that follow Keras 3 on the tiny problem (20 updates, l
       'adagrad',
       () => tf.train.adagrad(0.1, 0.1),
       { kind: 'adagrad', learningRate: 0.1, initialAccumulatorValue: 0.1, epsilon: 1e-7 },
+    ],
+    [
+      "lrkit's centered rmsprop",
+      () => rmsprop(0.01, 0.9, 0, 1e-7, true),
+      { kind: 'rmsprop', learningRate: 0.01, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: true },
+    ],
+    [
+      "lrkit's centered rmsprop with momentum",
+      () => rmsprop(0.01, 0.9, 0.5, 1e-7, true),
+      { kind: 'rmsprop', learningRate: 0.01, rho: 0.9, momentum: 0.5, epsilon: 1e-7, centered: true },
     ],
     [
       "lrkit's adadelta",
