@@ -7,6 +7,7 @@ import {
 } from '@lrkit/batch-size';
 import { multiStep } from '@lrkit/schedules';
 import { LearningRateScheduler } from '@lrkit/tfjs';
+import type { InterleavedArm } from './interleave.js';
 import { buildCnn, buildMlp } from './model.js';
 
 /** The experiment's settings (defaults: the full reproduction, see README). */
@@ -156,6 +157,103 @@ export async function runOne(
     finalAccuracy: testAccuracy[testAccuracy.length - 1] ?? Number.NaN,
     totalUpdates: result.summary.totalUpdates,
     trainMs: result.summary.durationMs - evaluationMs,
+  };
+}
+
+/**
+ * Starts one arm for {@link runInterleaved}: the same model, optimizer, callbacks and data as
+ * {@link runOne}, trained one epoch per `trainEpoch` call (`fitWithBatchSchedule` with
+ * `initialEpoch: epoch, epochs: epoch + 1`; the optimizer's moments, the learning-rate
+ * scheduler and the epoch count carry over between calls). Each epoch is shuffled with the
+ * seed `seed · 1000 + epoch`, the same for every arm of a seed.
+ *
+ * @param settings - the experiment's settings.
+ * @param data - training and test tensors.
+ * @param name - the arm.
+ * @param seed - initial weights and shuffles.
+ * @param onEpoch - progress lines.
+ * @returns the arm; `finish()` disposes its model and returns its {@link RunResult}.
+ * @example
+ * ```ts
+ * const run = await runInterleaved(scheduleNames, settings.epochs, (name) => startArm(settings, data, name, 1));
+ * ```
+ */
+export function startArm(
+  settings: ExperimentSettings,
+  data: ExperimentData,
+  name: ScheduleName,
+  seed: number,
+  onEpoch?: (line: string) => void,
+): InterleavedArm<RunResult> {
+  const schedule = buildSchedules(settings)[name];
+  const model = settings.architecture === 'mlp' ? buildMlp(seed) : buildCnn(seed);
+  const optimizer = tf.train.momentum(settings.learningRate, settings.momentum);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const schedulerCallbacks = armCallbacks(settings, name);
+  const testAccuracy: number[] = [];
+  const updates: number[] = [];
+  const batchSizes: number[] = [];
+  const learningRates: number[] = [];
+  let trainMs = 0;
+  let totalUpdates = 0;
+  let disposed = false;
+  const dispose = (): void => {
+    if (disposed) return;
+    disposed = true;
+    model.dispose();
+    optimizer.dispose();
+    // tfjs 4.22 MomentumOptimizer.dispose() frees its momentum scalar but not SGD's cached learning-rate scalar.
+    tf.dispose((optimizer as unknown as { c?: tf.Tensor }).c);
+  };
+  return {
+    async trainEpoch(epoch) {
+      let evaluationMs = 0;
+      const evaluate = new tf.CustomCallback({
+        onEpochEnd: async () => {
+          const started = Date.now();
+          const result = model.evaluate(data.testX, data.testY, { batchSize: 1000 }) as tf.Scalar[];
+          const accuracy = (await result[1]?.data())?.[0] ?? Number.NaN;
+          tf.dispose(result);
+          testAccuracy.push(accuracy);
+          evaluationMs += Date.now() - started;
+          onEpoch?.(`${name} seed ${seed} epoch ${epoch + 1}/${settings.epochs}: test accuracy ${(accuracy * 100).toFixed(2)}%`);
+        },
+      });
+      const result = await fitWithBatchSchedule(
+        model,
+        { x: data.trainX, y: data.trainY },
+        {
+          schedule,
+          epochs: epoch + 1,
+          initialEpoch: epoch,
+          callbacks: [...schedulerCallbacks, evaluate],
+          seed: seed * 1000 + epoch,
+          verbose: 0,
+          yieldEvery: 'never',
+        },
+      );
+      for (const row of result.epochs) {
+        totalUpdates += row.updates;
+        updates.push(totalUpdates);
+        batchSizes.push(row.batchSize);
+        learningRates.push(row.learningRate);
+      }
+      trainMs += result.summary.durationMs - evaluationMs;
+    },
+    finish() {
+      dispose();
+      return {
+        schedule: name,
+        seed,
+        testAccuracy,
+        updates,
+        batchSizes,
+        learningRates,
+        finalAccuracy: testAccuracy.at(-1) ?? Number.NaN,
+        totalUpdates,
+        trainMs,
+      };
+    },
   };
 }
 
