@@ -70,5 +70,18 @@ export function renderGpuSection(report: GpuCheckReport | undefined): string {
       );
     }
   }
+  const { batchSize } = report;
+  lines.push(
+    '',
+    `Batch-size schedules (Smith et al. 2018), the example's three arms interleaved per epoch on ${batchSize.measuredOn}: ` +
+      `${batchSize.settings.trainSize} MNIST training images, ${batchSize.settings.epochs} epochs, milestones ${batchSize.settings.milestones.join(', ')}, factor ${batchSize.settings.factor}, seeds ${batchSize.settings.seeds.join(', ')}.`,
+    '',
+    "| arm | updates | fewer updates than LR decay | training s (mean) | wall time / LR decay's, median (min–max) | less wall time | test accuracy |",
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...batchSize.arms.map(
+      (arm) =>
+        `| ${arm.arm} | ${arm.updates} | ${fixed(arm.updateRatio, 2)}× | ${fixed(arm.trainSeconds)} | ${fixed(arm.wallTimeRatio.median, 3)} (${fixed(arm.wallTimeRatio.min, 3)}–${fixed(arm.wallTimeRatio.max, 3)}) | ${fixed(arm.wallTimeSpeedup, 2)}× | ${fixed(arm.accuracy * 100, 2)}% |`,
+    ),
+  );
   return lines.join('\n');
 }

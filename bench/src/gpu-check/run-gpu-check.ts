@@ -20,6 +20,7 @@ import { checkLearningRateExactness, type LearningRateExactness } from './learni
 import { cifarCnnWorkload, demoCnnWorkload, type Workload } from './models.js';
 import { countEpochReads, type EpochReads } from './read-count.js';
 import { profileTrainingStep, type TrainingStepProfile } from '../webgpu-kernels.bench.js';
+import { batchSizeArmSettings, runBatchSizeArms, type BatchSizeArms } from './batch-size-arms.js';
 
 /** Sizes of one workload's timing. */
 export interface WorkloadSizes {
@@ -97,6 +98,11 @@ export interface GpuCheckReport {
    * tfjs-webgpu's own, alternating, each with its `tf.profile` top kernels (per batch size).
    */
   readonly kernels: readonly TrainingStepProfile[];
+  /**
+   * The batch-size example's three arms on the fastest backend present (webgpu on a hardware
+   * adapter, else wasm), interleaved per epoch: updates, wall time, ratios to LR decay.
+   */
+  readonly batchSize: BatchSizeArms;
   /** ms per batch; the webgpu rows run with lrkit's webgpu training kernels (selectBackend registers them). */
   readonly steps: readonly StepRow[];
   /** How many times faster `faster` trains than `slower`, per image (batch sizes may differ on cpu), per workload. */
@@ -218,6 +224,12 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
     ...(await timeWorkload(demoCnnWorkload, settings.demoCnn, gpuBackends, log)),
     ...(await timeWorkload(cifarCnnWorkload, settings.cifarCnn, gpuBackends, log)),
   ];
+  await selectBackend({ preferred: adapter !== undefined && !adapter.software ? 'webgpu' : 'wasm', loadModule, log: () => {} });
+  log(`batch-size arms on ${tf.getBackend()} (interleaved per epoch)`);
+  const batchSize = await runBatchSizeArms(batchSizeArmSettings[settings.mode], { adapter, mnistDirectory: process.env.LRKIT_MNIST_DIR, log: (line) => log(`  ${line}`) });
+  for (const arm of batchSize.arms) {
+    log(`  ${arm.arm}: ${arm.updates} updates (${arm.updateRatio.toFixed(2)}x fewer), ${arm.trainSeconds.toFixed(1)} s, wall time ${arm.wallTimeSpeedup.toFixed(2)}x less than LR decay`);
+  }
   machine.loadAverageEnd = (await import('node:os')).loadavg().map((value) => Math.round(value * 100) / 100);
   return {
     kind: 'lrkit-gpu-check',
@@ -228,6 +240,7 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
     learningRate,
     reads,
     kernels,
+    batchSize,
     steps,
     ratios: ratiosOf(steps),
     seconds: Math.round((performance.now() - started) / 100) / 10,
