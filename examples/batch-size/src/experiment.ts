@@ -113,7 +113,10 @@ export interface ExperimentData {
   readonly testY: tf.Tensor;
 }
 
-/** Trains one model with one schedule and seed, evaluating test accuracy after every epoch. */
+/**
+ * Trains one model with one schedule and seed, evaluating test accuracy after every epoch:
+ * the epochs of {@link startArm} one after the other (the same training as an interleaved run).
+ */
 export async function runOne(
   settings: ExperimentSettings,
   data: ExperimentData,
@@ -121,43 +124,14 @@ export async function runOne(
   seed: number,
   onEpoch?: (line: string) => void,
 ): Promise<RunResult> {
-  const schedule = buildSchedules(settings)[name];
-  const model = settings.architecture === 'mlp' ? buildMlp(seed) : buildCnn(seed);
-  const optimizer = tf.train.momentum(settings.learningRate, settings.momentum);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const testAccuracy: number[] = [];
-  let evaluationMs = 0;
-  const evaluate = new tf.CustomCallback({
-    onEpochEnd: async (epoch) => {
-      const started = Date.now();
-      const result = model.evaluate(data.testX, data.testY, { batchSize: 1000 }) as tf.Scalar[];
-      const accuracy = (await result[1]?.data())?.[0] ?? Number.NaN;
-      tf.dispose(result);
-      testAccuracy.push(accuracy);
-      evaluationMs += Date.now() - started;
-      onEpoch?.(`${name} seed ${seed} epoch ${epoch + 1}/${settings.epochs}: test accuracy ${(accuracy * 100).toFixed(2)}%`);
-    },
-  });
-  const result = await fitWithBatchSchedule(
-    model,
-    { x: data.trainX, y: data.trainY },
-    { schedule, epochs: settings.epochs, callbacks: [...armCallbacks(settings, name), evaluate], seed, verbose: 0, yieldEvery: 'never' },
-  );
-  model.dispose();
-  optimizer.dispose();
-  // tfjs 4.22 MomentumOptimizer.dispose() frees its momentum scalar but not SGD's cached learning-rate scalar.
-  tf.dispose((optimizer as unknown as { c?: tf.Tensor }).c);
-  return {
-    schedule: name,
-    seed,
-    testAccuracy,
-    updates: result.epochs.map((row) => row.totalUpdates),
-    batchSizes: result.epochs.map((row) => row.batchSize),
-    learningRates: result.epochs.map((row) => row.learningRate),
-    finalAccuracy: testAccuracy[testAccuracy.length - 1] ?? Number.NaN,
-    totalUpdates: result.summary.totalUpdates,
-    trainMs: result.summary.durationMs - evaluationMs,
-  };
+  const arm = startArm(settings, data, name, seed, onEpoch);
+  try {
+    for (let epoch = 0; epoch < settings.epochs; epoch += 1) await arm.trainEpoch(epoch);
+  } catch (error) {
+    await arm.finish();
+    throw error;
+  }
+  return arm.finish();
 }
 
 /**
