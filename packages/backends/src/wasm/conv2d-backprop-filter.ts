@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { toConvGeometry } from './conv-geometry.js';
+import { toConvGeometry } from '../conv-geometry.js';
 import { rowMajorOutputGradient } from './conv2d-backprop-input.js';
 import { im2colRows } from './im2col.js';
 import {

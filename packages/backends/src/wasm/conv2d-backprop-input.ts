@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { toConvGeometry, type ConvGeometry } from './conv-geometry.js';
+import { toConvGeometry, type ConvGeometry } from '../conv-geometry.js';
 import { col2imRows } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release, withShape } from './wasm-kernel-helpers.js';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { toConvGeometry, type ConvGeometry } from './conv-geometry.js';
+import { toConvGeometry, type ConvGeometry } from '../conv-geometry.js';
 import { im2colRows } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release } from './wasm-kernel-helpers.js';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { channelMajorPatchLayout, toConvGeometry } from './conv-geometry.js';
+import { channelMajorPatchLayout, toConvGeometry } from '../conv-geometry.js';
 import { col2im } from './im2col.js';
 import { channelMajorOutputGradient } from './depthwise-conv2d-backprop-filter.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release } from './wasm-kernel-helpers.js';

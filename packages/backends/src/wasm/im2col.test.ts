@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { channelMajorPatchLayout, rowMajorPatchLayout, toConvGeometry } from './conv-geometry.js';
+import { channelMajorPatchLayout, rowMajorPatchLayout, toConvGeometry } from '../conv-geometry.js';
 import { col2im, col2imRows, im2col, im2colRows } from './im2col.js';
 import { randomInteger, randomValues, seededRandom } from './kernel-test-support.js';
 

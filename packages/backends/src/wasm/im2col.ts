@@ -1,4 +1,4 @@
-import type { ConvGeometry, PatchLayout } from './conv-geometry.js';
+import type { ConvGeometry, PatchLayout } from '../conv-geometry.js';
 
 /**
  * im2col: copies the receptive field of every output pixel of images

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FilterGradientProgram } from './filter-gradient-program.js';
-import { geometryOf, geometryUniformData } from './filter-gradient-geometry.js';
+import { toConvGeometry } from '../conv-geometry.js';
+import { geometryUniformData } from './filter-gradient-geometry.js';
 import { runSplitReduction } from './run-split-reduction.js';
 import { chooseGemmTile, planSplits, type SplitSettings } from './split-plan.js';
 import type { WebGpuBackendLike } from './webgpu-program.js';
@@ -39,7 +40,7 @@ export function conv2dBackpropFilterWebGpu(settings: () => SplitSettings): tf.Ke
       false,
       tf.backend_util.convertConv2DDataFormat(dataFormat),
     );
-    const geometry = geometryOf(info);
+    const geometry = toConvGeometry(info);
     const rows = info.filterHeight * info.filterWidth * info.inChannels;
     const columns = info.outChannels;
     const reduction = info.batchSize * info.outHeight * info.outWidth;

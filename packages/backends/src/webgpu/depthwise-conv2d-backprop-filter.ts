@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DepthwiseFilterGradientProgram, depthwiseWorkgroupWidth } from './depthwise-filter-gradient-program.js';
-import { geometryOf, geometryUniformData } from './filter-gradient-geometry.js';
+import { toConvGeometry } from '../conv-geometry.js';
+import { geometryUniformData } from './filter-gradient-geometry.js';
 import { runSplitReduction } from './run-split-reduction.js';
 import { planSplits, type SplitSettings } from './split-plan.js';
 import type { WebGpuBackendLike } from './webgpu-program.js';
@@ -40,7 +41,7 @@ export function depthwiseConv2dBackpropFilterWebGpu(settings: () => SplitSetting
     const tiles = Math.ceil(info.outChannels / depthwiseWorkgroupWidth) * info.filterHeight * info.filterWidth;
     const { limits } = webGpu.device;
     const { splits, splitLength } = planSplits(reduction, tiles, 1, settings(), limits.maxComputeWorkgroupsPerDimension);
-    const geometry = geometryOf(info);
+    const geometry = toConvGeometry(info);
     const program = new DepthwiseFilterGradientProgram(geometry, splits);
     return runSplitReduction(webGpu, program, [x, dy], filterShape, splits, geometryUniformData(geometry, splitLength));
   };

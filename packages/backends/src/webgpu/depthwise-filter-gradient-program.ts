@@ -1,4 +1,5 @@
-import { geometryUniformDeclarations, receptiveFieldSnippet, type FilterGradientGeometry } from './filter-gradient-geometry.js';
+import { geometryUniformDeclarations, receptiveFieldSnippet, } from './filter-gradient-geometry.js';
+import type { ConvGeometry } from '../conv-geometry.js';
 import type { WebGpuProgram } from './webgpu-program.js';
 
 /** Threads per workgroup of {@link DepthwiseFilterGradientProgram}, along the channels. */
@@ -23,7 +24,7 @@ export class DepthwiseFilterGradientProgram implements WebGpuProgram {
   size = false;
 
   constructor(
-    geometry: FilterGradientGeometry,
+    geometry: ConvGeometry,
     splits: number,
   ) {
     if (!geometry.channelsLast) throw new Error('DepthwiseFilterGradientProgram: only NHWC (channelsLast) is supported');
@@ -42,7 +43,7 @@ export class DepthwiseFilterGradientProgram implements WebGpuProgram {
         let tap = i32(workgroupId.y);
         let split = i32(workgroupId.z);
         let kStart = split * uniforms.splitLength;
-        let kEnd = min(kStart + uniforms.splitLength, uniforms.batch * uniforms.outHeight * uniforms.outWidth);
+        let kEnd = min(kStart + uniforms.splitLength, uniforms.batchSize * uniforms.outHeight * uniforms.outWidth);
         if (channel >= uniforms.outChannels) {
           return;
         }

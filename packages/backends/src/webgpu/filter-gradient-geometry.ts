@@ -1,53 +1,9 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { ConvGeometry } from '../conv-geometry.js';
 import type { ProgramUniform } from './webgpu-program.js';
-
-/** A convolution's shapes as the filter-gradient programs bake them into WGSL. */
-export interface FilterGradientGeometry {
-  readonly batch: number;
-  readonly inHeight: number;
-  readonly inWidth: number;
-  readonly inChannels: number;
-  readonly outHeight: number;
-  readonly outWidth: number;
-  /** dy's channels: `outChannels` for Conv2D, `inChannels × multiplier` for depthwise. */
-  readonly outChannels: number;
-  readonly filterHeight: number;
-  readonly filterWidth: number;
-  readonly strideHeight: number;
-  readonly strideWidth: number;
-  readonly dilationHeight: number;
-  readonly dilationWidth: number;
-  readonly padTop: number;
-  readonly padLeft: number;
-  /** NHWC (`true`) or NCHW. */
-  readonly channelsLast: boolean;
-}
-
-/** The geometry of a `backend_util.computeConv2DInfo` result. */
-export function geometryOf(info: tf.backend_util.Conv2DInfo): FilterGradientGeometry {
-  return {
-    batch: info.batchSize,
-    inHeight: info.inHeight,
-    inWidth: info.inWidth,
-    inChannels: info.inChannels,
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
-    outChannels: info.outChannels,
-    filterHeight: info.filterHeight,
-    filterWidth: info.filterWidth,
-    strideHeight: info.strideHeight,
-    strideWidth: info.strideWidth,
-    dilationHeight: info.dilationHeight,
-    dilationWidth: info.dilationWidth,
-    padTop: info.padInfo.top,
-    padLeft: info.padInfo.left,
-    channelsLast: info.dataFormat === 'channelsLast',
-  };
-}
 
 /** The geometry's integer fields, in a fixed order: the uniforms the programs read them from. */
 export const geometryUniformNames = [
-  'batch',
+  'batchSize',
   'inHeight',
   'inWidth',
   'inChannels',
@@ -62,7 +18,7 @@ export const geometryUniformNames = [
   'dilationWidth',
   'padTop',
   'padLeft',
-] as const satisfies readonly (keyof FilterGradientGeometry)[];
+] as const satisfies readonly (keyof ConvGeometry)[];
 
 /** WGSL uniform fields for {@link geometryUniformNames}, then `extra` (e.g. `splitLength`). */
 export function geometryUniformDeclarations(...extra: string[]): string {
@@ -70,7 +26,7 @@ export function geometryUniformDeclarations(...extra: string[]): string {
 }
 
 /** The values of {@link geometryUniformDeclarations}, as `runWebGPUProgram` takes them. */
-export function geometryUniformData(geometry: FilterGradientGeometry, ...extra: number[]): ProgramUniform[] {
+export function geometryUniformData(geometry: ConvGeometry, ...extra: number[]): ProgramUniform[] {
   return [...geometryUniformNames.map((name) => geometry[name]), ...extra].map((value) => ({ type: 'int32', data: [value] }));
 }
 

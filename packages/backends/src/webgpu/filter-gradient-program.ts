@@ -1,4 +1,5 @@
-import { geometryUniformDeclarations, receptiveFieldSnippet, type FilterGradientGeometry } from './filter-gradient-geometry.js';
+import { geometryUniformDeclarations, receptiveFieldSnippet, } from './filter-gradient-geometry.js';
+import type { ConvGeometry } from '../conv-geometry.js';
 import type { GemmTile } from './split-plan.js';
 import type { WebGpuProgram } from './webgpu-program.js';
 
@@ -26,7 +27,7 @@ export class FilterGradientProgram implements WebGpuProgram {
   size = false;
 
   constructor(
-    private readonly geometry: FilterGradientGeometry,
+    private readonly geometry: ConvGeometry,
     private readonly tile: GemmTile,
     splits: number,
   ) {
