@@ -12,13 +12,14 @@
  * | `maxNestingDepth` | 32 | nesting of objects/arrays in a config given to `fromConfig` (`join` of `warmup` of …) |
  * | `maxConfigNodes` | 100,000 | values (numbers, strings, objects, …) in one config given to `fromConfig` |
  * | `maxExcerptLength` | 200 | characters of a received value quoted in an error message |
- * | `maxPoints` | 100,000 | points sampled per series for a picture or a value dump |
+ * | `maxPoints` | 100,000 | points sampled for one picture or value dump, over all its series |
  * | `maxSeries` | 64 | schedules drawn in one picture |
  * | `maxPixels` | 16,777,216 (4096²) | pixels of a rendered image (width × height × scale²) |
  * | `maxImageSide` | 4,096 | width or height of a picture, in pixels |
  * | `maxTerminalWidth` / `maxTerminalHeight` | 1,000 / 500 | columns and rows of a terminal chart |
  * | `maxScale` | 16 | PNG pixel density |
  * | `maxDenseCheckedSteps` | 100,000 | steps compared one by one when checking two schedules agree (more are sampled) |
+ * | `maxLabelLength` | 200 | characters of a chart title or a series name |
  * | `maxSimulatedSteps` | 1,000,000 | steps of a PyTorch `SequentialLR`/`ChainedScheduler`, which are simulated step by step |
  *
  * @example
@@ -42,6 +43,7 @@ export const limits = Object.freeze({
   maxScale: 16,
   maxDenseCheckedSteps: 100_000,
   maxSimulatedSteps: 1_000_000,
+  maxLabelLength: 200,
 } as const);
 
 /** The type of {@link limits}. */

@@ -7,6 +7,9 @@
 import { excerpt, excerptText } from './excerpt.js';
 import { limits } from './limits.js';
 
+export { excerpt, excerptText } from './excerpt.js';
+export { limits } from './limits.js';
+
 /**
  * Formats a received value for an error message: strings quoted, plain data as JSON-like
  * text, cut at `limits.maxExcerptLength` (200) characters with `…` and the value's size
