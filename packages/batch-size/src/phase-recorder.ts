@@ -23,7 +23,9 @@ export interface RecordedEpoch {
 export class PhaseRecorder extends tf.Callback {
   readonly epochs: RecordedEpoch[] = [];
   private phase: BatchSizePhase | undefined;
-  private current: { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number } | undefined;
+  private current:
+    | { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number; largestBatch: number }
+    | undefined;
 
   constructor(private readonly adapter: OptimizerAdapter) {
     super();
@@ -44,6 +46,7 @@ export class PhaseRecorder extends tf.Callback {
       momentum: this.adapter.supportsMomentum ? this.adapter.getMomentum() : undefined,
       updates: 0,
       samples: 0,
+      largestBatch: 0,
     };
   }
 
@@ -52,6 +55,7 @@ export class PhaseRecorder extends tf.Callback {
     const size = typeof logs?.size === 'number' ? logs.size : 0;
     this.current.updates += 1;
     this.current.samples += size;
+    if (size > this.current.largestBatch) this.current.largestBatch = size;
   }
 
   override async onEpochEnd(): Promise<void> {
@@ -61,7 +65,8 @@ export class PhaseRecorder extends tf.Callback {
     this.epochs.push({
       epoch: current.epoch,
       phase: phase.index,
-      batchSize: phase.batchSize,
+      // The batch as trained: fewer than asked when the epoch held fewer samples (a generator dataset).
+      batchSize: current.largestBatch > 0 ? Math.min(current.largestBatch, phase.batchSize) : phase.batchSize,
       learningRate: current.learningRate,
       ...(current.momentum === undefined ? {} : { momentum: current.momentum }),
       updates: current.updates,

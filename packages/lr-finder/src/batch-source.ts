@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { excerpt, excerptText } from '@lrkit/schedules';
 
 /** Model inputs or targets as `trainOnBatch` takes them. */
 export type TensorOrTensors = tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor };
@@ -136,11 +137,54 @@ export function datasetBatches(dataset: tf.data.Dataset<tf.TensorContainer>): Ba
         tf.dispose(value as tf.TensorContainer);
         throw new TypeError(
           'findLearningRate: the dataset must yield `{ xs, ys }` batches as model.fitDataset expects; received an element ' +
-            `with keys ${value === null || typeof value !== 'object' ? String(value) : Object.keys(value).join(', ')}`,
+            `with keys ${value === null || typeof value !== 'object' ? excerpt(value) : excerptText(Object.keys(value).join(', '), 200)}`,
         );
       }
       return value as DatasetBatch;
     },
     dispose(): void {},
   };
+}
+
+function shapeText(shape: readonly (number | null)[]): string {
+  return `[${shape.map((size) => (size === null ? 'null' : String(size))).join(',')}]`;
+}
+
+/**
+ * Checks one batch against the model's inputs and outputs before training on it, so that a
+ * mistake gives one clear line instead of tfjs's shape error (which can print tensor values):
+ * an unbatched dataset (samples of shape `[3]` for a model taking `[null, 3]`) is named as such,
+ * with the fix (`dataset.batch(32)`).
+ *
+ * @example
+ * ```ts
+ * checkBatchShapes('findLearningRate', model, batch); // throws a TypeError for a batch of rank 1 into a [null, 3] input
+ * ```
+ */
+export function checkBatchShapes(owner: string, model: tf.LayersModel, batch: DatasetBatch): void {
+  const pairs: Array<[string, tf.Tensor[], readonly tf.SymbolicTensor[]]> = [
+    ['xs', tensorsOf(batch.xs), model.inputs],
+    ['ys', tensorsOf(batch.ys), model.outputs],
+  ];
+  for (const [name, tensors, symbolic] of pairs) {
+    if (tensors.length !== symbolic.length) continue; // tfjs names a count mismatch clearly itself
+    tensors.forEach((tensor, index) => {
+      if (!(tensor instanceof tf.Tensor)) return;
+      const expected = symbolic[index]?.shape;
+      if (expected === undefined) return;
+      const which = tensors.length === 1 ? `\`${name}\`` : `\`${name}[${index}]\``;
+      if (tensor.rank === expected.length - 1) {
+        throw new TypeError(
+          `${owner}: the dataset yields single samples, not batches: ${which} has shape ${shapeText(tensor.shape)} where the model ` +
+            `takes batches of shape ${shapeText(expected)}; batch it first, e.g. dataset.batch(32)`,
+        );
+      }
+      if (tensor.rank !== expected.length) {
+        throw new TypeError(
+          `${owner}: ${which} has shape ${shapeText(tensor.shape)} (rank ${tensor.rank}) where the model takes shape ` +
+            `${shapeText(expected)} (rank ${expected.length})`,
+        );
+      }
+    });
+  }
 }
