@@ -95,7 +95,12 @@ export function defineSchedule<Config extends ScheduleConfig>(
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      // -0 is written as 0 in JSON: store it as 0 so that a saved config loads back equal.
+      if (Object.is(record[key], -0)) record[key] = 0;
+      else deepFreeze(record[key]);
+    }
     Object.freeze(value);
   }
   return value;

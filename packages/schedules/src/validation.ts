@@ -54,7 +54,7 @@ export function fail(owner: string, name: string, rule: string, value: unknown, 
 export function finiteNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number', value, 'type');
   if (!Number.isFinite(value)) fail(owner, name, 'a finite number', value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -84,7 +84,7 @@ export function positiveNumber(owner: string, name: string, value: unknown): num
 export function nonNegativeNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number >= 0', value, 'type');
   if (!(Number.isFinite(value) && value >= 0)) fail(owner, name, 'a finite number >= 0', value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -130,7 +130,7 @@ export function numberBetweenExclusive(owner: string, name: string, value: unkno
   const rule = `a number in (${low}, ${high})`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(value > low && value < high)) fail(owner, name, rule, value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -146,7 +146,7 @@ export function numberBetween(owner: string, name: string, value: unknown, low: 
   const rule = `a number in [${low}, ${high}]`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(value >= low && value <= high)) fail(owner, name, rule, value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -429,5 +429,5 @@ export function numberGreaterThan(owner: string, name: string, value: unknown, m
   const rule = `a finite number > ${minimum}`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(Number.isFinite(value) && value > minimum)) fail(owner, name, rule, value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
