@@ -50,13 +50,15 @@ Examples:
  * await program.parseAsync(['node', 'lrkit', 'convert', '--torch', 'StepLR', '--args', 'step_size=30', '--base-lr', '0.1']);
  * ```
  */
-export function createProgram(output: Output, note: (text: string) => void = () => {}): Command {
+export function createProgram(output: Output, note: (text: string) => void = (text) => process.stderr.write(text)): Command {
   const program = new Command('lrkit')
     .description('Preview learning-rate schedules (native, PyTorch or Keras) and convert between config forms.')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => output.write(text),
+      // Subcommands copy this configuration when created: their errors go to `note` too.
+      writeErr: (text) => note(text),
       outputError: (text, write) => write(`lrkit: ${oneLine(text.replace(/^error: /, ''))}\n`),
     });
 
