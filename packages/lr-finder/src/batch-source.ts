@@ -162,29 +162,66 @@ function shapeText(shape: readonly (number | null)[]): string {
  * ```
  */
 export function checkBatchShapes(owner: string, model: tf.LayersModel, batch: DatasetBatch): void {
-  const pairs: Array<[string, tf.Tensor[], readonly tf.SymbolicTensor[]]> = [
-    ['xs', tensorsOf(batch.xs), model.inputs],
-    ['ys', tensorsOf(batch.ys), model.outputs],
+  const pairs: Array<[string, unknown[], readonly tf.SymbolicTensor[]]> = [
+    ['xs', leavesOf(batch.xs), model.inputs],
+    ['ys', leavesOf(batch.ys), model.outputs],
   ];
-  for (const [name, tensors, symbolic] of pairs) {
-    if (tensors.length !== symbolic.length) continue; // tfjs names a count mismatch clearly itself
-    tensors.forEach((tensor, index) => {
-      if (!(tensor instanceof tf.Tensor)) return;
+  for (const [name, leaves, symbolic] of pairs) {
+    if (leaves.length !== symbolic.length) continue; // tfjs names a count mismatch clearly itself
+    leaves.forEach((leaf, index) => {
       const expected = symbolic[index]?.shape;
       if (expected === undefined) return;
-      const which = tensors.length === 1 ? `\`${name}\`` : `\`${name}[${index}]\``;
-      if (tensor.rank === expected.length - 1) {
+      const which = leaves.length === 1 ? `\`${name}\`` : `\`${name}[${index}]\``;
+      const shape = leaf instanceof tf.Tensor ? leaf.shape : plainShape(leaf);
+      if (shape === undefined) {
+        throw new TypeError(`${owner}: ${which} must be a tensor batch; received ${excerpt(leaf, 40)}`);
+      }
+      if (shape.length === expected.length - 1) {
         throw new TypeError(
-          `${owner}: the dataset yields single samples, not batches: ${which} has shape ${shapeText(tensor.shape)} where the model ` +
+          `${owner}: the dataset yields single samples, not batches: ${which} has shape ${shapeText(shape)} where the model ` +
             `takes batches of shape ${shapeText(expected)}; batch it first, e.g. dataset.batch(32)`,
         );
       }
-      if (tensor.rank !== expected.length) {
+      if (shape.length !== expected.length) {
         throw new TypeError(
-          `${owner}: ${which} has shape ${shapeText(tensor.shape)} (rank ${tensor.rank}) where the model takes shape ` +
+          `${owner}: ${which} has shape ${shapeText(shape)} (rank ${shape.length}) where the model takes shape ` +
             `${shapeText(expected)} (rank ${expected.length})`,
         );
       }
     });
   }
+  // Ranks agree: a plain array in place of a tensor is the only mistake left to name.
+  for (const [name, leaves] of pairs) {
+    leaves.forEach((leaf, index) => {
+      if (leaf instanceof tf.Tensor) return;
+      const which = leaves.length === 1 ? `\`${name}\`` : `\`${name}[${index}]\``;
+      throw new TypeError(
+        `${owner}: ${which} is a plain array of shape ${shapeText(plainShape(leaf) ?? [])}, not a tensor; batch the dataset ` +
+          '(dataset.batch(32) turns its samples into tensors)',
+      );
+    });
+  }
+}
+
+/** The tensors (or plain values) of `xs` or `ys`: one, an array of them, or a map by name. */
+function leavesOf(value: unknown): unknown[] {
+  if (value instanceof tf.Tensor) return [value];
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => item instanceof tf.Tensor)) return value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const values = Object.values(value);
+    if (values.length > 0 && values.every((item) => item instanceof tf.Tensor)) return values;
+  }
+  return [value];
+}
+
+/** The shape of a number or a nested array of numbers (first elements only, at most 8 deep), else undefined. */
+function plainShape(value: unknown): number[] | undefined {
+  const shape: number[] = [];
+  let current = value;
+  while (Array.isArray(current)) {
+    if (shape.length >= 8) return undefined;
+    shape.push(current.length);
+    current = current[0];
+  }
+  return typeof current === 'number' || typeof current === 'boolean' ? shape : undefined;
 }
