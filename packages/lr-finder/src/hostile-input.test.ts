@@ -60,11 +60,11 @@ describe('class 3: an unbatched dataset is one clear line', () => {
 
   it('names a batch of the wrong rank for the targets too', async () => {
     const model = smallClassifier(tf.train.sgd(0.01));
-    const dataset = tf.data.array(samples.map((row, index) => ({ xs: [row], ys: labels[index]![0]! })));
+    const dataset = tf.data.array(samples.map((row, index) => ({ xs: [row], ys: labels[index]! })));
     await expectUnchanged(
       model,
       () => findLearningRate(model, dataset as unknown as tf.data.Dataset<tf.TensorContainer>, { numIterations: 5 }),
-      /^findLearningRate: the dataset yields single samples, not batches: `ys` has shape \[\] where the model takes batches of shape \[null,2\]/,
+      /^findLearningRate: the dataset yields single samples, not batches: `ys` has shape \[2\] where the model takes batches of shape \[null,2\]/,
     );
     model.dispose();
   });
