@@ -29,7 +29,7 @@ export interface PngOptions extends ChartSize {
  * ```
  */
 export async function renderPng(chart: Chart, options: PngOptions = {}): Promise<Uint8Array> {
-  const scale = options.scale ?? 2;
+  const scale = options.scale === undefined ? 2 : options.scale;
   if (!(typeof scale === 'number' && Number.isFinite(scale) && scale > 0 && scale <= limits.maxScale)) {
     throw new RangeError(`renderPng: \`scale\` must be a number in (0, ${limits.maxScale}]; received ${excerpt(scale)}`);
   }

@@ -46,9 +46,9 @@ function backward(scale: AxisScale, value: number): number {
  */
 export function renderTerminal(chart: Chart, options: TerminalOptions = {}): string {
   const prepared = prepareChart(chart, 'renderTerminal');
-  const width = options.width ?? 60;
-  const height = options.height ?? 15;
-  const xTicks = options.xTicks ?? 5;
+  const width = options.width === undefined ? 60 : options.width;
+  const height = options.height === undefined ? 15 : options.height;
+  const xTicks = options.xTicks === undefined ? 5 : options.xTicks;
   for (const [name, value, minimum, maximum] of [
     ['width', width, 10, limits.maxTerminalWidth],
     ['height', height, 3, limits.maxTerminalHeight],

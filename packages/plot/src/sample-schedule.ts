@@ -73,10 +73,10 @@ export function sampleSchedule(schedule: Schedule | ((step: number) => number), 
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`sampleSchedule: options must be an object with \`end\`; received ${excerpt(options)}`);
   }
-  const start = integerOption('start', options.start ?? 0, 0);
+  const start = integerOption('start', options.start === undefined ? 0 : options.start, 0);
   const end = integerOption('end', options.end, start + 1);
-  const points = integerOption('points', options.points ?? 1000, 4, limits.maxPoints);
-  const probesPerBucket = integerOption('probesPerBucket', options.probesPerBucket ?? 16, 2, 1024);
+  const points = integerOption('points', options.points === undefined ? 1000 : options.points, 4, limits.maxPoints);
+  const probesPerBucket = integerOption('probesPerBucket', options.probesPerBucket === undefined ? 16 : options.probesPerBucket, 2, 1024);
   if (!Number.isSafeInteger(end)) {
     throw new RangeError(`sampleSchedule: \`end\` must be a safe integer; received ${end}`);
   }

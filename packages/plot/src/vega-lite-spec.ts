@@ -21,8 +21,8 @@ export function checkSize(owner: string, size: ChartSize | undefined, defaults: 
   width: number;
   height: number;
 } {
-  const width = size?.width ?? defaults.width;
-  const height = size?.height ?? defaults.height;
+  const width = size?.width === undefined ? defaults.width : size.width;
+  const height = size?.height === undefined ? defaults.height : size.height;
   for (const [name, value] of [['width', width], ['height', height]] as const) {
     if (!(Number.isInteger(value) && value >= 2 && value <= limits.maxImageSide)) {
       throw new RangeError(

@@ -176,6 +176,20 @@ describe('class 2: silently wrong answers', () => {
     expectOneLine(thrown(build).error, RangeError, pattern);
   });
 
+  it.each([
+    [{ type: 'exponential', initialValue: 1, decayRate: 0.5, decaySteps: null }, 'exponential', 'decaySteps'],
+    [{ type: 'cosine', initialValue: 1, decaySteps: 10, alpha: null }, 'cosine', 'alpha'],
+    [{ type: 'cyclic', baseValue: 0, maxValue: 1, stepSizeUp: 5, mode: null }, 'cyclic', 'mode'],
+    [{ type: 'warmup', schedule: { type: 'constant', value: 1 }, warmupSteps: 5, initialValue: null }, 'warmup', 'initialValue'],
+    [{ type: 'one-cycle', maxValue: 1, totalSteps: 100, warmupFraction: null }, 'one-cycle', 'warmupFraction'],
+  ])('never reads null as "use the default" (%#)', (config, owner, key) => {
+    expectOneLine(
+      thrown(() => fromConfig(config)).error,
+      TypeError,
+      new RegExp(`^${owner}: \`${key}\` must be left out \\(for its default\\) or given a value; received null$`),
+    );
+  });
+
   it('keeps growth that a ceiling bounds, and decays that underflow to 0', () => {
     const capped = exponential({ initialValue: 1, decayRate: 2, endValue: 64 });
     expect([capped(0), capped(3), capped(6), capped(limits.maxStep)]).toEqual([1, 8, 64, 64]);

@@ -322,7 +322,9 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
 }
 
 /**
- * Requires an object whose own keys are all in `allowed`; suggests the closest name.
+ * Requires an object whose own keys are all in `allowed`; suggests the closest name. An option
+ * set to `null` is a `TypeError` (never read as "use the default") unless `allowNull` is set,
+ * as the PyTorch and Keras presets do, where `null` is Python's `None`.
  *
  * @example
  * ```ts
@@ -331,7 +333,12 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
  * // TypeError: cosine: unknown option `decaySetps` (did you mean `decaySteps`?); valid options are …
  * ```
  */
-export function knownKeys(owner: string, options: unknown, allowed: readonly string[]): Record<string, unknown> {
+export function knownKeys(
+  owner: string,
+  options: unknown,
+  allowed: readonly string[],
+  { allowNull = false }: { readonly allowNull?: boolean } = {},
+): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${owner}: options must be a plain object; received ${describeValue(options)}`);
   }
@@ -342,6 +349,10 @@ export function knownKeys(owner: string, options: unknown, allowed: readonly str
         `${owner}: unknown option \`${excerptText(key)}\`${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}; ` +
           `valid options are ${allowed.map((name) => `\`${name}\``).join(', ')}`,
       );
+    }
+    if (!allowNull && (options as Record<string, unknown>)[key] === null) {
+      // `null` is never read as "use the default": that would silently change what was asked.
+      throw new TypeError(`${owner}: \`${excerptText(key)}\` must be left out (for its default) or given a value; received null`);
     }
   }
   return options as Record<string, unknown>;
