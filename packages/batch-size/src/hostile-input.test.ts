@@ -104,7 +104,7 @@ describe('classes 2 and 3: bad arrays and counts are one clear error', () => {
     [() => batchSizeMilestones({ initialBatchSize: 4, milestones: Array.from({ length: 20_000 }, (_, index) => index + 1), factor: 1 }), /`milestones` must have at most 10000 entries \(limits\.maxArrayLength\)/],
     [() => batchSizeSchedule({ phases: Array.from({ length: 10_001 }, () => ({ epochs: 1, batchSize: 1 })) }), /`phases` must have at most 10000 entries/],
     [() => batchSizeSchedule({ phases: [{ epochs: '5' as never, batchSize: 4 }] }), /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received "5"/],
-    [() => batchSizeSchedule({ phases: [{ epochs: null as never, batchSize: 4 }] }), /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received null/],
+    [() => batchSizeSchedule({ phases: [{ epochs: null as never, batchSize: 4 }] }), /^batchSizeSchedule \(phases\[0\]\): `epochs` must be left out \(for its default\) or given a value; received null$/],
     [() => batchSizeSchedule({ phases: [{ epochs: 1e300, batchSize: 4 }] }), /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received 1e\+300/],
     [() => batchSizeSchedule({ phases: [{ epochs: 2 ** 52, batchSize: 4 }, { epochs: 2 ** 52, batchSize: 4 }] }), /`phases\[1\]\.epochs` must be small enough that the phases end by epoch 9007199254740991/],
   ])('refuses %#', (build, pattern) => {
