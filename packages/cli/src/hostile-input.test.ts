@@ -251,7 +251,7 @@ describe('property', () => {
     'any argument vector ends in a result or one clear error, quickly, and a refused command writes nothing',
     async (command, flags) => {
       for (const name of readdirSync(out)) rmSync(join(out, name), { recursive: true, force: true });
-      const argv = [command];
+      const argv: string[] = [command];
       for (const [flag, value] of flags) {
         if (flag === 'config') argv.push(value as string);
         else argv.push(flag, ...(value === undefined ? [] : [value]));
