@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Make sure a headless-capable Chromium is on this machine, for the browser tests.
+# Make sure a headless-capable Chromium is on this machine, for the browser tests, and the
+# Vulkan loader (libvulkan1) for WebGPU through Dawn in Node: Chromium's package ships
+# SwiftShader's Vulkan driver (vk_swiftshader_icd.json), the software GPU the WebGPU tests of
+# @lrkit/backends run on where there is no real GPU.
 #
 # Uses Debian's `chromium` package (never a browser download by a test tool: those fail on
 # machines that only reach the npm and Debian registries). Prints the executable's path on
@@ -9,7 +12,8 @@
 set -euo pipefail
 
 path="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$path" ]; then
+has_vulkan_loader() { ldconfig -p 2>/dev/null | grep -q 'libvulkan\.so\.1'; }
+if [ -x "$path" ] && has_vulkan_loader; then
   echo "$path"
   exit 0
 fi
@@ -28,11 +32,15 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-echo "ensure-chromium: installing Debian's chromium with apt-get" >&2
+echo "ensure-chromium: installing Debian's chromium and libvulkan1 with apt-get" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >&2
+$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core libvulkan1 >&2
 
+if [ -x "$path" ]; then
+  echo "$path"
+  exit 0
+fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "ensure-chromium: apt-get finished but /usr/bin/chromium is missing" >&2
   exit 1

@@ -8,10 +8,12 @@ beforeAll(async () => {
 });
 
 describe('backends benchmark (smoke)', () => {
-  it('trains the demo CNN on cpu and wasm, reports the native packages as absent, and returns to cpu', async () => {
+  it('trains the demo CNN on cpu, wasm and webgpu (SwiftShader here), reports the native packages as absent, and returns to cpu', async () => {
     const before = tf.memory().numTensors;
     const result = (await backendsSection.run(true)) as BackendsResult;
-    expect(result.benchmark.timings.map((timing) => timing.backend)).toEqual(['cpu', 'wasm']);
+    expect(result.benchmark.timings.map((timing) => timing.backend)).toEqual(['cpu', 'wasm', 'webgpu']);
+    expect(result.adapter?.software).toBe(true);
+    expect(backendsSection.render(result)).toContain('| webgpu (google swiftshader (SwiftShader driver 5.0.0), software adapter) |');
     expect(result.native).toEqual([
       { packageName: '@tensorflow/tfjs-node-gpu', status: 'not installed' },
       { packageName: '@tensorflow/tfjs-node', status: 'not installed' },

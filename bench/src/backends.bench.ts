@@ -1,10 +1,12 @@
 /**
  * Benchmark (5): one epoch of the examples' demo CNN on each backend — `cpu`, `wasm` with
- * lrkit's training kernels, and `tensorflow` (tfjs-node / tfjs-node-gpu) when one is
- * installed. The timing is examples/common/bench/backend-benchmark.ts (shared alternating
- * timer); this module adds the native packages' presence and the ratios to cpu.
+ * lrkit's training kernels, `webgpu` (through Dawn; SwiftShader where there is no GPU, marked
+ * "software adapter") and `tensorflow` (tfjs-node / tfjs-node-gpu) when one is installed. The
+ * timing is bench/src/backend-benchmark.ts (shared alternating timer); this module adds the
+ * native packages' presence, the WebGPU adapter and the ratios to cpu.
  */
-import { runBackendBenchmark, type BackendBenchmarkResult } from '../../examples/common/bench/backend-benchmark.js';
+import { findSoftwareVulkanDriver, initializeNodeWebGpu, type AdapterDescription } from '@lrkit/backends/node';
+import { runBackendBenchmark, type BackendBenchmarkResult } from './backend-benchmark.js';
 import * as tf from '@tensorflow/tfjs';
 import { spread, type Spread } from './timing.js';
 
@@ -30,6 +32,8 @@ export interface BackendsResult {
   /** Per-round ratio cpu time / backend time, for every backend but cpu. */
   readonly speedups: ReadonlyArray<{ readonly backend: string; readonly speedOverCpu: Spread }>;
   readonly native: readonly NativeBackendStatus[];
+  /** The WebGPU adapter the `webgpu` row ran on (`undefined`: none, no row). */
+  readonly adapter: AdapterDescription | undefined;
   readonly imagesPerEpoch: number;
 }
 
@@ -61,6 +65,9 @@ export async function runBackendsBench(options: BackendsBenchOptions): Promise<B
     if (present) backends.push('tensorflow');
     native.push({ packageName, status: present ? 'measured (backend `tensorflow`)' : backends.includes('tensorflow') ? 'not measured (the other native package is)' : 'not installed' });
   }
+  const driver = findSoftwareVulkanDriver();
+  const { adapter } = await initializeNodeWebGpu(driver === undefined ? {} : { additionalVulkanDriverFiles: driver });
+  if (adapter !== undefined) backends.push('webgpu');
   try {
     const benchmark = await runBackendBenchmark({ backends, ...options });
     const cpu = benchmark.timings[0];
@@ -68,7 +75,7 @@ export async function runBackendsBench(options: BackendsBenchOptions): Promise<B
       backend: timing.backend,
       speedOverCpu: spread(timing.millisecondsPerBatch.map((time, round) => (cpu?.millisecondsPerBatch[round] ?? Number.NaN) / time)),
     }));
-    return { benchmark, speedups, native, imagesPerEpoch: options.batches * options.batchSize };
+    return { benchmark, speedups, native, adapter, imagesPerEpoch: options.batches * options.batchSize };
   } finally {
     await tf.setBackend('cpu');
   }

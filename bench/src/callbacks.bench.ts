@@ -11,7 +11,8 @@
  * fits as in a real run.
  */
 import { cosine } from '@lrkit/schedules';
-import { buildDemoCnn, initializeWasmBackend, type WasmModule } from '@lrkit/examples-common';
+import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
+import { buildDemoCnn } from '@lrkit/examples-common';
 import * as tf from '@tensorflow/tfjs';
 import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
 import {

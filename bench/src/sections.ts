@@ -10,6 +10,7 @@ import {
   smokeCallbackOptions,
   type CallbackModelResult,
 } from './callbacks.bench.js';
+import { formatAdapter } from '@lrkit/backends';
 import { fullBackendsOptions, runBackendsBench, smokeBackendsOptions, type BackendsResult } from './backends.bench.js';
 import { fullHookCostOptions, runHookCostBench, smokeHookCostOptions, type HookCostResult } from './hook-cost.bench.js';
 import { fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions, type BatchSizeResult } from './batch-size.bench.js';
@@ -136,7 +137,7 @@ export const callbacksSection = defineSection<CallbacksSectionResult>({
       '### 2b. Whole model.fit, bare vs each callback vs all together',
       '',
       'Models: a 32-64-10 MLP and a 12×12 conv8-pool-dense10 CNN on the `cpu` backend, and the examples\' demo CNN (28×28, conv8-pool-conv16-pool-dense10, `buildDemoCnn`) ' +
-        'on `wasm` with lrkit\'s training kernels (`initializeWasmBackend` from examples/common) — the fastest CNN training available here, so the one where a fixed per-batch cost weighs most. ' +
+        'on `wasm` with lrkit\'s training kernels (`initializeWasmBackend` from @lrkit/backends) — the fastest CNN training available here, so the one where a fixed per-batch cost weighs most. ' +
         `Every configuration trains its own copy of the model (same seeds, Adam 0.001, ${fullCallbackOptions.epochs} epochs of batch ${fullCallbackOptions.batchSize} per fit, ` +
         `validation data, no shuffling) with one long-lived set of callbacks, ${fullCallbackOptions.repetitions} rounds after ${fullCallbackOptions.warmup} warm-up round, ` +
         'the configurations rotating order each round. Per-batch scheduling: cosine evaluated every batch; per-epoch: cosine per epoch, and the history records epochs only ' +
@@ -258,14 +259,15 @@ export const backendsSection = defineSection<BackendsResult>({
       `One epoch = ${result.imagesPerEpoch} MNIST-shaped 28×28×1 images in ${benchmark.batches} batches of ${benchmark.batchSize} (\`trainOnBatch\`, SGD 0.05) of the examples' demo CNN ` +
         '(`buildDemoCnn`: conv8 3×3 → pool → conv16 3×3 → pool → dense 10). One model per backend from the same seed and data; ' +
         `${benchmark.repetitions} rounds after a warm-up, backends in rotated order. \`wasm\` is the single-threaded SIMD build with lrkit's training kernels ` +
-        '(examples/common `registerWasmTrainingKernels`: Conv2DBackpropFilter and friends as im2col + matMul; without them the wasm backend cannot train a CNN at all).',
+        '(@lrkit/backends `registerWasmTrainingKernels`: Conv2DBackpropFilter and friends as im2col + matMul; without them the wasm backend cannot train a CNN at all).',
       '',
       '| backend | ms per batch, median (min–max) | epoch, s (median) | speed over cpu, median (min–max) | loss after the last batch |',
       '| --- | ---: | ---: | ---: | ---: |',
       ...benchmark.timings.map((timing) => {
         const ratio = speed.get(timing.backend);
+        const name = timing.backend === 'webgpu' && result.adapter !== undefined ? `webgpu (${formatAdapter(result.adapter)})` : timing.backend;
         return (
-          `| ${timing.backend} | ${timing.median.toFixed(1)} (${timing.minimum.toFixed(1)}–${timing.maximum.toFixed(1)}) | ${((timing.median * benchmark.batches) / 1000).toFixed(2)} | ` +
+          `| ${name} | ${timing.median.toFixed(1)} (${timing.minimum.toFixed(1)}–${timing.maximum.toFixed(1)}) | ${((timing.median * benchmark.batches) / 1000).toFixed(2)} | ` +
           `${ratio === undefined ? '1 (baseline)' : `${ratioCell(ratio, 1)}×`} | ${timing.finalLoss.toFixed(6)} |`
         );
       }),

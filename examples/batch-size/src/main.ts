@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { selectBackend, toBackendChoice } from '@lrkit/examples-common';
+import { selectBackend, toBackendChoice } from '@lrkit/backends/node';
 import { fullSettings, type ExperimentSettings } from './experiment.js';
 import { runExperiment } from './run-experiment.js';
 
@@ -22,7 +22,7 @@ Smith et al. 2018 on MNIST: (1) LR decay by --factor at --milestones with a fixe
   --momentum M           momentum (default ${fullSettings.momentum})
   --seeds 1,2,3          seeds (default ${fullSettings.seeds.join(',')})
   --mlp                  train a dense network instead of the CNN (fast on cpu)
-  --backend NAME         tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest present)
+  --backend NAME         tensorflow-gpu, tensorflow, webgpu, wasm or cpu (default: the fastest present)
   --out DIR              where report.md, results.json and plots go (default examples/batch-size/results)
 `;
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchedules, type ExperimentSettings } from './experiment.js';
 import { runExperiment } from './run-experiment.js';
 import { plots } from './report.js';
-import { selectBackend } from '@lrkit/examples-common';
+import { selectBackend } from '@lrkit/backends/node';
 
 const tiny: ExperimentSettings = {
   trainSize: 200,

@@ -13,8 +13,14 @@ const exampleRoot = fileURLToPath(new URL('..', import.meta.url));
 const artifacts = `${exampleRoot}test-artifacts`;
 const outDir = `${exampleRoot}dist`;
 
-/** The flags Chromium needs on these machines (no network, no GPU, running as root). */
+/**
+ * The flags Chromium needs on these machines (no network, no GPU, running as root), and
+ * WebGPU on SwiftShader's Vulkan driver (Debian's `chromium` ships it). WebGPU exists only in
+ * a secure context: the site is served from `http://localhost`.
+ */
 const chromiumFlags = [
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
   '--no-sandbox',
   '--disable-gpu',
   '--use-angle=swiftshader',
@@ -74,14 +80,33 @@ function expectScheduleMatches(state: PageHandle, recipeText: string, learningRa
   }
 }
 
+/** The live charts of the training panel. */
+const chartIds = ['lr-chart', 'loss-chart', 'accuracy-chart'] as const;
+
+/** The pixels of each live chart (its uPlot canvas as a data URL), once the pending redraw is done. */
+async function liveCharts(page: Page): Promise<Record<(typeof chartIds)[number], string>> {
+  // The charts redraw on the next animation frame after new data: wait two frames.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  return page.evaluate((ids) => {
+    const pixels = (id: string): string => document.querySelector<HTMLCanvasElement>(`#${id} canvas`)!.toDataURL('image/png');
+    return { 'lr-chart': pixels(ids[0]), 'loss-chart': pixels(ids[1]), 'accuracy-chart': pixels(ids[2]) };
+  }, chartIds);
+}
+
 describe('browser example in headless Chromium', () => {
   it('trains a short run, reports the backend and a test accuracy above chance, and plots the chosen schedule', async () => {
     const recipe = 'warmup-cosine';
     const { page, errors } = await openPage(`?epochs=2&limit=1000&batchSize=50&recipe=${recipe}`);
     const backend = await page.textContent('#backend');
     expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
-    // Headless Chromium has no WebGPU adapter here: the page says it skipped WebGPU and why.
+    // Without a GPU, Chromium's WebGPU adapter is SwiftShader: the page shows it, skips it and says why.
     if (backend !== 'webgpu') expect(await page.textContent('#backend-notes')).toMatch(/skipped webgpu: /);
+    if ((await page.getAttribute('#adapter', 'data-software')) === 'true') {
+      expect(await page.textContent('#adapter')).toMatch(/^google swiftshader.*, software adapter \(not used\)$/);
+      expect(await page.textContent('#backend-notes')).toMatch(
+        /skipped webgpu: google swiftshader.*, software adapter, slower than wasm; force it with \?backend=webgpu/,
+      );
+    }
     // Without a GPU, Chromium's WebGL is SwiftShader: the page prefers wasm and says so.
     if (backend === 'wasm') expect(await page.textContent('#backend-notes')).toMatch(/skipped webgl: /);
     await page.click('#start');
@@ -111,6 +136,61 @@ describe('browser example in headless Chromium', () => {
     await page.waitForSelector('body[data-status="idle"]');
     expect(await page.isDisabled('#recipe')).toBe(false);
     expect((await handle(page)).lrChart.steps).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains on WebGPU (SwiftShader) when forced: a PyTorch StepLR schedule at every batch, live charts, stop and resume', async () => {
+    // SwiftShader runs WebGPU on the CPU, slowly (most of the time is compiling shaders): six
+    // updates of 16 images, validated on 64 test images.
+    const recipe = 'StepLR(optimizer, step_size=2, gamma=0.5)';
+    const { page, errors } = await openPage(
+      `?backend=webgpu&epochs=1&limit=96&testLimit=64&batchSize=16&recipe=${encodeURIComponent(recipe)}`,
+    );
+    expect(await page.textContent('#backend')).toBe('webgpu');
+    expect(await page.getAttribute('#adapter', 'data-vendor')).toBe('google');
+    expect(await page.getAttribute('#adapter', 'data-architecture')).toBe('swiftshader');
+    expect(await page.getAttribute('#adapter', 'data-software')).toBe('true');
+    expect(await page.textContent('#adapter')).toMatch(/^google swiftshader.*, software adapter$/);
+    expect((await handle(page)).backend?.webgpuAdapter).toMatchObject({ vendor: 'google', architecture: 'swiftshader', software: true });
+    const idleCharts = await liveCharts(page);
+
+    await page.click('#start');
+    await page.waitForFunction(() => window.lrkitExample.state.globalStep >= 2, undefined, { timeout: 120_000 });
+    await page.click('#stop');
+    await page.waitForSelector('body[data-status="stopped"]', { timeout: 120_000 });
+    const stopped = await handle(page);
+    const stoppedAt = stopped.state.globalStep;
+    expect(stoppedAt).toBeGreaterThanOrEqual(2);
+    expect(stoppedAt).toBeLessThan(6);
+    expect(stopped.state.batches.map((point) => point.step)).toEqual(Array.from({ length: stoppedAt }, (_, step) => step));
+    const stoppedCharts = await liveCharts(page);
+    for (const chart of chartIds) expect(stoppedCharts[chart], `${chart} after ${stoppedAt} updates`).not.toBe(idleCharts[chart]);
+
+    await page.click('#start');
+    await page.waitForSelector('body[data-status="finished"]', { timeout: 120_000 });
+    const finished = await handle(page);
+    expect(finished.state.segments).toBe(2);
+    expect(finished.state.globalStep).toBe(6);
+    // The page's history: one point per update, global steps 0 … 5 across the stop, each with
+    // the learning rate the optimizer used, equal to PyTorch's StepLR (0.005 halved every 2 steps).
+    expect(finished.state.batches.map((point) => point.step)).toEqual([0, 1, 2, 3, 4, 5]);
+    const expected = [0.005, 0.005, 0.0025, 0.0025, 0.00125, 0.00125];
+    for (const [step, point] of finished.state.batches.entries()) {
+      expect(Math.abs(point.learningRate - expected[step]!)).toBeLessThanOrEqual(1e-12);
+      expect(Number.isFinite(point.loss)).toBe(true);
+    }
+    expect(finished.lrChart.learningRates).toEqual(finished.state.batches.map((point) => point.learningRate));
+    expectScheduleMatches(finished, recipe, 0.005);
+    expect(finished.recipe?.label).toBe('PyTorch StepLR');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+    const csvLines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    const column = csvLines[0]!.split(',').indexOf('learningRate');
+    expect(csvLines.slice(1).map((line) => Number(line.split(',')[column]))).toEqual(finished.lrChart.learningRates);
+    expect(finished.state.testAccuracy).not.toBeNull();
+    const finishedCharts = await liveCharts(page);
+    for (const chart of chartIds) expect(finishedCharts[chart], `${chart} after the resumed updates`).not.toBe(stoppedCharts[chart]);
+    await page.screenshot({ path: `${artifacts}/browser-example-webgpu.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -186,7 +266,7 @@ describe('browser example in headless Chromium', () => {
     await page.close();
   });
 
-  it('trains on the wasm backend when asked, with the gradient kernels of examples/common', async () => {
+  it('trains on the wasm backend when asked, with the gradient kernels of @lrkit/backends', async () => {
     const { page, errors } = await openPage('?backend=wasm&epochs=1&limit=128&batchSize=32&recipe=cosine');
     expect(await page.textContent('#backend')).toBe('wasm');
     await page.click('#start');

@@ -13,7 +13,11 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** A static file server for a built site on 127.0.0.1 with a free port chosen by the system. */
+/**
+ * A static file server for a built site on 127.0.0.1 with a free port chosen by the system,
+ * addressed as `http://localhost:PORT/`: a secure context, which WebGPU needs (Chromium
+ * resolves `localhost` to the loopback interface itself).
+ */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -34,7 +38,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the static server has no port');
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: `http://localhost:${address.port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

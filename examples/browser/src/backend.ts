@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { describeAdapter, formatAdapter, registerWasmTrainingKernels, type AdapterDescription, type AdapterLike } from '@lrkit/backends';
 import { isSoftwareRenderer } from './software-renderer.js';
 import { backendOrder, type BackendName } from './url-options.js';
 
@@ -7,17 +8,25 @@ export interface BackendChoice {
   readonly name: BackendName;
   /** The WebGL renderer (`UNMASKED_RENDERER_WEBGL`) when WebGL was tried, else `undefined`. */
   readonly webglRenderer?: string;
+  /** The WebGPU adapter when WebGPU was tried and the browser gave one (used or skipped), else `undefined`. */
+  readonly webgpuAdapter?: AdapterDescription;
   /** One line per backend tried before it, for example `webgpu: navigator.gpu is missing`. */
   readonly skipped: readonly string[];
 }
 
-async function registerWebgpu(): Promise<string | undefined> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (gpu === undefined) return 'navigator.gpu is missing (no WebGPU in this browser)';
-  const adapter = await gpu.requestAdapter().catch(() => null);
-  if (adapter === null || adapter === undefined) return 'no WebGPU adapter (headless or blocklisted GPU)';
-  await import('@tensorflow/tfjs-backend-webgpu');
-  return undefined;
+/** What asking the browser for a WebGPU adapter gave: the adapter, or why there is none. */
+type WebgpuProbe = { readonly adapter: AdapterDescription } | { readonly reason: string };
+
+/**
+ * Asks `navigator.gpu` for an adapter with the options tfjs-backend-webgpu uses (so the
+ * adapter described is the one tfjs will train on) and describes it with `@lrkit/backends`.
+ */
+async function probeWebgpu(): Promise<WebgpuProbe> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(options?: { powerPreference?: string }): Promise<AdapterLike | null> } }).gpu;
+  if (gpu === undefined) return { reason: 'navigator.gpu is missing (no WebGPU in this browser, or not a secure context)' };
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
+  if (adapter === null) return { reason: 'no WebGPU adapter (headless or blocklisted GPU)' };
+  return { adapter: describeAdapter(adapter) };
 }
 
 /** The renderer of the WebGL context tfjs created, when the browser tells it. */
@@ -42,36 +51,44 @@ async function registerWasm(): Promise<string | undefined> {
     'tfjs-backend-wasm-simd.wasm': simd.default,
     'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
   });
-  // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter: the examples' im2col + matMul
-  // gradient kernels (examples/common) make CNNs train on wasm.
-  const { registerWasmTrainingKernels } = await import('@lrkit/examples-common/wasm-training-kernels');
+  // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter: the im2col + matMul gradient
+  // kernels of @lrkit/backends make CNNs train on wasm.
   registerWasmTrainingKernels();
   return undefined;
 }
 
-/** Kernels a CNN needs to train (tfjs-backend-wasm 4.22 lacks the first; examples/common adds it). */
+/** Kernels a CNN needs to train (tfjs-backend-wasm 4.22 lacks the first; @lrkit/backends adds it). */
 const trainingKernels = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad'];
 
 /**
  * Picks the best backend that can train a CNN here, in the order WebGPU → WebGL → wasm →
  * cpu (or only `forced`), and makes it the active tfjs backend. A backend is skipped when
  * it cannot be initialised (no WebGPU adapter, no WebGL context) or lacks a kernel the
- * CNN's gradient needs. WebGL on a software rasteriser (SwiftShader, llvmpipe) is skipped
- * unless forced: it trains slower than wasm. The wasm backend gets the gradient kernels of `examples/common`
- * (tfjs-backend-wasm 4.22 has no `Conv2DBackpropFilter`).
+ * CNN's gradient needs. A software WebGPU adapter (SwiftShader, lavapipe: `@lrkit/backends`'
+ * `describeAdapter`) and WebGL on a software rasteriser (SwiftShader, llvmpipe) are skipped
+ * unless forced: they train slower than wasm. The wasm backend gets the gradient kernels of
+ * `@lrkit/backends` (tfjs-backend-wasm 4.22 has no `Conv2DBackpropFilter`).
  */
 export async function chooseBackend(forced?: BackendName): Promise<BackendChoice> {
   const skipped: string[] = [];
   let renderer: string | undefined;
+  let adapter: AdapterDescription | undefined;
   const candidates = forced === undefined ? backendOrder : [forced];
   for (const name of candidates) {
     try {
       if (name === 'webgpu') {
-        const reason = await registerWebgpu();
-        if (reason !== undefined) {
-          skipped.push(`webgpu: ${reason}`);
+        const probe = await probeWebgpu();
+        if ('reason' in probe) {
+          skipped.push(`webgpu: ${probe.reason}`);
           continue;
         }
+        adapter = probe.adapter;
+        if (forced === undefined && adapter.software) {
+          skipped.push(`webgpu: ${formatAdapter(adapter)}, slower than wasm; force it with ?backend=webgpu`);
+          continue;
+        }
+        // Registers the backend (tfjs-backend-webgpu does it at import time).
+        await import('@tensorflow/tfjs-backend-webgpu');
       } else if (name === 'wasm') {
         await registerWasm();
       }
@@ -97,7 +114,12 @@ export async function chooseBackend(forced?: BackendName): Promise<BackendChoice
           continue;
         }
       }
-      return renderer === undefined ? { name, skipped } : { name, skipped, webglRenderer: renderer };
+      return {
+        name,
+        skipped,
+        ...(renderer === undefined ? {} : { webglRenderer: renderer }),
+        ...(adapter === undefined ? {} : { webgpuAdapter: adapter }),
+      };
     } catch (error) {
       skipped.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -21,9 +21,9 @@ const imageBytes = 28 * 28;
 
 /**
  * Fetches the MNIST subset written by `scripts/mnist-subset.ts` (served from `data/`) and
- * keeps the first `limit` training images.
+ * keeps the first `limit` training images and the first `testLimit` test images.
  */
-export async function loadMnist(baseUrl: string, limit?: number): Promise<MnistTensors> {
+export async function loadMnist(baseUrl: string, limit?: number, testLimit?: number): Promise<MnistTensors> {
   const manifestResponse = await fetch(`${baseUrl}data/mnist-subset.json`);
   if (!manifestResponse.ok) throw new Error(`Cannot load the MNIST subset manifest: HTTP ${manifestResponse.status}`);
   const manifest = (await manifestResponse.json()) as Manifest;
@@ -33,6 +33,7 @@ export async function loadMnist(baseUrl: string, limit?: number): Promise<MnistT
   const expected = (manifest.trainCount + manifest.testCount) * (imageBytes + 1);
   if (bytes.byteLength !== expected) throw new Error(`The MNIST subset has ${bytes.byteLength} bytes; expected ${expected}`);
   const trainCount = Math.min(limit ?? manifest.trainCount, manifest.trainCount);
+  const testCount = Math.min(testLimit ?? manifest.testCount, manifest.testCount);
   const trainImagesEnd = manifest.trainCount * imageBytes;
   const testImagesStart = trainImagesEnd + manifest.trainCount;
   const testLabelsStart = testImagesStart + manifest.testCount * imageBytes;
@@ -45,9 +46,9 @@ export async function loadMnist(baseUrl: string, limit?: number): Promise<MnistT
   return {
     trainImages: images(0, trainCount),
     trainLabels: labels(trainImagesEnd, trainCount),
-    testImages: images(testImagesStart, manifest.testCount),
-    testLabels: labels(testLabelsStart, manifest.testCount),
+    testImages: images(testImagesStart, testCount),
+    testLabels: labels(testLabelsStart, testCount),
     trainCount,
-    testCount: manifest.testCount,
+    testCount,
   };
 }

@@ -1,4 +1,5 @@
 import './style.css';
+import { formatAdapter } from '@lrkit/backends';
 import { findLearningRate } from '@lrkit/lr-finder';
 import { chooseBackend, type BackendChoice } from './backend.js';
 import { createLineChart } from './charts.js';
@@ -286,6 +287,7 @@ jsonButton.addEventListener('click', () => {
   const report = {
     recipe: page.recipe,
     backend: page.backend?.name,
+    webgpuAdapter: page.backend?.webgpuAdapter,
     options,
     testAccuracy: page.state.testAccuracy,
     history: trainer.history.toJSON(),
@@ -365,6 +367,24 @@ findButton.addEventListener('click', () => {
   })();
 });
 
+/**
+ * Shows the WebGPU adapter the browser gave (vendor, architecture, description, and
+ * "software adapter" for SwiftShader and the like), with "not used" when another backend won.
+ */
+function showAdapter(backend: BackendChoice): void {
+  const adapterText = element('adapter');
+  const adapter = backend.webgpuAdapter;
+  if (adapter === undefined) {
+    adapterText.textContent = 'none';
+    return;
+  }
+  adapterText.textContent = `${formatAdapter(adapter)}${backend.name === 'webgpu' ? '' : ' (not used)'}`;
+  adapterText.dataset.vendor = adapter.vendor;
+  adapterText.dataset.architecture = adapter.architecture;
+  adapterText.dataset.description = adapter.description;
+  adapterText.dataset.software = String(adapter.software);
+}
+
 async function boot(): Promise<void> {
   if (warnings.length > 0) element('backend-notes').textContent = warnings.join('; ');
   updateRecipe();
@@ -375,14 +395,15 @@ async function boot(): Promise<void> {
     backendText.textContent = backend.name;
     backendText.dataset.backend = backend.name;
     document.body.dataset.backend = backend.name;
+    showAdapter(backend);
     const notes = [...warnings, ...backend.skipped.map((line) => `skipped ${line}`)];
     if (backend.name === 'webgl' && backend.webglRenderer !== undefined) notes.push(`WebGL renderer: ${backend.webglRenderer}`);
     element('backend-notes').textContent = notes.join(' · ');
-    data = await loadMnist(import.meta.env.BASE_URL, options.limit);
+    data = await loadMnist(import.meta.env.BASE_URL, options.limit, options.testLimit);
     page.state = initialRun({ totalEpochs: options.epochs, trainCount: data.trainCount, batchSize: options.batchSize });
     element('run-settings').textContent =
       `${options.epochs} epoch(s) × ${page.state.batchesPerEpoch} batches = ${page.state.totalSteps} updates · ` +
-      `Adam · change with ?epochs=, ?limit=, ?batchSize=, ?lr=, ?backend=`;
+      `${data.testCount} test images · Adam · change with ?epochs=, ?limit=, ?testLimit=, ?batchSize=, ?lr=, ?backend=`;
     updateRecipe();
   } catch (error) {
     page.state = reduceRun(page.state, { type: 'failed', message: error instanceof Error ? error.message : String(error) });

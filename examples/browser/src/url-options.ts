@@ -10,6 +10,8 @@ export interface PageOptions {
   readonly epochs: number;
   /** Training examples used (`limit`, 64 … the subset's size). Default: all of the subset. */
   readonly limit: number | undefined;
+  /** Test examples used for the per-epoch validation and the final accuracy (`testLimit`, 64 … the subset's size). Default: all of the subset. */
+  readonly testLimit: number | undefined;
   /** Batch size (`batchSize`, 8 … 512). Default 64. */
   readonly batchSize: number;
   /** The optimizer's (Adam) learning rate (`lr`, > 0 and <= 1). Default 0.005. */
@@ -28,6 +30,7 @@ export interface PageOptions {
 export const defaultPageOptions: PageOptions = {
   epochs: 3,
   limit: undefined,
+  testLimit: undefined,
   batchSize: 64,
   learningRate: 0.005,
   recipe: undefined,
@@ -60,6 +63,8 @@ export function readPageOptions(search: string): { options: PageOptions; warning
   };
   const limitText = query.get('limit');
   const limit = limitText === null ? undefined : integer('limit', 64, 60_000, Number.NaN);
+  const testLimitText = query.get('testLimit');
+  const testLimit = testLimitText === null ? undefined : integer('testLimit', 64, 10_000, Number.NaN);
   let learningRate = defaultPageOptions.learningRate;
   const learningRateText = query.get('lr');
   if (learningRateText !== null) {
@@ -77,6 +82,7 @@ export function readPageOptions(search: string): { options: PageOptions; warning
     options: {
       epochs: integer('epochs', 1, 50, defaultPageOptions.epochs),
       limit: limit === undefined || Number.isNaN(limit) ? undefined : limit,
+      testLimit: testLimit === undefined || Number.isNaN(testLimit) ? undefined : testLimit,
       batchSize: integer('batchSize', 8, 512, defaultPageOptions.batchSize),
       learningRate,
       recipe: query.get('recipe') ?? undefined,

@@ -98,7 +98,11 @@ describe('addDataOptions and addOutputOptions', () => {
   });
 
   it('reject an unknown backend', () => {
-    expect(() => parse(['--backend', 'webgpu'])).toThrow("argument 'webgpu' is invalid");
+    expect(() => parse(['--backend', 'gpu'])).toThrow("argument 'gpu' is invalid");
+  });
+
+  it('accept webgpu as a backend', () => {
+    expect(parse(['--backend', 'webgpu']).backend).toBe('webgpu');
   });
 });
 

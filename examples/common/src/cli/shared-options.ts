@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
-import { backendChoices } from '../backend/backend-choice.js';
+import { backendChoices } from '@lrkit/backends';
 import { type DatasetName, datasetNames } from '../data/load-dataset.js';
 
 /**
@@ -114,7 +114,7 @@ export function addDataOptions(command: Command, texts: DataOptionTexts): Comman
 export function addOutputOptions(command: Command, exampleName: string): Command {
   return command
     .addOption(
-      new Option('--backend <name>', 'tfjs backend: auto picks the fastest present (tensorflow-gpu, tensorflow, wasm, cpu)')
+      new Option('--backend <name>', 'tfjs backend: auto picks the fastest present (tensorflow-gpu, tensorflow, webgpu, wasm, cpu)')
         .choices(['auto', ...backendChoices])
         .default('auto'),
     )

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
-import { toBackendChoice } from '../backend/backend-choice.js';
-import { selectBackend } from '../backend/select-backend.js';
+import { selectBackend, toBackendChoice } from '@lrkit/backends/node';
 import type { SharedOptions } from '../cli/shared-options.js';
 import type { RawDataset } from '../data/image-set.js';
 import { loadDataset } from '../data/load-dataset.js';

@@ -3,9 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importOptionalPackage, ModuleMissingError, resolveOptionalPackage, type ModuleLoader } from './module-loader.js';
 import { createBackendSelector, nativeInstallHint } from './select-backend.js';
 
+/** Dawn on a machine without a GPU or Vulkan driver: no adapter (the real one is tested in webgpu-*.test.ts). */
+const dawnWithoutAdapter = { create: () => ({ requestAdapter: async () => null }), globals: {} };
+
+/** The real loader, but with Dawn finding no adapter, so the tests choose the same on every machine. */
+const withoutGpu: ModuleLoader = async (packageName) => (packageName === 'webgpu' ? dawnWithoutAdapter : importOptionalPackage(packageName));
+
 /** A stand-in for a native package: importing it registers a backend named `tensorflow`. */
 function standInFor(present: string[], failing: string[] = []): ModuleLoader {
   return async (packageName) => {
+    if (packageName === 'webgpu') return dawnWithoutAdapter;
     if (failing.includes(packageName)) throw new Error('libtensorflow.so.2: cannot open shared object file');
     if (present.includes(packageName)) {
       const Cpu = tf.findBackend('cpu')!.constructor as new () => tf.KernelBackend;
@@ -30,27 +37,34 @@ describe('selectBackend with the native packages absent (this machine)', () => {
     await expect(importOptionalPackage('@tensorflow/tfjs-node')).rejects.toBeInstanceOf(ModuleMissingError);
   });
 
-  it('chooses wasm, prints it and the install hint', async () => {
+  it('chooses wasm, prints a line per skipped backend, the choice and the install hint', async () => {
     const lines: string[] = [];
-    const selected = await createBackendSelector().selectBackend({ log: (line) => lines.push(line) });
+    const selected = await createBackendSelector().selectBackend({ loadModule: withoutGpu, log: (line) => lines.push(line) });
     expect([selected.choice, selected.backendName, tf.getBackend()]).toEqual(['wasm', 'wasm', 'wasm']);
     expect(selected.skipped.map((entry) => [entry.choice, entry.reason])).toEqual([
       ['tensorflow-gpu', 'missing'],
       ['tensorflow', 'missing'],
+      ['webgpu', 'no-adapter'],
     ]);
-    expect(lines).toEqual(['backend: wasm (@tensorflow/tfjs-backend-wasm)', nativeInstallHint]);
+    expect(lines).toEqual([
+      'backend tensorflow-gpu skipped: @tensorflow/tfjs-node-gpu is not installed',
+      'backend tensorflow skipped: @tensorflow/tfjs-node is not installed',
+      'backend webgpu skipped: no WebGPU adapter (no GPU, or no Vulkan loader and driver)',
+      'backend: wasm (@tensorflow/tfjs-backend-wasm)',
+      nativeInstallHint,
+    ]);
   });
 
   it('prints the install hint only once per selector', async () => {
     const lines: string[] = [];
     const selector = createBackendSelector();
-    await selector.selectBackend({ log: (line) => lines.push(line) });
-    await selector.selectBackend({ log: (line) => lines.push(line) });
+    await selector.selectBackend({ loadModule: withoutGpu, log: (line) => lines.push(line) });
+    await selector.selectBackend({ loadModule: withoutGpu, log: (line) => lines.push(line) });
     expect(lines.filter((line) => line === nativeInstallHint)).toHaveLength(1);
   });
 
   it('registers the wasm training kernels when it chooses wasm', async () => {
-    await createBackendSelector().selectBackend({ log: () => {} });
+    await createBackendSelector().selectBackend({ loadModule: withoutGpu, log: () => {} });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
   });
 
@@ -79,7 +93,7 @@ describe('selectBackend with a stand-in native package', () => {
       log: (line) => lines.push(line),
     });
     expect([selected.choice, selected.backendName, selected.packageName]).toEqual(['tensorflow', 'tensorflow', '@tensorflow/tfjs-node']);
-    expect(lines).toEqual(['backend: tensorflow (@tensorflow/tfjs-node)']);
+    expect(lines).toEqual(['backend tensorflow-gpu skipped: @tensorflow/tfjs-node-gpu is not installed', 'backend: tensorflow (@tensorflow/tfjs-node)']);
   });
 
   it('chooses tensorflow-gpu first when @tensorflow/tfjs-node-gpu is present', async () => {
@@ -107,9 +121,19 @@ describe('selectBackend with a stand-in native package', () => {
     });
     expect(selected.choice).toBe('wasm');
     expect(lines).toEqual([
-      'backend tensorflow: could not start (libtensorflow.so.2: cannot open shared object file); trying the next one',
+      'backend tensorflow-gpu skipped: @tensorflow/tfjs-node-gpu is not installed',
+      'backend tensorflow skipped: libtensorflow.so.2: cannot open shared object file',
+      'backend webgpu skipped: no WebGPU adapter (no GPU, or no Vulkan loader and driver)',
       'backend: wasm (@tensorflow/tfjs-backend-wasm)',
       nativeInstallHint,
     ]);
+  });
+});
+
+describe('selectBackend asked for webgpu by name', () => {
+  it('throws naming the missing adapter', async () => {
+    await expect(createBackendSelector().selectBackend({ preferred: 'webgpu', loadModule: withoutGpu, log: () => {} })).rejects.toThrow(
+      'backend webgpu is not available: no WebGPU adapter (no GPU, or no Vulkan loader and driver).',
+    );
   });
 });

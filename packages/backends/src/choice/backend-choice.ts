@@ -1,10 +1,11 @@
-/** The backends the examples can run on, fastest first. */
-export const backendChoices = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+/** The backends lrkit can train on, in the order `selectBackend` (`@lrkit/backends/node`) tries them. */
+export const backendChoices = ['tensorflow-gpu', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
 
 /**
  * A backend choice: `tensorflow-gpu` (@tensorflow/tfjs-node-gpu, CUDA), `tensorflow`
- * (@tensorflow/tfjs-node, libtensorflow on the CPU), `wasm` (@tensorflow/tfjs-backend-wasm with
- * lrkit's training kernels) or `cpu` (plain JavaScript, always present).
+ * (@tensorflow/tfjs-node, libtensorflow on the CPU), `webgpu` (@tensorflow/tfjs-backend-webgpu;
+ * in Node through Dawn, npm `webgpu`), `wasm` (@tensorflow/tfjs-backend-wasm with lrkit's
+ * training kernels) or `cpu` (plain JavaScript, always present).
  */
 export type BackendChoice = (typeof backendChoices)[number];
 
@@ -12,6 +13,7 @@ export type BackendChoice = (typeof backendChoices)[number];
 export const backendPackages: Readonly<Record<BackendChoice, string | undefined>> = {
   'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
   tensorflow: '@tensorflow/tfjs-node',
+  webgpu: '@tensorflow/tfjs-backend-webgpu',
   wasm: '@tensorflow/tfjs-backend-wasm',
   cpu: undefined,
 };
@@ -20,6 +22,7 @@ export const backendPackages: Readonly<Record<BackendChoice, string | undefined>
 export const tfjsBackendNames: Readonly<Record<BackendChoice, string>> = {
   'tensorflow-gpu': 'tensorflow',
   tensorflow: 'tensorflow',
+  webgpu: 'webgpu',
   wasm: 'wasm',
   cpu: 'cpu',
 };
@@ -30,7 +33,7 @@ export const tfjsBackendNames: Readonly<Record<BackendChoice, string>> = {
  * @throws RangeError naming the option, the allowed values and the value received.
  * @example
  * toBackendChoice('wasm'); // 'wasm'
- * toBackendChoice('gpu');  // RangeError: --backend must be one of tensorflow-gpu, tensorflow, wasm, cpu; received "gpu" (did you mean "tensorflow-gpu"?)
+ * toBackendChoice('gpu');  // RangeError: --backend must be one of tensorflow-gpu, tensorflow, webgpu, wasm, cpu; received "gpu" (did you mean "tensorflow-gpu"?)
  */
 export function toBackendChoice(value: unknown, optionName = '--backend'): BackendChoice {
   if (typeof value === 'string' && (backendChoices as readonly string[]).includes(value)) return value as BackendChoice;

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoCnn } from '../models/demo-cnn.js';
-import { largestError, prepareWasm, randomValues, seededRandom, valuesOn } from './kernel-test-support.js';
+import { largestError, prepareWasm, randomValues, seededRandom, smallCnn, valuesOn } from './kernel-test-support.js';
 
 const random = seededRandom(5);
 
@@ -52,7 +51,7 @@ async function trainingLosses(backendName: string, steps: number): Promise<numbe
   const data = seededRandom(21);
   const images = tf.tensor4d(randomValues(data, 16 * 12 * 12), [16, 12, 12, 1]);
   const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, index) => index % 4), 'int32'), 4));
-  const model = buildDemoCnn({ inputShape: [12, 12, 1], classes: 4, seed: 3 });
+  const model = smallCnn({ inputShape: [12, 12, 1], classes: 4, seed: 3 });
   const optimizer = tf.train.sgd(0.5);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   const losses: number[] = [];

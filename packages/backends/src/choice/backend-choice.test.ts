@@ -20,19 +20,25 @@ describe('parseBackendFlag', () => {
 
   it('rejects an unknown name, listing the choices and suggesting the closest', () => {
     expect(() => parseBackendFlag(['--backend', 'gpu'])).toThrow(
-      new RangeError('--backend must be one of tensorflow-gpu, tensorflow, wasm, cpu; received "gpu" (did you mean "tensorflow-gpu"?)'),
+      new RangeError('--backend must be one of tensorflow-gpu, tensorflow, webgpu, wasm, cpu; received "gpu" (did you mean "tensorflow-gpu"?)'),
     );
   });
 
   it('rejects a flag without a value', () => {
     expect(() => parseBackendFlag(['--backend', '--epochs', '3'])).toThrow(
-      new RangeError('--backend needs a value, one of tensorflow-gpu, tensorflow, wasm, cpu'),
+      new RangeError('--backend needs a value, one of tensorflow-gpu, tensorflow, webgpu, wasm, cpu'),
     );
   });
 });
 
 describe('toBackendChoice', () => {
   it('names the option in the error', () => {
-    expect(() => toBackendChoice(3, 'preferred')).toThrow(new RangeError('preferred must be one of tensorflow-gpu, tensorflow, wasm, cpu; received 3'));
+    expect(() => toBackendChoice(3, 'preferred')).toThrow(new RangeError('preferred must be one of tensorflow-gpu, tensorflow, webgpu, wasm, cpu; received 3'));
+  });
+});
+
+describe('webgpu as a choice', () => {
+  it('is accepted by name and sits between the native backends and wasm', () => {
+    expect([parseBackendFlag(['--backend', 'webgpu']), toBackendChoice('webgpu')]).toEqual(['webgpu', 'webgpu']);
   });
 });

@@ -1,8 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { initializeWasmBackend } from '../backend/wasm-setup.js';
-import { seededRandom } from '../data/random.js';
+import { initializeWasmBackend } from '../node/wasm-setup.js';
 
-export { seededRandom };
+/** A seeded generator (mulberry32) for reproducible random test cases: numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** `size` uniform values in [-1, 1). */
 export function randomValues(random: () => number, size: number): Float32Array {
@@ -132,4 +141,24 @@ export function conv2DAttributes(testCase: Conv2DCase): Pick<Conv2DCase, 'stride
     dataFormat: testCase.dataFormat,
     dimRoundingMode: testCase.dimRoundingMode,
   };
+}
+
+/**
+ * The examples' demo CNN in small (conv 3×3 8 relu → max-pool 2 → conv 3×3 16 relu → max-pool
+ * 2 → flatten → dense softmax), with seeded Glorot-uniform kernels: a real training workload
+ * for the kernel tests.
+ */
+export function smallCnn(options: { inputShape: [number, number, number]; classes: number; seed: number }): tf.Sequential {
+  const { inputShape, classes, seed } = options;
+  const kernelInitializer = (offset: number) => tf.initializers.glorotUniform({ seed: seed * 7 + offset });
+  return tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape, filters: 8, kernelSize: 3, activation: 'relu', kernelInitializer: kernelInitializer(0) }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: kernelInitializer(1) }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: kernelInitializer(2) }),
+    ],
+  });
 }

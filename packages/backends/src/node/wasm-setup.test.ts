@@ -33,3 +33,16 @@ describe('initializeWasmBackend', () => {
     product.dispose();
   });
 });
+
+describe('wasmBinaryFolder', () => {
+  it('takes LRKIT_WASM_DIR when set, with a trailing separator', () => {
+    const before = process.env.LRKIT_WASM_DIR;
+    process.env.LRKIT_WASM_DIR = '/opt/bundle/wasm';
+    try {
+      expect(wasmBinaryFolder()).toBe(`/opt/bundle/wasm${path.sep}`);
+    } finally {
+      if (before === undefined) delete process.env.LRKIT_WASM_DIR;
+      else process.env.LRKIT_WASM_DIR = before;
+    }
+  });
+});

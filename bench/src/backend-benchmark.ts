@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { millisecondsSpread, timeAlternating } from '../../../bench/src/timing.js';
-import { initializeWasmBackend, type WasmModule } from '../src/backend/wasm-setup.js';
-import { buildDemoCnn } from '../src/models/demo-cnn.js';
+import { millisecondsSpread, timeAlternating } from './timing.js';
+import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
+import { demoCnnWorkload, type Workload } from './gpu-check/models.js';
 
 /** Options of {@link runBackendBenchmark}. */
 export interface BackendBenchmarkOptions {
@@ -15,6 +15,8 @@ export interface BackendBenchmarkOptions {
   batchSize?: number;
   /** Untimed batches before timing (one warm-up round per backend; 0: none). Default 1. */
   warmupBatches?: number;
+  /** The model trained (and its input shape). Default: the demo CNN on 28×28×1. */
+  workload?: Workload;
   /** Progress lines. Default: none. */
   log?: (line: string) => void;
 }
@@ -43,15 +45,15 @@ export interface BackendBenchmarkResult {
   readonly speedupRange: readonly [number, number];
 }
 
-/** Deterministic MNIST-shaped data: `count` random 28×28×1 images and one-hot labels. */
-function makeData(count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
+/** Deterministic data for a workload: `count` random images and one-hot labels. */
+function makeData(workload: Workload, count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
   return tf.tidy(() => ({
-    images: tf.randomUniform([count, 28, 28, 1], 0, 1, 'float32', 17) as tf.Tensor4D,
-    labels: tf.oneHot(tf.tensor1d(Array.from({ length: count }, (_, index) => (index * 7) % 10), 'int32'), 10) as tf.Tensor2D,
+    images: tf.randomUniform([count, ...workload.inputShape], 0, 1, 'float32', 17) as tf.Tensor4D,
+    labels: tf.oneHot(tf.tensor1d(Array.from({ length: count }, (_, index) => (index * 7) % workload.classes), 'int32'), workload.classes) as tf.Tensor2D,
   }));
 }
 
-/** A demo CNN (seed 1, SGD 0.05) and the data on one backend, trained batch by batch. */
+/** The workload's model (seeded, SGD 0.05) and the data on one backend, trained batch by batch. */
 interface BackendTrainer {
   /** Trains `count` batches (cycling through the data) on this backend; returns the last loss. */
   train(count: number): Promise<number>;
@@ -59,15 +61,16 @@ interface BackendTrainer {
 }
 
 async function createTrainer(
+  workload: Workload,
   backendName: string,
   data: { images: Float32Array; labels: Float32Array },
   batchSize: number,
   batchesInData: number,
 ): Promise<BackendTrainer> {
   if (!(await tf.setBackend(backendName))) throw new Error(`backend ${backendName} did not start`);
-  const images = tf.tensor4d(data.images, [batchesInData * batchSize, 28, 28, 1]);
-  const labels = tf.tensor2d(data.labels, [batchesInData * batchSize, 10]);
-  const model = buildDemoCnn({ seed: 1 });
+  const images = tf.tensor4d(data.images, [batchesInData * batchSize, ...workload.inputShape]);
+  const labels = tf.tensor2d(data.labels, [batchesInData * batchSize, workload.classes]);
+  const model = workload.build();
   const optimizer = tf.train.sgd(0.05);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   let next = 0;
@@ -94,7 +97,7 @@ async function createTrainer(
 }
 
 /**
- * Times training batches of the demo CNN ({@link buildDemoCnn}: conv 8 3×3 → max-pool → conv 16
+ * Times training batches of a workload (default the demo CNN: conv 8 3×3 → max-pool → conv 16
  * 3×3 → max-pool → dense 10 on 28×28×1) on several backends in one process with the shared
  * alternating timer (bench/src/timing.ts): one model per backend (same seed and data), a
  * warm-up round, then repetitions in rotated backend order so machine load hits them alike. Loads the wasm backend
@@ -105,13 +108,13 @@ async function createTrainer(
  * console.log(`wasm is ${result.speedup.toFixed(1)}x faster than cpu`);
  */
 export async function runBackendBenchmark(options: BackendBenchmarkOptions = {}): Promise<BackendBenchmarkResult> {
-  const { backends = ['cpu', 'wasm'], batches = 10, repetitions = 5, batchSize = 64, warmupBatches = 1, log = () => {} } = options;
+  const { backends = ['cpu', 'wasm'], batches = 10, repetitions = 5, batchSize = 64, warmupBatches = 1, workload = demoCnnWorkload, log = () => {} } = options;
   if (backends.includes('wasm')) {
     const wasm = (await import('@tensorflow/tfjs-backend-wasm')) as WasmModule;
     if (!(await initializeWasmBackend(wasm))) throw new Error('the wasm backend did not start');
   }
   await tf.setBackend('cpu');
-  const { images, labels } = makeData((warmupBatches + batches) * batchSize);
+  const { images, labels } = makeData(workload, (warmupBatches + batches) * batchSize);
   const data = { images: images.dataSync() as Float32Array, labels: labels.dataSync() as Float32Array };
   tf.dispose([images, labels]);
 
@@ -120,7 +123,7 @@ export async function runBackendBenchmark(options: BackendBenchmarkOptions = {})
   let timings: BackendTiming[];
   try {
     for (const backendName of backends) {
-      trainers.set(backendName, await createTrainer(backendName, data, batchSize, warmupBatches + batches));
+      trainers.set(backendName, await createTrainer(workload, backendName, data, batchSize, warmupBatches + batches));
     }
     // The shared alternating timer: one warm-up round of `warmupBatches` batches per backend,
     // then `repetitions` rounds of `batches` batches in rotated backend order.
