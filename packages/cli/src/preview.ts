@@ -137,6 +137,9 @@ function previewPlan(positional: readonly string[], options: PreviewOptions, out
     ].filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   const named = collectSchedules(positional, options, range.end);
+  if (named.length > limits.maxSeries) {
+    throw new CliError(`${named.length} schedules given; at most ${limits.maxSeries} can be drawn at once (limits.maxSeries)`);
+  }
   const defaultPoints = mode === 'values' ? 1000 : mode === 'files' ? 2 * width : 4 * width;
   const points = pointsFlag ?? Math.max(4, Math.min(defaultPoints, Math.floor(limits.maxPoints / named.length)));
   if (points * named.length > limits.maxPoints) {

@@ -1,9 +1,9 @@
 import { excerptText, fromConfig, limits, type Schedule } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
+import { quoteFlag } from './flags.js';
 import { parseKeywordArguments } from './parse-arguments.js';
 import type { KerasSerialized } from '@lrkit/schedules';
 import { presets } from './presets.js';
-import { quoteFlag } from './flags.js';
 import { readJsonArgument, readJsonFile } from './read-json.js';
 
 /** The schedule flags shared by `preview` and `convert`. */
@@ -108,12 +108,9 @@ export function collectSchedules(positional: readonly string[], options: SourceO
   });
   (options.keras ?? []).forEach((text, index) => {
     const value = readJsonArgument(text, `--keras ${index + 1}`);
-    if (!isKeras(value)) throw new CliError(`--keras ${index + 1} must be {"class_name": ..., "config": {...}}; received ${quoteFlag(text)}`);
+    if (!isKeras(value)) throw new CliError(`--keras ${index + 1} must be {"class_name": ..., "config": {...}}; received ${text.slice(0, 80)}`);
     found.push({ label: value.class_name, origin: 'keras', schedule: wrap(`--keras ${value.class_name}`, () => presets.fromKeras(value)) });
   });
-  if (found.length > limits.maxSeries) {
-    throw new CliError(`${found.length} schedules given; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`);
-  }
   if (found.length === 0) {
     throw new CliError('no schedule given: pass a JSON config, --config <file>, --torch <name> or --keras <json> (see --help)');
   }
