@@ -125,7 +125,7 @@ const owner = 'batchSizeSchedule';
  * ```
  */
 export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeSchedule {
-  const checked = knownKeys(owner, options, ['phases', 'baselineBatchSize', 'type']);
+  const checked = knownKeys(owner, options, ['phases', 'baselineBatchSize', 'type'], { allowNull: false });
   if (checked.type !== undefined && checked.type !== 'batch-size-phases') {
     fail(owner, 'type', "'batch-size-phases' when given", checked.type, 'range');
   }
@@ -137,7 +137,7 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
   let start = 0;
   given.forEach((phase: unknown, index) => {
     const name = `phases[${index}]`;
-    const fields = knownKeys(`${owner} (${name})`, phase, ['epochs', 'batchSize', 'learningRate', 'momentum']);
+    const fields = knownKeys(`${owner} (${name})`, phase, ['epochs', 'batchSize', 'learningRate', 'momentum'], { allowNull: false });
     const isLast = index === given.length - 1;
     const batchSize = positiveInteger(owner, `${name}.batchSize`, required(owner, `${name}.batchSize`, fields.batchSize));
     let epochs: number | undefined;

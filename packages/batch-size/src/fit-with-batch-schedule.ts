@@ -191,7 +191,7 @@ export async function fitWithBatchSchedule(
   data: BatchScheduleData,
   options: FitWithBatchScheduleOptions,
 ): Promise<BatchScheduleResult> {
-  const checked = knownKeys(owner, options, optionKeys);
+  const checked = knownKeys(owner, options, optionKeys, { allowNull: false });
   if (!(model instanceof tf.LayersModel)) {
     throw new TypeError(
       `${owner}: \`model\` must be a tf.LayersModel of the same @tensorflow/tfjs copy as this package; received ${describeValue(model)}`,

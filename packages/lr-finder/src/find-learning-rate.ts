@@ -186,7 +186,7 @@ export async function findLearningRate(
   options: FindLearningRateOptions = {},
 ): Promise<RangeTestResult> {
   const owner = 'findLearningRate';
-  knownKeys(owner, options, optionNames);
+  knownKeys(owner, options, optionNames, { allowNull: false });
   const sweep = resolveSweep(owner, options);
   const smoothing = checkSmoothing(owner, options.smoothing ?? defaultSmoothing);
   const divergeThreshold = numberGreaterThan(owner, 'divergeThreshold', options.divergeThreshold ?? defaultDivergeThreshold, 1);

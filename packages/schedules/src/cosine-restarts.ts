@@ -70,7 +70,7 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
     'peakMultiplier',
     'alpha',
     'cycleLimit',
-  ]);
+  ], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const firstPeriod = positiveNumber(name, 'firstPeriod', required(name, 'firstPeriod', checked.firstPeriod));
   const periodMultiplier = finiteNumber(name, 'periodMultiplier', checked.periodMultiplier ?? 1);

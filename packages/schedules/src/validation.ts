@@ -322,9 +322,10 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
 }
 
 /**
- * Requires an object whose own keys are all in `allowed`; suggests the closest name. An option
- * set to `null` is a `TypeError` (never read as "use the default") unless `allowNull` is set,
- * as the PyTorch and Keras presets do, where `null` is Python's `None`.
+ * Requires an object whose own keys are all in `allowed`; suggests the closest name. With
+ * `allowNull: false` (every native schedule, the plateau reducer, the batch-size and LR-finder
+ * options) an option set to `null` is a `TypeError`, never read as "use the default"; the
+ * PyTorch and Keras presets keep the default `allowNull: true`, where `null` is Python's `None`.
  *
  * @example
  * ```ts
@@ -337,7 +338,7 @@ export function knownKeys(
   owner: string,
   options: unknown,
   allowed: readonly string[],
-  { allowNull = false }: { readonly allowNull?: boolean } = {},
+  { allowNull = true }: { readonly allowNull?: boolean } = {},
 ): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${owner}: options must be a plain object; received ${describeValue(options)}`);

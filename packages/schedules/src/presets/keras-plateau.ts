@@ -58,7 +58,7 @@ export type KerasPlateauReducer = PlateauReducer & {
  */
 export function kerasPlateau(options: KerasPlateauOptions = {}): KerasPlateauReducer {
   const owner = 'ReduceLROnPlateau';
-  const o = knownKeys(owner, options, ['monitor', 'factor', 'patience', 'verbose', 'mode', 'min_delta', 'cooldown', 'min_lr'], { allowNull: true });
+  const o = knownKeys(owner, options, ['monitor', 'factor', 'patience', 'verbose', 'mode', 'min_delta', 'cooldown', 'min_lr']);
   const monitor = argument(o, 'monitor', 'val_loss');
   if (typeof monitor !== 'string') {
     throw new TypeError(`${owner}: \`monitor\` must be a string; received ${describeValue(monitor)}`);

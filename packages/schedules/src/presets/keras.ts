@@ -47,7 +47,7 @@ function nameArgument(owner: string, config: Record<string, unknown>, fallback: 
 
 function exponentialDecay(config: Record<string, unknown>): KerasModel {
   const owner = 'ExponentialDecay';
-  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'decay_rate', 'staircase', 'name'], { allowNull: true });
+  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'decay_rate', 'staircase', 'name']);
   const initial = finiteNumber(owner, 'initial_learning_rate', required(owner, 'initial_learning_rate', c.initial_learning_rate));
   const decaySteps = positiveNumber(owner, 'decay_steps', required(owner, 'decay_steps', c.decay_steps));
   const decayRate = finiteNumber(owner, 'decay_rate', required(owner, 'decay_rate', c.decay_rate));
@@ -64,7 +64,7 @@ function exponentialDecay(config: Record<string, unknown>): KerasModel {
 
 function piecewiseConstantDecay(config: Record<string, unknown>): KerasModel {
   const owner = 'PiecewiseConstantDecay';
-  const c = knownKeys(owner, config, ['boundaries', 'values', 'name'], { allowNull: true });
+  const c = knownKeys(owner, config, ['boundaries', 'values', 'name']);
   const boundaries = increasingNumbers(owner, 'boundaries', required(owner, 'boundaries', c.boundaries));
   const values = numberArray(owner, 'values', required(owner, 'values', c.values));
   if (boundaries.length !== values.length - 1) {
@@ -86,7 +86,7 @@ function piecewiseConstantDecay(config: Record<string, unknown>): KerasModel {
 
 function polynomialDecay(config: Record<string, unknown>): KerasModel {
   const owner = 'PolynomialDecay';
-  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'end_learning_rate', 'power', 'cycle', 'name'], { allowNull: true });
+  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'end_learning_rate', 'power', 'cycle', 'name']);
   const initial = finiteNumber(owner, 'initial_learning_rate', required(owner, 'initial_learning_rate', c.initial_learning_rate));
   const decaySteps = positiveNumber(owner, 'decay_steps', required(owner, 'decay_steps', c.decay_steps));
   const end = finiteNumber(owner, 'end_learning_rate', argument(c, 'end_learning_rate', 0.0001));
@@ -111,7 +111,7 @@ function polynomialDecay(config: Record<string, unknown>): KerasModel {
 
 function inverseTimeDecay(config: Record<string, unknown>): KerasModel {
   const owner = 'InverseTimeDecay';
-  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'decay_rate', 'staircase', 'name'], { allowNull: true });
+  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'decay_rate', 'staircase', 'name']);
   const initial = finiteNumber(owner, 'initial_learning_rate', required(owner, 'initial_learning_rate', c.initial_learning_rate));
   const decaySteps = positiveNumber(owner, 'decay_steps', required(owner, 'decay_steps', c.decay_steps));
   const decayRate = nonNegativeNumber(owner, 'decay_rate', required(owner, 'decay_rate', c.decay_rate));
@@ -128,7 +128,7 @@ function inverseTimeDecay(config: Record<string, unknown>): KerasModel {
 
 function cosineDecay(config: Record<string, unknown>): KerasModel {
   const owner = 'CosineDecay';
-  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'alpha', 'name', 'warmup_target', 'warmup_steps'], { allowNull: true });
+  const c = knownKeys(owner, config, ['initial_learning_rate', 'decay_steps', 'alpha', 'name', 'warmup_target', 'warmup_steps']);
   const initial = finiteNumber(owner, 'initial_learning_rate', required(owner, 'initial_learning_rate', c.initial_learning_rate));
   const decaySteps = positiveNumber(owner, 'decay_steps', required(owner, 'decay_steps', c.decay_steps));
   const alpha = finiteNumber(owner, 'alpha', argument(c, 'alpha', 0));
@@ -153,7 +153,7 @@ function cosineDecay(config: Record<string, unknown>): KerasModel {
 
 function cosineDecayRestarts(config: Record<string, unknown>): KerasModel {
   const owner = 'CosineDecayRestarts';
-  const c = knownKeys(owner, config, ['initial_learning_rate', 'first_decay_steps', 't_mul', 'm_mul', 'alpha', 'name'], { allowNull: true });
+  const c = knownKeys(owner, config, ['initial_learning_rate', 'first_decay_steps', 't_mul', 'm_mul', 'alpha', 'name']);
   const initial = finiteNumber(owner, 'initial_learning_rate', required(owner, 'initial_learning_rate', c.initial_learning_rate));
   const firstDecaySteps = positiveNumber(owner, 'first_decay_steps', required(owner, 'first_decay_steps', c.first_decay_steps));
   const tMul = positiveNumber(owner, 't_mul', argument(c, 't_mul', 2));
@@ -194,7 +194,7 @@ const optimizerKeys = [
 function kerasOptimizer(className: string): KerasBuilder {
   return (config) => {
     const owner = className;
-    const c = knownKeys(owner, config, optimizerKeys, { allowNull: true });
+    const c = knownKeys(owner, config, optimizerKeys);
     if (c.learning_rate !== undefined && c.lr !== undefined) {
       throw new TypeError(`${owner}: give \`learning_rate\` or its legacy alias \`lr\`, not both; received ${describeValue(config)}`);
     }
@@ -235,7 +235,7 @@ const kerasBuilders: Readonly<Record<string, KerasBuilder>> = {
 export const kerasClassNames: readonly string[] = Object.keys(kerasBuilders);
 
 function kerasModel(serialized: KerasSerialized): KerasModel & { readonly className: string } {
-  const checked = knownKeys('fromKeras', serialized, ['class_name', 'config', 'module', 'registered_name'], { allowNull: true });
+  const checked = knownKeys('fromKeras', serialized, ['class_name', 'config', 'module', 'registered_name']);
   const className = checked.class_name;
   if (typeof className !== 'string') {
     throw new TypeError(`fromKeras: \`class_name\` must be a string; received ${describeValue(className)}`);

@@ -35,7 +35,7 @@ function childModels(owner: string, value: unknown, baseLr: number, lookup: Desc
     if (descriptor === null || typeof descriptor !== 'object' || typeof descriptor.name !== 'string') {
       throw new TypeError(`${where} must be { name, args } or a fromTorch schedule; received ${describeValue(item)}`);
     }
-    knownKeys(`${owner} schedulers[${index}]`, descriptor, ['name', 'args'], { allowNull: true });
+    knownKeys(`${owner} schedulers[${index}]`, descriptor, ['name', 'args']);
     if (composites.includes(descriptor.name) || standaloneOnly.includes(descriptor.name)) {
       throw new TypeError(
         `${where} is a ${descriptor.name}, which is not supported inside ${owner}: ` +
@@ -84,7 +84,7 @@ function memo(owner: string, first: number, next: (step: number, previous: numbe
  */
 export function sequentialLR(args: Record<string, unknown>, baseLr: number, lookup: DescriptorLookup): TorchModel {
   const name = 'SequentialLR';
-  const a = knownKeys(name, args, ['schedulers', 'milestones', 'last_epoch'], { allowNull: true });
+  const a = knownKeys(name, args, ['schedulers', 'milestones', 'last_epoch']);
   defaultLastEpoch(name, a.last_epoch);
   const children = childModels(name, a.schedulers, baseLr, lookup);
   const milestones = children.length === 1 && Array.isArray(a.milestones) && a.milestones.length === 0
@@ -130,7 +130,7 @@ export function sequentialLR(args: Record<string, unknown>, baseLr: number, look
  */
 export function chainedScheduler(args: Record<string, unknown>, baseLr: number, lookup: DescriptorLookup): TorchModel {
   const name = 'ChainedScheduler';
-  const a = knownKeys(name, args, ['schedulers'], { allowNull: true });
+  const a = knownKeys(name, args, ['schedulers']);
   const children = childModels(name, a.schedulers, baseLr, lookup);
   const first = children.reduce((lr, child) => child.transition(lr, 0, true), baseLr);
   const lr = memo(name, first, (step, previous) => children.reduce((value, child) => child.transition(value, step, false), previous));

@@ -50,7 +50,7 @@ export interface TorchPlateauOptions {
  */
 export function torchPlateau(options: TorchPlateauOptions = {}): PlateauReducer {
   const owner = 'ReduceLROnPlateau';
-  const o = knownKeys(owner, options, ['mode', 'factor', 'patience', 'threshold', 'threshold_mode', 'cooldown', 'min_lr', 'eps'], { allowNull: true });
+  const o = knownKeys(owner, options, ['mode', 'factor', 'patience', 'threshold', 'threshold_mode', 'cooldown', 'min_lr', 'eps']);
   const thresholdMode = oneOf(owner, 'threshold_mode', argument(o, 'threshold_mode', 'rel'), ['rel', 'abs'] as const);
   return plateau({
     mode: oneOf(owner, 'mode', argument(o, 'mode', 'min'), ['min', 'max'] as const),

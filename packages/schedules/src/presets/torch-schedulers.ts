@@ -62,7 +62,7 @@ export interface TorchContext {
 }
 
 function check(name: string, args: unknown, allowed: readonly string[]): Record<string, unknown> {
-  const checked = knownKeys(name, args, [...allowed, 'last_epoch'], { allowNull: true });
+  const checked = knownKeys(name, args, [...allowed, 'last_epoch']);
   defaultLastEpoch(name, checked.last_epoch);
   return checked;
 }

@@ -80,7 +80,7 @@ const lookup = (value: unknown): TorchSchedulerDescriptor | undefined =>
  * ```
  */
 export function fromTorch(name: string, args: Readonly<Record<string, unknown>> = {}, options: TorchOptions = {}): Schedule<TorchConfig> {
-  const checked = knownKeys('fromTorch', options, ['baseLr', 'totalSteps', 'output'], { allowNull: true });
+  const checked = knownKeys('fromTorch', options, ['baseLr', 'totalSteps', 'output']);
   return torchPreset({ ...(checked as TorchOptions), name, args });
 }
 
@@ -95,7 +95,7 @@ export function fromTorch(name: string, args: Readonly<Record<string, unknown>> 
  */
 export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> {
   checkConfigShape(options, 'fromTorch');
-  const checked = knownKeys('fromTorch', options, ['name', 'args', 'baseLr', 'totalSteps', 'output'], { allowNull: true });
+  const checked = knownKeys('fromTorch', options, ['name', 'args', 'baseLr', 'totalSteps', 'output']);
   const name = checked.name;
   if (typeof name !== 'string') {
     throw new TypeError(`fromTorch: \`name\` must be a PyTorch scheduler class name; received ${describeValue(name)}`);
