@@ -118,8 +118,7 @@ export interface NativeEquivalent {
  * The native config of a schedule. For a PyTorch or Keras preset, a plain native schedule
  * (`step`, `multi-step`, `exponential`, `cosine`, `piecewise-constant`, `polynomial`,
  * `inverse-time`, `cosine-restarts`) is returned only when it evaluates equal to the preset (to
- * 1e-12 relative) on every checked integer step (every step up to `totalSteps`, sampled past
- * `limits.maxDenseCheckedSteps`; memory does not grow with `totalSteps`); otherwise the preset's own config
+ * 1e-12 relative) on every checked integer step; otherwise the preset's own config
  * (`{ type: 'torch' | 'keras', … }`, loadable by `fromConfig`, always exact).
  *
  * @example
