@@ -33,7 +33,7 @@ function expectMatches(actual: unknown, expected: unknown, where: string): void 
 }
 
 test('the guide has a tested TypeScript block for each of its sections', () => {
-  expect(snippets.length).toBe(13);
+  expect(snippets.length).toBe(19);
   expect(snippets.every((snippet) => instrumentSnippet(snippet.code).checks > 0)).toBe(true);
 });
 

@@ -17,10 +17,17 @@
 //      LearningRateScheduler + ReduceLROnPlateau + LossHistory and checks the learning
 //      rate of every update; a plain CommonJS require() script doing the same; every
 //      export subpath of every package imported and required; every bin run with --help.
+//      With @tensorflow/tfjs-backend-wasm from the registry too: in ESM TypeScript and in
+//      CommonJS, `selectBackend({ preferred: 'wasm' })` from @lrkit/backends/node, then a
+//      tiny CNN trains on wasm (its conv layer needs lrkit's Conv2DBackpropFilter) with the
+//      same losses as on cpu, falling.
 //    - browser: an esbuild bundle of the same training, loaded in headless Chromium
 //      (Debian's, see scripts/ensure-chromium.sh) through playwright-core; the page shows
 //      the learning-rate history, the test takes a screenshot into test-artifacts/ and
-//      checks the page reported success.
+//      checks the page reported success. A second bundle imports the browser-safe entry of
+//      @lrkit/backends, calls initializeWasmBackend(wasm, { wasmPaths: '/wasm/' }) (the test
+//      server serves the installed tfjs-backend-wasm's dist/ there) and trains the tiny CNN
+//      on wasm in the page.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -94,6 +101,10 @@ function binEntries(manifest) {
   if (manifest.bin === undefined) return [];
   if (typeof manifest.bin === 'string') return [[manifest.name.split('/').pop(), manifest.bin]];
   return Object.entries(manifest.bin);
+}
+
+function formatLosses(losses) {
+  return losses.map((loss) => loss.toFixed(4)).join(' → ');
 }
 
 function formatBytes(bytes) {
@@ -226,9 +237,15 @@ function schedulesOnly(base, rows) {
 }
 
 function nodeProject(base, rows) {
-  log(`project node: npm install all ${rows.length} tarballs + @tensorflow/tfjs@${tfjsVersion} + typescript@${typescriptVersion}`);
+  log(`project node: npm install all ${rows.length} tarballs + @tensorflow/tfjs@${tfjsVersion} + @tensorflow/tfjs-backend-wasm@${tfjsVersion} + typescript@${typescriptVersion}`);
   const dir = createProject(base, 'node', { type: 'module' });
-  npmInstall(dir, [...rows.map((row) => row.tarball), `@tensorflow/tfjs@${tfjsVersion}`, `typescript@${typescriptVersion}`, '@types/node@^20.19.0']);
+  npmInstall(dir, [
+    ...rows.map((row) => row.tarball),
+    `@tensorflow/tfjs@${tfjsVersion}`,
+    `@tensorflow/tfjs-backend-wasm@${tfjsVersion}`,
+    `typescript@${typescriptVersion}`,
+    '@types/node@^20.19.0',
+  ]);
   const installed = listInstalled(dir);
   check(!installed.some((name) => name.startsWith('@lrkit/') && realpathSync(join(dir, 'node_modules', name)).startsWith(root)), 'node: an @lrkit package is linked into the workspace');
   cpSync(join(fixtures, 'node'), dir, { recursive: true });
@@ -259,6 +276,16 @@ function nodeProject(base, rows) {
   const cjs = resultLine(run('node', ['train.cjs'], { cwd: dir }));
   check(cjs.ok === true, 'node: the CommonJS script did not report ok');
   log(`  CommonJS require(): learning rates ${JSON.stringify(cjs.learningRates)}`);
+
+  // @lrkit/backends/node: selectBackend picks wasm and a CNN trains on it (ESM TypeScript, CommonJS).
+  if (check(existsSync(join(dir, 'dist', 'backends.js')), 'node: tsc did not emit dist/backends.js')) {
+    const esmCnn = resultLine(run('node', ['dist/backends.js'], { cwd: dir }));
+    check(esmCnn.ok === true && esmCnn.backend === 'wasm', `node: the ESM TypeScript CNN on wasm reported ${JSON.stringify(esmCnn)}`);
+    log(`  ESM TypeScript, @lrkit/backends/node: ${esmCnn.lines.join(' | ')}; CNN epoch mean losses ${formatLosses(esmCnn.epochMeans)}, largest difference from cpu ${esmCnn.largestDifference.toExponential(1)}; tfjs-backend-wasm alone lacks ${esmCnn.missingBefore.join(', ')}`);
+  }
+  const cjsCnn = resultLine(run('node', ['backends.cjs'], { cwd: dir }));
+  check(cjsCnn.ok === true && cjsCnn.backend === 'wasm', `node: the CommonJS CNN on wasm reported ${JSON.stringify(cjsCnn)}`);
+  log(`  CommonJS require(), @lrkit/backends/node: ${cjsCnn.lines.join(' | ')}; CNN epoch mean losses ${formatLosses(cjsCnn.epochMeans)}`);
 
   // Every export subpath of every package loads with import() and with require().
   const probes = rows.flatMap((row) =>
@@ -294,48 +321,56 @@ function nodeProject(base, rows) {
   }
 }
 
-const contentTypes = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
-async function browserProject(base, rows) {
-  const wanted = rows.filter((row) => row.name === '@lrkit/schedules' || row.name === '@lrkit/tfjs');
-  log(`project browser: npm install ${wanted.map((row) => row.name).join(' + ')} tarballs + @tensorflow/tfjs@${tfjsVersion}`);
-  const dir = createProject(base, 'browser', { type: 'module' });
-  npmInstall(dir, [...wanted.map((row) => row.tarball), `@tensorflow/tfjs@${tfjsVersion}`]);
-  cpSync(join(fixtures, 'browser'), dir, { recursive: true });
-
-  // esbuild is the workspace's copy (a bundler is a build tool, not a dependency of the
-  // page); it resolves every import from the project's own node_modules.
+/**
+ * Bundles `entry` of the browser project with esbuild (the workspace's copy: a bundler is a
+ * build tool, not a dependency of the page; it resolves every import from the project's own
+ * node_modules) and returns the bundle's size and the inputs that came from @lrkit.
+ */
+async function bundle(dir, entry, outfile) {
   const esbuild = await import('esbuild');
   const built = await esbuild.build({
     absWorkingDir: dir,
-    entryPoints: ['main.js'],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    outfile: join(dir, 'bundle.js'),
+    outfile: join(dir, outfile),
     metafile: true,
     logLevel: 'warning',
   });
   const inputs = Object.keys(built.metafile.inputs);
   const lrkitInputs = inputs.filter((input) => input.includes('node_modules/@lrkit/'));
-  check(lrkitInputs.length > 0 && lrkitInputs.every((input) => !input.includes('/src/')), 'browser: the bundle did not take @lrkit from the installed dist/');
-  const bundleBytes = statSync(join(dir, 'bundle.js')).size;
+  check(lrkitInputs.length > 0 && lrkitInputs.every((input) => !input.includes('/src/')), `browser: ${outfile} did not take @lrkit from the installed dist/`);
+  const bytes = statSync(join(dir, outfile)).size;
   const lrkitBytes = Object.entries(built.metafile.outputs[Object.keys(built.metafile.outputs)[0]].inputs)
     .filter(([input]) => input.includes('node_modules/@lrkit/'))
     .reduce((sum, [, info]) => sum + info.bytesInOutput, 0);
-  log(`  esbuild bundle: ${formatBytes(bundleBytes)} minified, of which @lrkit: ${formatBytes(lrkitBytes)}`);
+  log(`  esbuild ${entry} → ${outfile}: ${formatBytes(bytes)} minified, of which @lrkit: ${formatBytes(lrkitBytes)}`);
+  return { lrkitInputs };
+}
 
+/**
+ * Serves the browser project on 127.0.0.1: `/` is index.html, `/wasm/NAME` the installed
+ * tfjs-backend-wasm's dist/NAME (where the page's wasmPaths points), anything else the file
+ * of that path in the project. Records every /wasm/ request.
+ */
+async function serve(dir, wasmFolder) {
+  const wasmRequests = [];
   const server = createServer((request, response) => {
-    const path = join(dir, decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
-    if (!path.startsWith(dir + sep) || !existsSync(path) || statSync(path).isDirectory()) {
-      const index = join(dir, 'index.html');
-      if (request.url === '/') {
-        response.writeHead(200, { 'content-type': contentTypes['.html'] });
-        response.end(readFileSync(index));
-        return;
-      }
+    const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const [folder, relativePath] = pathname.startsWith('/wasm/') ? [wasmFolder, pathname.slice('/wasm/'.length)] : [dir, pathname];
+    if (folder === wasmFolder) wasmRequests.push(relativePath);
+    const path = pathname === '/' ? join(dir, 'index.html') : join(folder, relativePath);
+    if (!path.startsWith(folder + sep) || !existsSync(path) || statSync(path).isDirectory()) {
       response.writeHead(404);
       response.end();
       return;
@@ -344,8 +379,49 @@ async function browserProject(base, rows) {
     response.end(readFileSync(path));
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const port = server.address().port;
+  return { server, port: server.address().port, wasmRequests };
+}
 
+/**
+ * Opens `url`, waits for the page to set `window.lrkitResult`, takes a full-page screenshot
+ * into test-artifacts/ and returns the result, the status text and the console errors.
+ */
+async function visit(browser, url, screenshotName) {
+  const page = await browser.newPage({ viewport: { width: 760, height: 820 } });
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.lrkitResult !== undefined, undefined, { timeout: 120_000 });
+    const result = await page.evaluate(() => window.lrkitResult);
+    const status = await page.textContent('#status');
+    mkdirSync(artifacts, { recursive: true });
+    const screenshot = join(artifacts, screenshotName);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    return { result, status, consoleErrors, screenshot };
+  } finally {
+    await page.close();
+  }
+}
+
+async function browserProject(base, rows) {
+  const wanted = rows.filter((row) => ['@lrkit/schedules', '@lrkit/tfjs', '@lrkit/backends'].includes(row.name));
+  log(`project browser: npm install ${wanted.map((row) => row.name).join(' + ')} tarballs + @tensorflow/tfjs@${tfjsVersion} + @tensorflow/tfjs-backend-wasm@${tfjsVersion}`);
+  const dir = createProject(base, 'browser', { type: 'module' });
+  npmInstall(dir, [...wanted.map((row) => row.tarball), `@tensorflow/tfjs@${tfjsVersion}`, `@tensorflow/tfjs-backend-wasm@${tfjsVersion}`]);
+  cpSync(join(fixtures, 'browser'), dir, { recursive: true });
+
+  await bundle(dir, 'main.js', 'bundle.js');
+  const { lrkitInputs: backendsInputs } = await bundle(dir, 'backends.js', 'backends-bundle.js');
+  const nodeEntry = backendsInputs.filter((input) => input.endsWith('@lrkit/backends/dist/node.js'));
+  check(nodeEntry.length === 0, 'browser: the bundle of the browser-safe @lrkit/backends entry took in dist/node.js');
+  check(backendsInputs.some((input) => input.endsWith('@lrkit/backends/dist/index.js')), 'browser: backends-bundle.js does not contain @lrkit/backends/dist/index.js');
+
+  const wasmFolder = realpathSync(join(dir, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
+  const { server, port, wasmRequests } = await serve(dir, wasmFolder);
   const executablePath = execFileSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'lrkit-chromium-'));
@@ -363,29 +439,25 @@ async function browserProject(base, rows) {
     ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 760, height: 820 } });
-    const consoleErrors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => window.lrkitResult !== undefined, undefined, { timeout: 120_000 });
-    const result = await page.evaluate(() => window.lrkitResult);
-    const status = await page.textContent('#status');
-    mkdirSync(artifacts, { recursive: true });
-    const screenshot = join(artifacts, 'consumer-browser.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
-    log(`  page: ${status}`);
-    log(`  screenshot: ${relative(root, screenshot)} (Chromium ${browser.version()})`);
-    check(result.ok === true, `browser: the page reported ${JSON.stringify(result)}`);
-    check(status.startsWith('success'), `browser: status text is "${status}"`);
-    check(consoleErrors.length === 0, `browser: console errors: ${consoleErrors.join(' | ')}`);
+    const schedules = await visit(browser, `http://127.0.0.1:${port}/`, 'consumer-browser.png');
+    log(`  page: ${schedules.status}`);
+    log(`  screenshot: ${relative(root, schedules.screenshot)} (Chromium ${browser.version()})`);
+    check(schedules.result.ok === true, `browser: the page reported ${JSON.stringify(schedules.result)}`);
+    check(schedules.status.startsWith('success'), `browser: status text is "${schedules.status}"`);
+    check(schedules.consoleErrors.length === 0, `browser: console errors: ${schedules.consoleErrors.join(' | ')}`);
     if (args.has('--update-docs-screenshot')) {
       mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-      copyFileSync(screenshot, join(root, 'docs', 'images', 'consumer-browser.png'));
+      copyFileSync(schedules.screenshot, join(root, 'docs', 'images', 'consumer-browser.png'));
       log('  copied the screenshot to docs/images/consumer-browser.png');
     }
+
+    const backends = await visit(browser, `http://127.0.0.1:${port}/backends.html`, 'consumer-browser-backends.png');
+    log(`  page backends.html: ${backends.status}`);
+    log(`  .wasm served from the installed package's dist/: ${wasmRequests.join(', ') || 'none'}; screenshot: ${relative(root, backends.screenshot)}`);
+    check(backends.result.ok === true && backends.result.backend === 'wasm', `browser: backends.html reported ${JSON.stringify(backends.result)}`);
+    check(backends.status.startsWith('success'), `browser: backends.html status text is "${backends.status}"`);
+    check(backends.consoleErrors.length === 0, `browser: backends.html console errors: ${backends.consoleErrors.join(' | ')}`);
+    check(wasmRequests.includes('tfjs-backend-wasm-simd.wasm'), `browser: the page did not load tfjs-backend-wasm-simd.wasm from /wasm/ (requests: ${JSON.stringify(wasmRequests)})`);
   } finally {
     await browser.close();
     server.close();

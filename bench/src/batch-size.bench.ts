@@ -6,8 +6,8 @@
  * each schedule as ratios to the LR-decay run, alternating the three after a warm-up.
  */
 import * as tf from '@tensorflow/tfjs';
-import { runOne, scheduleNames, type ExperimentSettings, type RunResult, type ScheduleName } from '../../examples/batch-size/src/experiment.js';
-import { loadMnist } from '../../examples/batch-size/src/mnist.js';
+import { runOne, scheduleNames, type ExperimentSettings, type RunResult, type ScheduleName } from '@lrkit/example-batch-size/experiment';
+import { loadMnist } from '@lrkit/example-batch-size/mnist';
 import { useWasm } from './callbacks.bench.js';
 import { millisecondsSpread, ratioSpread, spread, timeAlternating, type Spread } from './timing.js';
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadIdxDirectory, mnistClassNames, mnistPackageDirectory, type ImageSet } from '@lrkit/examples-common';
+import type { ImageSet } from '@lrkit/examples-common/image-set';
+import { loadIdxDirectory, mnistClassNames, mnistPackageDirectory } from '@lrkit/examples-common/mnist';
 
 /** One MNIST split as tensors. */
 export interface MnistSplit {

@@ -10,6 +10,7 @@ import {
 } from './memory-guard.js';
 import { asXsYs, detectBatching, isDataset, preparePhaseData, type BatchScheduleData, type TensorInputs } from './phase-data.js';
 import { PhaseRecorder } from './phase-recorder.js';
+import { BatchScheduleRun, type BatchScheduleRunEpoch } from './batch-schedule-run.js';
 import {
   booleanOption,
   describeValue,
@@ -58,6 +59,12 @@ export interface FitWithBatchScheduleOptions {
   readonly memoryBudget?: number;
   /** Override the estimated bytes per sample (default `estimateBytesPerSample(model)`). */
   readonly bytesPerSample?: number;
+  /**
+   * The run's bookkeeping across calls (see {@link BatchScheduleRun}): the result of a run
+   * resumed at `initialEpoch` then covers the epochs before it too. Default: none (the result
+   * covers this call's epochs).
+   */
+  readonly run?: BatchScheduleRun;
 }
 
 /** One epoch of the merged history. */
@@ -151,6 +158,7 @@ const optionKeys = [
   'classWeight',
   'memoryBudget',
   'bytesPerSample',
+  'run',
 ] as const;
 
 /**
@@ -232,6 +240,11 @@ export async function fitWithBatchSchedule(
     checked.validationBatchSize === undefined ? undefined : positiveInteger(owner, 'validationBatchSize', checked.validationBatchSize);
   const validationBatches =
     checked.validationBatches === undefined ? undefined : positiveInteger(owner, 'validationBatches', checked.validationBatches);
+  if (checked.run !== undefined && !(checked.run instanceof BatchScheduleRun)) {
+    fail(owner, 'run', 'a BatchScheduleRun', checked.run, 'type');
+  }
+  const run = checked.run as BatchScheduleRun | undefined;
+  const previousEpochs: BatchScheduleRunEpoch[] = run?.before(initialEpoch) ?? [];
 
   // Phases in range, clipped to [initialEpoch, epochs).
   const plan = schedule.phases
@@ -265,7 +278,7 @@ export async function fitWithBatchSchedule(
   const controller = learningRateControllerFor(model.optimizer);
   const adapter = controller.adapter;
   const bridge = new ContinuousCallbacks(normalizeCallbacks(checked.callbacks as CallbacksOption | undefined, checked.yieldEvery as FitDatasetArgs['yieldEvery']));
-  const recorder = new PhaseRecorder(adapter);
+  const recorder = new PhaseRecorder(adapter, run);
   const phaseSummaries: BatchSchedulePhaseSummary[] = [];
   const mergedEpochs: number[] = [];
   const mergedHistory: Record<string, number[]> = {};
@@ -368,13 +381,30 @@ export async function fitWithBatchSchedule(
   await bridge.finish();
 
   let totalUpdates = 0;
-  const rows: BatchScheduleEpoch[] = recorder.epochs.map((row) => {
+  // Epochs of the run before this call (from `run`), then this call's.
+  const previousRows: BatchScheduleEpoch[] = previousEpochs.map((row) => {
     totalUpdates += row.updates;
-    const index = mergedEpochs.indexOf(row.epoch);
-    return { ...row, totalUpdates, metrics: metricRows[index] ?? {} };
+    return { ...row, totalUpdates };
   });
+  const rows: BatchScheduleEpoch[] = [
+    ...previousRows,
+    ...recorder.epochs.map((row) => {
+      totalUpdates += row.updates;
+      const index = mergedEpochs.indexOf(row.epoch);
+      return { ...row, totalUpdates, metrics: metricRows[index] ?? {} };
+    }),
+  ];
+  if (previousRows.length > 0) {
+    const keys = new Set([...Object.keys(mergedHistory), ...previousRows.flatMap((row) => Object.keys(row.metrics))]);
+    for (const key of keys) {
+      const earlier = previousRows.map((row) => row.metrics[key] ?? Number.NaN);
+      const later = mergedHistory[key] ?? mergedEpochs.map(() => Number.NaN);
+      mergedHistory[key] = [...earlier, ...later];
+    }
+    mergedEpochs.unshift(...previousRows.map((row) => row.epoch));
+  }
   const baselineBatchSize = schedule.baselineBatchSize;
-  const baselineUpdates = recorder.epochs.reduce((sum, row) => sum + Math.ceil(row.samples / baselineBatchSize), 0);
+  const baselineUpdates = rows.reduce((sum, row) => sum + Math.ceil(row.samples / baselineBatchSize), 0);
   return {
     epochs: rows,
     history: { epoch: mergedEpochs, history: mergedHistory },

@@ -29,3 +29,4 @@ export {
   defaultMemoryBudgets,
   estimateBytesPerSample,
 } from './memory-guard.js';
+export { BatchScheduleRun, type BatchScheduleRunEpoch } from './batch-schedule-run.js';

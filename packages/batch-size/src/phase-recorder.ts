@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchSizePhase } from './batch-size-schedule.js';
-import type { OptimizerAdapter } from '@lrkit/tfjs';
+import { resolveLogs, type OptimizerAdapter } from '@lrkit/tfjs';
+import type { BatchScheduleRun } from './batch-schedule-run.js';
 
 /** What the recorder notes about one epoch (metrics are merged in from tfjs's History). */
 export interface RecordedEpoch {
@@ -27,7 +28,10 @@ export class PhaseRecorder extends tf.Callback {
     | { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number; largestBatch: number }
     | undefined;
 
-  constructor(private readonly adapter: OptimizerAdapter) {
+  constructor(
+    private readonly adapter: OptimizerAdapter,
+    private readonly run?: BatchScheduleRun,
+  ) {
     super();
   }
 
@@ -58,11 +62,11 @@ export class PhaseRecorder extends tf.Callback {
     if (size > this.current.largestBatch) this.current.largestBatch = size;
   }
 
-  override async onEpochEnd(): Promise<void> {
+  override async onEpochEnd(_epoch: number, logs?: tf.Logs): Promise<void> {
     const current = this.current;
     const phase = this.phase;
     if (current === undefined || phase === undefined) return;
-    this.epochs.push({
+    const row: RecordedEpoch = {
       epoch: current.epoch,
       phase: phase.index,
       // The batch as trained: fewer than asked when the epoch held fewer samples (a generator dataset).
@@ -71,7 +75,11 @@ export class PhaseRecorder extends tf.Callback {
       ...(current.momentum === undefined ? {} : { momentum: current.momentum }),
       updates: current.updates,
       samples: current.samples,
-    });
+    };
+    this.epochs.push(row);
+    // With a run to keep, the epoch's metrics are read now (one read per epoch) so that a
+    // backup taken before the next epoch holds them.
+    if (this.run !== undefined) this.run.record({ ...row, metrics: { ...(await resolveLogs(logs as never)) } });
     this.current = undefined;
   }
 }

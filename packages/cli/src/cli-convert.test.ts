@@ -65,7 +65,7 @@ describe('lrkit convert', () => {
   it('rejects an unknown target form', () => {
     const { status, stderr } = lrkit('convert', cosineConfig, '--to', 'jax');
     expect(status).toBe(1);
-    expect(stderr).toBe('lrkit: --to must be one of native, torch, keras; received "jax"\n');
+    expect(stderr).toBe('lrkit: --to must be one of native, torch, keras, optax; received "jax"\n');
   });
 
   it('rejects two schedules', () => {

@@ -157,7 +157,7 @@ describe('lrkit preview', () => {
     expect(lrkit('preview', '--bogus').stderr).toBe("lrkit: unknown option '--bogus'\n");
     const none = lrkit('preview');
     expect(none.status).toBe(1);
-    expect(none.stderr).toBe('lrkit: no schedule given: pass a JSON config, --config <file>, --torch <name> or --keras <json> (see --help)\n');
+    expect(none.stderr).toBe('lrkit: no schedule given: pass a JSON config, --config <file>, --torch <name>, --keras <json>, --optax, --hf or --timm (see --help)\n');
   });
 
   it('prints help for every command', () => {

@@ -12,16 +12,19 @@ export interface ConvertOptions extends SourceOptions {
   readonly totalSteps?: string;
 }
 
-const targets = ['native', 'torch', 'keras'] as const;
+const targets = ['native', 'torch', 'keras', 'optax'] as const;
+
+const originNames: Record<string, string> = { torch: 'PyTorch', keras: 'Keras', optax: 'optax', 'hugging-face': 'Hugging Face', timm: 'timm' };
 
 /**
- * `lrkit convert`: reads one schedule (native config, `--torch` preset or `--keras` config) and
- * prints it as a native config (`--to native`, the default), a PyTorch recipe
- * `{ name, args, baseLr, python }` (`--to torch`) or a Keras config `{ class_name, config }` (`--to keras`).
+ * `lrkit convert`: reads one schedule (native config, `--torch` preset, `--keras` config, or an
+ * `--optax`, `--hf` or `--timm` preset) and prints it as a native config (`--to native`, the
+ * default), a PyTorch recipe `{ name, args, baseLr, python }` (`--to torch`), a Keras config
+ * `{ class_name, config }` (`--to keras`) or an optax call `{ name, kwargs }` (`--to optax`).
  *
  * A preset becomes a plain native schedule (`step`, `cosine`, …) only when that evaluates equal
  * to it on every checked step (see `nativeEquivalent`); otherwise `--to native` prints the
- * preset's own config (`{ type: 'torch' | 'keras', … }`, exact, loadable by `fromConfig`) and
+ * preset's own config (`{ type: 'torch' | 'keras' | 'optax' | 'hugging-face' | 'timm', … }`, exact, loadable by `fromConfig`) and
  * says so on stderr. A conversion to PyTorch or Keras that would not be exact fails with the reason.
  *
  * @example
@@ -47,13 +50,13 @@ export function convert(positional: readonly string[], options: ConvertOptions, 
       result = native.config;
       if (!native.plain) {
         note(
-          `lrkit: note: no plain native schedule reproduces this ${origin === 'torch' ? 'PyTorch' : 'Keras'} schedule on every checked step; ` +
+          `lrkit: note: no plain native schedule reproduces this ${originNames[origin] ?? origin} schedule on every checked step; ` +
             `printed its preset config (exact; fromConfig loads it)\n`,
         );
       }
     } else {
       const source = native.plain ? fromConfig(native.config) : schedule;
-      result = target === 'torch' ? presets.toTorch(source) : presets.toKeras(source);
+      result = target === 'torch' ? presets.toTorch(source) : target === 'keras' ? presets.toKeras(source) : presets.toOptax(source);
     }
   } catch (error) {
     if (error instanceof CliError) throw error;

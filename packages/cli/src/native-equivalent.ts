@@ -56,6 +56,57 @@ const kerasCandidates: Readonly<Record<string, Candidate>> = {
   }),
 };
 
+/** Plain native configs that may reproduce an optax, Hugging Face or timm preset (checked numerically before use). */
+const frameworkCandidates: Readonly<Record<string, (config: Config) => Record<string, JsonValue> | undefined>> = {
+  'optax constant_schedule': (config) => ({ type: 'constant', value: (config.kwargs as Config).value ?? null }),
+  'optax cosine_decay_schedule': (config) => {
+    const kwargs = config.kwargs as Config;
+    return { type: 'cosine', initialValue: kwargs.init_value ?? null, decaySteps: kwargs.decay_steps ?? null, alpha: kwargs.alpha ?? 0, exponent: kwargs.exponent ?? 1 };
+  },
+  'optax linear_onecycle_schedule': (config) => onecycle(config.kwargs as Config, 'linear'),
+  'optax cosine_onecycle_schedule': (config) => onecycle(config.kwargs as Config, 'cosine'),
+  'hugging-face constant': (config) => ({ type: 'constant', value: config.baseLr ?? null }),
+  'timm cosine': (config) => timmCycles(config, 'cosine'),
+  'timm tanh': (config) => timmCycles(config, 'tanh'),
+};
+
+/** optax's one-cycle schedules as `piecewise-interpolate` points (int() truncation, cumulative scales). */
+function onecycle(kwargs: Config, interpolation: 'linear' | 'cosine'): Record<string, JsonValue> {
+  const steps = number(kwargs.transition_steps) ?? NaN;
+  const peak = number(kwargs.peak_value) ?? NaN;
+  const div = number(kwargs.div_factor) ?? 25;
+  const finalDiv = number(kwargs.final_div_factor) ?? 1e4;
+  const start = peak / div;
+  if (interpolation === 'cosine') {
+    return { type: 'piecewise-interpolate', steps: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), steps], values: [start, start * div, start * div * (1 / (div * finalDiv))], interpolation };
+  }
+  const down = start * div * (1 / div);
+  return {
+    type: 'piecewise-interpolate',
+    steps: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), Math.trunc((number(kwargs.pct_final) ?? 0.85) * steps), steps],
+    values: [start, start * div, down, down * (1 / finalDiv)],
+    interpolation,
+  };
+}
+
+/** timm cosine/tanh without warm-up and noise, stepped per update or per epoch, as `annealing-cycles`. */
+function timmCycles(config: Config, shape: 'cosine' | 'tanh'): Record<string, JsonValue> | undefined {
+  const args = config.args as Config;
+  if ((number(args.warmup_epochs) ?? 0) > 0 || args.noise !== null) return undefined;
+  const perUpdate = args.step_on_epochs === false ? (number(args.updates_per_epoch) ?? NaN) : 1;
+  return {
+    type: 'annealing-cycles',
+    shape,
+    initialValue: config.baseLr ?? null,
+    minValue: args.min_lr ?? 0,
+    cycleSteps: (number(args.num_epochs) ?? NaN) * perUpdate,
+    cycleMultiplier: args.cycle_mul ?? 1,
+    cycleDecay: args.cycle_decay ?? 0.1,
+    cycleLimit: args.cycle_limit ?? 1,
+    ...(shape === 'cosine' ? { kDecay: args.k_decay ?? 1 } : {}),
+  };
+}
+
 /**
  * The integer steps a candidate is compared on, generated one at a time (memory does not grow
  * with `totalSteps`): every step 0 … `totalSteps` when that is at most
@@ -115,11 +166,12 @@ export interface NativeEquivalent {
 }
 
 /**
- * The native config of a schedule. For a PyTorch or Keras preset, a plain native schedule
- * (`step`, `multi-step`, `exponential`, `cosine`, `piecewise-constant`, `polynomial`,
- * `inverse-time`, `cosine-restarts`) is returned only when it evaluates equal to the preset (to
+ * The native config of a schedule. For a PyTorch, Keras, optax, Hugging Face or timm preset, a
+ * plain native schedule (`step`, `multi-step`, `exponential`, `cosine`, `piecewise-constant`,
+ * `polynomial`, `inverse-time`, `cosine-restarts`, `constant`, `piecewise-interpolate`,
+ * `annealing-cycles`) is returned only when it evaluates equal to the preset (to
  * 1e-12 relative) on every checked integer step; otherwise the preset's own config
- * (`{ type: 'torch' | 'keras', … }`, loadable by `fromConfig`, always exact).
+ * (`{ type: 'torch' | 'keras' | 'optax' | 'hugging-face' | 'timm', … }`, loadable by `fromConfig`, always exact).
  *
  * @example
  * ```ts
@@ -135,6 +187,8 @@ export function nativeEquivalent(schedule: Schedule, totalSteps?: number): Nativ
     candidate = torchCandidates[config.name as string]?.(config.args as Config, number(config.baseLr));
   } else if (config.type === 'keras') {
     candidate = kerasCandidates[config.class_name as string]?.(config.config as Config, undefined);
+  } else if (config.type === 'optax' || config.type === 'hugging-face' || config.type === 'timm') {
+    candidate = frameworkCandidates[`${config.type} ${String(config.type === 'timm' ? (config.args as Config).sched : config.name)}`]?.(config);
   } else {
     return { config: schedule.config, plain: true };
   }

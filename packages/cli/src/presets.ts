@@ -1,9 +1,10 @@
-import { fromKeras, fromTorch, toKeras, toTorch } from '@lrkit/schedules';
+import { fromHuggingFace, fromKeras, fromOptax, fromTimm, fromTorch, toKeras, toOptax, toTorch } from '@lrkit/schedules';
 
 /**
  * The PyTorch/Keras presets of `@lrkit/schedules` the CLI uses, in one place:
  * `fromTorch(name, args, { baseLr, totalSteps })`, `fromKeras({ class_name, config })`,
- * `toTorch(schedule)`, `toKeras(schedule)`.
+ * `toTorch(schedule)`, `toKeras(schedule)`, and the optax, Hugging Face and timm presets
+ * (`fromOptax`, `fromHuggingFace`, `fromTimm`, `toOptax`).
  */
 export const presets = {
   /** `fromTorch` of `@lrkit/schedules`. */
@@ -14,4 +15,12 @@ export const presets = {
   toTorch,
   /** `toKeras` of `@lrkit/schedules`. */
   toKeras,
+  /** `fromOptax` of `@lrkit/schedules`. */
+  fromOptax,
+  /** `fromHuggingFace` of `@lrkit/schedules`. */
+  fromHuggingFace,
+  /** `fromTimm` of `@lrkit/schedules`. */
+  fromTimm,
+  /** `toOptax` of `@lrkit/schedules`. */
+  toOptax,
 } as const;

@@ -19,11 +19,14 @@ function addSourceOptions(command: Command): Command {
     .option('--args <list>', 'keyword arguments of the matching --torch, e.g. step_size=10,gamma=0.5 (repeatable)', collect)
     .option('--base-lr <number>', "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)", collect)
     .option('--keras <json>', 'a Keras schedule {"class_name": ..., "config": {...}}, inline or @file.json (repeatable)', collect)
+    .option('--optax <name:kwargs>', 'an optax schedule, e.g. cosine_decay_schedule:init_value=0.1,decay_steps=1000 (repeatable)', collect)
+    .option('--hf <name:args>', 'a transformers get_scheduler name with num_warmup_steps, num_training_steps, its scheduler_specific_kwargs and lr, e.g. linear:num_warmup_steps=100,num_training_steps=1000,lr=5e-5 (repeatable)', collect)
+    .option('--timm <sched:args>', 'a timm create_scheduler_v2 sched with its arguments and lr, e.g. cosine:num_epochs=100,warmup_epochs=5,lr=0.1 (repeatable)', collect)
     .option('--name <label>', 'legend name of each schedule, in order (repeatable)', collect);
 }
 
 const previewExamples = `
-Schedules are read in this order: positional configs, --config, --torch, --keras.
+Schedules are read in this order: positional configs, --config, --torch, --keras, --optax, --hf, --timm.
 Steps are half-open: --steps 0:1000 draws steps 0 … 999.
 
 Examples:
@@ -32,6 +35,9 @@ Examples:
   $ lrkit preview --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1 --steps 0:100
   $ lrkit preview --torch OneCycleLR --args max_lr=0.1,total_steps=1000 --steps 0:1000
   $ lrkit preview --keras '{"class_name":"CosineDecay","config":{"initial_learning_rate":0.1,"decay_steps":1000}}'
+  $ lrkit preview --optax linear_onecycle_schedule:transition_steps=1000,peak_value=0.1 --steps 0:1000
+  $ lrkit preview --hf cosine:num_warmup_steps=100,num_training_steps=1000,lr=5e-5 --steps 0:1000
+  $ lrkit preview --timm cosine:num_epochs=100,warmup_epochs=5,cycle_limit=2,lr=0.1 --steps 0:200
   $ lrkit preview a.json b.json --name warm --name cold --csv`;
 
 const convertExamples = `
@@ -39,7 +45,9 @@ Examples:
   $ lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1
   $ lrkit convert --keras '{"class_name":"ExponentialDecay","config":{"initial_learning_rate":0.1,"decay_steps":100,"decay_rate":0.5}}'
   $ lrkit convert @schedule.json --to torch
-  $ lrkit convert '{"type":"cosine","initialValue":0.1,"decaySteps":1000}' --to keras`;
+  $ lrkit convert '{"type":"cosine","initialValue":0.1,"decaySteps":1000}' --to keras
+  $ lrkit convert --optax cosine_onecycle_schedule:transition_steps=1000,peak_value=0.1
+  $ lrkit convert '{"type":"cosine","initialValue":0.1,"decaySteps":1000}' --to optax`;
 
 /**
  * The `lrkit` command tree (commander), writing results to `output` and notes to `note`.
@@ -92,7 +100,7 @@ export function createProgram(output: Output, note: (text: string) => void = (te
       .description('turn a PyTorch or Keras recipe into a native config, or a native config into a PyTorch/Keras recipe where exact')
       .argument('[config]', 'a native JSON config (or Keras {class_name, config}), inline or @file.json'),
   )
-    .option('--to <form>', 'native, torch or keras', 'native')
+    .option('--to <form>', 'native, torch, keras or optax', 'native')
     .option('--total-steps <n>', 'training length: OneCycleLR total_steps when not in --args; also the steps a plain native equivalent is checked on (default 0…9999 and sparse up to 10^6)')
     .addHelpText('after', convertExamples)
     .action((config: string | undefined, options: ConvertOptions) => {

@@ -5,9 +5,10 @@ import { parseKeywordArguments } from './parse-arguments.js';
 import type { KerasSerialized } from '@lrkit/schedules';
 import { presets } from './presets.js';
 import { readJsonArgument, readJsonFile } from './read-json.js';
+import { collectFrameworkSchedules, type FrameworkSourceOptions } from './framework-sources.js';
 
 /** The schedule flags shared by `preview` and `convert`. */
-export interface SourceOptions {
+export interface SourceOptions extends FrameworkSourceOptions {
   readonly config?: readonly string[];
   readonly torch?: readonly string[];
   readonly args?: readonly string[];
@@ -20,7 +21,7 @@ export interface SourceOptions {
 export interface SourcedSchedule {
   readonly name: string;
   readonly schedule: Schedule;
-  readonly origin: 'native' | 'torch' | 'keras';
+  readonly origin: 'native' | 'torch' | 'keras' | 'optax' | 'hugging-face' | 'timm';
 }
 
 function isKeras(value: unknown): value is KerasSerialized {
@@ -65,7 +66,8 @@ function parseBaseLr(text: string): number {
  * JSON or `@file.json`; a native config, a Keras `{ class_name, config }` or an array of them),
  * `--config` files, `--torch` presets (the i-th `--args` and `--base-lr` belong to the i-th
  * `--torch`; a single `--base-lr` applies to all; it is required except for `CyclicLR` and
- * `OneCycleLR`), then `--keras` configs. `--name` renames them in that order.
+ * `OneCycleLR`), then `--keras` configs, then `--optax`, `--hf` and `--timm` presets (see
+ * `collectFrameworkSchedules`). `--name` renames them in that order.
  *
  * @param totalSteps - the training length, passed to `fromTorch` (`OneCycleLR` uses it as
  *   `total_steps` when neither that nor `epochs`/`steps_per_epoch` is given).
@@ -111,8 +113,9 @@ export function collectSchedules(positional: readonly string[], options: SourceO
     if (!isKeras(value)) throw new CliError(`--keras ${index + 1} must be {"class_name": ..., "config": {...}}; received ${text.slice(0, 80)}`);
     found.push({ label: value.class_name, origin: 'keras', schedule: wrap(`--keras ${value.class_name}`, () => presets.fromKeras(value)) });
   });
+  found.push(...collectFrameworkSchedules(options, baseLrs.length === 1 ? baseLrs[0] : undefined));
   if (found.length === 0) {
-    throw new CliError('no schedule given: pass a JSON config, --config <file>, --torch <name> or --keras <json> (see --help)');
+    throw new CliError('no schedule given: pass a JSON config, --config <file>, --torch <name>, --keras <json>, --optax, --hf or --timm (see --help)');
   }
   const names = options.name ?? [];
   if (names.length > found.length) throw new CliError(`--name given ${names.length} times for ${found.length} schedules`);

@@ -12,13 +12,12 @@ import {
 } from './batch-source.js';
 import type { RangeTestConfidence } from './confidence.js';
 import { createDivergenceCheck, defaultDivergeThreshold, type StopReason } from './divergence.js';
-import { adaptOptimizer } from '@lrkit/tfjs';
+import { adaptOptimizer, snapshotTrainingState } from '@lrkit/tfjs';
 import { releaseAbandonedTape } from './abandoned-tape.js';
 import { checkSmoothing, createLossSmoother, defaultSmoothing } from './smoothed-loss.js';
 import { suggestLearningRates, suggestionMethods } from './suggest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
 import { resolveSweep, sweepLearningRate, type SweepMode } from './sweep.js';
-import { snapshotTrainingState } from './training-state.js';
 import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, positiveInteger } from '@lrkit/schedules/validation';
 
 /** One batch of the sweep, as passed to `onBatch`. */

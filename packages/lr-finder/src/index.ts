@@ -38,7 +38,8 @@ export {
   type SuggestOptions,
   type SuggestionReport,
 } from './suggest.js';
-export { snapshotTrainingState, type TrainingStateSnapshot } from './training-state.js';
+// Moved to @lrkit/tfjs (one home); re-exported so existing imports keep working.
+export { snapshotTrainingState, type TrainingStateSnapshot } from '@lrkit/tfjs';
 export { releaseAbandonedTape } from './abandoned-tape.js';
 export type { DatasetBatch, RangeTestData, TensorData, TensorOrTensors } from './batch-source.js';
 export { toOneCycle, type ToOneCycleOptions } from './to-one-cycle.js';

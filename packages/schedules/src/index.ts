@@ -74,3 +74,40 @@ export { torchPlateau, type TorchPlateauOptions } from './presets/torch-plateau.
 export { kerasPlateau, type KerasPlateauOptions, type KerasPlateauReducer } from './presets/keras-plateau.js';
 export { toTorch, type TorchEquivalent } from './presets/to-torch.js';
 export { toKeras, type KerasEquivalent } from './presets/to-keras.js';
+export { tanhDecay, type TanhConfig, type TanhOptions } from './tanh.js';
+export {
+  annealingCycles,
+  type AnnealingCyclesConfig,
+  type AnnealingCyclesOptions,
+  type AnnealingShape,
+} from './annealing-cycles.js';
+export { overlappingWarmup, type OverlappingWarmupConfig, type OverlappingWarmupOptions } from './overlapping-warmup.js';
+export { noise, type NoiseConfig, type NoiseOptions } from './noise.js';
+export {
+  piecewiseInterpolate,
+  type Interpolation,
+  type PiecewiseInterpolateConfig,
+  type PiecewiseInterpolateOptions,
+} from './piecewise-interpolate.js';
+export { TorchGenerator } from './torch-generator.js';
+export { fromOptax, optaxPreset, optaxScheduleNames, type OptaxConfig, type OptaxPresetOptions } from './presets/optax.js';
+export {
+  fromHuggingFace,
+  huggingFacePlateau,
+  huggingFacePreset,
+  huggingFaceSchedulerNames,
+  type HuggingFaceConfig,
+  type HuggingFaceOptions,
+  type HuggingFacePresetOptions,
+} from './presets/hugging-face.js';
+export {
+  fromTimm,
+  timmNumEpochs,
+  timmPreset,
+  timmSchedulerNames,
+  type TimmArguments,
+  type TimmConfig,
+  type TimmOptions,
+  type TimmPresetOptions,
+} from './presets/timm.js';
+export { toOptax, type OptaxEquivalent } from './presets/to-optax.js';

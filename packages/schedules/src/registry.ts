@@ -17,8 +17,16 @@ import { offset } from './offset.js';
 import { oneCycle } from './one-cycle.js';
 import { warmup } from './warmup.js';
 import { warmupStableDecay } from './warmup-stable-decay.js';
+import { tanhDecay } from './tanh.js';
+import { annealingCycles } from './annealing-cycles.js';
+import { overlappingWarmup } from './overlapping-warmup.js';
+import { noise } from './noise.js';
+import { piecewiseInterpolate } from './piecewise-interpolate.js';
 import { fromKeras } from './presets/keras.js';
 import { torchPreset } from './presets/torch.js';
+import { optaxPreset } from './presets/optax.js';
+import { huggingFacePreset } from './presets/hugging-face.js';
+import { timmPreset } from './presets/timm.js';
 import type { Schedule, ScheduleConfig } from './schedule.js';
 
 /**
@@ -51,6 +59,14 @@ export const scheduleFactories: Readonly<Record<string, ScheduleFactory>> = {
   multiply,
   clamp,
   offset,
+  tanh: tanhDecay,
+  'annealing-cycles': annealingCycles,
+  'overlapping-warmup': overlappingWarmup,
+  noise,
+  'piecewise-interpolate': piecewiseInterpolate,
   torch: torchPreset,
   keras: fromKeras,
+  optax: optaxPreset,
+  'hugging-face': huggingFacePreset,
+  timm: timmPreset,
 };

@@ -32,6 +32,13 @@ export class LearningRateController {
   readonly adapter: OptimizerAdapter;
   /** The unscaled value the scheduler set last, or undefined when no scheduler is attached. */
   scheduledValue: number | undefined;
+  /**
+   * The run's step offset: the schedule step of an update is `optimizer.iterations + stepOffset`
+   * (non-zero when a run resumes with `initialEpoch` on a fresh optimizer, or with `initialStep`).
+   * Set by the scheduler at the first epoch of a fit call, read by `LossHistory` so its rows'
+   * steps agree with the rates; undefined until then.
+   */
+  stepOffset: number | undefined;
   private readonly scalers = new Set<LearningRateScaler>();
 
   constructor(adapter: OptimizerAdapter) {

@@ -1,5 +1,6 @@
 import type { Schedule } from '@lrkit/schedules';
 import { learningRateControllerFor, type LearningRateController } from './learning-rate-controller.js';
+import { encodeStateNumber, readState, type CallbackState, type StatefulCallback } from './callback-state.js';
 import { ModelCallback, type CallbackLogs } from './model-callback.js';
 import {
   booleanOption,
@@ -91,7 +92,7 @@ const owner = 'LearningRateScheduler';
  * scheduler.learningRate; // the learning rate in force now
  * ```
  */
-export class LearningRateScheduler extends ModelCallback {
+export class LearningRateScheduler extends ModelCallback implements StatefulCallback {
   /** The options with defaults filled in. */
   readonly options: {
     readonly unit: 'batch' | 'epoch';
@@ -117,6 +118,8 @@ export class LearningRateScheduler extends ModelCallback {
   private currentStep = 0;
   private currentScheduledValue: number | undefined;
   private currentMomentum: number | undefined;
+  private epochLearningRate: number | undefined;
+  private restoredFromState = false;
 
   constructor(options: LearningRateSchedulerOptions) {
     super();
@@ -210,22 +213,16 @@ export class LearningRateScheduler extends ModelCallback {
     return this.options.batchesPerEpoch ?? this.fitBatchesPerEpoch ?? this.learnedBatchesPerEpoch;
   }
 
-  private get fitBatchesPerEpoch(): number | undefined {
-    const params = this.fitParams;
-    if (typeof params.samples === 'number' && typeof params.batchSize === 'number' && params.batchSize > 0) {
-      return Math.ceil(params.samples / params.batchSize);
-    }
-    return typeof params.steps === 'number' && params.steps > 0 ? params.steps : undefined;
-  }
-
   override async onTrainBegin(): Promise<void> {
     const optimizer = this.requireOptimizer(owner);
     const controller = learningRateControllerFor(optimizer);
     if (this.controller !== controller) {
       this.controller = controller;
-      this.stepOffset = undefined;
+      // A state put back with setState belongs to the run being resumed, on whatever optimizer.
+      if (!this.restoredFromState) this.stepOffset = undefined;
       this.momentumWarned = false;
     }
+    this.restoredFromState = false;
     const { adapter } = controller;
     this.momentumSchedule = undefined;
     if (this.explicitMomentum !== undefined) {
@@ -269,6 +266,7 @@ export class LearningRateScheduler extends ModelCallback {
         this.stepOffset = 0;
       }
     }
+    if (this.controller !== undefined) this.controller.stepOffset = this.stepOffset;
   }
 
   override async onTrainEnd(): Promise<void> {
@@ -295,7 +293,18 @@ export class LearningRateScheduler extends ModelCallback {
     }
   }
 
-  override async onEpochEnd(): Promise<void> {
+  /**
+   * Records the epoch and writes `learning_rate` (and `momentum`, when a momentum schedule
+   * applies) into the epoch's logs, as Keras 3's `LearningRateScheduler` does, so tfjs's
+   * `History` and the callbacks after this one see them. The value is the learning rate of the
+   * epoch's last batch (before any plateau reduction at this epoch's end).
+   */
+  override async onEpochEnd(_epoch?: number, logs?: CallbackLogs): Promise<void> {
+    if (logs != null) {
+      const learningRate = this.epochLearningRate ?? this.controller?.adapter.getLearningRate();
+      if (learningRate !== undefined) logs['learning_rate'] = learningRate;
+      if (this.momentumSchedule !== undefined && this.currentMomentum !== undefined) logs['momentum'] = this.currentMomentum;
+    }
     this.completedEpochs = this.globalEpoch + 1;
     if (this.learnedBatchesPerEpoch === undefined && this.batchesSeen > 0) {
       this.learnedBatchesPerEpoch = this.batchesSeen;
@@ -303,6 +312,68 @@ export class LearningRateScheduler extends ModelCallback {
   }
 
   override async onBatchEnd(_batch: number, _logs?: CallbackLogs): Promise<void> {}
+
+  /**
+   * The scheduler's state as JSON: the global epoch and step, the step offset fixed at the
+   * first `fit`, the epochs completed, the learned batches per epoch and the values set last.
+   * Together with the optimizer's own state (its update count) it resumes the schedule exactly.
+   *
+   * @example
+   * ```ts
+   * const saved = scheduler.getState();
+   * // { type: 'LearningRateScheduler', version: 1, completedEpochs: 3, stepOffset: 0, … }
+   * ```
+   */
+  getState(): CallbackState {
+    return {
+      type: owner,
+      version: 1,
+      unit: this.options.unit,
+      completedEpochs: this.completedEpochs,
+      globalEpoch: this.globalEpoch,
+      stepOffset: this.stepOffset ?? null,
+      learnedBatchesPerEpoch: this.learnedBatchesPerEpoch ?? null,
+      step: encodeStateNumber(this.currentStep),
+      scheduledLearningRate: this.currentScheduledValue ?? null,
+      momentum: this.currentMomentum ?? null,
+    };
+  }
+
+  /**
+   * Puts a state from {@link getState} back (on a scheduler built with the same options): the
+   * next `fit` continues the run's epoch and step count instead of starting afresh.
+   *
+   * @example
+   * ```ts
+   * const resumed = new LearningRateScheduler({ schedule, unit: 'batch' });
+   * resumed.setState(JSON.parse(savedText));
+   * await model.fit(xs, ys, { epochs: 6, initialEpoch: 3, callbacks: [resumed] });
+   * ```
+   */
+  setState(state: CallbackState): void {
+    const read = readState(owner, state);
+    if (read.value('unit') !== this.options.unit) {
+      throw new RangeError(
+        `${owner}.setState: \`state.unit\` must be this scheduler's unit ${describeValue(this.options.unit)}; received ${describeValue(read.value('unit'))}`,
+      );
+    }
+    const completedEpochs = read.integer('completedEpochs');
+    const globalEpoch = read.integer('globalEpoch');
+    const stepOffset = read.optionalNumber('stepOffset');
+    const learned = read.optionalNumber('learnedBatchesPerEpoch');
+    const step = read.number('step');
+    const scheduled = read.optionalNumber('scheduledLearningRate');
+    const momentum = read.optionalNumber('momentum');
+    this.completedEpochs = completedEpochs;
+    this.globalEpoch = globalEpoch;
+    this.stepOffset = stepOffset;
+    this.learnedBatchesPerEpoch = learned;
+    this.currentStep = step;
+    this.currentScheduledValue = scheduled;
+    this.currentMomentum = momentum;
+    this.epochOffset = 0;
+    this.restoredFromState = true;
+  }
 
   /** Evaluates the schedules at `step` and writes what changed. */
   private apply(step: number): void {
@@ -320,6 +391,7 @@ export class LearningRateScheduler extends ModelCallback {
     const before = controller.adapter.getLearningRate();
     this.currentScheduledValue = raw;
     const changed = controller.setScheduledValue(raw);
+    this.epochLearningRate = controller.adapter.getLearningRate();
     if (changed && this.options.verbose) {
       console.log(
         `${owner}: ${this.options.unit} ${formatStep(step)}: learning rate ${before} -> ${controller.adapter.getLearningRate()}`,

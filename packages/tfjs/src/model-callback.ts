@@ -55,6 +55,18 @@ export abstract class ModelCallback extends tf.CustomCallback {
     return (this.params ?? {}) as FitParams;
   }
 
+  /**
+   * Batches per epoch of the current fit call, from its params (`samples` / `batchSize` for
+   * `fit`, `steps` for `fitDataset` given `batchesPerEpoch`), or undefined when unknown.
+   */
+  protected get fitBatchesPerEpoch(): number | undefined {
+    const params = this.fitParams;
+    if (typeof params.samples === 'number' && typeof params.batchSize === 'number' && params.batchSize > 0) {
+      return Math.ceil(params.samples / params.batchSize);
+    }
+    return typeof params.steps === 'number' && params.steps > 0 ? params.steps : undefined;
+  }
+
   /** The optimizer of the model being trained; throws a clear error before `setModel`. */
   protected requireOptimizer(owner: string): tf.Optimizer {
     const optimizer = this.trainingModel?.optimizer;

@@ -5,6 +5,8 @@ import {
   type LearningRateScaler,
 } from './learning-rate-controller.js';
 import { ModelCallback, resolveLogs, type CallbackLogs } from './model-callback.js';
+import { metricDirection } from './metric-direction.js';
+import { encodeStateNumber, readState, type CallbackState, type StatefulCallback } from './callback-state.js';
 import {
   booleanOption,
   describeValue,
@@ -51,7 +53,6 @@ export interface ReduceLROnPlateauOptions {
 }
 
 const owner = 'ReduceLROnPlateau';
-const maximisedMetric = /(^|_)(acc|accuracy|auc|precision|recall)($|_)|accuracy|precision|recall|auc/i;
 
 /**
  * Maps a callback's options and semantics to the options of the native `plateau()` reducer
@@ -120,7 +121,7 @@ export function plateauReducerOptions(
  * plateau.scale; // e.g. 0.25 after two reductions
  * ```
  */
-export class ReduceLROnPlateau extends ModelCallback implements LearningRateScaler {
+export class ReduceLROnPlateau extends ModelCallback implements LearningRateScaler, StatefulCallback {
   /** The monitored metric as configured. */
   readonly monitor: string;
   /** The direction of improvement. */
@@ -157,7 +158,7 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
     this.monitorDefaulted = checked.monitor === undefined;
     this.monitor = nonEmptyString(owner, 'monitor', checked.monitor ?? 'val_loss');
     const mode = oneOf(owner, 'mode', checked.mode ?? 'auto', ['auto', 'min', 'max'] as const);
-    this.mode = mode === 'auto' ? (maximisedMetric.test(this.monitor) ? 'max' : 'min') : mode;
+    this.mode = mode === 'auto' ? (metricDirection(this.monitor) === 'max' ? 'max' : 'min') : mode;
     this.semantics = oneOf(owner, 'semantics', checked.semantics ?? 'native', ['native', 'keras', 'torch'] as const);
     this.verbose = checked.verbose === undefined ? false : booleanOption(owner, 'verbose', checked.verbose);
     this.reducer = plateau(plateauReducerOptions({ ...checked, mode: this.mode }));
@@ -199,6 +200,9 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
     const controller = this.controller;
     if (controller === undefined) return;
     const resolved = await resolveLogs(logs);
+    // As Keras 3: the learning rate the epoch trained with, before this epoch's reduction
+    // (written after the metric lookup, so a missing-metric warning lists metrics only).
+    const epochLearningRate = controller.adapter.getLearningRate();
     let key = this.monitor;
     if (!(key in resolved) && this.monitorDefaulted && 'loss' in resolved) {
       if (!this.warnedFallback) {
@@ -216,8 +220,10 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
             `available keys: ${Object.keys(resolved).join(', ') || '(none)'}. The learning rate is left unchanged.`,
         );
       }
+      if (logs != null) logs['learning_rate'] = epochLearningRate;
       return;
     }
+    if (logs != null) logs['learning_rate'] = epochLearningRate;
     const baseValue = controller.scheduledValue ?? this.unscheduledBase ?? controller.adapter.getLearningRate();
     const before = controller.adapter.getLearningRate();
     this.reducerState = this.reducer.update(this.reducerState, metric, baseValue);
@@ -229,5 +235,64 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
         `${owner}: epoch ${epoch}: ${key} = ${metric} did not improve; learning rate ${before} -> ${this.lastWritten} (scale ${this.reducerState.scale})`,
       );
     }
+  }
+
+  /**
+   * The plateau's state as JSON: scale, best value, bad epochs, cooldown, reductions and
+   * counters, and the base learning rate it scales when no scheduler is attached.
+   *
+   * @example
+   * ```ts
+   * plateau.getState(); // { type: 'ReduceLROnPlateau', version: 1, scale: 0.5, best: 0.31, badEvaluations: 1, … }
+   * ```
+   */
+  getState(): CallbackState {
+    const state = this.reducerState;
+    return {
+      type: owner,
+      version: 1,
+      scale: state.scale,
+      best: encodeStateNumber(state.best),
+      badEvaluations: state.badEvaluations,
+      cooldownRemaining: state.cooldownRemaining,
+      reductions: state.reductions,
+      evaluations: state.evaluations,
+      nonFiniteEvaluations: state.nonFiniteEvaluations,
+      reduced: state.reduced,
+      lastMetricNonFinite: state.lastMetricNonFinite,
+      unscheduledBase: this.unscheduledBase ?? null,
+      lastWritten: this.lastWritten ?? null,
+    };
+  }
+
+  /**
+   * Puts a state from {@link getState} back (on a plateau built with the same options), so a
+   * resumed run keeps its scale, best value, wait and cooldown.
+   *
+   * @example
+   * ```ts
+   * const resumed = new ReduceLROnPlateau({ factor: 0.5, patience: 2 });
+   * resumed.setState(JSON.parse(savedText));
+   * ```
+   */
+  setState(state: CallbackState): void {
+    const read = readState(owner, state);
+    const next: PlateauState = {
+      scale: read.number('scale'),
+      best: read.number('best'),
+      badEvaluations: read.integer('badEvaluations'),
+      cooldownRemaining: read.integer('cooldownRemaining'),
+      reductions: read.integer('reductions'),
+      evaluations: read.integer('evaluations'),
+      nonFiniteEvaluations: read.integer('nonFiniteEvaluations'),
+      reduced: read.boolean('reduced'),
+      lastMetricNonFinite: read.boolean('lastMetricNonFinite'),
+    };
+    if (!(Number.isFinite(next.scale) && next.scale > 0 && next.scale <= 1)) {
+      throw new RangeError(`${owner}.setState: \`state.scale\` must be a number in (0, 1]; received ${describeValue(next.scale)}`);
+    }
+    this.unscheduledBase = read.optionalNumber('unscheduledBase');
+    this.lastWritten = read.optionalNumber('lastWritten');
+    this.reducerState = next;
   }
 }

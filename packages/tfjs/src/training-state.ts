@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { isOptimizerSlot as isSlotEntry, isOptimizerSlotArray as isSlotArray } from './optimizer-state.js';
 
 /** A saved copy of a model's weights and its optimizer's state, restorable bit-for-bit. */
 export interface TrainingStateSnapshot {
@@ -8,9 +9,7 @@ export interface TrainingStateSnapshot {
   dispose(): void;
 }
 
-interface SlotEntry {
-  readonly variable: tf.Variable;
-}
+type SlotEntry = { readonly variable: tf.Variable };
 
 interface SavedVariable {
   readonly variable: tf.Variable;
@@ -21,14 +20,6 @@ interface SavedSlotArray {
   readonly key: string;
   readonly entries: readonly SlotEntry[];
   readonly values: readonly tf.Tensor[];
-}
-
-function isSlotEntry(value: unknown): value is SlotEntry {
-  return value !== null && typeof value === 'object' && (value as { variable?: unknown }).variable instanceof tf.Variable;
-}
-
-function isSlotArray(value: unknown): value is (SlotEntry | undefined)[] {
-  return Array.isArray(value) && value.every((entry) => entry === undefined || entry === null || isSlotEntry(entry));
 }
 
 /**

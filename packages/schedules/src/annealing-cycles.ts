@@ -1,0 +1,126 @@
+import { pythonFloorDivide, pythonLog } from './presets/python-numbers.js';
+import { defineSchedule, type Schedule } from './schedule.js';
+import { finiteNumber, knownKeys, nonNegativeInteger, oneOf, positiveNumber, required } from './validation.js';
+
+/**
+ * `[cycle index, cycle length, position in the cycle]` at step `t`, as timm computes them
+ * (`math.log(x, base)` and Python's `//`). Internal: shared with the timm preset.
+ */
+export function timmCycle(t: number, tInitial: number, cycleMultiplier: number): [number, number, number] {
+  if (cycleMultiplier !== 1) {
+    const i = Math.floor(pythonLog(1 - (t / tInitial) * (1 - cycleMultiplier), cycleMultiplier));
+    const tI = cycleMultiplier ** i * tInitial;
+    const tCurrent = t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial;
+    return [i, tI, tCurrent];
+  }
+  const i = pythonFloorDivide(t, tInitial);
+  return [i, tInitial, t - tInitial * i];
+}
+
+/** The curve of one cycle of {@link annealingCycles}. */
+export type AnnealingShape = 'cosine' | 'tanh' | 'polynomial';
+
+/** Options of {@link annealingCycles}. */
+export interface AnnealingCyclesOptions {
+  /** `'cosine'`, `'tanh'` or `'polynomial'`. Default `'cosine'`. */
+  readonly shape?: AnnealingShape;
+  /** The first cycle's peak (timm: the optimizer's lr). */
+  readonly initialValue: number;
+  /** The value every cycle decays to, and the value after the last cycle (timm `lr_min`). Default 0. */
+  readonly minValue?: number;
+  /** Length of the first cycle in steps (timm `t_initial`). */
+  readonly cycleSteps: number;
+  /** Each cycle is this many times longer than the one before (timm `cycle_mul`). Default 1. */
+  readonly cycleMultiplier?: number;
+  /** Each cycle's peak is this times the one before (timm `cycle_decay`). Default 1. */
+  readonly cycleDecay?: number;
+  /** Number of cycles; `minValue` holds after them (timm `cycle_limit`). Default 1. */
+  readonly cycleLimit?: number;
+  /** k-decay exponent: the position in a cycle is `(t / T) ** k` (timm `k_decay`; cosine and polynomial). Default 1. */
+  readonly kDecay?: number;
+  /** Power of the `'polynomial'` shape. Default 1. */
+  readonly power?: number;
+  /** Tanh argument at a cycle's start (`'tanh'`). Default -7. */
+  readonly lowerBound?: number;
+  /** Tanh argument at a cycle's end (`'tanh'`). Default 3. */
+  readonly upperBound?: number;
+}
+
+/** The JSON config of an {@link annealingCycles} schedule. */
+export interface AnnealingCyclesConfig {
+  readonly type: 'annealing-cycles';
+  readonly shape: AnnealingShape;
+  readonly initialValue: number;
+  readonly minValue: number;
+  readonly cycleSteps: number;
+  readonly cycleMultiplier: number;
+  readonly cycleDecay: number;
+  readonly cycleLimit: number;
+  readonly kDecay: number;
+  readonly power: number;
+  readonly lowerBound: number;
+  readonly upperBound: number;
+}
+
+/**
+ * Annealing with warm restarts, as timm's cosine, tanh and poly schedulers run it (Loshchilov &
+ * Hutter 2017 SGDR; k-decay from Zhang & Li 2020). Cycle `i` lasts `T_i = cycleSteps * cycleMultiplier ** i`
+ * steps, peaks at `M_i = initialValue * cycleDecay ** i` and, at position `c` in the cycle, is
+ *
+ * - `'cosine'`: `minValue + (M_i - minValue) * (1 + cos(pi * c**k / T_i**k)) / 2`;
+ * - `'tanh'`: `minValue + (M_i - minValue) * (1 - tanh(lowerBound * (1 - c/T_i) + upperBound * c/T_i)) / 2`;
+ * - `'polynomial'`: `minValue + (M_i - minValue) * (1 - c**k / T_i**k) ** power`.
+ *
+ * After `cycleLimit` cycles (or where shrinking cycles, `cycleMultiplier < 1`, run out) it holds
+ * `minValue`. The cycle index is timm's: `floor(log(1 - t / cycleSteps * (1 - cycleMultiplier), cycleMultiplier))`.
+ * `annealingCycles({ shape, initialValue: lr, minValue: lr_min, cycleSteps: t_initial, cycleMultiplier: cycle_mul,
+ * cycleDecay: cycle_decay, cycleLimit: cycle_limit, kDecay: k_decay })` equals timm's scheduler without warm-up and
+ * noise (add them with `overlappingWarmup` / `warmup` and `noise`).
+ *
+ * @param options - see {@link AnnealingCyclesOptions}; steps may be fractional.
+ * @throws RangeError / TypeError for invalid options, naming the option, rule and value.
+ * @example
+ * ```ts
+ * const s = annealingCycles({ initialValue: 1, cycleSteps: 10, cycleMultiplier: 2, cycleDecay: 0.5, cycleLimit: 3 });
+ * s(5);  // 0.5 (halfway through the first cycle)
+ * s(10); // 0.5 (the second cycle restarts at half the peak and lasts 20 steps)
+ * s(70); // 0 (after three cycles)
+ * ```
+ * @see https://arxiv.org/abs/1608.03983
+ */
+export function annealingCycles(options: AnnealingCyclesOptions): Schedule<AnnealingCyclesConfig> {
+  const name = 'annealing-cycles';
+  const checked = knownKeys(name, options, [
+    'shape', 'initialValue', 'minValue', 'cycleSteps', 'cycleMultiplier', 'cycleDecay', 'cycleLimit', 'kDecay', 'power', 'lowerBound', 'upperBound',
+  ]);
+  const shape = oneOf(name, 'shape', checked.shape ?? 'cosine', ['cosine', 'tanh', 'polynomial'] as const);
+  const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
+  const minValue = finiteNumber(name, 'minValue', checked.minValue ?? 0);
+  const cycleSteps = positiveNumber(name, 'cycleSteps', required(name, 'cycleSteps', checked.cycleSteps));
+  const cycleMultiplier = positiveNumber(name, 'cycleMultiplier', checked.cycleMultiplier ?? 1);
+  const cycleDecay = finiteNumber(name, 'cycleDecay', checked.cycleDecay ?? 1);
+  const cycleLimit = nonNegativeInteger(name, 'cycleLimit', checked.cycleLimit ?? 1);
+  const kDecay = positiveNumber(name, 'kDecay', checked.kDecay ?? 1);
+  const power = positiveNumber(name, 'power', checked.power ?? 1);
+  const lowerBound = finiteNumber(name, 'lowerBound', checked.lowerBound ?? -7);
+  const upperBound = finiteNumber(name, 'upperBound', checked.upperBound ?? 3);
+  if (!(upperBound > lowerBound)) {
+    throw new RangeError(`${name}: \`upperBound\` must be greater than \`lowerBound\` (${lowerBound}); received ${upperBound}`);
+  }
+  const config: AnnealingCyclesConfig = {
+    type: name, shape, initialValue, minValue, cycleSteps, cycleMultiplier, cycleDecay, cycleLimit, kDecay, power, lowerBound, upperBound,
+  };
+  return defineSchedule(config, (step) => {
+    const [index, length, position] = timmCycle(step, cycleSteps, cycleMultiplier);
+    if (!(index < cycleLimit)) return minValue;
+    const peak = initialValue * cycleDecay ** index;
+    if (shape === 'cosine') {
+      return minValue + 0.5 * (peak - minValue) * (1 + Math.cos((Math.PI * position ** kDecay) / length ** kDecay));
+    }
+    if (shape === 'tanh') {
+      const ratio = position / length;
+      return minValue + 0.5 * (peak - minValue) * (1 - Math.tanh(lowerBound * (1 - ratio) + upperBound * ratio));
+    }
+    return minValue + (peak - minValue) * (1 - position ** kDecay / length ** kDecay) ** power;
+  });
+}
