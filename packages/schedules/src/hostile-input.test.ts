@@ -113,6 +113,23 @@ describe('class 1: unbounded work from one field', () => {
     expect(milliseconds).toBeLessThan(100);
   });
 
+  it.each([
+    ['noise limit 5e-324', { type: 'noise', schedule: { type: 'constant', value: 1 }, limit: 5e-324 }, /^noise: `limit` must be a finite number >= 0\.01 \(limits\.minNoiseLimit/],
+    ['noise limit 1e-9', { type: 'noise', schedule: { type: 'constant', value: 1 }, limit: 1e-9 }, /^noise: `limit` must be a finite number >= 0\.01/],
+  ])('refuses a noise bound that would redraw without end (%s), quickly', (_, config, pattern) => {
+    const { error, milliseconds } = thrown(() => fromConfig(config));
+    expectOneLine(error, RangeError, pattern);
+    expect(milliseconds).toBeLessThan(500);
+  });
+
+  it('draws noise at the very end of the step domain, exactly as PyTorch seeds (low 32 bits of seed + t)', () => {
+    const noisy = fromConfig({ type: 'noise', schedule: { type: 'constant', value: 1 }, seed: 2 ** 53 - 1 });
+    const value = noisy(limits.maxStep);
+    expect(Math.abs(value - 1)).toBeLessThan(0.67);
+    const wrapped = fromConfig({ type: 'noise', schedule: { type: 'constant', value: 1 }, seed: ((2 ** 53 - 1) * 2) % 2 ** 32 });
+    expect(wrapped(0)).toBe(value);
+  });
+
   it('suggests no name for a megabyte-long unknown type, in bounded time', () => {
     const { error, milliseconds } = thrown(() => fromConfig({ type: 'c'.repeat(1_000_000) }));
     expectOneLine(error, TypeError, /^fromConfig: config\.type "c{199}… \(a string of 1000000 characters\) is not a known schedule; known types are/);
@@ -320,6 +337,22 @@ const { config: scheduleConfig } = fc.letrec<{ config: Record<string, unknown> }
         initialValue: wildValue,
         finalValue: wildValue,
       }),
+      record('annealing-cycles', {
+        shape: fc.constantFrom('cosine', 'tanh', 'polynomial'),
+        initialValue: wildValue,
+        minValue: wildValue,
+        cycleSteps: wildValue,
+        cycleMultiplier: wildValue,
+        cycleDecay: wildValue,
+        cycleLimit: wildValue,
+        kDecay: wildValue,
+        power: wildValue,
+        lowerBound: wildValue,
+        upperBound: wildValue,
+      }),
+      record('piecewise-interpolate', { steps: numberList, values: numberList, interpolation: fc.constantFrom('linear', 'cosine') }),
+      record('noise', { schedule: child, start: wildValue, end: wildValue, limit: wildValue, seed: wildValue }),
+      record('overlapping-warmup', { schedule: child, warmupSteps: wildValue, initialValue: wildValue, target: wildValue }),
       record('warmup', { schedule: child, warmupSteps: wildValue, initialValue: wildValue, shape: fc.constantFrom('linear', 'cos', 'x') }),
       record('join', { schedules: fc.array(child, { maxLength: 3 }), boundaries: numberList }),
       record('multiply', { schedules: fc.array(child, { maxLength: 3 }) }),

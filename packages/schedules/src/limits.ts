@@ -20,6 +20,7 @@
  * | `maxScale` | 16 | PNG pixel density |
  * | `maxDenseCheckedSteps` | 100,000 | steps compared one by one when checking two schedules agree (more are sampled) |
  * | `maxLabelLength` | 200 | characters of a chart title or a series name |
+ * | `minNoiseLimit` / `maxNoiseDraws` | 0.01 / 100,000 | the relative bound of timm-style noise (`noise` `limit`, timm `noise_pct`), and the normal draws one step may redraw |
  * | `maxSimulatedSteps` | 1,000,000 | steps of a PyTorch `SequentialLR`/`ChainedScheduler`, which are simulated step by step |
  *
  * @example
@@ -44,6 +45,8 @@ export const limits = Object.freeze({
   maxDenseCheckedSteps: 100_000,
   maxSimulatedSteps: 1_000_000,
   maxLabelLength: 200,
+  minNoiseLimit: 0.01,
+  maxNoiseDraws: 100_000,
 } as const);
 
 /** The type of {@link limits}. */
