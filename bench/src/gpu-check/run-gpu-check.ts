@@ -19,6 +19,8 @@ import { describeMachine, type MachineInfo } from '../machine.js';
 import { checkLearningRateExactness, type LearningRateExactness } from './learning-rate-exactness.js';
 import { cifarCnnWorkload, demoCnnWorkload, type Workload } from './models.js';
 import { countEpochReads, type EpochReads } from './read-count.js';
+import { profileTrainingStep, type TrainingStepProfile } from '../webgpu-kernels.bench.js';
+import { batchSizeArmSettings, runBatchSizeArms, type BatchSizeArms } from './batch-size-arms.js';
 
 /** Sizes of one workload's timing. */
 export interface WorkloadSizes {
@@ -43,6 +45,8 @@ export interface GpuCheckSettings {
   readonly exactnessSteps: number;
   /** Batches of the epoch whose reads are counted. */
   readonly readCountBatches: number;
+  /** The CIFAR-size CNN step profiled with lrkit's webgpu kernels and with tfjs-webgpu's own. */
+  readonly kernelProfile: { readonly batchSizes: readonly number[]; readonly repetitions: number; readonly warmup: number };
 }
 
 /** The full check: the figures of the README (a few minutes on an H200 machine, set-up included). */
@@ -52,6 +56,7 @@ export const fullSettings: GpuCheckSettings = {
   cifarCnn: { batchSize: 256, batches: 2, repetitions: 3, warmupBatches: 1, cpuBatches: 1, cpuBatchSize: 4 },
   exactnessSteps: 40,
   readCountBatches: 32,
+  kernelProfile: { batchSizes: [256, 64], repetitions: 5, warmup: 1 },
 };
 
 /** `--quick`: small sizes that run on SwiftShader (no GPU) in about a minute. */
@@ -61,6 +66,7 @@ export const quickSettings: GpuCheckSettings = {
   cifarCnn: { batchSize: 1, batches: 1, repetitions: 1, warmupBatches: 1, cpuBatches: 0, cpuBatchSize: 1 },
   exactnessSteps: 6,
   readCountBatches: 3,
+  kernelProfile: { batchSizes: [1], repetitions: 1, warmup: 1 },
 };
 
 /** Milliseconds per batch of one workload on one backend. */
@@ -87,6 +93,17 @@ export interface GpuCheckReport {
   readonly device: 'hardware adapter' | 'software adapter' | 'no adapter';
   readonly learningRate: LearningRateExactness | null;
   readonly reads: EpochReads | null;
+  /**
+   * One step of the CIFAR-size CNN on webgpu with lrkit's training kernels and with
+   * tfjs-webgpu's own, alternating, each with its `tf.profile` top kernels (per batch size).
+   */
+  readonly kernels: readonly TrainingStepProfile[];
+  /**
+   * The batch-size example's three arms on the fastest backend present (webgpu on a hardware
+   * adapter, else wasm), interleaved per epoch: updates, wall time, ratios to LR decay.
+   */
+  readonly batchSize: BatchSizeArms;
+  /** ms per batch; the webgpu rows run with lrkit's webgpu training kernels (selectBackend registers them). */
   readonly steps: readonly StepRow[];
   /** How many times faster `faster` trains than `slower`, per image (batch sizes may differ on cpu), per workload. */
   readonly ratios: ReadonlyArray<{ readonly workload: string; readonly faster: string; readonly slower: string; readonly ratio: number }>;
@@ -184,12 +201,22 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
 
   let learningRate: LearningRateExactness | null = null;
   let reads: EpochReads | null = null;
+  const kernels: TrainingStepProfile[] = [];
   if (adapter !== undefined) {
     await selectBackend({ preferred: 'webgpu', loadModule, log });
     learningRate = await checkLearningRateExactness(settings.exactnessSteps);
     log(`learning rate on webgpu: largest relative error ${learningRate.largestRelativeError.toExponential(2)} over ${learningRate.steps} batches`);
     reads = await countEpochReads(settings.readCountBatches);
     log(`device reads per epoch of ${reads.batches} batches: ${reads.withoutCallbacks} without lrkit, ${reads.withCallbacks} with its callbacks`);
+    for (const batchSize of settings.kernelProfile.batchSizes) {
+      const profile = await profileTrainingStep({ batchSize, repetitions: settings.kernelProfile.repetitions, warmup: settings.kernelProfile.warmup });
+      kernels.push(profile);
+      log(
+        `CIFAR-size CNN step, batch ${batchSize}, webgpu: tfjs kernels ${profile.tfjs.millisecondsPerStep.median.toFixed(1)} ms, ` +
+          `lrkit kernels ${profile.lrkit.millisecondsPerStep.median.toFixed(1)} ms (${profile.speedup.median.toFixed(2)}x); ` +
+          `Conv2DBackpropFilter share ${(profile.tfjs.profile.filterGradientShare * 100).toFixed(1)}% -> ${(profile.lrkit.profile.filterGradientShare * 100).toFixed(1)}%`,
+      );
+    }
   }
   await selectBackend({ preferred: 'wasm', loadModule, log: () => {} });
   const gpuBackends = adapter === undefined ? ['wasm'] : ['webgpu', 'wasm'];
@@ -197,6 +224,12 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
     ...(await timeWorkload(demoCnnWorkload, settings.demoCnn, gpuBackends, log)),
     ...(await timeWorkload(cifarCnnWorkload, settings.cifarCnn, gpuBackends, log)),
   ];
+  await selectBackend({ preferred: adapter !== undefined && !adapter.software ? 'webgpu' : 'wasm', loadModule, log: () => {} });
+  log(`batch-size arms on ${tf.getBackend()} (interleaved per epoch)`);
+  const batchSize = await runBatchSizeArms(batchSizeArmSettings[settings.mode], { adapter, mnistDirectory: process.env.LRKIT_MNIST_DIR, log: (line) => log(`  ${line}`) });
+  for (const arm of batchSize.arms) {
+    log(`  ${arm.arm}: ${arm.updates} updates (${arm.updateRatio.toFixed(2)}x fewer), ${arm.trainSeconds.toFixed(1)} s, wall time ${arm.wallTimeSpeedup.toFixed(2)}x less than LR decay`);
+  }
   machine.loadAverageEnd = (await import('node:os')).loadavg().map((value) => Math.round(value * 100) / 100);
   return {
     kind: 'lrkit-gpu-check',
@@ -206,6 +239,8 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
     device,
     learningRate,
     reads,
+    kernels,
+    batchSize,
     steps,
     ratios: ratiosOf(steps),
     seconds: Math.round((performance.now() - started) / 100) / 10,

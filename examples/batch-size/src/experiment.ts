@@ -7,6 +7,7 @@ import {
 } from '@lrkit/batch-size';
 import { multiStep } from '@lrkit/schedules';
 import { LearningRateScheduler } from '@lrkit/tfjs';
+import type { InterleavedArm } from './interleave.js';
 import { buildCnn, buildMlp } from './model.js';
 
 /** The experiment's settings (defaults: the full reproduction, see README). */
@@ -112,7 +113,10 @@ export interface ExperimentData {
   readonly testY: tf.Tensor;
 }
 
-/** Trains one model with one schedule and seed, evaluating test accuracy after every epoch. */
+/**
+ * Trains one model with one schedule and seed, evaluating test accuracy after every epoch:
+ * the epochs of {@link startArm} one after the other (the same training as an interleaved run).
+ */
 export async function runOne(
   settings: ExperimentSettings,
   data: ExperimentData,
@@ -120,42 +124,110 @@ export async function runOne(
   seed: number,
   onEpoch?: (line: string) => void,
 ): Promise<RunResult> {
+  const arm = startArm(settings, data, name, seed, onEpoch);
+  try {
+    for (let epoch = 0; epoch < settings.epochs; epoch += 1) await arm.trainEpoch(epoch);
+  } catch (error) {
+    await arm.finish();
+    throw error;
+  }
+  return arm.finish();
+}
+
+/**
+ * Starts one arm for {@link runInterleaved}: the same model, optimizer, callbacks and data as
+ * {@link runOne}, trained one epoch per `trainEpoch` call (`fitWithBatchSchedule` with
+ * `initialEpoch: epoch, epochs: epoch + 1`; the optimizer's moments, the learning-rate
+ * scheduler and the epoch count carry over between calls). Each epoch is shuffled with the
+ * seed `seed · 1000 + epoch`, the same for every arm of a seed.
+ *
+ * @param settings - the experiment's settings.
+ * @param data - training and test tensors.
+ * @param name - the arm.
+ * @param seed - initial weights and shuffles.
+ * @param onEpoch - progress lines.
+ * @returns the arm; `finish()` disposes its model and returns its {@link RunResult}.
+ * @example
+ * ```ts
+ * const run = await runInterleaved(scheduleNames, settings.epochs, (name) => startArm(settings, data, name, 1));
+ * ```
+ */
+export function startArm(
+  settings: ExperimentSettings,
+  data: ExperimentData,
+  name: ScheduleName,
+  seed: number,
+  onEpoch?: (line: string) => void,
+): InterleavedArm<RunResult> {
   const schedule = buildSchedules(settings)[name];
   const model = settings.architecture === 'mlp' ? buildMlp(seed) : buildCnn(seed);
   const optimizer = tf.train.momentum(settings.learningRate, settings.momentum);
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const schedulerCallbacks = armCallbacks(settings, name);
   const testAccuracy: number[] = [];
-  let evaluationMs = 0;
-  const evaluate = new tf.CustomCallback({
-    onEpochEnd: async (epoch) => {
-      const started = Date.now();
-      const result = model.evaluate(data.testX, data.testY, { batchSize: 1000 }) as tf.Scalar[];
-      const accuracy = (await result[1]?.data())?.[0] ?? Number.NaN;
-      tf.dispose(result);
-      testAccuracy.push(accuracy);
-      evaluationMs += Date.now() - started;
-      onEpoch?.(`${name} seed ${seed} epoch ${epoch + 1}/${settings.epochs}: test accuracy ${(accuracy * 100).toFixed(2)}%`);
-    },
-  });
-  const result = await fitWithBatchSchedule(
-    model,
-    { x: data.trainX, y: data.trainY },
-    { schedule, epochs: settings.epochs, callbacks: [...armCallbacks(settings, name), evaluate], seed, verbose: 0, yieldEvery: 'never' },
-  );
-  model.dispose();
-  optimizer.dispose();
-  // tfjs 4.22 MomentumOptimizer.dispose() frees its momentum scalar but not SGD's cached learning-rate scalar.
-  tf.dispose((optimizer as unknown as { c?: tf.Tensor }).c);
+  const updates: number[] = [];
+  const batchSizes: number[] = [];
+  const learningRates: number[] = [];
+  let trainMs = 0;
+  let totalUpdates = 0;
+  let disposed = false;
+  const dispose = (): void => {
+    if (disposed) return;
+    disposed = true;
+    model.dispose();
+    optimizer.dispose();
+    // tfjs 4.22 MomentumOptimizer.dispose() frees its momentum scalar but not SGD's cached learning-rate scalar.
+    tf.dispose((optimizer as unknown as { c?: tf.Tensor }).c);
+  };
   return {
-    schedule: name,
-    seed,
-    testAccuracy,
-    updates: result.epochs.map((row) => row.totalUpdates),
-    batchSizes: result.epochs.map((row) => row.batchSize),
-    learningRates: result.epochs.map((row) => row.learningRate),
-    finalAccuracy: testAccuracy[testAccuracy.length - 1] ?? Number.NaN,
-    totalUpdates: result.summary.totalUpdates,
-    trainMs: result.summary.durationMs - evaluationMs,
+    async trainEpoch(epoch) {
+      let evaluationMs = 0;
+      const evaluate = new tf.CustomCallback({
+        onEpochEnd: async () => {
+          const started = Date.now();
+          const result = model.evaluate(data.testX, data.testY, { batchSize: 1000 }) as tf.Scalar[];
+          const accuracy = (await result[1]?.data())?.[0] ?? Number.NaN;
+          tf.dispose(result);
+          testAccuracy.push(accuracy);
+          evaluationMs += Date.now() - started;
+          onEpoch?.(`${name} seed ${seed} epoch ${epoch + 1}/${settings.epochs}: test accuracy ${(accuracy * 100).toFixed(2)}%`);
+        },
+      });
+      const result = await fitWithBatchSchedule(
+        model,
+        { x: data.trainX, y: data.trainY },
+        {
+          schedule,
+          epochs: epoch + 1,
+          initialEpoch: epoch,
+          callbacks: [...schedulerCallbacks, evaluate],
+          seed: seed * 1000 + epoch,
+          verbose: 0,
+          yieldEvery: 'never',
+        },
+      );
+      for (const row of result.epochs) {
+        totalUpdates += row.updates;
+        updates.push(totalUpdates);
+        batchSizes.push(row.batchSize);
+        learningRates.push(row.learningRate);
+      }
+      trainMs += result.summary.durationMs - evaluationMs;
+    },
+    finish() {
+      dispose();
+      return {
+        schedule: name,
+        seed,
+        testAccuracy,
+        updates,
+        batchSizes,
+        learningRates,
+        finalAccuracy: testAccuracy.at(-1) ?? Number.NaN,
+        totalUpdates,
+        trainMs,
+      };
+    },
   };
 }
 

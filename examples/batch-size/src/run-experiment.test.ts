@@ -42,7 +42,7 @@ describe('batch-size example', () => {
 
   it('runs the tiny experiment end to end with one epoch per phase and counts the updates', async () => {
     const before = tf.memory().numTensors;
-    const { summaries, report } = await runExperiment(tiny, { command: 'test' });
+    const { summaries, report, wallTime, runs } = await runExperiment(tiny, { command: 'test', loadAverage: () => [1.5, 1.25, 1] });
     expect(summaries.map((summary) => summary.learningRates)).toEqual([
       [0.02, 0.01, 0.005],
       [0.02, 0.02, 0.02],
@@ -59,6 +59,14 @@ describe('batch-size example', () => {
     expect(report).toContain('Backend: wasm');
     expect(report).toContain('network: CNN');
     expect(report).toContain('Parameter updates: 60 vs 35, 1.71x fewer');
+    // The arms ran interleaved per epoch; the ratios are each arm's training time over LR decay's.
+    const trainMs = (name: string) => runs.find((run) => run.schedule === name)?.trainMs as number;
+    expect(wallTime.ratioToDecay['lr-decay']).toEqual({ values: [1], median: 1, min: 1, max: 1 });
+    expect(wallTime.ratioToDecay['increase-batch']?.median).toBe(trainMs('increase-batch') / trainMs('lr-decay'));
+    expect(wallTime.loadAverages).toEqual([{ seed: 1, start: [1.5, 1.25, 1], end: [1.5, 1.25, 1] }]);
+    expect(report).toContain('## Wall time');
+    expect(report).toContain('seed 1: 1.50, 1.25, 1.00 → 1.50, 1.25, 1.00');
+    expect(report).toMatch(/Training wall time of increasing batch over LR decay \(same seed, epochs interleaved\): median \d\.\d{3}/);
     expect(tf.memory().numTensors).toBe(before);
     const files = await plots(summaries);
     expect(Object.keys(files).sort()).toEqual(['accuracy-vs-epoch.svg', 'accuracy-vs-updates.svg']);

@@ -286,7 +286,7 @@ describe('browser example in headless Chromium', () => {
     });
     const state = await handle(page);
     const suggestion = state.finder.suggestion;
-    expect(state.finder.message).toMatch(/^LR finder \(\d+ batches\): (valley|steepest|minimum) suggests /);
+    expect(state.finder.message).toMatch(/^LR finder \(\d+ batches\): (edge|valley|steepest|minimum) suggests /);
     expect(suggestion).toBeGreaterThanOrEqual(1e-5);
     expect(suggestion).toBeLessThanOrEqual(1);
     expect(state.learningRate).toBe(suggestion);

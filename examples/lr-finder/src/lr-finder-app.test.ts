@@ -53,9 +53,9 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
     for (const name of ['one-cycle', 'constant']) expect(existsSync(join(run.directory, `${name}.jsonl`))).toBe(true);
   });
 
-  it('trains the valley suggestion by default', () => {
-    expect(run.suggestion.method).toBe('valley');
-    expect(run.suggestion).toEqual(run.rangeTest.suggestions.find((suggestion) => suggestion.method === 'valley'));
+  it('trains the edge suggestion by default', () => {
+    expect(run.suggestion.method).toBe('edge');
+    expect(run.suggestion).toEqual(run.rangeTest.suggestions.find((suggestion) => suggestion.method === 'edge'));
   });
 
   it("records for every batch of the one-cycle run exactly toOneCycle(suggestion)'s learning rate", () => {
@@ -117,5 +117,30 @@ describe('quality mode end to end (300 MNIST images, 20-batch sweep, 1 epoch, 3-
       expect(readFileSync(join(run.directory, `${chart}.svg`), 'utf8')).toContain('<svg');
       expect(isPng(join(run.directory, `${chart}.png`))).toBe(true);
     }
+  });
+  it('a second check with --train checked --grid-from the first trains only the checked suggestion and reuses the grid', async () => {
+    const again = await runQualityCheck(
+      parseLrFinderArguments(
+        [...tiny, '--mode', 'quality', '--grid-size', '3', '--train', 'checked', '--grid-from', join(root(), 'quality'), '--run-dir', join(root(), 'again')],
+        root(),
+      ),
+      { output: collectingOutput() },
+    );
+    expect(again.suggestions.map((entry) => entry.method)).toEqual(['edge']);
+    expect(again.grid).toEqual(run.grid.map((entry) => ({ ...entry, method: undefined })));
+    expect(again.verdict.gapPoints).toBeCloseTo(run.verdict.gapPoints, 12);
+    expect(existsSync(join(again.directory, 'grid-1.jsonl'))).toBe(false);
+    const summary = readFileSync(join(again.directory, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/--grid-size 3 --train checked --grid-from \S*quality --backend wasm/);
+    expect(summary).toContain('the grid runs are those of the earlier check in `../quality`');
+  });
+
+  it('refuses --grid-from a check with other settings, naming the difference', async () => {
+    await expect(
+      runQualityCheck(
+        parseLrFinderArguments([...tiny, '--mode', 'quality', '--grid-size', '3', '--seed', '2', '--grid-from', join(root(), 'quality'), '--run-dir', join(root(), 'other')], root()),
+        { output: collectingOutput() },
+      ),
+    ).rejects.toThrow(/the earlier check is not the same run: seed 1 vs 2; the range test recorded different losses/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLrFinderArguments, reproduceCommand } from './options.js';
 
 describe('parseLrFinderArguments', () => {
-  it('defaults to run mode on MNIST, 3 epochs, batch 64, a 100-batch sweep from 1e-5 to 10 and the valley suggestion', () => {
+  it('defaults to run mode on MNIST, 3 epochs, batch 64, a 100-batch sweep from 1e-5 to 10 and the edge suggestion', () => {
     const options = parseLrFinderArguments([], '/base');
     expect(options).toMatchObject({
       mode: 'run',
@@ -15,7 +15,7 @@ describe('parseLrFinderArguments', () => {
       startLr: 1e-5,
       endLr: 10,
       numIterations: 100,
-      method: 'valley',
+      method: 'edge',
       baselineLr: 0.01,
       backend: 'auto',
       out: '/base/runs',
@@ -59,7 +59,7 @@ describe('reproduceCommand', () => {
     const options = parseLrFinderArguments(['--mode', 'quality', '--backend', 'wasm', '--run-dir', 'results/quality'], '/base');
     expect(reproduceCommand(options, '/base')).toBe(
       'pnpm --filter @lrkit/example-lr-finder start -- --mode quality --dataset mnist --epochs 1 --batch-size 64 ' +
-        '--validation-fraction 0.1 --seed 1 --start-lr 0.00001 --end-lr 10 --num-iterations 100 --method valley ' +
+        '--validation-fraction 0.1 --seed 1 --start-lr 0.00001 --end-lr 10 --num-iterations 100 --method edge ' +
         '--grid-min 0.0001 --grid-max 1 --grid-size 7 --backend wasm --run-dir results/quality',
     );
   });

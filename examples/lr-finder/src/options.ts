@@ -10,6 +10,8 @@ import {
   positiveNumberArgument,
   sharedOptions,
 } from '@lrkit/examples-common';
+import { relative, resolve } from 'node:path';
+
 import { type SuggestionMethod, suggestionMethods } from '@lrkit/lr-finder';
 import { Command, Option } from 'commander';
 
@@ -45,6 +47,10 @@ export interface LrFinderOptions extends SharedOptions {
   readonly gridMax: number;
   /** Quality mode: the number of log-spaced learning rates in the grid. */
   readonly gridSize: number;
+  /** Quality mode: train every suggestion (`all`) or only the checked one (`checked`). */
+  readonly train: 'all' | 'checked';
+  /** Quality mode: reuse the grid runs of this earlier check (same settings, same range-test curve) instead of training them. */
+  readonly gridFrom: string | undefined;
 }
 
 /** The package name, for the reproducible command line in the report. */
@@ -79,12 +85,14 @@ export function lrFinderCommand(): Command {
     .option('--end-lr <x>', 'learning rate of the range test’s last batch', positiveNumberArgument('--end-lr'), 10)
     .option('--num-iterations <n>', 'batches of the range test', positiveIntegerArgument('--num-iterations', 2), 100)
     .addOption(
-      new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('valley'),
+      new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('edge'),
     )
     .option('--baseline-lr <x>', 'run mode: constant SGD learning rate of the comparison run', positiveNumberArgument('--baseline-lr'), 0.01)
     .option('--grid-min <x>', 'quality mode: smallest learning rate of the grid', positiveNumberArgument('--grid-min'), 1e-4)
     .option('--grid-max <x>', 'quality mode: largest learning rate of the grid', positiveNumberArgument('--grid-max'), 1)
-    .option('--grid-size <n>', 'quality mode: number of log-spaced learning rates', positiveIntegerArgument('--grid-size', 2), 7);
+    .option('--grid-size <n>', 'quality mode: number of log-spaced learning rates', positiveIntegerArgument('--grid-size', 2), 7)
+    .addOption(new Option('--train <which>', 'quality mode: train every suggestion or only the checked one').choices(['all', 'checked']).default('all'))
+    .option('--grid-from <dir>', 'quality mode: reuse the grid runs of an earlier check with the same settings and the same range-test curve');
   return addOutputOptions(command, 'lr-finder');
 }
 
@@ -118,6 +126,8 @@ export function parseLrFinderArguments(
       gridMin: number;
       gridMax: number;
       gridSize: number;
+      train: 'all' | 'checked';
+      gridFrom?: string;
     }
   >(lrFinderCommand(), argv);
   if (flags.startLr >= flags.endLr) {
@@ -138,6 +148,8 @@ export function parseLrFinderArguments(
     gridMin: flags.gridMin,
     gridMax: flags.gridMax,
     gridSize: flags.gridSize,
+    train: flags.train,
+    gridFrom: flags.gridFrom === undefined ? undefined : resolve(baseDirectory, flags.gridFrom),
   };
 }
 
@@ -167,7 +179,13 @@ export function reproduceCommand(
     `--method ${options.method}`,
     ...(options.mode === 'run' ? [`--baseline-lr ${options.baselineLr}`] : []),
     ...(options.mode === 'quality'
-      ? [`--grid-min ${options.gridMin}`, `--grid-max ${options.gridMax}`, `--grid-size ${options.gridSize}`]
+      ? [
+          `--grid-min ${options.gridMin}`,
+          `--grid-max ${options.gridMax}`,
+          `--grid-size ${options.gridSize}`,
+          ...(options.train === 'all' ? [] : [`--train ${options.train}`]),
+          ...(options.gridFrom === undefined ? [] : [`--grid-from ${relative(baseDirectory, options.gridFrom) || '.'}`]),
+        ]
       : []),
     ...outputArgumentParts(options, baseDirectory),
   ];

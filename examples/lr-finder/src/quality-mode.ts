@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 import { type ExampleIo, type VariantResult, prepareRun, reportCharts, summarizeVariant } from '@lrkit/examples-common';
 import type { LearningRateSuggestion, RangeTestResult, SuggestionMethod } from '@lrkit/lr-finder';
@@ -8,6 +8,7 @@ import { renderPng } from '@lrkit/plot/png';
 import { constant } from '@lrkit/schedules';
 
 import { logSpacedGrid } from './grid.js';
+import { reusableGrid } from './grid-reuse.js';
 import { type LrFinderOptions, reproduceCommand } from './options.js';
 import { exampleName, rangeTestJson } from './prepare-run.js';
 import { mergeCloseMarkers } from './merge-markers.js';
@@ -162,17 +163,38 @@ export async function runQualityCheck(options: LrFinderOptions, io: ExampleIo = 
       );
     const variants: VariantResult[] = [];
     const suggestions: QualityEntry[] = [];
-    for (const suggestion of result.suggestions as readonly LearningRateSuggestion[]) {
+    const trainedSuggestions = (result.suggestions as readonly LearningRateSuggestion[]).filter(
+      (suggestion) => options.train === 'all' || suggestion.method === chosen.method,
+    );
+    for (const suggestion of trainedSuggestions) {
       const trained = await train(suggestion.method, suggestion.learningRate, `${suggestion.method} suggestion`);
       variants.push(trained);
       suggestions.push(entryOf(trained, suggestion.learningRate, suggestion.method));
     }
     const grid: QualityEntry[] = [];
     const learningRates = logSpacedGrid(options.gridMin, options.gridMax, options.gridSize);
-    for (const [index, learningRate] of learningRates.entries()) {
-      const trained = await train(`grid-${index + 1}`, learningRate, `grid point ${index + 1} of ${learningRates.length}`);
-      variants.push(trained);
-      grid.push(entryOf(trained, learningRate, undefined));
+    if (options.gridFrom !== undefined) {
+      const identity = {
+        dataset: datasetLabel,
+        backend,
+        settings: {
+          epochs: options.epochs,
+          batchSize: options.batchSize,
+          seed: options.seed,
+          validationFraction: options.validationFraction,
+          gridMin: options.gridMin,
+          gridMax: options.gridMax,
+          gridSize: options.gridSize,
+        },
+      };
+      grid.push(...reusableGrid(options.gridFrom, identity, result));
+      print(`grid: ${grid.length} runs reused from ${options.gridFrom} (same settings, same range-test curve)`);
+    } else {
+      for (const [index, learningRate] of learningRates.entries()) {
+        const trained = await train(`grid-${index + 1}`, learningRate, `grid point ${index + 1} of ${learningRates.length}`);
+        variants.push(trained);
+        grid.push(entryOf(trained, learningRate, undefined));
+      }
     }
     const checked = suggestions.find((entry) => entry.method === chosen.method) as QualityEntry;
     const verdict = qualityVerdict(checked, grid);
@@ -218,7 +240,12 @@ export async function runQualityCheck(options: LrFinderOptions, io: ExampleIo = 
       `- training: plain SGD (tf.train.sgd, no momentum) at a constant learning rate, ${options.epochs} epoch${
         options.epochs === 1 ? '' : 's'
       }, batch size ${options.batchSize}, the same seeded batch order for every run; test accuracy on the test set after the last epoch`,
-      `- grid: ${grid.length} learning rates log-spaced from ${options.gridMin} to ${options.gridMax}`,
+      `- grid: ${grid.length} learning rates log-spaced from ${options.gridMin} to ${options.gridMax}${
+        options.gridFrom === undefined
+          ? ''
+          : `; the grid runs are those of the earlier check in \`${relative(directory, options.gridFrom) || '.'}\` (same settings and a bit-for-bit identical range-test curve: the same runs), not trained again, so their histories and loss curves are that check's`
+      }`,
+      ...(options.train === 'all' ? [] : ['- suggestions trained: only the checked one']),
       '',
       '## Verdict',
       '',

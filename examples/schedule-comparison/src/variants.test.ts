@@ -57,6 +57,7 @@ describe('comparison variants', () => {
     const rmsprop = variants.rmsprop.createOptimizer().getConfig();
     const adam = variants.adam.createOptimizer().getConfig();
     const momentum = variants['time-based'].createOptimizer().getConfig();
+    expect(adadelta.epsilon).toBe(1e-8);
     expect([adadelta.rho, rmsprop.decay, adam.beta1, adam.beta2, momentum.momentum]).toEqual([0.95, 0.9, 0.9, 0.999, 0.8]);
   });
 });

@@ -1,4 +1,5 @@
 import { constant, exponential, inverseTime, multiStep, type Schedule } from '@lrkit/schedules';
+import { adadelta } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
 
 /** The names of the eight variants, in the order of the classic comparison. */
@@ -104,8 +105,10 @@ export function comparisonVariants(settings: VariantSettings): Record<VariantNam
     },
     adadelta: {
       name: 'adadelta',
-      description: 'Adadelta, learning rate 1.0, rho 0.95',
-      createOptimizer: () => tf.train.adadelta(1.0, 0.95),
+      description: "Adadelta (lrkit's, Keras' update), learning rate 1.0, rho 0.95, epsilon 1e-8",
+      // tfjs 4.22's own tf.train.adadelta takes a plain SGD step at the full learning rate on its
+      // first update (it divides by the accumulator from before the step) and keeps this CNN at chance.
+      createOptimizer: () => adadelta(1.0, 0.95, 1e-8),
       schedule: constant({ value: 1.0 }),
       unit: 'batch',
     },

@@ -1,5 +1,5 @@
-// @lrkit/backends — browser-safe entry: backend names, the wasm training kernels, WebGPU
-// adapter descriptions. Node-only set-up (selectBackend, Dawn, wasm binaries on disk) is in
+// @lrkit/backends — browser-safe entry: backend names, the wasm training kernels, the WebGPU
+// training kernels, WebGPU adapter descriptions. Node-only set-up (selectBackend, Dawn, wasm binaries on disk) is in
 // '@lrkit/backends/node'.
 export {
   backendChoices,
@@ -26,3 +26,10 @@ export {
   type AdapterInfoLike,
   type AdapterLike,
 } from './webgpu/adapter.js';
+export {
+  registerWebGpuTrainingKernels,
+  unregisterWebGpuTrainingKernels,
+  webGpuTrainingKernelNames,
+  type RegisterWebGpuTrainingKernelsOptions,
+  type WebGpuTrainingKernelName,
+} from './webgpu/register-webgpu-training-kernels.js';

@@ -62,7 +62,7 @@ export interface FindLearningRateOptions {
   readonly skipStart?: number;
   /** Points skipped at the end of the curve before suggesting. Default 5 (fastai). */
   readonly skipEnd?: number;
-  /** Suggestion rules, in order; the first is `result.suggestion`. Default `['valley', 'steepest', 'minimum']`. */
+  /** Suggestion rules, in order; the first is `result.suggestion`. Default `['edge', 'valley', 'steepest', 'minimum']`. */
   readonly methods?: readonly SuggestionMethod[];
   /** Called after every batch (for progress output); may be async. */
   readonly onBatch?: (batch: RangeTestBatch) => void | Promise<void>;
@@ -78,7 +78,7 @@ export interface RangeTestResult {
   readonly smoothedLosses: readonly number[];
   /** Suggestions in the order of `methods` (empty when fewer than 2 usable points). */
   readonly suggestions: readonly LearningRateSuggestion[];
-  /** The first suggestion (fastai's `valley` by default), if any. */
+  /** The first suggestion (`edge` by default: a third of the loss's turning point), if any. */
   readonly suggestion?: LearningRateSuggestion;
   /** Whether the curve can be trusted, with the reasons when not. */
   readonly confidence: RangeTestConfidence;
@@ -159,7 +159,7 @@ async function evaluationLoss(model: tf.LayersModel, data: RangeTestData, batchS
  *   stops early when the smoothed loss exceeds `divergeThreshold` × its best value or a loss
  *   is NaN/Infinity (that batch is recorded and `stoppedAt` names it), or when a dataset
  *   ends first (`stopReason: 'data-exhausted'`).
- * - Suggestions: `valley`, `steepest`, `minimum` (see {@link suggestLearningRates}) with a
+ * - Suggestions: `edge` (the default), `valley`, `steepest`, `minimum` (see {@link suggestLearningRates}) with a
  *   confidence verdict.
  *
  * Afterwards the model and its optimizer are exactly as before, bit for bit: weights,

@@ -25,6 +25,7 @@ export type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
 export { steepestIndex } from './steepest.js';
 export { minimumIndex } from './minimum.js';
 export { valleyIndex } from './valley.js';
+export { edgeDivisor, edgeIndex, edgeSmoothing } from './edge.js';
 export {
   assessConfidence,
   minimumConfidentPoints,

@@ -19,8 +19,13 @@ describe('suggestLearningRates', () => {
     const curve = textbookCurve();
     const { suggestions, window, confidence } = suggestLearningRates(curve);
     expect(window).toEqual({ start: 10, end: 95 });
-    expect(suggestions.map((suggestion) => suggestion.method)).toEqual(['valley', 'steepest', 'minimum']);
-    const [valley, steepest, minimum] = suggestions;
+    expect(suggestions.map((suggestion) => suggestion.method)).toEqual(['edge', 'valley', 'steepest', 'minimum']);
+    const [edge, valley, steepest, minimum] = suggestions;
+    // The curve's minimum is at 10^-0.5: the edge rule's lighter smoothing finds it within a
+    // few batches, and suggests a third of it.
+    expect(edge!.learningRate).toBeCloseTo(curve.lrs[edge!.index]! / 3, 15);
+    expect(edge!.learningRate).toBeGreaterThan(0.1 / 3);
+    expect(edge!.learningRate).toBeLessThan(1 / 3);
     expect(steepest!.learningRate).toBeGreaterThan(1e-3);
     expect(steepest!.learningRate).toBeLessThan(1e-1);
     expect(valley!.learningRate).toBeGreaterThan(1e-4);
@@ -55,6 +60,32 @@ describe('suggestLearningRates', () => {
 
   it('gives no suggestion for fewer than 2 usable points', () => {
     expect(suggestLearningRates({ lrs: [1e-3], losses: [1], smoothedLosses: [1] }).suggestions).toEqual([]);
+  });
+
+  it('edge: the minimum of the raw losses smoothed with β 0.95 from the first point, inside the window, divided by 3', () => {
+    const lrs = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
+    const losses = [3, 2.5, 2, 1.5, 1, 2, 6];
+    // β 0.95, bias-corrected: 3, 2.74359, 2.48291, 2.21797, 1.94877, 1.95844, 2.62832: minimum at 4.
+    const smoothedLosses = [3, 3, 3, 3, 3, 3, 3];
+    const report = suggestLearningRates({ lrs, losses, smoothedLosses }, { skipStart: 1, skipEnd: 0, methods: ['edge'] });
+    expect(report.suggestions[0]).toMatchObject({ method: 'edge', index: 4, learningRate: 1 / 3, loss: 3 });
+    // A window that ends before the minimum picks its last point.
+    const cut = suggestLearningRates({ lrs, losses, smoothedLosses }, { skipStart: 1, skipEnd: 4, methods: ['edge'] });
+    expect(cut.suggestions[0]).toMatchObject({ index: 2, learningRate: 1e-2 / 3 });
+  });
+
+  it("edge: on a 100-point sweep its minimum trails the raw loss's turn less than the β 0.98 curve's minimum does", () => {
+    const lrs = sweepLearningRates();
+    // Falls by 0.1 per unit of ln lr until lr = 0.1 (index 74), then rises by 0.3 per unit.
+    const losses = lrs.map((lr) => (lr <= 0.1 ? 2 - 0.1 * Math.log(lr / 1e-7) : 2 - 0.1 * Math.log(1e6) + 0.3 * Math.log(lr / 0.1)));
+    const turn = lrs.findIndex((lr) => lr > 0.1) - 1;
+    const smoothedLosses = smoothLosses(losses, 0.98);
+    const { suggestions } = suggestLearningRates({ lrs, losses, smoothedLosses }, { methods: ['edge', 'minimum'] });
+    const [edge, minimum] = suggestions;
+    const lightlySmoothed = smoothLosses(losses, 0.95).slice(10, 95);
+    expect(edge!.index).toBe(10 + lightlySmoothed.indexOf(Math.min(...lightlySmoothed)));
+    // Smoothing lag behind the turn: 5 batches at β 0.95, 8 at β 0.98.
+    expect([turn, edge!.index, minimum!.index]).toEqual([74, 79, 82]);
   });
 
   it('applies only the requested methods, in order', () => {

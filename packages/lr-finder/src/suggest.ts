@@ -1,4 +1,5 @@
 import { assessConfidence, type RangeTestConfidence } from './confidence.js';
+import { edgeDivisor, edgeIndex } from './edge.js';
 import { minimumIndex } from './minimum.js';
 import { steepestIndex } from './steepest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
@@ -23,7 +24,7 @@ export interface SuggestOptions {
   readonly skipEnd?: number;
   /** The planned number of iterations, for the default `skipStart`. Default the curve's length. */
   readonly plannedIterations?: number;
-  /** The rules to apply, in this order. Default `['valley', 'steepest', 'minimum']`. */
+  /** The rules to apply, in this order. Default `['edge', 'valley', 'steepest', 'minimum']`. */
   readonly methods?: readonly SuggestionMethod[];
 }
 
@@ -37,8 +38,11 @@ export interface SuggestionReport {
   readonly confidence: RangeTestConfidence;
 }
 
-/** The suggestion methods in their default order (fastai's default `valley` first). */
-export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['valley', 'steepest', 'minimum']);
+/**
+ * The suggestion methods in their default order: `edge` first (the default suggestion), then
+ * fastai's three rules (`valley`, fastai's own default, then `steepest` and `minimum`).
+ */
+export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['edge', 'valley', 'steepest', 'minimum']);
 
 /**
  * Applies the suggestion rules to a range-test curve, as fastai's `lr_find` does:
@@ -46,9 +50,11 @@ export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['va
  * 1. the window is the smoothed curve without its first `skipStart` and last `skipEnd`
  *    points, cut before its first non-finite value (when that leaves fewer than 2 points the
  *    whole finite prefix of the curve is used, and the verdict is "not confident");
- * 2. `'valley'` ({@link valleyIndex}), `'steepest'` ({@link steepestIndex}, gradient in ln lr)
- *    and `'minimum'` ({@link minimumIndex}, suggesting the minimum's learning rate / 10) run
- *    on the smoothed losses of the window;
+ * 2. `'edge'` ({@link edgeIndex}: the minimum of the raw losses smoothed with β 0.95,
+ *    suggesting its learning rate / 3) runs on the raw losses; `'valley'` ({@link valleyIndex}),
+ *    `'steepest'` ({@link steepestIndex}, gradient in ln lr) and `'minimum'`
+ *    ({@link minimumIndex}, suggesting the minimum's learning rate / 10) run on the smoothed
+ *    losses of the window;
  * 3. {@link assessConfidence} judges the window; a suggestion is confident when the curve is
  *    and its pick is not the first point of the window (where the loss may have been falling
  *    even faster before the window).
@@ -75,7 +81,7 @@ export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOpti
   const skipStart = nonNegativeInteger(owner, 'skipStart', options.skipStart ?? Math.floor(planned / 10));
   const skipEnd = nonNegativeInteger(owner, 'skipEnd', options.skipEnd ?? 5);
   const methods = (options.methods ?? suggestionMethods).map((method, index) =>
-    oneOf(owner, `methods[${index}]`, method, ['valley', 'steepest', 'minimum'] as const),
+    oneOf(owner, `methods[${index}]`, method, ['edge', 'valley', 'steepest', 'minimum'] as const),
   );
 
   let finiteEnd = smoothedLosses.findIndex((loss, index) => !Number.isFinite(loss) || !Number.isFinite(losses[index]));
@@ -92,14 +98,15 @@ export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOpti
   const suggestions: LearningRateSuggestion[] = [];
   if (end - start >= 2) {
     for (const method of methods) {
-      const picked = pick(method, windowRates, windowSmoothed);
+      const picked =
+        method === 'edge' ? edgeWindowIndex(losses.slice(0, finiteEnd), start, end) : pick(method, windowRates, windowSmoothed);
       if (picked === undefined) continue;
       const index = start + picked;
       const onEdge = picked === 0;
       const learningRate = learningRates[index] as number;
       suggestions.push({
         method,
-        learningRate: method === 'minimum' ? learningRate / 10 : learningRate,
+        learningRate: method === 'minimum' ? learningRate / 10 : method === 'edge' ? learningRate / edgeDivisor : learningRate,
         index,
         loss: smoothedLosses[index] as number,
         confident: confidence.confident && !onEdge,
@@ -109,7 +116,12 @@ export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOpti
   return { suggestions, window: { start, end }, confidence };
 }
 
-function pick(method: SuggestionMethod, learningRates: readonly number[], losses: readonly number[]): number | undefined {
+function edgeWindowIndex(rawLosses: readonly number[], start: number, end: number): number | undefined {
+  const index = edgeIndex(rawLosses, start, end);
+  return index === undefined ? undefined : index - start;
+}
+
+function pick(method: Exclude<SuggestionMethod, 'edge'>, learningRates: readonly number[], losses: readonly number[]): number | undefined {
   if (method === 'valley') return valleyIndex(losses);
   if (method === 'minimum') return minimumIndex(losses);
   return steepestIndex(learningRates, losses)?.index;

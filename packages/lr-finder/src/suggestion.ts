@@ -1,13 +1,13 @@
 /** The rules that turn a range-test curve into a learning rate. */
-export type SuggestionMethod = 'steepest' | 'minimum' | 'valley';
+export type SuggestionMethod = 'edge' | 'steepest' | 'minimum' | 'valley';
 
 /** One suggested learning rate and the point of the curve it came from. */
 export interface LearningRateSuggestion {
-  /** The rule: `'steepest'`, `'minimum'` (the minimum's learning rate / 10) or `'valley'`. */
+  /** The rule: `'edge'` (the edge's learning rate / 3), `'steepest'`, `'minimum'` (the minimum's learning rate / 10) or `'valley'`. */
   readonly method: SuggestionMethod;
   /** The suggested learning rate. */
   readonly learningRate: number;
-  /** Index (batch of the sweep) of the point the rule picked; for `'minimum'` the minimum itself. */
+  /** Index (batch of the sweep) of the point the rule picked; for `'minimum'` the minimum itself, for `'edge'` the edge itself. */
   readonly index: number;
   /** The smoothed loss at `index`. */
   readonly loss: number;

@@ -39,3 +39,5 @@ export {
 export { snapshotTrainingState, type TrainingStateSnapshot } from './training-state.js';
 export { metricDirection } from './metric-direction.js';
 export { watchFitEnd } from './training-end.js';
+export { AdadeltaOptimizer, adadelta } from './adadelta.js';
+export { RMSPropOptimizer, rmsprop } from './centered-rmsprop.js';

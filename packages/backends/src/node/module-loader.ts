@@ -5,7 +5,14 @@ import { pathToFileURL } from 'node:url';
 /** Loads an optional package by name; rejects with {@link ModuleMissingError} when it is not installed. */
 export type ModuleLoader = (packageName: string) => Promise<unknown>;
 
-/** The package is not installed where the examples can see it. */
+/**
+ * The package is not installed where lrkit can see it (from this package or the current
+ * directory).
+ *
+ * @example
+ * try { await importOptionalPackage('@tensorflow/tfjs-node'); }
+ * catch (error) { if (error instanceof ModuleMissingError) console.log(error.packageName, 'is not installed'); }
+ */
 export class ModuleMissingError extends Error {
   constructor(readonly packageName: string) {
     super(`${packageName} is not installed`);

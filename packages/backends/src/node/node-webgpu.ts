@@ -4,12 +4,14 @@ import { importOptionalPackage, type ModuleLoader } from './module-loader.js';
 
 /** What `initializeNodeWebGpu` needs from the npm `webgpu` package (Dawn's Node binding). */
 export interface DawnModule {
+  /** Creates a `GPU` (what `navigator.gpu` is in a browser) with Dawn's options. */
   create(options: string[]): GpuLike;
   globals: Record<string, unknown>;
 }
 
 /** The parts of a `GPU` object (`navigator.gpu`) this package calls. */
 export interface GpuLike {
+  /** Asks for an adapter; `null` when there is none. */
   requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<AdapterLike | null>;
 }
 

@@ -7,6 +7,7 @@ import {
   type BackendChoice,
 } from '../choice/backend-choice.js';
 import { formatAdapter, type AdapterDescription } from '../webgpu/adapter.js';
+import { registerWebGpuTrainingKernels } from '../webgpu/register-webgpu-training-kernels.js';
 import { importOptionalPackage, ModuleMissingError, type ModuleLoader } from './module-loader.js';
 import { initializeNodeWebGpu, type NodeWebGpuOptions } from './node-webgpu.js';
 import type { WasmModule } from '../wasm/initialize-wasm-backend.js';
@@ -26,6 +27,11 @@ export interface SelectBackendOptions {
   loadModule?: ModuleLoader;
   /** Passed to `initializeNodeWebGpu` when webgpu is tried (Vulkan driver files, Dawn options). */
   webGpu?: Omit<NodeWebGpuOptions, 'loadModule'>;
+  /**
+   * When webgpu is chosen, replace tfjs-webgpu's slow filter-gradient kernels with lrkit's
+   * (`registerWebGpuTrainingKernels`). Default `true`; `false` keeps tfjs' own.
+   */
+  webGpuKernels?: boolean;
 }
 
 /**
@@ -57,6 +63,7 @@ export interface SelectedBackend {
 
 /** A backend selector with its own "install hint already shown" memory. */
 export interface BackendSelector {
+  /** As the module-level {@link selectBackend}, with this selector's "install hint shown" memory. */
   selectBackend(options?: SelectBackendOptions): Promise<SelectedBackend>;
 }
 
@@ -90,7 +97,9 @@ async function tryWebGpu(options: SelectBackendOptions, loadModule: ModuleLoader
     return { adapter, skipped: { choice: 'webgpu', reason: 'software-adapter', message } };
   }
   const switched = await switchTo('webgpu');
-  return switched === undefined ? { adapter } : { adapter, skipped: switched };
+  if (switched !== undefined) return { adapter, skipped: switched };
+  if (options.webGpuKernels !== false) registerWebGpuTrainingKernels();
+  return { adapter };
 }
 
 async function tryBackend(choice: BackendChoice, options: SelectBackendOptions, loadModule: ModuleLoader, byName: boolean): Promise<Attempt> {
@@ -170,7 +179,8 @@ const defaultSelector = createBackendSelector();
 
 /**
  * Switches tfjs to the fastest backend present — @tensorflow/tfjs-node-gpu → @tensorflow/tfjs-node
- * → WebGPU through Dawn (a hardware adapter only) → @tensorflow/tfjs-backend-wasm
+ * → WebGPU through Dawn (a hardware adapter only, with lrkit's filter-gradient kernels unless
+ * `webGpuKernels: false`) → @tensorflow/tfjs-backend-wasm
  * (single-threaded SIMD, with lrkit's training kernels) → cpu — or to `preferred` only (then
  * `webgpu` accepts a software adapter too). Packages are imported dynamically, so absent
  * optional backends are fine. Prints one line per faster backend it skipped and why, one line

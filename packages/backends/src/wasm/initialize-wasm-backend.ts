@@ -3,6 +3,7 @@ import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js
 
 /** What {@link initializeWasmBackend} needs from the `@tensorflow/tfjs-backend-wasm` module. */
 export interface WasmModule {
+  /** tfjs-backend-wasm's `setWasmPaths`: where the `.wasm` binaries are loaded from. */
   setWasmPaths(prefixOrFileMap: string | Record<string, string>, usePlatformFetch?: boolean): void;
 }
 
