@@ -40,7 +40,7 @@ const owner = 'batchSizeMilestones';
  * ```
  */
 export function batchSizeMilestones(options: BatchSizeMilestonesOptions): BatchSizeSchedule {
-  const checked = knownKeys(owner, options, ['initialBatchSize', 'milestones', 'factor', 'epochs', 'learningRate']);
+  const checked = knownKeys(owner, options, ['initialBatchSize', 'milestones', 'factor', 'epochs', 'learningRate'], { allowNull: false });
   const initialBatchSize = positiveInteger(
     owner,
     'initialBatchSize',

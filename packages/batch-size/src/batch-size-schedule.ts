@@ -1,5 +1,8 @@
+import { limits } from '@lrkit/schedules';
 import {
+  arrayOption,
   describeValue,
+  integerStep,
   fail,
   knownKeys,
   momentumValue,
@@ -122,12 +125,11 @@ const owner = 'batchSizeSchedule';
  * ```
  */
 export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeSchedule {
-  const checked = knownKeys(owner, options, ['phases', 'baselineBatchSize', 'type']);
+  const checked = knownKeys(owner, options, ['phases', 'baselineBatchSize', 'type'], { allowNull: false });
   if (checked.type !== undefined && checked.type !== 'batch-size-phases') {
     fail(owner, 'type', "'batch-size-phases' when given", checked.type, 'range');
   }
-  const given = required(owner, 'phases', checked.phases);
-  if (!Array.isArray(given)) fail(owner, 'phases', 'a non-empty array of phases', given, 'type');
+  const given = arrayOption(owner, 'phases', required(owner, 'phases', checked.phases), 'a non-empty array of phases');
   if (given.length === 0) fail(owner, 'phases', 'a non-empty array of phases', given, 'range');
 
   const configPhases: BatchSizePhaseOptions[] = [];
@@ -135,7 +137,7 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
   let start = 0;
   given.forEach((phase: unknown, index) => {
     const name = `phases[${index}]`;
-    const fields = knownKeys(`${owner} (${name})`, phase, ['epochs', 'batchSize', 'learningRate', 'momentum']);
+    const fields = knownKeys(`${owner} (${name})`, phase, ['epochs', 'batchSize', 'learningRate', 'momentum'], { allowNull: false });
     const isLast = index === given.length - 1;
     const batchSize = positiveInteger(owner, `${name}.batchSize`, required(owner, `${name}.batchSize`, fields.batchSize));
     let epochs: number | undefined;
@@ -146,7 +148,10 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
         );
       }
     } else {
-      epochs = positiveInteger(owner, `${name}.epochs`, fields.epochs);
+      epochs = integerStep(owner, `${name}.epochs`, fields.epochs, 1);
+      if (start + epochs > limits.maxStep) {
+        fail(owner, `${name}.epochs`, `small enough that the phases end by epoch ${limits.maxStep} (limits.maxStep)`, epochs, 'range');
+      }
     }
     const learningRate =
       fields.learningRate === undefined ? undefined : positiveNumber(owner, `${name}.learningRate`, fields.learningRate);

@@ -73,7 +73,7 @@ export interface BatchScheduleEpoch {
   readonly epoch: number;
   /** The phase index. */
   readonly phase: number;
-  /** The phase's batch size. */
+  /** The largest batch of the epoch as trained: the phase's batch size, or fewer when the epoch held fewer samples. */
   readonly batchSize: number;
   /** The optimizer's learning rate at the start of the epoch (after epoch-begin callbacks). */
   readonly learningRate: number;
@@ -92,6 +92,10 @@ export interface BatchScheduleEpoch {
 /** One phase of the summary. */
 export interface BatchSchedulePhaseSummary {
   readonly index: number;
+  /**
+   * The largest batch the phase actually trained on: the schedule's batch size, or fewer when an
+   * epoch of the data (a generator dataset of unknown size) holds fewer samples than that.
+   */
   readonly batchSize: number;
   /** First epoch run in the phase. */
   readonly startEpoch: number;
@@ -178,7 +182,9 @@ const optionKeys = [
  *
  * @param model - a compiled `tf.LayersModel`.
  * @param data - unbatched dataset or `{ x, y }` tensors.
- * @param options - see {@link FitWithBatchScheduleOptions}.
+ * @param options - see {@link FitWithBatchScheduleOptions}. `epochs` beyond a closed schedule's
+ *   `totalEpochs` is a `RangeError` (it never trains fewer epochs than asked); leave the last
+ *   phase open to train on at its batch size.
  * @returns the merged history and a summary (updates per phase, total, saved vs the baseline).
  * @example
  * ```ts
@@ -193,7 +199,7 @@ export async function fitWithBatchSchedule(
   data: BatchScheduleData,
   options: FitWithBatchScheduleOptions,
 ): Promise<BatchScheduleResult> {
-  const checked = knownKeys(owner, options, optionKeys);
+  const checked = knownKeys(owner, options, optionKeys, { allowNull: false });
   if (!(model instanceof tf.LayersModel)) {
     throw new TypeError(
       `${owner}: \`model\` must be a tf.LayersModel of the same @tensorflow/tfjs copy as this package; received ${describeValue(model)}`,
@@ -215,6 +221,13 @@ export async function fitWithBatchSchedule(
       : positiveInteger(owner, 'epochs', checked.epochs);
   const initialEpoch = checked.initialEpoch === undefined ? 0 : nonNegative('initialEpoch', checked.initialEpoch);
   if (initialEpoch >= epochs) fail(owner, 'initialEpoch', `< epochs (${epochs})`, initialEpoch, 'range');
+  if (schedule.totalEpochs !== undefined && epochs > schedule.totalEpochs) {
+    // Never train less than asked without saying so: the schedule says nothing about these epochs.
+    throw new RangeError(
+      `${owner}: \`epochs\` must be <= the schedule's totalEpochs (${schedule.totalEpochs}: its phases cover epochs 0–${schedule.totalEpochs - 1}); ` +
+        `received ${epochs}. Lengthen the last phase, or leave it open ({ batchSize } without epochs) to train on at its batch size`,
+    );
+  }
   const shuffle = checked.shuffle === undefined ? true : booleanOption(owner, 'shuffle', checked.shuffle);
   const seed = checked.seed === undefined ? undefined : String(seedValue(checked.seed));
   const shuffleBufferSize =
@@ -334,9 +347,16 @@ export async function fitWithBatchSchedule(
       while (target.length < mergedEpochs.length - values.length) target.push(Number.NaN);
       for (const value of values) target.push(typeof value === 'number' ? value : Number.NaN);
     }
+    const realBatchSize = recorded.reduce((largest, row) => Math.max(largest, row.batchSize), 0);
+    if (recorded.length > 0 && realBatchSize < phase.batchSize && verbose >= 1) {
+      console.warn(
+        `${owner}: phase ${phase.index} asked for batch size ${phase.batchSize}, but an epoch of the data holds only ${realBatchSize} samples: ` +
+          `it trained at batch size ${realBatchSize}`,
+      );
+    }
     phaseSummaries.push({
       index: phase.index,
-      batchSize: phase.batchSize,
+      batchSize: recorded.length > 0 ? realBatchSize : phase.batchSize,
       startEpoch: start,
       endEpoch: start + recorded.length,
       epochs: recorded.length,

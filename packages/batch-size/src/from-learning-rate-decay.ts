@@ -100,7 +100,7 @@ export function fromLearningRateDecay(
     'epochs',
     'momentum',
     'targetMomentum',
-  ]);
+  ], { allowNull: false });
   const initialBatchSize = positiveInteger(
     owner,
     'initialBatchSize',

@@ -33,7 +33,7 @@ export interface NoiseScaleOptions {
  */
 export function noiseScale(options: NoiseScaleOptions): number {
   const owner = 'noiseScale';
-  const checked = knownKeys(owner, options, ['learningRate', 'datasetSize', 'batchSize', 'momentum']);
+  const checked = knownKeys(owner, options, ['learningRate', 'datasetSize', 'batchSize', 'momentum'], { allowNull: false });
   const learningRate = positiveNumber(owner, 'learningRate', required(owner, 'learningRate', checked.learningRate));
   const datasetSize = positiveNumber(owner, 'datasetSize', required(owner, 'datasetSize', checked.datasetSize));
   const batchSize = positiveInteger(owner, 'batchSize', required(owner, 'batchSize', checked.batchSize));

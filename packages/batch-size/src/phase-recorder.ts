@@ -24,7 +24,9 @@ export interface RecordedEpoch {
 export class PhaseRecorder extends tf.Callback {
   readonly epochs: RecordedEpoch[] = [];
   private phase: BatchSizePhase | undefined;
-  private current: { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number } | undefined;
+  private current:
+    | { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number; largestBatch: number }
+    | undefined;
 
   constructor(
     private readonly adapter: OptimizerAdapter,
@@ -48,6 +50,7 @@ export class PhaseRecorder extends tf.Callback {
       momentum: this.adapter.supportsMomentum ? this.adapter.getMomentum() : undefined,
       updates: 0,
       samples: 0,
+      largestBatch: 0,
     };
   }
 
@@ -56,6 +59,7 @@ export class PhaseRecorder extends tf.Callback {
     const size = typeof logs?.size === 'number' ? logs.size : 0;
     this.current.updates += 1;
     this.current.samples += size;
+    if (size > this.current.largestBatch) this.current.largestBatch = size;
   }
 
   override async onEpochEnd(_epoch: number, logs?: tf.Logs): Promise<void> {
@@ -65,7 +69,8 @@ export class PhaseRecorder extends tf.Callback {
     const row: RecordedEpoch = {
       epoch: current.epoch,
       phase: phase.index,
-      batchSize: phase.batchSize,
+      // The batch as trained: fewer than asked when the epoch held fewer samples (a generator dataset).
+      batchSize: current.largestBatch > 0 ? Math.min(current.largestBatch, phase.batchSize) : phase.batchSize,
       learningRate: current.learningRate,
       ...(current.momentum === undefined ? {} : { momentum: current.momentum }),
       updates: current.updates,

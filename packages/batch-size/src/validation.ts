@@ -2,10 +2,12 @@
  * Argument checks: the shared lrkit helpers from `@lrkit/schedules/validation`, plus the few
  * this package needs on top (momentum coefficients, budgets, epoch milestones).
  */
-import { fail } from '@lrkit/schedules/validation';
+import { arrayOption, fail } from '@lrkit/schedules/validation';
 
 export {
+  arrayOption,
   booleanOption,
+  integerStep,
   describeValue,
   fail,
   knownKeys,
@@ -28,19 +30,19 @@ export function positiveOrInfinite(owner: string, name: string, value: unknown):
   return value;
 }
 
-/** Requires a non-empty array of strictly increasing integers >= 1 (epoch milestones). */
+/** Requires a non-empty, dense array of strictly increasing integers >= 1 (epoch milestones), at most `limits.maxArrayLength` long. */
 export function increasingEpochs(owner: string, name: string, value: unknown): number[] {
   const rule = 'a non-empty array of strictly increasing integers >= 1 (epochs)';
-  if (!Array.isArray(value)) fail(owner, name, rule, value, 'type');
-  if (value.length === 0) fail(owner, name, rule, value, 'range');
-  value.forEach((item: unknown, index) => {
-    if (typeof item !== 'number' || !Number.isInteger(item) || item < 1) {
+  const items = arrayOption(owner, name, value, rule);
+  if (items.length === 0) fail(owner, name, rule, value, 'range');
+  items.forEach((item: unknown, index) => {
+    if (typeof item !== 'number' || !Number.isSafeInteger(item) || item < 1) {
       fail(owner, `${name}[${index}]`, 'an integer >= 1 (an epoch)', item, typeof item === 'number' ? 'range' : 'type');
     }
-    const previous = value[index - 1] as number | undefined;
+    const previous = items[index - 1] as number | undefined;
     if (previous !== undefined && !(item > previous)) {
       fail(owner, name, `strictly increasing (${name}[${index}] = ${String(item)} follows ${previous})`, value, 'range');
     }
   });
-  return [...(value as number[])];
+  return items as number[];
 }

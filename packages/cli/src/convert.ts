@@ -1,5 +1,6 @@
-import { fromConfig } from '@lrkit/schedules';
+import { fromConfig, limits } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
+import { integerFlag, quoteFlag } from './flags.js';
 import { nativeEquivalent } from './native-equivalent.js';
 import { presets } from './presets.js';
 import { collectSchedules, type SourceOptions } from './schedule-sources.js';
@@ -36,15 +37,9 @@ const originNames: Record<string, string> = { torch: 'PyTorch', keras: 'Keras', 
 export function convert(positional: readonly string[], options: ConvertOptions, output: Output, note: (text: string) => void = () => {}): void {
   const target = options.to;
   if (!(targets as readonly string[]).includes(target)) {
-    throw new CliError(`--to must be one of ${targets.join(', ')}; received ${JSON.stringify(target)}`);
+    throw new CliError(`--to must be one of ${targets.join(', ')}; received ${quoteFlag(target)}`);
   }
-  let totalSteps: number | undefined;
-  if (options.totalSteps !== undefined) {
-    totalSteps = Number(options.totalSteps);
-    if (!(Number.isInteger(totalSteps) && totalSteps >= 1)) {
-      throw new CliError(`--total-steps must be an integer >= 1; received ${JSON.stringify(options.totalSteps)}`);
-    }
-  }
+  const totalSteps = integerFlag('--total-steps', options.totalSteps, 1, limits.maxStep);
   const named = collectSchedules(positional, options, totalSteps);
   if (named.length !== 1) throw new CliError(`convert takes exactly one schedule; received ${named.length}`);
   const { schedule, origin } = named[0]!;

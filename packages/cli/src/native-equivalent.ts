@@ -1,4 +1,4 @@
-import { fromConfig, type JsonValue, type Schedule, type ScheduleConfig } from '@lrkit/schedules';
+import { excerpt, fromConfig, limits, type JsonValue, type Schedule, type ScheduleConfig } from '@lrkit/schedules';
 
 type Config = Readonly<Record<string, JsonValue>>;
 type Candidate = (args: Config, baseLr: number | undefined) => Record<string, JsonValue> | undefined;
@@ -107,20 +107,52 @@ function timmCycles(config: Config, shape: 'cosine' | 'tanh'): Record<string, Js
   };
 }
 
-/** The steps a candidate is compared on: every step below `totalSteps`, or 0 … 9,999 plus 1,000 steps spread up to 10^6. */
-function checkSteps(totalSteps: number | undefined): number[] {
-  if (totalSteps !== undefined) return Array.from({ length: totalSteps + 1 }, (_, index) => index);
-  const dense = Array.from({ length: 10_000 }, (_, index) => index);
-  const sparse = Array.from({ length: 1000 }, (_, index) => 10_000 + Math.round((index * 990_000) / 999));
-  return [...dense, ...sparse];
+/**
+ * The integer steps a candidate is compared on, generated one at a time (memory does not grow
+ * with `totalSteps`): every step 0 … `totalSteps` when that is at most
+ * `limits.maxDenseCheckedSteps` (100,000); otherwise every step up to that, then 10,000 steps
+ * spread evenly up to `totalSteps` (which is always included). Without `totalSteps`: 0 … 9,999
+ * and 1,000 steps spread up to 1,000,000.
+ */
+function* checkSteps(totalSteps: number | undefined): Generator<number> {
+  if (totalSteps === undefined) {
+    for (let step = 0; step < 10_000; step += 1) yield step;
+    for (let index = 0; index < 1000; index += 1) yield 10_000 + Math.round((index * 990_000) / 999);
+    return;
+  }
+  const dense = Math.min(totalSteps, limits.maxDenseCheckedSteps);
+  for (let step = 0; step <= dense; step += 1) yield step;
+  if (totalSteps === dense) return;
+  const spread = 10_000;
+  for (let index = 1; index <= spread; index += 1) yield dense + Math.round((index * (totalSteps - dense)) / spread);
 }
 
-function agrees(left: Schedule, right: Schedule, steps: readonly number[]): boolean {
-  return steps.every((step) => {
-    const a = left(step);
-    const b = right(step);
-    return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
-  });
+function describeCheckedSteps(totalSteps: number | undefined): string {
+  if (totalSteps === undefined) return '0…9999 and 1,000 steps up to 1,000,000';
+  if (totalSteps <= limits.maxDenseCheckedSteps) return `0…${totalSteps}`;
+  return `0…${limits.maxDenseCheckedSteps} and 10,000 steps spread up to ${totalSteps}`;
+}
+
+/** The value at `step`, or the error it throws (two schedules agree where both throw). */
+function valueOrError(schedule: Schedule, step: number): number | Error {
+  try {
+    return schedule(step);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function agrees(left: Schedule, right: Schedule, steps: Iterable<number>): boolean {
+  for (const step of steps) {
+    const a = valueOrError(left, step);
+    const b = valueOrError(right, step);
+    if (typeof a !== 'number' || typeof b !== 'number') {
+      if (typeof a === 'number' || typeof b === 'number') return false;
+      continue;
+    }
+    if (!(a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)))) return false;
+  }
+  return true;
 }
 
 /** The result of {@link nativeEquivalent}. */
@@ -160,20 +192,19 @@ export function nativeEquivalent(schedule: Schedule, totalSteps?: number): Nativ
   } else {
     return { config: schedule.config, plain: true };
   }
+  if (totalSteps !== undefined && !(Number.isSafeInteger(totalSteps) && totalSteps >= 1)) {
+    throw new RangeError(`nativeEquivalent: \`totalSteps\` must be an integer in [1, ${limits.maxStep}]; received ${excerpt(totalSteps)}`);
+  }
+  let native: Schedule | undefined;
   if (candidate !== undefined) {
     try {
-      const native = fromConfig(candidate);
-      const steps = checkSteps(totalSteps);
-      if (agrees(native, schedule, steps)) {
-        return {
-          config: native.config,
-          plain: true,
-          checkedSteps: totalSteps === undefined ? '0…9999 and 1,000 steps up to 1,000,000' : `0…${totalSteps}`,
-        };
-      }
+      native = fromConfig(candidate);
     } catch {
       // Not representable natively (an argument outside the native schedule's rules).
     }
+  }
+  if (native !== undefined && agrees(native, schedule, checkSteps(totalSteps))) {
+    return { config: native.config, plain: true, checkedSteps: describeCheckedSteps(totalSteps) };
   }
   return { config: schedule.config, plain: false };
 }

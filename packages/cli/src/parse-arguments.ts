@@ -1,5 +1,7 @@
 import type { JsonValue } from '@lrkit/schedules';
+import { checkConfigShape, excerptText, limits } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
+import { quoteFlag } from './flags.js';
 
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
@@ -23,13 +25,16 @@ function splitTopLevel(text: string): string[] {
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
-function parseValue(text: string): JsonValue {
+function parseValue(text: string, depth = 0): JsonValue {
   const python: Record<string, JsonValue> = { True: true, False: false, None: null, true: true, false: false, null: null };
   if (Object.hasOwn(python, text)) return python[text]!;
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return Number(text);
   if (/^[[(].*[\])]$/s.test(text)) {
+    if (depth >= limits.maxNestingDepth) {
+      throw new CliError(`--args may nest lists at most ${limits.maxNestingDepth} deep (limits.maxNestingDepth); received ${quoteFlag(text)}`);
+    }
     const inner = text.slice(1, -1);
-    return splitTopLevel(inner).map(parseValue);
+    return splitTopLevel(inner).map((item) => parseValue(item, depth + 1));
   }
   if (/^(['"]).*\1$/s.test(text)) return text.slice(1, -1);
   return text;
@@ -53,10 +58,15 @@ export function parseKeywordArguments(text: string): Record<string, JsonValue> {
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      throw new CliError(`--args is not valid JSON: ${(error as Error).message}`);
+      throw new CliError(`--args is not valid JSON: ${excerptText((error as Error).message.split('\n')[0] ?? '', 200)}`);
+    }
+    try {
+      checkConfigShape(parsed, '--args');
+    } catch (error) {
+      throw new CliError((error as Error).message);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new CliError(`--args must be a JSON object or key=value pairs; received ${trimmed}`);
+      throw new CliError(`--args must be a JSON object or key=value pairs; received ${quoteFlag(trimmed)}`);
     }
     return parsed as Record<string, JsonValue>;
   }
@@ -65,7 +75,7 @@ export function parseKeywordArguments(text: string): Record<string, JsonValue> {
     const equals = part.indexOf('=');
     const key = equals > 0 ? part.slice(0, equals).trim() : '';
     if (!/^[A-Za-z_]\w*$/.test(key)) {
-      throw new CliError(`--args must be key=value pairs separated by commas (e.g. step_size=10,gamma=0.5); received ${JSON.stringify(part)}`);
+      throw new CliError(`--args must be key=value pairs separated by commas (e.g. step_size=10,gamma=0.5); received ${quoteFlag(part)}`);
     }
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
       throw new CliError(`--args has the forbidden key ${JSON.stringify(key)}`);

@@ -1,4 +1,5 @@
 import { CliError } from './cli-error.js';
+import { quoteFlag } from './flags.js';
 
 /** A half-open step range `start … end - 1`, like Python's `range(start, end)`. */
 export interface StepRange {
@@ -23,7 +24,7 @@ export function parseSteps(text: string): StepRange {
   const end = match === null ? NaN : Number(match[2]);
   if (match === null || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || !(start < end)) {
     throw new CliError(
-      `--steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${JSON.stringify(text)}`,
+      `--steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${quoteFlag(text)}`,
     );
   }
   return { start, end };

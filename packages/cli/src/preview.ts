@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { toConfig, type JsonValue } from '@lrkit/schedules';
+import { limits, toConfig, type JsonValue } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
-import { parseSteps } from './parse-steps.js';
+import { checkOutputPaths, integerFlag, labelFlag, numberFlag } from './flags.js';
+import { parseSteps, type StepRange } from './parse-steps.js';
 import { collectSchedules, type SourceOptions, type SourcedSchedule } from './schedule-sources.js';
 
 /** The flags of `lrkit preview`. */
@@ -29,15 +30,6 @@ export interface Output {
   readonly columns: number | undefined;
 }
 
-function integerFlag(flag: string, text: string | undefined, minimum: number, maximum: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(Number.isInteger(value) && value >= minimum && value <= maximum)) {
-    throw new CliError(`${flag} must be an integer in [${minimum}, ${maximum}]; received ${JSON.stringify(text)}`);
-  }
-  return value;
-}
-
 function configOrNull(entry: SourcedSchedule): JsonValue {
   try {
     return toConfig(entry.schedule) as unknown as JsonValue;
@@ -55,6 +47,13 @@ function csvField(text: string): string {
  * (`--vega-lite` writes the chart's Vega-Lite spec, for a browser page), or prints the sampled
  * values with `--json`/`--csv`.
  *
+ * Nothing is written until every flag, every output path (its directory must exist and be
+ * writable) and every schedule has been checked and every file rendered in memory, so a
+ * mistake in any option leaves no file behind. Sizes are bounded by `limits` of
+ * `@lrkit/schedules`: `--width`/`--height` up to 1,000 × 500 in the terminal and 4,096 pixels
+ * for pictures, `--scale` up to 16, PNG pixels (width × height × scale²) up to 4096²,
+ * `--points` × schedules up to 100,000, at most 64 schedules.
+ *
  * @example
  * ```ts
  * // What `lrkit preview '{"type":"cosine","initialValue":0.1,"decaySteps":100}' --steps 0:100 --json` does:
@@ -65,72 +64,143 @@ function csvField(text: string): string {
  * ```
  */
 export async function preview(positional: readonly string[], options: PreviewOptions, output: Output): Promise<void> {
+  // 1. Every flag and every output path is checked, and every schedule built, before anything is written.
+  const plan = previewPlan(positional, options, output);
+  // Loaded after the arguments are checked: a mistake is reported without loading Vega.
+  const plot = await import('@lrkit/plot');
+  if (plan.mode === 'values') {
+    output.write(formatValues(plan, plot.sampleSchedule));
+    return;
+  }
+  if (plan.mode === 'terminal') {
+    const chart = plot.scheduleChart(plan.named, { ...plan.chartOptions, points: plan.points });
+    output.write(`${plot.renderTerminal(chart, { width: plan.width, height: plan.height, color: plan.color })}\n`);
+    return;
+  }
+  // 2. Every file is rendered in memory; 3. only then are the files written.
+  const files = await renderFiles(plan, plot);
+  for (const file of files) {
+    writeFileSync(file.path, file.content);
+    output.write(`wrote ${file.path}\n`);
+  }
+}
+
+interface PreviewPlan {
+  readonly mode: 'values' | 'terminal' | 'files';
+  readonly range: StepRange;
+  readonly named: readonly SourcedSchedule[];
+  readonly points: number;
+  readonly width: number;
+  readonly height: number;
+  readonly scale: number;
+  readonly color: boolean;
+  readonly json: boolean;
+  readonly chartOptions: { start: number; end: number; yScale: 'linear' | 'log'; title?: string };
+  readonly svg: string | undefined;
+  readonly png: string | undefined;
+  readonly vegaLite: string | undefined;
+}
+
+/** Checks every flag of `preview` and builds the schedules; throws a `CliError` before any output. */
+function previewPlan(positional: readonly string[], options: PreviewOptions, output: Output): PreviewPlan {
   const range = parseSteps(options.steps);
-  const named = collectSchedules(positional, options, range.end);
   if (options.json === true && options.csv === true) throw new CliError('--json and --csv cannot be combined; choose one');
   const files = options.svg !== undefined || options.png !== undefined || options.vegaLite !== undefined;
   if (files && (options.json === true || options.csv === true)) {
     throw new CliError(`--${options.json === true ? 'json' : 'csv'} prints values and cannot be combined with --svg, --png or --vega-lite; run twice`);
   }
-  const title = options.title;
-  const yScale = options.logY === true ? ('log' as const) : ('linear' as const);
-  const width = integerFlag('--width', options.width, 10, 10_000);
-  const height = integerFlag('--height', options.height, 3, 10_000);
-  const pointsFlag = integerFlag('--points', options.points, 4, 1_000_000);
-  // Loaded after the arguments are checked: a mistake is reported without loading Vega.
-  const { renderSvg, renderTerminal, sampleSchedule, scheduleChart, toVegaLite } = await import('@lrkit/plot');
-
-  if (options.json === true || options.csv === true) {
-    const points = pointsFlag ?? 1000;
-    const sampled = named.map((entry) => ({ entry, points: sampleSchedule(entry.schedule, { ...range, points }) }));
-    if (options.json === true) {
-      const document = {
-        steps: range,
-        sampling: range.end - range.start <= points ? 'every step' : 'min/max envelope',
-        series: sampled.map(({ entry, points: values }) => ({
-          name: entry.name,
-          config: configOrNull(entry),
-          points: values.map((point) => ({ step: point.x, value: point.y })),
-        })),
-      };
-      output.write(`${JSON.stringify(document, null, 2)}\n`);
-    } else {
-      const rows = ['series,step,value'];
-      for (const { entry, points: values } of sampled) {
-        for (const point of values) rows.push(`${csvField(entry.name)},${point.x},${point.y}`);
-      }
-      output.write(`${rows.join('\n')}\n`);
+  const mode = options.json === true || options.csv === true ? 'values' : files ? 'files' : 'terminal';
+  const title = options.title === undefined ? undefined : labelFlag('--title', options.title);
+  for (const name of options.name ?? []) labelFlag('--name', name);
+  const maxWidth = mode === 'terminal' ? limits.maxTerminalWidth : limits.maxImageSide;
+  const maxHeight = mode === 'terminal' ? limits.maxTerminalHeight : limits.maxImageSide;
+  const widthFlag = integerFlag('--width', options.width, 10, maxWidth);
+  const heightFlag = integerFlag('--height', options.height, 3, maxHeight);
+  const pointsFlag = integerFlag('--points', options.points, 4, limits.maxPoints);
+  const scale = numberFlag('--scale', options.scale ?? '2', 0, limits.maxScale);
+  const width = widthFlag ?? (mode === 'terminal' ? Math.max(30, Math.min(100, (output.columns ?? 80) - 14)) : 640);
+  const height = heightFlag ?? (mode === 'terminal' ? 15 : 360);
+  if (options.png !== undefined) {
+    const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
+    if (pixels > limits.maxPixels) {
+      throw new CliError(
+        `--png: --width × --height × --scale² must be at most ${limits.maxPixels} pixels (limits.maxPixels); ` +
+          `received ${width} × ${height} × ${scale}² = ${pixels}`,
+      );
     }
-    return;
   }
-
-  const chartOptions = { ...range, yScale, ...(title === undefined ? {} : { title }) };
-  if (files) {
-    const size = { width: width ?? 640, height: height ?? 360 };
-    const chart = scheduleChart(named, { ...chartOptions, points: pointsFlag ?? 2 * size.width });
-    if (options.svg !== undefined) {
-      writeFileSync(options.svg, await renderSvg(chart, size));
-      output.write(`wrote ${options.svg}\n`);
-    }
-    if (options.vegaLite !== undefined) {
-      writeFileSync(options.vegaLite, `${JSON.stringify(toVegaLite(chart, size), null, 2)}\n`);
-      output.write(`wrote ${options.vegaLite}\n`);
-    }
-    if (options.png !== undefined) {
-      const scale = options.scale === undefined ? 2 : Number(options.scale);
-      if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) {
-        throw new CliError(`--scale must be a number in (0, 16]; received ${JSON.stringify(options.scale)}`);
-      }
-      // Loaded only when asked for: the PNG renderer is a native module.
-      const { renderPng } = await import('@lrkit/plot/png');
-      writeFileSync(options.png, await renderPng(chart, { ...size, scale }));
-      output.write(`wrote ${options.png}\n`);
-    }
-    return;
+  checkOutputPaths(
+    [
+      ['--svg', options.svg],
+      ['--vega-lite', options.vegaLite],
+      ['--png', options.png],
+    ].filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const named = collectSchedules(positional, options, range.end);
+  if (named.length > limits.maxSeries) {
+    throw new CliError(`${named.length} schedules given; at most ${limits.maxSeries} can be drawn at once (limits.maxSeries)`);
   }
+  const defaultPoints = mode === 'values' ? 1000 : mode === 'files' ? 2 * width : 4 * width;
+  const points = pointsFlag ?? Math.max(4, Math.min(defaultPoints, Math.floor(limits.maxPoints / named.length)));
+  if (points * named.length > limits.maxPoints) {
+    throw new CliError(
+      `--points × schedules must be at most ${limits.maxPoints} (limits.maxPoints); received ${points} × ${named.length} = ${points * named.length}`,
+    );
+  }
+  return {
+    mode,
+    range,
+    named,
+    points,
+    width,
+    height,
+    scale,
+    color: options.color !== false && output.isTTY && process.env.NO_COLOR === undefined,
+    json: options.json === true,
+    chartOptions: { ...range, yScale: options.logY === true ? 'log' : 'linear', ...(title === undefined ? {} : { title }) },
+    svg: options.svg,
+    png: options.png,
+    vegaLite: options.vegaLite,
+  };
+}
 
-  const columns = width ?? Math.max(30, Math.min(100, (output.columns ?? 80) - 14));
-  const chart = scheduleChart(named, { ...chartOptions, points: pointsFlag ?? 4 * columns });
-  const color = options.color !== false && output.isTTY && process.env.NO_COLOR === undefined;
-  output.write(`${renderTerminal(chart, { width: columns, height: height ?? 15, color })}\n`);
+function formatValues(plan: PreviewPlan, sampleSchedule: typeof import('@lrkit/plot').sampleSchedule): string {
+  const { range, points } = plan;
+  const sampled = plan.named.map((entry) => ({ entry, points: sampleSchedule(entry.schedule, { ...range, points }) }));
+  if (plan.json) {
+    const document = {
+      steps: range,
+      sampling: range.end - range.start <= points ? 'every step' : 'min/max envelope',
+      series: sampled.map(({ entry, points: values }) => ({
+        name: entry.name,
+        config: configOrNull(entry),
+        points: values.map((point) => ({ step: point.x, value: point.y })),
+      })),
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+  }
+  const rows = ['series,step,value'];
+  for (const { entry, points: values } of sampled) {
+    for (const point of values) rows.push(`${csvField(entry.name)},${point.x},${point.y}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+async function renderFiles(
+  plan: PreviewPlan,
+  plot: typeof import('@lrkit/plot'),
+): Promise<Array<{ path: string; content: string | Uint8Array }>> {
+  const size = { width: plan.width, height: plan.height };
+  const chart = plot.scheduleChart(plan.named, { ...plan.chartOptions, points: plan.points });
+  const files: Array<{ path: string; content: string | Uint8Array }> = [];
+  if (plan.svg !== undefined) files.push({ path: plan.svg, content: await plot.renderSvg(chart, size) });
+  if (plan.vegaLite !== undefined) {
+    files.push({ path: plan.vegaLite, content: `${JSON.stringify(plot.toVegaLite(chart, size), null, 2)}\n` });
+  }
+  if (plan.png !== undefined) {
+    // Loaded only when asked for: the PNG renderer is a native module.
+    const { renderPng } = await import('@lrkit/plot/png');
+    files.push({ path: plan.png, content: await renderPng(chart, { ...size, scale: plan.scale }) });
+  }
+  return files;
 }

@@ -1,7 +1,12 @@
+import { excerptText } from '@lrkit/schedules';
 import { Command, CommanderError, Option } from 'commander';
-import { CliError } from './cli-error.js';
 import { convert, type ConvertOptions } from './convert.js';
 import { preview, type Output, type PreviewOptions } from './preview.js';
+
+/** A message on one line, cut to 1,000 characters: every error is one short line. */
+function oneLine(text: string): string {
+  return excerptText(text.trim().replace(/\s*\n\s*/g, ' '), 1000);
+}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -53,14 +58,16 @@ Examples:
  * await program.parseAsync(['node', 'lrkit', 'convert', '--torch', 'StepLR', '--args', 'step_size=30', '--base-lr', '0.1']);
  * ```
  */
-export function createProgram(output: Output, note: (text: string) => void = () => {}): Command {
+export function createProgram(output: Output, note: (text: string) => void = (text) => process.stderr.write(text)): Command {
   const program = new Command('lrkit')
     .description('Preview learning-rate schedules (native, PyTorch or Keras) and convert between config forms.')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => output.write(text),
-      outputError: (text, write) => write(`lrkit: ${text.replace(/^error: /, '').trim()}\n`),
+      // Subcommands copy this configuration when created: their errors go to `note` too.
+      writeErr: (text) => note(text),
+      outputError: (text, write) => write(`lrkit: ${oneLine(text.replace(/^error: /, ''))}\n`),
     });
 
   addSourceOptions(
@@ -118,7 +125,7 @@ export async function run(argv: readonly string[], output: Output, errorOutput: 
   program.configureOutput({
     writeOut: (text) => output.write(text),
     writeErr: (text) => errorOutput(text),
-    outputError: (text, write) => write(`lrkit: ${text.replace(/^error: /, '').trim()}\n`),
+    outputError: (text, write) => write(`lrkit: ${oneLine(text.replace(/^error: /, ''))}\n`),
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -128,12 +135,8 @@ export async function run(argv: readonly string[], output: Output, errorOutput: 
       // Help and version exit with 0; commander already printed its one-line message otherwise.
       return error.exitCode;
     }
-    if (error instanceof CliError) {
-      errorOutput(`lrkit: ${error.message}\n`);
-      return 1;
-    }
     const message = error instanceof Error ? error.message : String(error);
-    errorOutput(`lrkit: ${message.split('\n')[0]}\n`);
+    errorOutput(`lrkit: ${oneLine(message)}\n`);
     return 1;
   }
 }

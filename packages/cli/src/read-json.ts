@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { checkConfigShape, excerptText } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
+import { quoteFlag } from './flags.js';
 
 /** Reads and parses a JSON file; errors name the flag and the file. */
 export function readJsonFile(path: string, what: string): unknown {
@@ -8,18 +10,26 @@ export function readJsonFile(path: string, what: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${what}: cannot read ${JSON.stringify(path)}${code === undefined ? '' : ` (${code})`}`);
+    throw new CliError(`${what}: cannot read ${quoteFlag(path)}${code === undefined ? '' : ` (${code})`}`);
   }
-  return parseJson(text, `${what} ${path}`);
+  return parseJson(text, `${what} ${excerptText(path, 120)}`);
 }
 
 /** Parses JSON text; an error names where the text came from and what is wrong, on one line. */
 export function parseJson(text: string, what: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${what} is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new CliError(`${what} is not valid JSON: ${excerptText((error as Error).message.split('\n')[0] ?? '', 200)}`);
   }
+  // Depth and size are checked before anything walks the value recursively.
+  try {
+    checkConfigShape(value, what);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  return value;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { fromConfig, type Schedule } from '@lrkit/schedules';
+import { excerptText, fromConfig, limits, type Schedule } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
+import { quoteFlag } from './flags.js';
 import { parseKeywordArguments } from './parse-arguments.js';
 import type { KerasSerialized } from '@lrkit/schedules';
 import { presets } from './presets.js';
@@ -32,12 +33,15 @@ function wrap<T>(what: string, build: () => T): T {
     return build();
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${what}: ${(error as Error).message}`);
+    throw new CliError(`${excerptText(what, 120)}: ${(error as Error).message}`);
   }
 }
 
 function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'name'> & { label: string }> {
   const items = Array.isArray(value) ? value : [value];
+  if (items.length > limits.maxSeries) {
+    throw new CliError(`${excerptText(what, 120)} holds ${items.length} schedules; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`);
+  }
   if (items.length === 0) throw new CliError(`${what} is an empty array; expected a schedule config`);
   return items.map((item, index) => {
     const where = Array.isArray(value) ? `${what}[${index}]` : what;
@@ -52,7 +56,7 @@ function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'na
 function parseBaseLr(text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new CliError(`--base-lr must be a positive number; received ${JSON.stringify(text)}`);
+    throw new CliError(`--base-lr must be a positive number; received ${quoteFlag(text)}`);
   }
   return value;
 }
@@ -79,6 +83,10 @@ function parseBaseLr(text: string): number {
  * ```
  */
 export function collectSchedules(positional: readonly string[], options: SourceOptions, totalSteps?: number): SourcedSchedule[] {
+  const sources = positional.length + (options.config?.length ?? 0) + (options.torch?.length ?? 0) + (options.keras?.length ?? 0);
+  if (sources > limits.maxSeries) {
+    throw new CliError(`${sources} schedules given; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`);
+  }
   const found: Array<Omit<SourcedSchedule, 'name'> & { label: string }> = [];
   positional.forEach((text, index) => found.push(...fromJson(readJsonArgument(text, `config ${index + 1}`), `config ${index + 1}`)));
   for (const path of options.config ?? []) found.push(...fromJson(readJsonFile(path, '--config'), `--config ${path}`));

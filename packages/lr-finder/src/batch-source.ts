@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { excerpt, excerptText } from '@lrkit/schedules';
 
 /** Model inputs or targets as `trainOnBatch` takes them. */
 export type TensorOrTensors = tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor };
@@ -136,11 +137,91 @@ export function datasetBatches(dataset: tf.data.Dataset<tf.TensorContainer>): Ba
         tf.dispose(value as tf.TensorContainer);
         throw new TypeError(
           'findLearningRate: the dataset must yield `{ xs, ys }` batches as model.fitDataset expects; received an element ' +
-            `with keys ${value === null || typeof value !== 'object' ? String(value) : Object.keys(value).join(', ')}`,
+            `with keys ${value === null || typeof value !== 'object' ? excerpt(value) : excerptText(Object.keys(value).join(', '), 200)}`,
         );
       }
       return value as DatasetBatch;
     },
     dispose(): void {},
   };
+}
+
+function shapeText(shape: readonly (number | null)[]): string {
+  return `[${shape.map((size) => (size === null ? 'null' : String(size))).join(',')}]`;
+}
+
+/**
+ * Checks one batch against the model's inputs and outputs before training on it, so that a
+ * mistake gives one clear line instead of tfjs's shape error (which can print tensor values):
+ * an unbatched dataset (samples of shape `[3]` for a model taking `[null, 3]`) is named as such,
+ * with the fix (`dataset.batch(32)`).
+ *
+ * @example
+ * ```ts
+ * checkBatchShapes('findLearningRate', model, batch); // throws a TypeError for a batch of rank 1 into a [null, 3] input
+ * ```
+ */
+export function checkBatchShapes(owner: string, model: tf.LayersModel, batch: DatasetBatch): void {
+  const pairs: Array<[string, unknown[], readonly tf.SymbolicTensor[]]> = [
+    ['xs', leavesOf(batch.xs), model.inputs],
+    ['ys', leavesOf(batch.ys), model.outputs],
+  ];
+  for (const [name, leaves, symbolic] of pairs) {
+    if (leaves.length !== symbolic.length) continue; // tfjs names a count mismatch clearly itself
+    leaves.forEach((leaf, index) => {
+      const expected = symbolic[index]?.shape;
+      if (expected === undefined) return;
+      const which = leaves.length === 1 ? `\`${name}\`` : `\`${name}[${index}]\``;
+      const shape = leaf instanceof tf.Tensor ? leaf.shape : plainShape(leaf);
+      if (shape === undefined) {
+        throw new TypeError(`${owner}: ${which} must be a tensor batch; received ${excerpt(leaf, 40)}`);
+      }
+      if (shape.length === expected.length - 1) {
+        throw new TypeError(
+          `${owner}: the dataset yields single samples, not batches: ${which} has shape ${shapeText(shape)} where the model ` +
+            `takes batches of shape ${shapeText(expected)}; batch it first, e.g. dataset.batch(32)`,
+        );
+      }
+      if (shape.length !== expected.length) {
+        throw new TypeError(
+          `${owner}: ${which} has shape ${shapeText(shape)} (rank ${shape.length}) where the model takes shape ` +
+            `${shapeText(expected)} (rank ${expected.length})`,
+        );
+      }
+    });
+  }
+  // Ranks agree: a plain array in place of a tensor is the only mistake left to name.
+  for (const [name, leaves] of pairs) {
+    leaves.forEach((leaf, index) => {
+      if (leaf instanceof tf.Tensor) return;
+      const which = leaves.length === 1 ? `\`${name}\`` : `\`${name}[${index}]\``;
+      throw new TypeError(
+        `${owner}: ${which} is a plain array of shape ${shapeText(plainShape(leaf) ?? [])}, not a tensor; batch the dataset ` +
+          '(dataset.batch(32) turns its samples into tensors)',
+      );
+    });
+  }
+}
+
+/** The tensors (or plain values) of `xs` or `ys`: one, an array of them, or a map by name. */
+function leavesOf(value: unknown): unknown[] {
+  if (value instanceof tf.Tensor) return [value];
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => item instanceof tf.Tensor)) return value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const values = Object.values(value);
+    if (values.length > 0 && values.every((item) => item instanceof tf.Tensor)) return values;
+  }
+  return [value];
+}
+
+/** The shape of a number or a nested array of numbers (first elements only, at most 8 deep), else undefined. */
+function plainShape(value: unknown): number[] | undefined {
+  const shape: number[] = [];
+  let current = value;
+  while (Array.isArray(current)) {
+    if (shape.length >= 8) return undefined;
+    shape.push(current.length);
+    current = current[0];
+  }
+  return typeof current === 'number' || typeof current === 'boolean' ? shape : undefined;
 }

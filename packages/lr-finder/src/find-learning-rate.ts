@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  checkBatchShapes,
   datasetBatches,
   isDataset,
   sampleCount,
@@ -184,7 +185,7 @@ export async function findLearningRate(
   options: FindLearningRateOptions = {},
 ): Promise<RangeTestResult> {
   const owner = 'findLearningRate';
-  knownKeys(owner, options, optionNames);
+  knownKeys(owner, options, optionNames, { allowNull: false });
   const sweep = resolveSweep(owner, options);
   const smoothing = checkSmoothing(owner, options.smoothing ?? defaultSmoothing);
   const divergeThreshold = numberGreaterThan(owner, 'divergeThreshold', options.divergeThreshold ?? defaultDivergeThreshold, 1);
@@ -203,7 +204,7 @@ export async function findLearningRate(
   if (model.optimizer == null) {
     throw new TypeError(`${owner}: the model is not compiled (it has no optimizer); call model.compile({ optimizer, loss }) first`);
   }
-  if ((model as unknown as { isTraining?: boolean }).isTraining === true) {
+  if (isTraining(model)) {
     throw new TypeError(`${owner}: the model is training (a fit call is running); run the range test before or after it`);
   }
   if (!isDataset(data)) {
@@ -239,6 +240,7 @@ export async function findLearningRate(
       access.setLearningRate(learningRate);
       let loss: number;
       try {
+        if (index === 0) checkBatchShapes(owner, model, batch);
         loss = firstLoss(await model.trainOnBatch(batch.xs as tf.Tensor, batch.ys as tf.Tensor));
         if (validationData !== undefined) loss = await evaluationLoss(model, validationData, validationBatchSize);
       } catch (error) {
@@ -298,6 +300,15 @@ export async function findLearningRate(
     divergeThreshold,
     lossSource: validationData === undefined ? 'training' : 'validation',
   };
+}
+
+/**
+ * Whether a `fit`/`fitDataset` call is running on the model. A `tf.sequential` model trains
+ * through an inner functional model, whose `isTraining` is the one tfjs sets: both are checked.
+ */
+function isTraining(model: tf.LayersModel): boolean {
+  const outer = model as unknown as { isTraining?: unknown; model?: { isTraining?: unknown } };
+  return outer.isTraining === true || outer.model?.isTraining === true;
 }
 
 function describeStop(

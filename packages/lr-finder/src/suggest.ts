@@ -69,7 +69,7 @@ export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['ed
  */
 export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOptions = {}): SuggestionReport {
   const owner = 'suggestLearningRates';
-  knownKeys(owner, options, ['skipStart', 'skipEnd', 'plannedIterations', 'methods']);
+  knownKeys(owner, options, ['skipStart', 'skipEnd', 'plannedIterations', 'methods'], { allowNull: false });
   const { lrs: learningRates, losses, smoothedLosses } = curve;
   if (learningRates.length !== losses.length || learningRates.length !== smoothedLosses.length) {
     throw new TypeError(

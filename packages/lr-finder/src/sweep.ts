@@ -92,7 +92,7 @@ export function sweepLearningRate(sweep: Sweep, index: number): number {
  */
 export function sweepLearningRates(options: SweepOptions = {}): number[] {
   const owner = 'sweepLearningRates';
-  knownKeys(owner, options, ['startLr', 'endLr', 'numIterations', 'mode']);
+  knownKeys(owner, options, ['startLr', 'endLr', 'numIterations', 'mode'], { allowNull: false });
   const sweep = resolveSweep(owner, options);
   return Array.from({ length: sweep.numIterations }, (_, index) => sweepLearningRate(sweep, index));
 }

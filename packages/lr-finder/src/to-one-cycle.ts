@@ -42,7 +42,7 @@ export function toOneCycle(
     'baseMomentum',
     'maxMomentum',
     'cycleMomentum',
-  ]);
+  ], { allowNull: false });
   const learningRate = positiveNumber(
     owner,
     'suggestion.learningRate',

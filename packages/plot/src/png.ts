@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { excerpt, limits } from '@lrkit/schedules';
 import type { Chart } from './chart.js';
 import { renderSvg } from './render-svg.js';
 import type { ChartSize } from './vega-lite-spec.js';
@@ -15,7 +16,9 @@ export interface PngOptions extends ChartSize {
  * npm packages; no canvas, no browser). Text uses the system's sans-serif font.
  *
  * The image is `scale` times the SVG's size, rounded up: for the default 640 x 360 plotting area
- * the SVG is a little larger (axes, title, legend).
+ * the SVG is a little larger (axes, title, legend). `scale` is at most `limits.maxScale` (16) and
+ * the image at most `limits.maxPixels` (4096²) pixels; past either a `RangeError` is thrown before
+ * any rasterising.
  *
  * @returns the PNG file's bytes.
  * @example
@@ -26,12 +29,21 @@ export interface PngOptions extends ChartSize {
  * ```
  */
 export async function renderPng(chart: Chart, options: PngOptions = {}): Promise<Uint8Array> {
-  const scale = options.scale ?? 2;
-  if (!(typeof scale === 'number' && Number.isFinite(scale) && scale > 0 && scale <= 16)) {
-    throw new RangeError(`renderPng: \`scale\` must be a number in (0, 16]; received ${String(scale)}`);
+  const scale = options.scale === undefined ? 2 : options.scale;
+  if (!(typeof scale === 'number' && Number.isFinite(scale) && scale > 0 && scale <= limits.maxScale)) {
+    throw new RangeError(`renderPng: \`scale\` must be a number in (0, ${limits.maxScale}]; received ${excerpt(scale)}`);
   }
   const { scale: _scale, ...size } = options;
   const svg = await renderSvg(chart, size);
+  // The image is the whole SVG document (axes, title and legend included) times the scale.
+  const document = svgSize(svg);
+  const pixels = Math.ceil(document.width * scale) * Math.ceil(document.height * scale);
+  if (pixels > limits.maxPixels) {
+    throw new RangeError(
+      `renderPng: the image would have ${pixels} pixels (${document.width} × ${document.height} at scale ${scale}); ` +
+        `at most ${limits.maxPixels} (limits.maxPixels): use a smaller size or scale`,
+    );
+  }
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',

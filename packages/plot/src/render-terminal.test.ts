@@ -51,6 +51,6 @@ describe('renderTerminal', () => {
   });
 
   it('rejects a plot narrower than 10 columns', () => {
-    expect(() => renderTerminal(twoSchedules, { width: 5 })).toThrow('renderTerminal: `width` must be an integer >= 10; received 5');
+    expect(() => renderTerminal(twoSchedules, { width: 5 })).toThrow('renderTerminal: `width` must be an integer in [10, 1000]; received 5');
   });
 });

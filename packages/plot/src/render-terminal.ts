@@ -1,3 +1,4 @@
+import { excerpt, limits } from '@lrkit/schedules';
 import { plot, type Color, type Point as AsciiPoint } from 'simple-ascii-chart';
 import { prepareChart, type AxisScale, type Chart } from './chart.js';
 import { formatNumber } from './format-number.js';
@@ -45,12 +46,16 @@ function backward(scale: AxisScale, value: number): number {
  */
 export function renderTerminal(chart: Chart, options: TerminalOptions = {}): string {
   const prepared = prepareChart(chart, 'renderTerminal');
-  const width = options.width ?? 60;
-  const height = options.height ?? 15;
-  const xTicks = options.xTicks ?? 5;
-  for (const [name, value, minimum] of [['width', width, 10], ['height', height, 3], ['xTicks', xTicks, 2]] as const) {
-    if (!(Number.isInteger(value) && value >= minimum)) {
-      throw new RangeError(`renderTerminal: \`${name}\` must be an integer >= ${minimum}; received ${String(value)}`);
+  const width = options.width === undefined ? 60 : options.width;
+  const height = options.height === undefined ? 15 : options.height;
+  const xTicks = options.xTicks === undefined ? 5 : options.xTicks;
+  for (const [name, value, minimum, maximum] of [
+    ['width', width, 10, limits.maxTerminalWidth],
+    ['height', height, 3, limits.maxTerminalHeight],
+    ['xTicks', xTicks, 2, limits.maxTerminalWidth],
+  ] as const) {
+    if (!(Number.isInteger(value) && value >= minimum && value <= maximum)) {
+      throw new RangeError(`renderTerminal: \`${name}\` must be an integer in [${minimum}, ${maximum}]; received ${excerpt(value)}`);
     }
   }
   const { xScale, yScale } = prepared;

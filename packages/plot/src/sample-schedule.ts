@@ -1,4 +1,4 @@
-import type { Schedule } from '@lrkit/schedules';
+import { excerpt, limits, type Schedule } from '@lrkit/schedules';
 import type { Point } from './chart.js';
 
 /** Options of {@link sampleSchedule}. */
@@ -8,25 +8,26 @@ export interface SampleOptions {
   /** End of the range, exclusive, like Python's `range(start, end)`: the last step drawn is `end - 1`. */
   readonly end: number;
   /**
-   * The most points returned (an integer >= 4). A range of at most this many steps is
+   * The most points returned (an integer in [4, `limits.maxPoints`], 100,000). A range of at most this many steps is
    * evaluated at every step; a longer one is cut into `floor(points / 2) - 1` buckets that each
    * contribute their minimum and maximum (a min/max envelope), plus the range's two end steps.
    * Default 1000.
    */
   readonly points?: number;
   /**
-   * Steps evaluated per bucket when downsampling (an integer >= 2), always including the
+   * Steps evaluated per bucket when downsampling (an integer in [2, 1024]), always including the
    * bucket's first and last step. Default 16.
    */
   readonly probesPerBucket?: number;
 }
 
-function integerOption(name: string, value: unknown, minimum: number): number {
+function integerOption(name: string, value: unknown, minimum: number, maximum: number = limits.maxStep): number {
+  const rule = `an integer in [${minimum}, ${maximum}]`;
   if (typeof value !== 'number') {
-    throw new TypeError(`sampleSchedule: \`${name}\` must be an integer >= ${minimum}; received ${String(value)}`);
+    throw new TypeError(`sampleSchedule: \`${name}\` must be ${rule}; received ${excerpt(value)}`);
   }
-  if (!(Number.isInteger(value) && value >= minimum)) {
-    throw new RangeError(`sampleSchedule: \`${name}\` must be an integer >= ${minimum}; received ${String(value)}`);
+  if (!(Number.isInteger(value) && value >= minimum && value <= maximum)) {
+    throw new RangeError(`sampleSchedule: \`${name}\` must be ${rule}; received ${excerpt(value)}`);
   }
   return value;
 }
@@ -67,15 +68,15 @@ function integerOption(name: string, value: unknown, minimum: number): number {
  */
 export function sampleSchedule(schedule: Schedule | ((step: number) => number), options: SampleOptions): Point[] {
   if (typeof schedule !== 'function') {
-    throw new TypeError(`sampleSchedule: \`schedule\` must be a function of the step; received ${String(schedule)}`);
+    throw new TypeError(`sampleSchedule: \`schedule\` must be a function of the step; received ${excerpt(schedule)}`);
   }
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`sampleSchedule: options must be an object with \`end\`; received ${String(options)}`);
+    throw new TypeError(`sampleSchedule: options must be an object with \`end\`; received ${excerpt(options)}`);
   }
-  const start = integerOption('start', options.start ?? 0, 0);
+  const start = integerOption('start', options.start === undefined ? 0 : options.start, 0);
   const end = integerOption('end', options.end, start + 1);
-  const points = integerOption('points', options.points ?? 1000, 4);
-  const probesPerBucket = integerOption('probesPerBucket', options.probesPerBucket ?? 16, 2);
+  const points = integerOption('points', options.points === undefined ? 1000 : options.points, 4, limits.maxPoints);
+  const probesPerBucket = integerOption('probesPerBucket', options.probesPerBucket === undefined ? 16 : options.probesPerBucket, 2, 1024);
   if (!Number.isSafeInteger(end)) {
     throw new RangeError(`sampleSchedule: \`end\` must be a safe integer; received ${end}`);
   }

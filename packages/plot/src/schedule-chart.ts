@@ -1,3 +1,4 @@
+import { limits } from '@lrkit/schedules';
 import type { Schedule } from '@lrkit/schedules';
 import type { AxisScale, Chart } from './chart.js';
 import { sampleSchedule, type SampleOptions } from './sample-schedule.js';
@@ -42,6 +43,11 @@ export interface ScheduleChartOptions extends SampleOptions {
 export function scheduleChart(schedules: readonly NamedSchedule[], options: ScheduleChartOptions): Chart {
   if (!Array.isArray(schedules) || schedules.length === 0) {
     throw new TypeError('scheduleChart: `schedules` must be a non-empty array of { name, schedule }');
+  }
+  if (schedules.length > limits.maxSeries) {
+    throw new RangeError(
+      `scheduleChart: \`schedules\` must hold at most ${limits.maxSeries} schedules (limits.maxSeries); received ${schedules.length}`,
+    );
   }
   const { title, xLabel, yLabel, yScale, ...sampling } = options;
   return {

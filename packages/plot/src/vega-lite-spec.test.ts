@@ -22,7 +22,7 @@ describe('toVegaLite', () => {
 
   it('rejects a non-integer size', () => {
     expect(() => toVegaLite({ series: [{ name: 'a', points: [{ x: 0, y: 0 }] }] }, { width: 10.5 })).toThrow(
-      'toVegaLite: `width` must be an integer >= 2; received 10.5',
+      'toVegaLite: `width` must be an integer in [2, 4096] (limits.maxImageSide); received 10.5',
     );
   });
 });

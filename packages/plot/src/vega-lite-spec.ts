@@ -1,3 +1,4 @@
+import { excerpt, limits } from '@lrkit/schedules';
 import { prepareChart, type Chart, type PreparedChart } from './chart.js';
 
 /** Size of the plotting area in CSS pixels (axes, title and legend are added around it). */
@@ -20,11 +21,13 @@ export function checkSize(owner: string, size: ChartSize | undefined, defaults: 
   width: number;
   height: number;
 } {
-  const width = size?.width ?? defaults.width;
-  const height = size?.height ?? defaults.height;
+  const width = size?.width === undefined ? defaults.width : size.width;
+  const height = size?.height === undefined ? defaults.height : size.height;
   for (const [name, value] of [['width', width], ['height', height]] as const) {
-    if (!(Number.isInteger(value) && value >= 2)) {
-      throw new RangeError(`${owner}: \`${name}\` must be an integer >= 2; received ${String(value)}`);
+    if (!(Number.isInteger(value) && value >= 2 && value <= limits.maxImageSide)) {
+      throw new RangeError(
+        `${owner}: \`${name}\` must be an integer in [2, ${limits.maxImageSide}] (limits.maxImageSide); received ${excerpt(value)}`,
+      );
     }
   }
   return { width, height };

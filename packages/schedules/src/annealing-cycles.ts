@@ -8,7 +8,11 @@ import { finiteNumber, knownKeys, nonNegativeInteger, oneOf, positiveNumber, req
  */
 export function timmCycle(t: number, tInitial: number, cycleMultiplier: number): [number, number, number] {
   if (cycleMultiplier !== 1) {
-    const i = Math.floor(pythonLog(1 - (t / tInitial) * (1 - cycleMultiplier), cycleMultiplier));
+    const argument = 1 - (t / tInitial) * (1 - cycleMultiplier);
+    // Shrinking cycles (cycleMultiplier < 1) add up to tInitial / (1 - cycleMultiplier) steps: from
+    // there on every cycle has passed (timm's math.log raises there; lrkit holds the end value).
+    if (!(argument > 0)) return [Infinity, 0, 0];
+    const i = Math.floor(pythonLog(argument, cycleMultiplier));
     const tI = cycleMultiplier ** i * tInitial;
     const tCurrent = t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial;
     return [i, tI, tCurrent];
@@ -111,8 +115,11 @@ export function annealingCycles(options: AnnealingCyclesOptions): Schedule<Annea
     type: name, shape, initialValue, minValue, cycleSteps, cycleMultiplier, cycleDecay, cycleLimit, kDecay, power, lowerBound, upperBound,
   };
   return defineSchedule(config, (step) => {
-    const [index, length, position] = timmCycle(step, cycleSteps, cycleMultiplier);
+    const [index, length, unclamped] = timmCycle(step, cycleSteps, cycleMultiplier);
     if (!(index < cycleLimit)) return minValue;
+    // Rounding in the cycle arithmetic can put the position a hair outside [0, length], where a
+    // fractional power of a negative number is NaN: clamp it.
+    const position = Math.min(Math.max(unclamped, 0), length);
     const peak = initialValue * cycleDecay ** index;
     if (shape === 'cosine') {
       return minValue + 0.5 * (peak - minValue) * (1 + Math.cos((Math.PI * position ** kDecay) / length ** kDecay));

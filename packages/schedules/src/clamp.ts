@@ -34,7 +34,7 @@ export interface ClampConfig {
  */
 export function clamp(options: ClampOptions): Schedule<ClampConfig> {
   const name = 'clamp';
-  const checked = knownKeys(name, options, ['schedule', 'minValue', 'maxValue']);
+  const checked = knownKeys(name, options, ['schedule', 'minValue', 'maxValue'], { allowNull: false });
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const minValue = checked.minValue === undefined ? undefined : finiteNumber(name, 'minValue', checked.minValue);
   const maxValue = checked.maxValue === undefined ? undefined : finiteNumber(name, 'maxValue', checked.maxValue);

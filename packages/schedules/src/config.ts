@@ -1,5 +1,8 @@
 import { scheduleFactories } from './registry.js';
 import type { JsonValue, Schedule, ScheduleConfig } from './schedule.js';
+import { checkConfigShape } from './config-shape.js';
+import { excerptText } from './excerpt.js';
+import { limits } from './limits.js';
 import { closestName, describeValue } from './validation.js';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -43,7 +46,9 @@ function copyConfig(value: JsonValue, path: string): JsonValue {
  * Builds a schedule from a JSON config made by {@link toConfig} (or written by hand,
  * or read from an untrusted file). The config is validated: an unknown `type` (with the
  * closest known name suggested), a wrong field type, an unknown key and prototype keys
- * (`__proto__`, `constructor`, `prototype`) are rejected with a clear error.
+ * (`__proto__`, `constructor`, `prototype`) are rejected with a clear error. Nesting deeper than
+ * `limits.maxNestingDepth` (32), more than `limits.maxConfigNodes` (100,000) values, or an array
+ * longer than `limits.maxArrayLength` (10,000) is a `RangeError` naming the limit.
  *
  * @example
  * ```ts
@@ -52,6 +57,7 @@ function copyConfig(value: JsonValue, path: string): JsonValue {
  * ```
  */
 export function fromConfig(config: unknown): Schedule {
+  checkConfigShape(config, 'fromConfig');
   return load(config, 'config');
 }
 
@@ -95,14 +101,15 @@ function load(config: unknown, path: string): Schedule {
   }
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
-    resolved[key] = loadNested(value, `${path}.${key}`);
+    resolved[key] = loadNested(value, `${path}.${excerptText(key)}`);
   }
   return (factory as (options: Record<string, unknown>) => Schedule)(resolved);
 }
 
 function loadNested(value: unknown, path: string): unknown {
   if (isScheduleConfig(value)) return load(value, path);
-  if (Array.isArray(value) && value.length > 0 && value.every(isScheduleConfig)) {
+  // A longer array is left to the schedule's own length check (loading it first would be unbounded work).
+  if (Array.isArray(value) && value.length > 0 && value.length <= limits.maxArrayLength && value.every(isScheduleConfig)) {
     return value.map((item, index) => load(item, `${path}[${index}]`));
   }
   if (isPlainObject(value)) {

@@ -26,7 +26,7 @@ export interface ConstantConfig {
  * ```
  */
 export function constant(options: ConstantOptions): Schedule<ConstantConfig> {
-  const checked = knownKeys('constant', options, ['value']);
+  const checked = knownKeys('constant', options, ['value'], { allowNull: false });
   const value = finiteNumber('constant', 'value', required('constant', 'value', checked.value));
   return defineSchedule({ type: 'constant', value }, () => value);
 }

@@ -1,3 +1,4 @@
+import { limits } from './limits.js';
 import { defineSchedule, type Schedule } from './schedule.js';
 import {
   describeValue,
@@ -69,7 +70,7 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
     'peakMultiplier',
     'alpha',
     'cycleLimit',
-  ]);
+  ], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const firstPeriod = positiveNumber(name, 'firstPeriod', required(name, 'firstPeriod', checked.firstPeriod));
   const periodMultiplier = finiteNumber(name, 'periodMultiplier', checked.periodMultiplier ?? 1);
@@ -90,6 +91,19 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
   const floor = initialValue * alpha;
   const end = cycleLimit > 0 ? cycleStart(cycleLimit) : Infinity;
   const height = 0.5 * (1 - alpha) * initialValue;
+  if (peakMultiplier > 1) {
+    // The peaks grow by peakMultiplier per cycle: the tallest is in the last cycle the step domain
+    // (or cycleLimit) reaches, which the generic probes of defineSchedule can miss between two probes.
+    const completedAtEnd = limits.maxStep / firstPeriod;
+    const reached = geometric ? Math.floor((Number.isFinite(completedAtEnd * growth) ? Math.log1p(completedAtEnd * growth) : Math.log(completedAtEnd) + Math.log(growth)) / logMultiplier) : Math.floor(completedAtEnd);
+    const lastCycle = cycleLimit > 0 ? Math.min(cycleLimit - 1, reached) : reached;
+    if (!Number.isFinite(2 * Math.abs(height) * peakMultiplier ** lastCycle + Math.abs(floor))) {
+      throw new RangeError(
+        `${name}: \`peakMultiplier\` must keep every peak finite up to step ${limits.maxStep} (cycle ${lastCycle}); ` +
+          `give a cycleLimit, a longer firstPeriod or a smaller peakMultiplier; received ${describeValue(peakMultiplier)}`,
+      );
+    }
+  }
 
   // Precomputed cycle starts, lengths and peak heights, so that the hot path needs no
   // Math.pow; cycles past the table fall back to the closed form.
@@ -121,7 +135,10 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
       if (hint < tableLength && (starts[hint] as number) <= completed && completed < (starts[hint + 1] as number)) {
         cycle = hint;
       } else if (geometric) {
-        cycle = Math.floor(Math.log(1 + completed * growth) / logMultiplier);
+        // log(1 + completed * growth), without overflowing the product for extreme options.
+        const scaled = completed * growth;
+        const logScaled = Number.isFinite(scaled) ? Math.log(1 + scaled) : Math.log(completed) + Math.log(growth);
+        cycle = Math.floor(logScaled / logMultiplier);
         // Guard the logarithm's rounding so restarts land exactly on the cycle starts.
         if (startOf(cycle) > completed) cycle -= 1;
         else if (startOf(cycle + 1) <= completed) cycle += 1;

@@ -42,7 +42,7 @@ export interface CosineConfig {
  */
 export function cosine(options: CosineOptions): Schedule<CosineConfig> {
   const name = 'cosine';
-  const checked = knownKeys(name, options, ['initialValue', 'decaySteps', 'alpha', 'exponent']);
+  const checked = knownKeys(name, options, ['initialValue', 'decaySteps', 'alpha', 'exponent'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const decaySteps = positiveNumber(name, 'decaySteps', required(name, 'decaySteps', checked.decaySteps));
   const alpha = finiteNumber(name, 'alpha', checked.alpha ?? 0);

@@ -112,7 +112,7 @@ export function cyclic(options: CyclicOptions): Schedule<CyclicConfig> {
     'scaleMode',
     'baseMomentum',
     'maxMomentum',
-  ]);
+  ], { allowNull: false });
   const baseValue = finiteNumber(name, 'baseValue', required(name, 'baseValue', checked.baseValue));
   const maxValue = finiteNumber(name, 'maxValue', required(name, 'maxValue', checked.maxValue));
   if (maxValue < baseValue) {

@@ -156,7 +156,7 @@ describe('exponential', () => {
 
   it('fromConfig rejects a null endValue', () => {
     expect(() => fromConfig({ type: 'exponential', initialValue: 1, decayRate: 0.5, endValue: null })).toThrow(
-      new TypeError('exponential: `endValue` must be a finite number; received null'),
+      new TypeError('exponential: `endValue` must be left out (for its default) or given a value; received null'),
     );
   });
 });

@@ -76,7 +76,7 @@ export function exponential(options: ExponentialOptions): Schedule<ExponentialCo
     'staircase',
     'transitionBegin',
     'endValue',
-  ]);
+  ], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const decayRate = positiveNumber(name, 'decayRate', required(name, 'decayRate', checked.decayRate));
   const decaySteps = positiveNumber(name, 'decaySteps', checked.decaySteps ?? 1);

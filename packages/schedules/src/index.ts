@@ -1,6 +1,10 @@
 export type { JsonValue, Schedule, ScheduleConfig } from './schedule.js';
 export { defineSchedule } from './schedule.js';
 export { toConfig, fromConfig } from './config.js';
+export { limits, type Limits } from './limits.js';
+export { excerpt, excerptText } from './excerpt.js';
+export { checkConfigShape } from './config-shape.js';
+export { checkFiniteOverDomain, probeSteps } from './finite-check.js';
 export { scheduleFactories, type ScheduleFactory } from './registry.js';
 export { constant, type ConstantConfig, type ConstantOptions } from './constant.js';
 export { cosine, type CosineConfig, type CosineOptions } from './cosine.js';

@@ -37,7 +37,7 @@ export interface InverseSqrtConfig {
  */
 export function inverseSqrt(options: InverseSqrtOptions): Schedule<InverseSqrtConfig> {
   const name = 'inverse-sqrt';
-  const checked = knownKeys(name, options, ['initialValue', 'timescale']);
+  const checked = knownKeys(name, options, ['initialValue', 'timescale'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const timescale = positiveNumber(name, 'timescale', checked.timescale ?? 1);
   return defineSchedule({ type: name, initialValue, timescale }, (t) => initialValue / Math.sqrt(1 + t / timescale));

@@ -58,7 +58,7 @@ export interface InverseTimeConfig {
  */
 export function inverseTime(options: InverseTimeOptions): Schedule<InverseTimeConfig> {
   const name = 'inverse-time';
-  const checked = knownKeys(name, options, ['initialValue', 'decayRate', 'decaySteps', 'staircase']);
+  const checked = knownKeys(name, options, ['initialValue', 'decayRate', 'decaySteps', 'staircase'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const decayRate = nonNegativeNumber(name, 'decayRate', required(name, 'decayRate', checked.decayRate));
   const decaySteps = positiveNumber(name, 'decaySteps', checked.decaySteps ?? 1);

@@ -50,7 +50,7 @@ describe('join', () => {
   });
 
   it('rejects a negative step at evaluation', () => {
-    expect(() => s(-0.5)).toThrow(new RangeError('join: `step` must be a finite number >= 0; received -0.5'));
+    expect(() => s(-0.5)).toThrow(new RangeError('join: `step` must be a finite number in [0, 9007199254740991]; received -0.5'));
   });
 
   it('reports the path of an invalid nested config at fromConfig', () => {

@@ -39,7 +39,7 @@ export interface JoinConfig {
  */
 export function join(options: JoinOptions): Schedule<JoinConfig> {
   const name = 'join';
-  const checked = knownKeys(name, options, ['schedules', 'boundaries']);
+  const checked = knownKeys(name, options, ['schedules', 'boundaries'], { allowNull: false });
   const schedules = scheduleArray(name, 'schedules', required(name, 'schedules', checked.schedules), 2);
   const boundaries = increasingNumbers(name, 'boundaries', required(name, 'boundaries', checked.boundaries), 0);
   if (boundaries.length !== schedules.length - 1) {

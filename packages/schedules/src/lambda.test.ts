@@ -18,7 +18,7 @@ describe('lambda', () => {
 
   it('checks the step like every schedule', () => {
     expect(() => lambda(() => 1)(-1)).toThrow(
-      new RangeError('lambda: `step` must be a finite number >= 0; received -1'),
+      new RangeError('lambda: `step` must be a finite number in [0, 9007199254740991]; received -1'),
     );
   });
 

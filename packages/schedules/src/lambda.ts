@@ -33,7 +33,7 @@ export interface LambdaConfig {
 export function lambda(fn: (step: number) => number, options: LambdaOptions = {}): Schedule<LambdaConfig> {
   const name = 'lambda';
   const formula = functionOption<(step: number) => number>(name, 'fn', fn);
-  const checked = knownKeys(name, options, ['description']);
+  const checked = knownKeys(name, options, ['description'], { allowNull: false });
   const description = checked.description;
   if (description !== undefined && typeof description !== 'string') {
     throw new TypeError(`${name}: \`description\` must be a string; received ${describeValue(description)}`);

@@ -41,7 +41,7 @@ export interface LinearConfig {
  */
 export function linear(options: LinearOptions): Schedule<LinearConfig> {
   const name = 'linear';
-  const checked = knownKeys(name, options, ['initialValue', 'finalValue', 'steps']);
+  const checked = knownKeys(name, options, ['initialValue', 'finalValue', 'steps'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const finalValue = finiteNumber(name, 'finalValue', required(name, 'finalValue', checked.finalValue));
   const steps = positiveNumber(name, 'steps', required(name, 'steps', checked.steps));

@@ -46,7 +46,7 @@ describe('multiStep', () => {
 
   it('rejects a negative step at evaluation, naming its config type', () => {
     expect(() => multiStep({ initialValue: 0.1, milestones: [30], factor: 0.1 })(-1)).toThrow(
-      new RangeError('multi-step: `step` must be a finite number >= 0; received -1'),
+      new RangeError('multi-step: `step` must be a finite number in [0, 9007199254740991]; received -1'),
     );
   });
 

@@ -44,7 +44,7 @@ export interface MultiStepConfig {
  */
 export function multiStep(options: MultiStepOptions): Schedule<MultiStepConfig> {
   const name = 'multi-step';
-  const checked = knownKeys(name, options, ['initialValue', 'milestones', 'factor']);
+  const checked = knownKeys(name, options, ['initialValue', 'milestones', 'factor'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const milestones = increasingNumbers(name, 'milestones', required(name, 'milestones', checked.milestones), 0);
   const factor = positiveNumber(name, 'factor', required(name, 'factor', checked.factor));

@@ -30,7 +30,7 @@ export interface MultiplyConfig {
  */
 export function multiply(options: MultiplyOptions): Schedule<MultiplyConfig> {
   const name = 'multiply';
-  const checked = knownKeys(name, options, ['schedules']);
+  const checked = knownKeys(name, options, ['schedules'], { allowNull: false });
   const schedules = scheduleArray(name, 'schedules', required(name, 'schedules', checked.schedules));
   const count = schedules.length;
   const first = schedules[0] as Schedule;

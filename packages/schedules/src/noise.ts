@@ -1,18 +1,43 @@
 import { TorchGenerator } from './torch-generator.js';
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
-import { describeValue, knownKeys, nonNegativeInteger, nonNegativeNumber, positiveNumber, required } from './validation.js';
+import { describeValue, fail, knownKeys, nonNegativeInteger, nonNegativeNumber, required } from './validation.js';
+import { limits } from './limits.js';
 
 /**
  * timm's `_calculate_noise(t)`: a generator seeded with `seed + t`, standard normal draws
  * repeated until one has `|noise| < limit`. `t` is floored to an integer for the seed.
  */
 export function timmNoise(seed: number, limit: number, t: number): number {
-  const generator = new TorchGenerator(seed + Math.floor(t));
-  for (;;) {
+  // PyTorch seeds MT19937 with the low 32 bits of `seed + t`: summing the low 32 bits of each
+  // keeps that exact for every safe seed and step (their plain sum could pass 2^53).
+  const generator = new TorchGenerator(((seed % 2 ** 32) + (Math.floor(t) % 2 ** 32)) % 2 ** 32);
+  // Redrawing until |n| < limit takes about 1.25 / limit draws for a small limit: bounded by
+  // noiseLimit's minimum (limits.minNoiseLimit), and by a hard cap so no option can spin forever.
+  for (let draw = 0; draw < limits.maxNoiseDraws; draw += 1) {
     const noise = generator.randn();
     if (Math.abs(noise) < limit) return noise;
   }
+  throw new RangeError(
+    `noise: no standard normal draw fell inside (-${limit}, ${limit}) in ${limits.maxNoiseDraws} draws (limits.maxNoiseDraws) at step ${t}`,
+  );
+}
+
+/**
+ * Requires a noise limit (timm `noise_pct`) in `[limits.minNoiseLimit, Infinity)`: a smaller one
+ * would make every evaluation redraw thousands of normal numbers (about 1.25 / limit of them).
+ *
+ * @example
+ * ```ts
+ * noiseLimit('noise', 'limit', 0.67); // 0.67
+ * noiseLimit('noise', 'limit', 1e-9); // RangeError: noise: `limit` must be a finite number >= 0.01 (limits.minNoiseLimit) …
+ * ```
+ */
+export function noiseLimit(owner: string, name: string, value: unknown): number {
+  const rule = `a finite number >= ${limits.minNoiseLimit} (limits.minNoiseLimit: each step redraws about 1.25 / ${name} normal numbers)`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isFinite(value) && value >= limits.minNoiseLimit)) fail(owner, name, rule, value, 'range');
+  return value;
 }
 
 /** Options of {@link noise}. */
@@ -65,7 +90,7 @@ export function noise(options: NoiseOptions): Schedule<NoiseConfig> {
   if (end !== null && !(end > start)) {
     throw new RangeError(`${name}: \`end\` must be greater than \`start\` (${start}) or null; received ${describeValue(end)}`);
   }
-  const limit = positiveNumber(name, 'limit', checked.limit ?? 0.67);
+  const limit = noiseLimit(name, 'limit', checked.limit ?? 0.67);
   const seed = nonNegativeInteger(name, 'seed', checked.seed ?? 42);
   const stop = end ?? Infinity;
   return defineSchedule({ type: name, schedule: schedule.config, start, end, limit, seed }, (step) => {

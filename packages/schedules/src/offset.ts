@@ -32,7 +32,7 @@ export interface OffsetConfig {
  */
 export function offset(options: OffsetOptions): Schedule<OffsetConfig> {
   const name = 'offset';
-  const checked = knownKeys(name, options, ['schedule', 'steps']);
+  const checked = knownKeys(name, options, ['schedule', 'steps'], { allowNull: false });
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const steps = nonNegativeNumber(name, 'steps', required(name, 'steps', checked.steps));
   return defineSchedule({ type: name, schedule: schedule.config, steps }, (step) =>

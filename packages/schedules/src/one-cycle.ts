@@ -105,7 +105,7 @@ export function oneCycle(options: OneCycleOptions): Schedule<OneCycleConfig> {
     'baseMomentum',
     'maxMomentum',
     'cycleMomentum',
-  ]);
+  ], { allowNull: false });
   const maxValue = finiteNumber(name, 'maxValue', required(name, 'maxValue', checked.maxValue));
   const totalSteps = positiveInteger(name, 'totalSteps', required(name, 'totalSteps', checked.totalSteps));
   const threePhase = booleanOption(name, 'threePhase', checked.threePhase ?? false);

@@ -39,7 +39,7 @@ export interface PiecewiseConstantConfig {
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule<PiecewiseConstantConfig> {
   const name = 'piecewise-constant';
-  const checked = knownKeys(name, options, ['boundaries', 'values']);
+  const checked = knownKeys(name, options, ['boundaries', 'values'], { allowNull: false });
   const boundaries = increasingNumbers(name, 'boundaries', required(name, 'boundaries', checked.boundaries), 0);
   const values = numberArray(name, 'values', required(name, 'values', checked.values));
   if (values.length !== boundaries.length + 1) {

@@ -107,7 +107,7 @@ export function plateau(options: PlateauOptions = {}): PlateauReducer {
     'minValue',
     'minChange',
     'countNonFinite',
-  ]);
+  ], { allowNull: false });
   const config: PlateauConfig = {
     mode: oneOf(name, 'mode', checked.mode ?? 'min', ['min', 'max'] as const),
     factor: numberBetweenExclusive(name, 'factor', checked.factor ?? 0.1, 0, 1),

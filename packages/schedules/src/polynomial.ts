@@ -55,7 +55,7 @@ export interface PolynomialConfig {
  */
 export function polynomial(options: PolynomialOptions): Schedule<PolynomialConfig> {
   const name = 'polynomial';
-  const checked = knownKeys(name, options, ['initialValue', 'finalValue', 'decaySteps', 'power', 'cycle']);
+  const checked = knownKeys(name, options, ['initialValue', 'finalValue', 'decaySteps', 'power', 'cycle'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const finalValue = finiteNumber(name, 'finalValue', checked.finalValue ?? 0);
   const decaySteps = positiveNumber(name, 'decaySteps', required(name, 'decaySteps', checked.decaySteps));

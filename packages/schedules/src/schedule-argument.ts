@@ -1,5 +1,5 @@
 import type { Schedule } from './schedule.js';
-import { describeValue } from './validation.js';
+import { arrayOption, describeValue } from './validation.js';
 
 /**
  * Requires an lrkit schedule (a callable carrying a `config` with a string `type`), as
@@ -46,11 +46,9 @@ export function scheduleArgument(owner: string, name: string, value: unknown): S
  */
 export function scheduleArray(owner: string, name: string, value: unknown, minimum = 1): Schedule[] {
   const rule = minimum === 1 ? 'a non-empty array of schedules' : `an array of at least ${minimum} schedules`;
-  if (!Array.isArray(value)) {
-    throw new TypeError(`${owner}: \`${name}\` must be ${rule}; received ${describeValue(value)}`);
+  const items = arrayOption(owner, name, value, rule);
+  if (items.length < minimum) {
+    throw new RangeError(`${owner}: \`${name}\` must be ${rule}; received an array of ${items.length}`);
   }
-  if (value.length < minimum) {
-    throw new RangeError(`${owner}: \`${name}\` must be ${rule}; received an array of ${value.length}`);
-  }
-  return value.map((item, index) => scheduleArgument(owner, `${name}[${index}]`, item));
+  return items.map((item, index) => scheduleArgument(owner, `${name}[${index}]`, item));
 }

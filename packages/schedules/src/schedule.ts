@@ -1,3 +1,8 @@
+import { checkConfigShape } from './config-shape.js';
+import { checkFiniteOverDomain } from './finite-check.js';
+import { limits } from './limits.js';
+import { describeValue, stepNumber } from './validation.js';
+
 /**
  * A JSON value as stored in a schedule's config: numbers, strings, booleans, null,
  * arrays and plain objects of those.
@@ -49,7 +54,10 @@ export interface Schedule<Config extends ScheduleConfig = ScheduleConfig> {
 
 /**
  * Builds a schedule from its config and its formula. The formula receives a step that
- * has already been checked to be a finite number >= 0.
+ * has already been checked to be a number in `[0, limits.maxStep]` (a string or `null` is a
+ * `TypeError`, never coerced). The formula is probed at construction and refused when it gives a
+ * non-finite value anywhere in that domain (see `checkFiniteOverDomain`); a non-finite value
+ * at evaluation (a `lambda`) throws a `RangeError` rather than being returned.
  *
  * @param config - the JSON config, defaults filled in.
  * @param formula - the closed form `(step) => value`.
@@ -65,13 +73,18 @@ export function defineSchedule<Config extends ScheduleConfig>(
   formula: (step: number) => number,
   momentum?: Schedule,
 ): Schedule<Config> {
+  checkConfigShape(config, config.type);
+  checkFiniteOverDomain(config, formula);
   const schedule = (step: number): number => {
-    if (!(step >= 0) || step === Infinity) {
+    if (typeof step !== 'number' || !(step >= 0 && step <= limits.maxStep)) stepNumber(config.type, 'step', step);
+    const value = formula(step);
+    if (!Number.isFinite(value)) {
       throw new RangeError(
-        `${config.type}: \`step\` must be a finite number >= 0; received ${String(step)}`,
+        `${config.type}: the value at step ${step} is not a finite number (${describeValue(value)}); ` +
+          'a schedule returns a finite number or throws',
       );
     }
-    return formula(step);
+    return value;
   };
   Object.defineProperty(schedule, 'config', { value: deepFreeze(config), enumerable: true });
   if (momentum !== undefined) {
@@ -82,7 +95,12 @@ export function defineSchedule<Config extends ScheduleConfig>(
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      // -0 is written as 0 in JSON: store it as 0 so that a saved config loads back equal.
+      if (Object.is(record[key], -0)) record[key] = 0;
+      else deepFreeze(record[key]);
+    }
     Object.freeze(value);
   }
   return value;

@@ -34,9 +34,10 @@ describe('step', () => {
     for (let epoch = 0; epoch < 40; epoch += 1) expect(s(epoch + 1)).toBe(kerasIdiom(epoch));
   });
 
-  it('grows when factor is above 1', () => {
-    const s = step({ initialValue: 1, stepSize: 2, factor: 3 });
-    expect(s(4)).toBe(9);
+  it('refuses a factor above 1, whose growth overflows a float64 within the step domain', () => {
+    expect(() => step({ initialValue: 1, stepSize: 2, factor: 3 })).toThrow(
+      /^step: these options give a non-finite value \(Infinity\) at step 2048; a schedule must stay finite over steps 0 … 9007199254740991/,
+    );
   });
 
   it('round-trips its config', () => {

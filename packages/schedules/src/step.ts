@@ -44,7 +44,7 @@ export interface StepConfig {
  */
 export function step(options: StepOptions): Schedule<StepConfig> {
   const name = 'step';
-  const checked = knownKeys(name, options, ['initialValue', 'stepSize', 'factor']);
+  const checked = knownKeys(name, options, ['initialValue', 'stepSize', 'factor'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const stepSize = positiveInteger(name, 'stepSize', required(name, 'stepSize', checked.stepSize));
   const factor = positiveNumber(name, 'factor', required(name, 'factor', checked.factor));

@@ -117,7 +117,7 @@ describe('native timm-style schedules', () => {
     expect(() => tanhDecay({ initialValue: 1, decaySteps: 10, lowerBound: 3, upperBound: 3 })).toThrow('tanh: `upperBound` must be greater than `lowerBound` (3); received 3');
     expect(() => annealingCycles({ initialValue: 1, cycleSteps: 0 })).toThrow('annealing-cycles: `cycleSteps` must be a positive finite number; received 0');
     expect(() => annealingCycles({ initialValue: 1, cycleSteps: 5, cycleLimit: 1.5 })).toThrow(/`cycleLimit` must be an integer >= 0/);
-    expect(() => noise({ schedule: constant({ value: 1 }), limit: 0 })).toThrow('noise: `limit` must be a positive finite number; received 0');
+    expect(() => noise({ schedule: constant({ value: 1 }), limit: 0 })).toThrow('noise: `limit` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / limit normal numbers); received 0');
     expect(() => noise({ schedule: constant({ value: 1 }), start: 5, end: 5 })).toThrow('noise: `end` must be greater than `start` (5) or null; received 5');
     expect(() => overlappingWarmup({ schedule: constant({ value: 1 }), warmupSteps: 2, target: 'middle' as never })).toThrow(/`target` must be one of 'start', 'end'/);
   });

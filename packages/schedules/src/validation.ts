@@ -4,29 +4,27 @@
  * value received, for example ``cosine: `decaySteps` must be a positive finite number; received -3``.
  */
 
+import { excerpt, excerptText } from './excerpt.js';
+import { limits } from './limits.js';
+
+export { excerpt, excerptText } from './excerpt.js';
+export { limits } from './limits.js';
+
 /**
- * Formats a received value for an error message (strings quoted, objects as JSON).
+ * Formats a received value for an error message: strings quoted, plain data as JSON-like
+ * text, cut at `limits.maxExcerptLength` (200) characters with `…` and the value's size
+ * (see {@link excerpt}), so that every message stays one short line.
  *
  * @example
  * ```ts
  * describeValue('cos');     // '"cos"'
  * describeValue([1, 2]);    // '[1,2]'
+ * describeValue([1, , 3]);  // '[1,<empty>,3]'
  * describeValue(Math.max);  // 'a function'
  * ```
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  if (value !== null && typeof value === 'object') {
-    const name = (value as { constructor?: { name?: string } }).constructor?.name;
-    if (name !== undefined && name !== 'Object' && name !== 'Array') return `an instance of ${name}`;
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
+  return excerpt(value);
 }
 
 /**
@@ -56,7 +54,7 @@ export function fail(owner: string, name: string, rule: string, value: unknown, 
 export function finiteNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number', value, 'type');
   if (!Number.isFinite(value)) fail(owner, name, 'a finite number', value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -86,7 +84,7 @@ export function positiveNumber(owner: string, name: string, value: unknown): num
 export function nonNegativeNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number >= 0', value, 'type');
   if (!(Number.isFinite(value) && value >= 0)) fail(owner, name, 'a finite number >= 0', value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -132,7 +130,7 @@ export function numberBetweenExclusive(owner: string, name: string, value: unkno
   const rule = `a number in (${low}, ${high})`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(value > low && value < high)) fail(owner, name, rule, value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -148,7 +146,7 @@ export function numberBetween(owner: string, name: string, value: unknown, low: 
   const rule = `a number in [${low}, ${high}]`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(value >= low && value <= high)) fail(owner, name, rule, value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }
 
 /**
@@ -202,19 +200,88 @@ export function oneOf<const Choices extends readonly string[]>(
 }
 
 /**
- * Requires a non-empty array of finite numbers.
+ * Requires a dense array of at most `limits.maxArrayLength` (10,000) entries: a non-array is a
+ * `TypeError`; a longer array, or a sparse one (`[1, , 3]`, whose hole would read as
+ * `undefined`), is a `RangeError`. Returns a copy.
+ *
+ * @example
+ * ```ts
+ * arrayOption('join', 'boundaries', [10, 20], 'an array of numbers'); // [10, 20]
+ * arrayOption('join', 'boundaries', [10, , 20], 'an array of numbers'); // RangeError: … `boundaries[1]` is an empty slot …
+ * ```
+ */
+export function arrayOption(owner: string, name: string, value: unknown, rule: string): unknown[] {
+  if (!Array.isArray(value)) fail(owner, name, rule, value, 'type');
+  if (value.length > limits.maxArrayLength) {
+    throw new RangeError(
+      `${owner}: \`${name}\` must have at most ${limits.maxArrayLength} entries (limits.maxArrayLength); ` +
+        `received an array of ${value.length} entries ${excerpt(value, 60)}`,
+    );
+  }
+  const copy: unknown[] = [];
+  for (let index = 0; index < value.length; index += 1) {
+    if (!Object.hasOwn(value, index)) {
+      throw new RangeError(
+        `${owner}: \`${name}[${index}]\` is an empty slot of a sparse array; \`${name}\` must be ${rule}; received ${describeValue(value)}`,
+      );
+    }
+    copy.push(value[index]);
+  }
+  return copy;
+}
+
+/**
+ * Requires a non-empty, dense array of finite numbers (at most `limits.maxArrayLength` entries).
  *
  * @example
  * ```ts
  * numberArray('piecewiseConstant', 'values', [0.1, 0.01]); // [0.1, 0.01] (a copy)
  * numberArray('piecewiseConstant', 'values', []);          // RangeError
+ * numberArray('piecewiseConstant', 'values', [1, , 3]);    // RangeError: … an empty slot …
  * ```
  */
 export function numberArray(owner: string, name: string, value: unknown): number[] {
-  if (!Array.isArray(value)) fail(owner, name, 'a non-empty array of finite numbers', value, 'type');
-  if (value.length === 0) fail(owner, name, 'a non-empty array of finite numbers', value, 'range');
-  value.forEach((item, index) => finiteNumber(owner, `${name}[${index}]`, item));
-  return [...(value as number[])];
+  const rule = 'a non-empty array of finite numbers';
+  const items = arrayOption(owner, name, value, rule);
+  if (items.length === 0) fail(owner, name, rule, value, 'range');
+  items.forEach((item, index) => finiteNumber(owner, `${name}[${index}]`, item));
+  return items as number[];
+}
+
+/**
+ * Requires a step: a number (never `null`, a string or a boolean, which are not coerced) that
+ * is finite and in `[0, limits.maxStep]` (0 … 2^53 - 1). Every schedule checks its `step`
+ * argument with this rule.
+ *
+ * @example
+ * ```ts
+ * stepNumber('cosine', 'step', 5);    // 5
+ * stepNumber('cosine', 'step', '5');  // TypeError: cosine: `step` must be a finite number in [0, 9007199254740991]; received "5"
+ * stepNumber('cosine', 'step', null); // TypeError
+ * ```
+ */
+export function stepNumber(owner: string, name: string, value: unknown): number {
+  const rule = `a finite number in [0, ${limits.maxStep}]`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(value >= 0 && value <= limits.maxStep)) fail(owner, name, rule, value, 'range');
+  return value;
+}
+
+/**
+ * Requires an integer step count: a number (never `null` or a string) that is an integer in
+ * `[minimum, limits.maxStep]`.
+ *
+ * @example
+ * ```ts
+ * integerStep('fitWithBatchSchedule', 'epochs', 5, 1);   // 5
+ * integerStep('fitWithBatchSchedule', 'epochs', '5', 1); // TypeError: … must be an integer in [1, 9007199254740991]; received "5"
+ * ```
+ */
+export function integerStep(owner: string, name: string, value: unknown, minimum = 0): number {
+  const rule = `an integer in [${minimum}, ${limits.maxStep}]`;
+  if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
+  if (!(Number.isInteger(value) && value >= minimum && value <= limits.maxStep)) fail(owner, name, rule, value, 'range');
+  return value;
 }
 
 /**
@@ -255,7 +322,10 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
 }
 
 /**
- * Requires an object whose own keys are all in `allowed`; suggests the closest name.
+ * Requires an object whose own keys are all in `allowed`; suggests the closest name. With
+ * `allowNull: false` (every native schedule, the plateau reducer, the batch-size and LR-finder
+ * options) an option set to `null` is a `TypeError`, never read as "use the default"; the
+ * PyTorch and Keras presets keep the default `allowNull: true`, where `null` is Python's `None`.
  *
  * @example
  * ```ts
@@ -264,7 +334,12 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
  * // TypeError: cosine: unknown option `decaySetps` (did you mean `decaySteps`?); valid options are …
  * ```
  */
-export function knownKeys(owner: string, options: unknown, allowed: readonly string[]): Record<string, unknown> {
+export function knownKeys(
+  owner: string,
+  options: unknown,
+  allowed: readonly string[],
+  { allowNull = true }: { readonly allowNull?: boolean } = {},
+): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${owner}: options must be a plain object; received ${describeValue(options)}`);
   }
@@ -272,9 +347,13 @@ export function knownKeys(owner: string, options: unknown, allowed: readonly str
     if (!allowed.includes(key)) {
       const suggestion = closestName(key, allowed);
       throw new TypeError(
-        `${owner}: unknown option \`${key}\`${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}; ` +
+        `${owner}: unknown option \`${excerptText(key)}\`${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}; ` +
           `valid options are ${allowed.map((name) => `\`${name}\``).join(', ')}`,
       );
+    }
+    if (!allowNull && (options as Record<string, unknown>)[key] === null) {
+      // `null` is never read as "use the default": that would silently change what was asked.
+      throw new TypeError(`${owner}: \`${excerptText(key)}\` must be left out (for its default) or given a value; received null`);
     }
   }
   return options as Record<string, unknown>;
@@ -306,6 +385,8 @@ export function required<T>(owner: string, name: string, value: T | undefined): 
  * ```
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  // A name longer than 64 characters is no typo of a short one (and the distance costs name.length²).
+  if (name.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -360,5 +441,5 @@ export function numberGreaterThan(owner: string, name: string, value: unknown, m
   const rule = `a finite number > ${minimum}`;
   if (typeof value !== 'number') fail(owner, name, rule, value, 'type');
   if (!(Number.isFinite(value) && value > minimum)) fail(owner, name, rule, value, 'range');
-  return value;
+  return value === 0 ? 0 : value; // -0 is 0: JSON writes it so, and a loaded config must evaluate the same
 }

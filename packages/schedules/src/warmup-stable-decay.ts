@@ -66,7 +66,7 @@ export function warmupStableDecay(options: WarmupStableDecayOptions): Schedule<W
     'initialValue',
     'finalValue',
     'decayShape',
-  ]);
+  ], { allowNull: false });
   const peakValue = finiteNumber(name, 'peakValue', required(name, 'peakValue', checked.peakValue));
   const warmupSteps = nonNegativeNumber(name, 'warmupSteps', required(name, 'warmupSteps', checked.warmupSteps));
   const stableSteps = nonNegativeNumber(name, 'stableSteps', required(name, 'stableSteps', checked.stableSteps));

@@ -53,7 +53,7 @@ export interface WarmupConfig {
  */
 export function warmup(options: WarmupOptions): Schedule<WarmupConfig> {
   const name = 'warmup';
-  const checked = knownKeys(name, options, ['schedule', 'warmupSteps', 'initialValue', 'shape']);
+  const checked = knownKeys(name, options, ['schedule', 'warmupSteps', 'initialValue', 'shape'], { allowNull: false });
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const warmupSteps = nonNegativeNumber(name, 'warmupSteps', required(name, 'warmupSteps', checked.warmupSteps));
   const initialValue = finiteNumber(name, 'initialValue', checked.initialValue ?? 0);

@@ -4,7 +4,7 @@
  * framework's class and argument: ``StepLR: `step_size` must be an integer >= 1; received 0``.
  */
 import type { JsonValue } from '../schedule.js';
-import { describeValue } from '../validation.js';
+import { arrayOption, describeValue } from '../validation.js';
 
 /** The value of `key` in `args`, or `fallback` when the key is absent or `undefined`. */
 export function argument(args: Record<string, unknown>, key: string, fallback: unknown): unknown {
@@ -49,17 +49,17 @@ export function callNumber(owner: string, name: string, fn: (value: number) => u
   return result;
 }
 
-/** Requires a non-empty array of integers >= `minimum`. */
+/** Requires a non-empty, dense array of integers >= `minimum` (at most `limits.maxArrayLength` entries). */
 export function integerArray(owner: string, name: string, value: unknown, minimum: number): number[] {
   const rule = `a non-empty array of integers >= ${minimum}`;
-  if (!Array.isArray(value)) throw new TypeError(`${owner}: \`${name}\` must be ${rule}; received ${describeValue(value)}`);
-  if (value.length === 0) throw new RangeError(`${owner}: \`${name}\` must be ${rule}; received []`);
-  value.forEach((item: unknown, index) => {
+  const items = arrayOption(owner, name, value, rule);
+  if (items.length === 0) throw new RangeError(`${owner}: \`${name}\` must be ${rule}; received []`);
+  items.forEach((item: unknown, index) => {
     if (typeof item !== 'number' || !Number.isInteger(item) || item < minimum) {
       throw new RangeError(`${owner}: \`${name}[${index}]\` must be an integer >= ${minimum}; received ${describeValue(item)}`);
     }
   });
-  return [...(value as number[])];
+  return items as number[];
 }
 
 /** Python's `%` (the result has the sign of the divisor). */

@@ -1,3 +1,4 @@
+import { checkConfigShape } from '../config-shape.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import {
   booleanOption,
@@ -280,6 +281,7 @@ function kerasModel(serialized: KerasSerialized): KerasModel & { readonly classN
  * ```
  */
 export function fromKeras(serialized: KerasSerialized): Schedule<KerasConfig> {
+  checkConfigShape(serialized, 'fromKeras');
   const model = kerasModel(serialized);
   return defineSchedule({ type: 'keras', class_name: model.className, config: model.config }, model.formula);
 }

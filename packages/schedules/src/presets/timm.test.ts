@@ -91,7 +91,7 @@ describe('fromTimm configs and errors', () => {
   it('names the argument, the rule and the value', () => {
     expect(() => fromTimm({ sched: 'cosin' }, { baseLr: 0.1 })).toThrow(/`sched` must be one of .* \(did you mean 'cosine'\?\); received "cosin"/);
     expect(() => fromTimm({ sched: 'plateau' }, { baseLr: 0.1 })).toThrow(/use torchPlateau/);
-    expect(() => fromTimm({ noise_pct: 0 }, { baseLr: 0.1 })).toThrow('create_scheduler_v2: `noise_pct` must be a positive finite number; received 0');
+    expect(() => fromTimm({ noise_pct: 0 }, { baseLr: 0.1 })).toThrow('create_scheduler_v2: `noise_pct` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / noise_pct normal numbers); received 0');
     expect(() => fromTimm({ step_on_epochs: false }, { baseLr: 0.1 })).toThrow(/`updates_per_epoch` must be set/);
     expect(() => fromTimm({ cycle_mull: 2 } as TimmArguments, { baseLr: 0.1 })).toThrow(/unknown option `cycle_mull` \(did you mean `cycle_mul`\?\)/);
     expect(() => fromTimm({}, {} as never)).toThrow('fromTimm: `baseLr` is required; received undefined');

@@ -14,6 +14,7 @@ import {
 import { argument, integerArray, isNone } from './framework-arguments.js';
 import { pythonFloorDivide } from './python-numbers.js';
 import { timmLearningRate, withTimmNoise, type TimmClassArguments, type TimmNoiseRange } from './timm-schedulers.js';
+import { noiseLimit } from '../noise.js';
 
 /** The `sched` names `fromTimm` reproduces (`plateau` depends on a metric: see `torchPlateau`). */
 export const timmSchedulerNames: readonly string[] = ['cosine', 'tanh', 'poly', 'step', 'multistep'];
@@ -110,7 +111,7 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
   const warmupEpochs = nonNegativeNumber(owner, 'warmup_epochs', argument(a, 'warmup_epochs', 0));
   const warmupPrefix = booleanOption(owner, 'warmup_prefix', argument(a, 'warmup_prefix', false));
   const noise = noiseArgument(owner, a.noise);
-  const noisePct = positiveNumber(owner, 'noise_pct', argument(a, 'noise_pct', 0.67));
+  const noisePct = noiseLimit(owner, 'noise_pct', argument(a, 'noise_pct', 0.67));
   const noiseStd = finiteNumber(owner, 'noise_std', argument(a, 'noise_std', 1));
   const noiseSeed = nonNegativeInteger(owner, 'noise_seed', argument(a, 'noise_seed', 42));
   const cycleMul = positiveNumber(owner, 'cycle_mul', argument(a, 'cycle_mul', 1));

@@ -6,7 +6,8 @@
  *
  * Source: pytorch/pytorch `torch/optim/lr_scheduler.py`.
  */
-import { describeValue } from '../validation.js';
+import { arrayOption, describeValue } from '../validation.js';
+import { limits } from '../limits.js';
 import { bisectRight, defaultLastEpoch, integerArray } from './framework-arguments.js';
 import { knownKeys } from '../validation.js';
 import { standaloneOnly, torchSchedulers, type TorchModel } from './torch-schedulers.js';
@@ -23,12 +24,12 @@ export type DescriptorLookup = (value: unknown) => TorchSchedulerDescriptor | un
 const composites = ['SequentialLR', 'ChainedScheduler'];
 
 function childModels(owner: string, value: unknown, baseLr: number, lookup: DescriptorLookup): TorchModel[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new TypeError(
-      `${owner}: \`schedulers\` must be a non-empty array of { name, args } or fromTorch schedules; received ${describeValue(value)}`,
-    );
+  const rule = 'a non-empty array of { name, args } or fromTorch schedules';
+  const items = arrayOption(owner, 'schedulers', value, rule);
+  if (items.length === 0) {
+    throw new TypeError(`${owner}: \`schedulers\` must be ${rule}; received ${describeValue(value)}`);
   }
-  return value.map((item: unknown, index) => {
+  return items.map((item: unknown, index) => {
     const where = `${owner}: \`schedulers[${index}]\``;
     const descriptor = lookup(item) ?? (item as TorchSchedulerDescriptor);
     if (descriptor === null || typeof descriptor !== 'object' || typeof descriptor.name !== 'string') {
@@ -57,11 +58,20 @@ function notComposable(name: string): () => never {
   };
 }
 
-/** A memo of the values of a stepped process: `next(t)` gives the value after step t >= 1. */
-function memo(first: number, next: (step: number, previous: number) => number): (step: number) => number {
+/**
+ * A memo of the values of a stepped process: `next(t)` gives the value after step t >= 1. The
+ * process is simulated step by step, so its memory and time grow with the step: steps past
+ * `limits.maxSimulatedSteps` (1,000,000) throw a `RangeError` instead.
+ */
+function memo(owner: string, first: number, next: (step: number, previous: number) => number): (step: number) => number {
   const values = [first];
   return (step) => {
     const whole = Math.floor(step);
+    if (whole > limits.maxSimulatedSteps) {
+      throw new RangeError(
+        `${owner}: \`step\` must be <= ${limits.maxSimulatedSteps} (limits.maxSimulatedSteps: PyTorch's ${owner} is simulated step by step); received ${step}`,
+      );
+    }
     for (let t = values.length; t <= whole; t += 1) values.push(next(t, values[t - 1] as number));
     return values[whole] as number;
   };
@@ -94,7 +104,7 @@ export function sequentialLR(args: Record<string, unknown>, baseLr: number, look
   const epochs = children.map(() => -1);
   epochs[0] = 0;
   const first = (children[0] as TorchModel).transition(baseLr, 0, true);
-  const lr = memo(first, (step, previous) => {
+  const lr = memo(name, first, (step, previous) => {
     const index = bisectRight(milestones, step);
     const child = children[index] as TorchModel;
     if (index > 0 && milestones[index - 1] === step) {
@@ -123,7 +133,7 @@ export function chainedScheduler(args: Record<string, unknown>, baseLr: number, 
   const a = knownKeys(name, args, ['schedulers']);
   const children = childModels(name, a.schedulers, baseLr, lookup);
   const first = children.reduce((lr, child) => child.transition(lr, 0, true), baseLr);
-  const lr = memo(first, (step, previous) => children.reduce((value, child) => child.transition(value, step, false), previous));
+  const lr = memo(name, first, (step, previous) => children.reduce((value, child) => child.transition(value, step, false), previous));
   return {
     name,
     args: { schedulers: children.map((child) => ({ name: child.name, args: child.args })) },

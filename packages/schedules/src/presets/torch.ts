@@ -1,3 +1,5 @@
+import { checkConfigShape } from '../config-shape.js';
+import { excerptText } from '../excerpt.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import { closestName, describeValue, finiteNumber, knownKeys, oneOf, positiveInteger } from '../validation.js';
 import { chainedScheduler, sequentialLR, type TorchSchedulerDescriptor } from './torch-composite.js';
@@ -92,6 +94,7 @@ export function fromTorch(name: string, args: Readonly<Record<string, unknown>> 
  * ```
  */
 export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> {
+  checkConfigShape(options, 'fromTorch');
   const checked = knownKeys('fromTorch', options, ['name', 'args', 'baseLr', 'totalSteps', 'output']);
   const name = checked.name;
   if (typeof name !== 'string') {
@@ -99,7 +102,7 @@ export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> 
   }
   const args = (checked.args ?? {}) as Record<string, unknown>;
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-    throw new TypeError(`${name}: arguments must be a plain object; received ${describeValue(args)}`);
+    throw new TypeError(`${excerptText(name)}: arguments must be a plain object; received ${describeValue(args)}`);
   }
   const totalSteps = checked.totalSteps === undefined ? undefined : positiveInteger('fromTorch', 'totalSteps', checked.totalSteps);
   const output = oneOf('fromTorch', 'output', checked.output ?? 'lr', ['lr', 'momentum'] as const);
