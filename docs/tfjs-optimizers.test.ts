@@ -18,8 +18,8 @@ test('the guide has four tested TypeScript blocks: the Adadelta bug, its drop-in
   expect(snippets.map((snippet) => snippet.heading)).toEqual([
     'Adadelta: a report ready to file upstream',
     'The drop-in in lrkit',
-    'Centered RMSprop: NaN when the gradient\'s variance is below epsilon',
-    'Centered RMSprop: NaN when the gradient\'s variance is below epsilon',
+    "Centered RMSprop: NaN when the gradient's variance is below epsilon",
+    "Centered RMSprop: NaN when the gradient's variance is below epsilon",
   ]);
   expect(snippets.every((snippet) => instrumentSnippet(snippet.code).checks > 0)).toBe(true);
 });

@@ -59,9 +59,7 @@ function check(condition, message) {
 function run(command, commandArgs, options = {}) {
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   if (result.status !== 0) {
-    throw new Error(
-      `${command} ${commandArgs.join(' ')} (in ${options.cwd ?? root}) exited with ${result.status}\n${result.stdout}\n${result.stderr}`,
-    );
+    throw new Error(`${command} ${commandArgs.join(' ')} (in ${options.cwd ?? root}) exited with ${result.status}\n${result.stdout}\n${result.stderr}`);
   }
   return result.stdout;
 }
@@ -118,7 +116,13 @@ function tarballContents(tarball) {
     .split('\n')
     .map((line) => {
       const parts = line.trim().split(/\s+/);
-      return { size: Number(parts[2]), path: parts.slice(5).join(' ').replace(/^package\//, '') };
+      return {
+        size: Number(parts[2]),
+        path: parts
+          .slice(5)
+          .join(' ')
+          .replace(/^package\//, ''),
+      };
     })
     .filter((entry) => !entry.path.endsWith('/'));
 }
@@ -136,7 +140,10 @@ function packAll(packages, destination) {
     const name = manifest.name;
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
       for (const [dependency, range] of Object.entries(packed[field] ?? {})) {
-        check(!String(range).startsWith('workspace:') && !String(range).startsWith('catalog:'), `${name}: ${field}.${dependency} is still "${range}" in the tarball`);
+        check(
+          !String(range).startsWith('workspace:') && !String(range).startsWith('catalog:'),
+          `${name}: ${field}.${dependency} is still "${range}" in the tarball`,
+        );
       }
     }
     const targets = [
@@ -218,7 +225,10 @@ function schedulesOnly(base, rows) {
   const dir = createProject(base, 'schedules-only', { type: 'module' });
   npmInstall(dir, [schedules.tarball]);
   const installed = listInstalled(dir);
-  check(!installed.some((name) => name.startsWith('@tensorflow/')), `schedules-only: node_modules has ${installed.filter((name) => name.startsWith('@tensorflow/')).join(', ')}`);
+  check(
+    !installed.some((name) => name.startsWith('@tensorflow/')),
+    `schedules-only: node_modules has ${installed.filter((name) => name.startsWith('@tensorflow/')).join(', ')}`,
+  );
   const tree = JSON.parse(spawnSync('npm', ['ls', '--all', '--json'], { cwd: dir, encoding: 'utf8' }).stdout);
   const treeNames = [];
   const walkTree = (node) => {
@@ -237,7 +247,9 @@ function schedulesOnly(base, rows) {
 }
 
 function nodeProject(base, rows) {
-  log(`project node: npm install all ${rows.length} tarballs + @tensorflow/tfjs@${tfjsVersion} + @tensorflow/tfjs-backend-wasm@${tfjsVersion} + typescript@${typescriptVersion}`);
+  log(
+    `project node: npm install all ${rows.length} tarballs + @tensorflow/tfjs@${tfjsVersion} + @tensorflow/tfjs-backend-wasm@${tfjsVersion} + typescript@${typescriptVersion}`,
+  );
   const dir = createProject(base, 'node', { type: 'module' });
   npmInstall(dir, [
     ...rows.map((row) => row.tarball),
@@ -247,7 +259,10 @@ function nodeProject(base, rows) {
     '@types/node@^20.19.0',
   ]);
   const installed = listInstalled(dir);
-  check(!installed.some((name) => name.startsWith('@lrkit/') && realpathSync(join(dir, 'node_modules', name)).startsWith(root)), 'node: an @lrkit package is linked into the workspace');
+  check(
+    !installed.some((name) => name.startsWith('@lrkit/') && realpathSync(join(dir, 'node_modules', name)).startsWith(root)),
+    'node: an @lrkit package is linked into the workspace',
+  );
   cpSync(join(fixtures, 'node'), dir, { recursive: true });
 
   for (const config of ['tsconfig.json', 'tsconfig.bundler.json', 'tsconfig.cjs.json']) {
@@ -262,9 +277,7 @@ function nodeProject(base, rows) {
   {
     log('  tsc -p tsconfig.declarations.json (skipLibCheck false; errors inside @tensorflow/* ignored)');
     const result = spawnSync(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.declarations.json'], { cwd: dir, encoding: 'utf8' });
-    const errors = `${result.stdout}${result.stderr}`
-      .split('\n')
-      .filter((line) => /error TS\d+/.test(line) && !line.startsWith('node_modules/@tensorflow/'));
+    const errors = `${result.stdout}${result.stderr}`.split('\n').filter((line) => /error TS\d+/.test(line) && !line.startsWith('node_modules/@tensorflow/'));
     check(errors.length === 0, `node: declaration errors outside @tensorflow:\n${errors.join('\n')}`);
     if (errors.length === 0) log('    no errors in @lrkit declarations');
   }
@@ -281,16 +294,16 @@ function nodeProject(base, rows) {
   if (check(existsSync(join(dir, 'dist', 'backends.js')), 'node: tsc did not emit dist/backends.js')) {
     const esmCnn = resultLine(run('node', ['dist/backends.js'], { cwd: dir }));
     check(esmCnn.ok === true && esmCnn.backend === 'wasm', `node: the ESM TypeScript CNN on wasm reported ${JSON.stringify(esmCnn)}`);
-    log(`  ESM TypeScript, @lrkit/backends/node: ${esmCnn.lines.join(' | ')}; CNN epoch mean losses ${formatLosses(esmCnn.epochMeans)}, largest difference from cpu ${esmCnn.largestDifference.toExponential(1)}; tfjs-backend-wasm alone lacks ${esmCnn.missingBefore.join(', ')}`);
+    log(
+      `  ESM TypeScript, @lrkit/backends/node: ${esmCnn.lines.join(' | ')}; CNN epoch mean losses ${formatLosses(esmCnn.epochMeans)}, largest difference from cpu ${esmCnn.largestDifference.toExponential(1)}; tfjs-backend-wasm alone lacks ${esmCnn.missingBefore.join(', ')}`,
+    );
   }
   const cjsCnn = resultLine(run('node', ['backends.cjs'], { cwd: dir }));
   check(cjsCnn.ok === true && cjsCnn.backend === 'wasm', `node: the CommonJS CNN on wasm reported ${JSON.stringify(cjsCnn)}`);
   log(`  CommonJS require(), @lrkit/backends/node: ${cjsCnn.lines.join(' | ')}; CNN epoch mean losses ${formatLosses(cjsCnn.epochMeans)}`);
 
   // Every export subpath of every package loads with import() and with require().
-  const probes = rows.flatMap((row) =>
-    exportSubpaths(row.manifest).map((subpath) => (subpath === '.' ? row.name : `${row.name}/${subpath.slice(2)}`)),
-  );
+  const probes = rows.flatMap((row) => exportSubpaths(row.manifest).map((subpath) => (subpath === '.' ? row.name : `${row.name}/${subpath.slice(2)}`)));
   const probe = `
     import { createRequire } from 'node:module';
     const require = createRequire(import.meta.url);
@@ -309,7 +322,11 @@ function nodeProject(base, rows) {
   `;
   writeFileSync(join(dir, 'probe.mjs'), probe);
   const probed = resultLine(run('node', ['probe.mjs'], { cwd: dir }));
-  log(`  import() and require() of every entry point: ${Object.entries(probed.counts).map(([name, count]) => `${name} (${count} exports)`).join(', ')}`);
+  log(
+    `  import() and require() of every entry point: ${Object.entries(probed.counts)
+      .map(([name, count]) => `${name} (${count} exports)`)
+      .join(', ')}`,
+  );
 
   for (const row of rows) {
     for (const [bin] of binEntries(row.manifest)) {
@@ -409,7 +426,9 @@ async function visit(browser, url, screenshotName) {
 
 async function browserProject(base, rows) {
   const wanted = rows.filter((row) => ['@lrkit/schedules', '@lrkit/tfjs', '@lrkit/backends'].includes(row.name));
-  log(`project browser: npm install ${wanted.map((row) => row.name).join(' + ')} tarballs + @tensorflow/tfjs@${tfjsVersion} + @tensorflow/tfjs-backend-wasm@${tfjsVersion}`);
+  log(
+    `project browser: npm install ${wanted.map((row) => row.name).join(' + ')} tarballs + @tensorflow/tfjs@${tfjsVersion} + @tensorflow/tfjs-backend-wasm@${tfjsVersion}`,
+  );
   const dir = createProject(base, 'browser', { type: 'module' });
   npmInstall(dir, [...wanted.map((row) => row.tarball), `@tensorflow/tfjs@${tfjsVersion}`, `@tensorflow/tfjs-backend-wasm@${tfjsVersion}`]);
   cpSync(join(fixtures, 'browser'), dir, { recursive: true });
@@ -418,7 +437,10 @@ async function browserProject(base, rows) {
   const { lrkitInputs: backendsInputs } = await bundle(dir, 'backends.js', 'backends-bundle.js');
   const nodeEntry = backendsInputs.filter((input) => input.endsWith('@lrkit/backends/dist/node.js'));
   check(nodeEntry.length === 0, 'browser: the bundle of the browser-safe @lrkit/backends entry took in dist/node.js');
-  check(backendsInputs.some((input) => input.endsWith('@lrkit/backends/dist/index.js')), 'browser: backends-bundle.js does not contain @lrkit/backends/dist/index.js');
+  check(
+    backendsInputs.some((input) => input.endsWith('@lrkit/backends/dist/index.js')),
+    'browser: backends-bundle.js does not contain @lrkit/backends/dist/index.js',
+  );
 
   const wasmFolder = realpathSync(join(dir, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
   const { server, port, wasmRequests } = await serve(dir, wasmFolder);
@@ -457,7 +479,10 @@ async function browserProject(base, rows) {
     check(backends.result.ok === true && backends.result.backend === 'wasm', `browser: backends.html reported ${JSON.stringify(backends.result)}`);
     check(backends.status.startsWith('success'), `browser: backends.html status text is "${backends.status}"`);
     check(backends.consoleErrors.length === 0, `browser: backends.html console errors: ${backends.consoleErrors.join(' | ')}`);
-    check(wasmRequests.includes('tfjs-backend-wasm-simd.wasm'), `browser: the page did not load tfjs-backend-wasm-simd.wasm from /wasm/ (requests: ${JSON.stringify(wasmRequests)})`);
+    check(
+      wasmRequests.includes('tfjs-backend-wasm-simd.wasm'),
+      `browser: the page did not load tfjs-backend-wasm-simd.wasm from /wasm/ (requests: ${JSON.stringify(wasmRequests)})`,
+    );
   } finally {
     await browser.close();
     server.close();

@@ -30,7 +30,9 @@ for (const folder of readdirSync(join(root, 'packages'))) {
   }
   const entryPoints = [...(JSON.parse(readFileSync(configPath, 'utf8')).entryPoints ?? [])].map((path) => path.replace(/^\.\//, '')).sort();
   if (JSON.stringify(entryPoints) !== JSON.stringify(sources)) {
-    problems.push(`packages/${folder}/typedoc.json: entryPoints ${JSON.stringify(entryPoints)} differ from the exports' source files ${JSON.stringify(sources)}`);
+    problems.push(
+      `packages/${folder}/typedoc.json: entryPoints ${JSON.stringify(entryPoints)} differ from the exports' source files ${JSON.stringify(sources)}`,
+    );
   }
 }
 if (problems.length > 0) {

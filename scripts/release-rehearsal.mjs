@@ -78,7 +78,10 @@ try {
   const skip = new Set(['node_modules', 'dist', '.git', '.turbo', 'coverage', 'test-artifacts']);
   cpSync(root, scratch, {
     recursive: true,
-    filter: (source) => !relative(root, source).split('/').some((part) => skip.has(part)) && !source.endsWith('.tgz'),
+    filter: (source) =>
+      !relative(root, source)
+        .split('/')
+        .some((part) => skip.has(part)) && !source.endsWith('.tgz'),
   });
   symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'dir');
 

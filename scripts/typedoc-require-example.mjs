@@ -8,9 +8,7 @@ export function load(app) {
   app.on(Application.EVENT_VALIDATE_PROJECT, (project) => {
     const reflections = project.getReflectionsByKind(ReflectionKind.Function | ReflectionKind.Class);
     for (const reflection of reflections) {
-      const comments = reflection.kindOf(ReflectionKind.Function)
-        ? (reflection.signatures ?? []).map((signature) => signature.comment)
-        : [reflection.comment];
+      const comments = reflection.kindOf(ReflectionKind.Function) ? (reflection.signatures ?? []).map((signature) => signature.comment) : [reflection.comment];
       const hasExample = comments.some((comment) => comment?.getTag('@example') !== undefined);
       if (!hasExample) {
         const kind = ReflectionKind.singularString(reflection.kind);

@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
-import { millisecondsSpread, timeAlternating } from './timing.js';
 import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
+import * as tf from '@tensorflow/tfjs';
 import { demoCnnWorkload, type Workload } from './gpu-check/models.js';
+import { millisecondsSpread, timeAlternating } from './timing.js';
 
 /** Options of {@link runBackendBenchmark}. */
 export interface BackendBenchmarkOptions {
@@ -49,7 +49,13 @@ export interface BackendBenchmarkResult {
 function makeData(workload: Workload, count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
   return tf.tidy(() => ({
     images: tf.randomUniform([count, ...workload.inputShape], 0, 1, 'float32', 17) as tf.Tensor4D,
-    labels: tf.oneHot(tf.tensor1d(Array.from({ length: count }, (_, index) => (index * 7) % workload.classes), 'int32'), workload.classes) as tf.Tensor2D,
+    labels: tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: count }, (_, index) => (index * 7) % workload.classes),
+        'int32',
+      ),
+      workload.classes,
+    ) as tf.Tensor2D,
   }));
 }
 
@@ -129,15 +135,18 @@ export async function runBackendBenchmark(options: BackendBenchmarkOptions = {})
     // then `repetitions` rounds of `batches` batches in rotated backend order.
     const calls = new Map<string, number>();
     const samples = await timeAlternating(
-      backends.map((backendName) => [
-        backendName,
-        async () => {
-          const call = calls.get(backendName) ?? 0;
-          calls.set(backendName, call + 1);
-          const count = call === 0 && warmupBatches > 0 ? warmupBatches : batches;
-          finalLosses.set(backendName, await trainers.get(backendName)!.train(count));
-        },
-      ] as const),
+      backends.map(
+        (backendName) =>
+          [
+            backendName,
+            async () => {
+              const call = calls.get(backendName) ?? 0;
+              calls.set(backendName, call + 1);
+              const count = call === 0 && warmupBatches > 0 ? warmupBatches : batches;
+              finalLosses.set(backendName, await trainers.get(backendName)!.train(count));
+            },
+          ] as const,
+      ),
       { repetitions, warmup: warmupBatches > 0 ? 1 : 0 },
     );
     timings = backends.map((backend): BackendTiming => {

@@ -5,10 +5,10 @@
  * timing is bench/src/backend-benchmark.ts (shared alternating timer); this module adds the
  * native packages' presence, the WebGPU adapter and the ratios to cpu.
  */
-import { findSoftwareVulkanDriver, initializeNodeWebGpu, type AdapterDescription } from '@lrkit/backends/node';
-import { runBackendBenchmark, type BackendBenchmarkResult } from './backend-benchmark.js';
+import { type AdapterDescription, findSoftwareVulkanDriver, initializeNodeWebGpu } from '@lrkit/backends/node';
 import * as tf from '@tensorflow/tfjs';
-import { spread, type Spread } from './timing.js';
+import { type BackendBenchmarkResult, runBackendBenchmark } from './backend-benchmark.js';
+import { type Spread, spread } from './timing.js';
 
 /** Sizes of the backend run. */
 export interface BackendsBenchOptions {
@@ -63,7 +63,10 @@ export async function runBackendsBench(options: BackendsBenchOptions): Promise<B
   for (const packageName of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const) {
     const present = !backends.includes('tensorflow') && (await loadNative(packageName));
     if (present) backends.push('tensorflow');
-    native.push({ packageName, status: present ? 'measured (backend `tensorflow`)' : backends.includes('tensorflow') ? 'not measured (the other native package is)' : 'not installed' });
+    native.push({
+      packageName,
+      status: present ? 'measured (backend `tensorflow`)' : backends.includes('tensorflow') ? 'not measured (the other native package is)' : 'not installed',
+    });
   }
   const driver = findSoftwareVulkanDriver();
   const { adapter } = await initializeNodeWebGpu(driver === undefined ? {} : { additionalVulkanDriverFiles: driver });

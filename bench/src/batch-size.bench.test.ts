@@ -14,7 +14,11 @@ describe('batch-size benchmark (smoke)', () => {
     expect(result.schedules.map((entry) => entry.schedule)).toEqual(['lr-decay', 'increase-batch', 'hybrid']);
     // 64 samples, 2 epochs: batch 16 throughout (4 + 4 updates), 16 then 32 (4 + 2), 16 then the cap 24 (4 + 3).
     expect(result.schedules.map((entry) => entry.updates)).toEqual([8, 6, 7]);
-    expect(result.schedules.map((entry) => entry.batchSizes)).toEqual([[16, 16], [16, 32], [16, 24]]);
+    expect(result.schedules.map((entry) => entry.batchSizes)).toEqual([
+      [16, 16],
+      [16, 32],
+      [16, 24],
+    ]);
     expect(batchSizeSection.render(result)).toContain('| increase-batch |');
     expect(tf.getBackend()).toBe('cpu');
     expect(tf.memory().numTensors).toBe(before);

@@ -5,11 +5,12 @@
  * CNN, on wasm with lrkit's training kernels. Reported: parameter updates and wall time of
  * each schedule as ratios to the LR-decay run, alternating the three after a warm-up.
  */
-import * as tf from '@tensorflow/tfjs';
-import { runOne, scheduleNames, type ExperimentSettings, type RunResult, type ScheduleName } from '@lrkit/example-batch-size/experiment';
+
+import { type ExperimentSettings, type RunResult, runOne, type ScheduleName, scheduleNames } from '@lrkit/example-batch-size/experiment';
 import { loadMnist } from '@lrkit/example-batch-size/mnist';
+import * as tf from '@tensorflow/tfjs';
 import { useWasm } from './callbacks.bench.js';
-import { millisecondsSpread, ratioSpread, spread, timeAlternating, type Spread } from './timing.js';
+import { millisecondsSpread, ratioSpread, type Spread, spread, timeAlternating } from './timing.js';
 
 /** Sizes of the batch-size run. */
 export interface BatchSizeBenchOptions {
@@ -78,14 +79,17 @@ export async function runBatchSizeBench(options: BatchSizeBenchOptions): Promise
   const trainTimes = new Map<ScheduleName, number[]>(scheduleNames.map((name) => [name, []]));
   try {
     const samples = await timeAlternating(
-      scheduleNames.map((name) => [
-        name,
-        async () => {
-          const run = await runOne(settings, data, name, settings.seeds[0] ?? 1);
-          last.set(name, run);
-          trainTimes.get(name)?.push(run.trainMs);
-        },
-      ] as const),
+      scheduleNames.map(
+        (name) =>
+          [
+            name,
+            async () => {
+              const run = await runOne(settings, data, name, settings.seeds[0] ?? 1);
+              last.set(name, run);
+              trainTimes.get(name)?.push(run.trainMs);
+            },
+          ] as const,
+      ),
       { repetitions: options.repetitions, warmup: options.warmup },
     );
     const baseline = last.get('lr-decay');

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callbacksSection, type CallbacksSectionResult } from './sections.js';
 import { callbackVariantNames } from './callbacks.bench.js';
 import { hookCostVariantNames } from './hook-cost.bench.js';
+import { type CallbacksSectionResult, callbacksSection } from './sections.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -10,19 +10,14 @@
  * one long-lived set of callbacks, so the schedules' steps and plateau state continue across
  * fits as in a real run.
  */
-import { cosine } from '@lrkit/schedules';
+
 import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
 import { buildDemoCnn } from '@lrkit/examples-common';
+import { cosine } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
+import { buildCnn, buildMlp, disposeModelAndOptimizer, instrument, syntheticData } from '../../packages/tfjs/bench/overhead.bench.js';
 import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
-import {
-  buildCnn,
-  buildMlp,
-  disposeModelAndOptimizer,
-  instrument,
-  syntheticData,
-} from '../../packages/tfjs/bench/overhead.bench.js';
-import { millisecondsSpread, ratioSpread, spread, timeAlternating, type Spread, type Variant } from './timing.js';
+import { millisecondsSpread, ratioSpread, type Spread, spread, timeAlternating, type Variant } from './timing.js';
 
 /** Sizes of a callback-overhead run. */
 export interface CallbackBenchOptions {
@@ -106,12 +101,7 @@ export function handRolledScheduler(model: tf.LayersModel, learningRate: (epoch:
   });
 }
 
-function callbacksFor(
-  name: (typeof callbackVariantNames)[number],
-  model: tf.LayersModel,
-  totalBatches: number,
-  totalEpochs: number,
-): tf.CustomCallback[] {
+function callbacksFor(name: (typeof callbackVariantNames)[number], model: tf.LayersModel, totalBatches: number, totalEpochs: number): tf.CustomCallback[] {
   switch (name) {
     case 'bare model.fit':
       return [];
@@ -208,9 +198,7 @@ export async function runCallbackBench(options: CallbackBenchOptions): Promise<C
   }
   if (models.includes('cnn')) {
     await tf.setBackend('cpu');
-    results.push(
-      await measureModel('CNN 12x12 conv8-pool-dense10', () => buildCnn(tf.train.adam(0.001)), [12, 12, 1], options.cnnSamples, options),
-    );
+    results.push(await measureModel('CNN 12x12 conv8-pool-dense10', () => buildCnn(tf.train.adam(0.001)), [12, 12, 1], options.cnnSamples, options));
   }
   if (models.includes('demo-cnn-wasm')) {
     await useWasm();

@@ -74,11 +74,7 @@ function buildRegressor(learningRate: number): tf.Sequential {
   return model;
 }
 
-async function train(
-  data: { xs: tf.Tensor; ys: tf.Tensor },
-  options: HandRolledOptions,
-  how: 'lrkit' | 'hand-rolled',
-): Promise<number[]> {
+async function train(data: { xs: tf.Tensor; ys: tf.Tensor }, options: HandRolledOptions, how: 'lrkit' | 'hand-rolled'): Promise<number[]> {
   const schedule = exponential({ initialValue: options.initialLearningRate, decayRate: 0.5 });
   const model = buildRegressor(options.initialLearningRate);
   const losses: number[] = [];
@@ -87,10 +83,7 @@ async function train(
       losses.push(logs?.loss ?? Number.NaN);
     },
   });
-  const scheduler =
-    how === 'lrkit'
-      ? new LearningRateScheduler({ schedule, unit: 'epoch' })
-      : handRolledScheduler(model, (epoch) => schedule(epoch));
+  const scheduler = how === 'lrkit' ? new LearningRateScheduler({ schedule, unit: 'epoch' }) : handRolledScheduler(model, (epoch) => schedule(epoch));
   try {
     await model.fit(data.xs, data.ys, {
       epochs: options.epochs,

@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildMlp, disposeModelAndOptimizer } from '../../packages/tfjs/bench/overhead.bench.js';
 import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
-import { spread, timeAlternating, type Spread, type Variant } from './timing.js';
+import { type Spread, spread, timeAlternating, type Variant } from './timing.js';
 
 /** Sizes of the hook-cost run. */
 export interface HookCostOptions {
@@ -45,7 +45,6 @@ export const smokeHookCostOptions: HookCostOptions = { repetitions: 1, warmup: 0
 /** Configurations driven, in report order. */
 export const hookCostVariantNames = lrkitCallbackSetNames;
 
-
 type Logs = Record<string, number | tf.Tensor>;
 type Hooks = {
   onTrainBegin(logs?: Logs): Promise<void>;
@@ -60,12 +59,7 @@ type Hooks = {
  * Drives `batches` batches of hooks on `callbacks` the way tfjs's fit loop does.
  * `epochOffset` keeps the epochs counting across rounds.
  */
-async function drive(
-  callbacks: readonly tf.CustomCallback[],
-  model: tf.LayersModel,
-  options: HookCostOptions,
-  epochOffset: number,
-): Promise<void> {
+async function drive(callbacks: readonly tf.CustomCallback[], model: tf.LayersModel, options: HookCostOptions, epochOffset: number): Promise<void> {
   const hooks = callbacks as unknown as Hooks[];
   const incrementIterations = (): void => {
     (model.optimizer as unknown as { incrementIterations(): void }).incrementIterations();
@@ -143,9 +137,7 @@ export async function runHookCostBench(options: HookCostOptions): Promise<HookCo
       variants: hookCostVariantNames.map((name) => ({
         name,
         microsecondsPerBatch: spread(
-          (samples.get(name) ?? []).map((sample, round) =>
-            perBatch(sample.cpuMilliseconds - (baseline[round]?.cpuMilliseconds ?? Number.NaN)),
-          ),
+          (samples.get(name) ?? []).map((sample, round) => perBatch(sample.cpuMilliseconds - (baseline[round]?.cpuMilliseconds ?? Number.NaN))),
         ),
       })),
     };

@@ -7,7 +7,7 @@
 import { findLearningRate } from '@lrkit/lr-finder';
 import * as tf from '@tensorflow/tfjs';
 import { buildCnn, disposeModelAndOptimizer, syntheticData } from '../../packages/tfjs/bench/overhead.bench.js';
-import { millisecondsSpread, ratioSpread, timeAlternating, type Spread } from './timing.js';
+import { millisecondsSpread, ratioSpread, type Spread, timeAlternating } from './timing.js';
 
 /** Sizes of the LR-finder run. */
 export interface LrFinderBenchOptions {
@@ -57,18 +57,19 @@ export async function runLrFinderBench(options: LrFinderBenchOptions): Promise<L
   try {
     const samples = await timeAlternating(
       [
-        [
-          'one epoch',
-          () => model.fit(data.xs, data.ys, { epochs: 1, batchSize: options.batchSize, shuffle: true, verbose: 0 }),
-        ],
+        ['one epoch', () => model.fit(data.xs, data.ys, { epochs: 1, batchSize: options.batchSize, shuffle: true, verbose: 0 })],
         [
           'findLearningRate',
           async () => {
-            const result = await findLearningRate(model, { x: data.xs, y: data.ys }, {
-              numIterations: options.numIterations,
-              batchSize: options.batchSize,
-              skipEnd: Math.min(5, Math.floor(options.numIterations / 4)),
-            });
+            const result = await findLearningRate(
+              model,
+              { x: data.xs, y: data.ys },
+              {
+                numIterations: options.numIterations,
+                batchSize: options.batchSize,
+                skipEnd: Math.min(5, Math.floor(options.numIterations / 4)),
+              },
+            );
             sweepBatches = result.lrs.length;
             suggestion = result.suggestion?.learningRate;
           },

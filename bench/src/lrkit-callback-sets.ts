@@ -30,10 +30,7 @@ export type LrkitCallbackSetName = (typeof lrkitCallbackSetNames)[number];
  * const callbacks = lrkitCallbackSet('all three, per-batch scheduling', { totalBatches: 4000, totalEpochs: 250 });
  * ```
  */
-export function lrkitCallbackSet(
-  name: LrkitCallbackSetName,
-  horizon: { readonly totalBatches: number; readonly totalEpochs: number },
-): tf.CustomCallback[] {
+export function lrkitCallbackSet(name: LrkitCallbackSetName, horizon: { readonly totalBatches: number; readonly totalEpochs: number }): tf.CustomCallback[] {
   const perBatch = (): LearningRateScheduler =>
     new LearningRateScheduler({ schedule: cosine({ initialValue: 0.001, decaySteps: horizon.totalBatches }), unit: 'batch' });
   const perEpoch = (): LearningRateScheduler =>

@@ -5,9 +5,7 @@ import { describeMachine, relativeToRepository } from './machine.js';
 describe('describeMachine', () => {
   it('writes repository paths relative to the root, plain and as file URLs', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    expect(relativeToRepository(`node --import file://${root}x/loader.mjs ${root}bench/src/run.ts`)).toBe(
-      'node --import x/loader.mjs bench/src/run.ts',
-    );
+    expect(relativeToRepository(`node --import file://${root}x/loader.mjs ${root}bench/src/run.ts`)).toBe('node --import x/loader.mjs bench/src/run.ts');
   });
 
   it('lists the native tfjs packages as not installed here', () => {

@@ -2,10 +2,11 @@
  * What the report records about the run: machine, load, Node, tfjs and backend versions, and
  * the exact command line.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
 
 /** Versions and presence of an optional tfjs package. */
 export interface PackageVersion {
@@ -79,10 +80,7 @@ export const reportedPackages = [
  */
 export function describeMachine(args: readonly string[]): MachineInfo {
   const cpus = os.cpus();
-  const typed =
-    process.env.npm_lifecycle_event === 'bench'
-      ? ['pnpm bench', ...args].join(' ')
-      : ['tsx', ...process.argv.slice(1)].join(' ');
+  const typed = process.env.npm_lifecycle_event === 'bench' ? ['pnpm bench', ...args].join(' ') : ['tsx', ...process.argv.slice(1)].join(' ');
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,

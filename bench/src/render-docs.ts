@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderMarkdown, type BenchReport } from './report.js';
+import { type BenchReport, renderMarkdown } from './report.js';
 
 const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 const report = JSON.parse(readFileSync(path.join(docs, 'benchmarks.json'), 'utf8')) as BenchReport;

@@ -1,12 +1,13 @@
 /**
  * Runs the benchmarks and renders docs/benchmarks.md and docs/benchmarks.json.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import os from 'node:os';
-import { describeMachine, type MachineInfo } from './machine.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
 import { readGpuReport, renderGpuSection } from './gpu-check/render-gpu-section.js';
+import { describeMachine, type MachineInfo } from './machine.js';
 import { sections as allSections, type BenchSection, type TargetVerdict } from './sections.js';
 
 /** Where a GPU report measured with `pnpm gpu:check` on a hardware adapter is committed. */
@@ -48,9 +49,7 @@ export interface RunReportOptions {
 export async function runReport(options: RunReportOptions): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const machine = describeMachine(options.args ?? []);
-  const chosen = (options.sections ?? allSections).filter(
-    (section) => options.only === undefined || options.only.includes(section.key),
-  );
+  const chosen = (options.sections ?? allSections).filter((section) => options.only === undefined || options.only.includes(section.key));
   const results: Record<string, unknown> = {};
   const durations: Record<string, number> = {};
   const targets: TargetVerdict[] = [];

@@ -13,7 +13,10 @@ import { renderMarkdown, runReport } from './report.js';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const smoke = args.includes('--smoke');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outArgument = args.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
 const out = outArgument !== undefined ? path.resolve(process.cwd(), outArgument) : path.join(root, smoke ? 'bench/smoke-report' : 'docs');

@@ -2,21 +2,17 @@
  * The benchmarks `pnpm bench` runs, in report order: each runs in a full or a smoke size and
  * renders its Markdown section from its JSON result.
  */
-import * as tf from '@tensorflow/tfjs';
-import { fullRun, runBenchmark, smokeRun, type BenchmarkResult } from '../../packages/schedules/bench/evaluations.bench.js';
-import {
-  fullCallbackOptions,
-  runCallbackBench,
-  smokeCallbackOptions,
-  type CallbackModelResult,
-} from './callbacks.bench.js';
+
 import { formatAdapter } from '@lrkit/backends';
-import { fullBackendsOptions, runBackendsBench, smokeBackendsOptions, type BackendsResult } from './backends.bench.js';
-import { fullHookCostOptions, runHookCostBench, smokeHookCostOptions, type HookCostResult } from './hook-cost.bench.js';
-import { fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions, type BatchSizeResult } from './batch-size.bench.js';
-import { fullHandRolledOptions, runHandRolledBench, smokeHandRolledOptions, type HandRolledResult } from './hand-rolled.bench.js';
-import { fullLrFinderOptions, runLrFinderBench, smokeLrFinderOptions, type LrFinderResult } from './lr-finder.bench.js';
-import { fullMemoryOptions, runMemoryBench, smokeMemoryOptions, type MemoryResult } from './memory.bench.js';
+import * as tf from '@tensorflow/tfjs';
+import { type BenchmarkResult, fullRun, runBenchmark, smokeRun } from '../../packages/schedules/bench/evaluations.bench.js';
+import { type BackendsResult, fullBackendsOptions, runBackendsBench, smokeBackendsOptions } from './backends.bench.js';
+import { type BatchSizeResult, fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions } from './batch-size.bench.js';
+import { type CallbackModelResult, fullCallbackOptions, runCallbackBench, smokeCallbackOptions } from './callbacks.bench.js';
+import { fullHandRolledOptions, type HandRolledResult, runHandRolledBench, smokeHandRolledOptions } from './hand-rolled.bench.js';
+import { fullHookCostOptions, type HookCostResult, runHookCostBench, smokeHookCostOptions } from './hook-cost.bench.js';
+import { fullLrFinderOptions, type LrFinderResult, runLrFinderBench, smokeLrFinderOptions } from './lr-finder.bench.js';
+import { fullMemoryOptions, type MemoryResult, runMemoryBench, smokeMemoryOptions } from './memory.bench.js';
 import { formatSpread, type Spread } from './timing.js';
 import { fullWebGpuKernelsOptions, runWebGpuKernelsBench, smokeWebGpuKernelsOptions, type WebGpuKernelsResult } from './webgpu-kernels.bench.js';
 
@@ -64,8 +60,7 @@ export const schedulesSection = defineSection<BenchmarkResult[]>({
       '| schedule | M evaluations / CPU-second, median (min–max) | M / wall-second, median | time / reference closure, median (min–max) |',
       '| --- | ---: | ---: | ---: |',
       ...results.map(
-        (result) =>
-          `| ${result.name} | ${millions(result.rate)} | ${(result.wallRate.median / 1e6).toFixed(1)} | ${ratioCell(result.ratioToReference, 2)} |`,
+        (result) => `| ${result.name} | ${millions(result.rate)} | ${(result.wallRate.median / 1e6).toFixed(1)} | ${ratioCell(result.ratioToReference, 2)} |`,
       ),
     ].join('\n'),
   targets: (results) => {
@@ -76,8 +71,7 @@ export const schedulesSection = defineSection<BenchmarkResult[]>({
       {
         target: 'schedule evaluation >= 10 M/s (every family)',
         measured:
-          `slowest: ${slowest.name} ${(slowest.rate.median / 1e6).toFixed(1)} M/CPU-s` +
-          (below.length > 0 ? `; below 10 M/s: ${below.join(', ')}` : ''),
+          `slowest: ${slowest.name} ${(slowest.rate.median / 1e6).toFixed(1)} M/CPU-s` + (below.length > 0 ? `; below 10 M/s: ${below.join(', ')}` : ''),
         met: below.length === 0,
       },
     ];
@@ -114,7 +108,7 @@ export const callbacksSection = defineSection<CallbacksSectionResult>({
   render: ({ models, hookCost }) => {
     const all = hookCost.variants.find((variant) => variant.name === 'all three, per-batch scheduling');
     return [
-      '### 2a. The callbacks\' own cost per batch, relative to a training batch',
+      "### 2a. The callbacks' own cost per batch, relative to a training batch",
       '',
       `A driver calls the hooks exactly as tfjs's fit loop does (each callback's \`onBatchBegin\`/\`onBatchEnd\` awaited, \`loss\`/\`acc\` scalar tensors in the batch logs, ` +
         `validation tensors in the epoch logs, an epoch end every ${hookCost.batchesPerEpoch} batches, the optimizer's update count advanced) but trains nothing, ` +
@@ -137,15 +131,15 @@ export const callbacksSection = defineSection<CallbacksSectionResult>({
       '',
       '### 2b. Whole model.fit, bare vs each callback vs all together',
       '',
-      'Models: a 32-64-10 MLP and a 12×12 conv8-pool-dense10 CNN on the `cpu` backend, and the examples\' demo CNN (28×28, conv8-pool-conv16-pool-dense10, `buildDemoCnn`) ' +
-        'on `wasm` with lrkit\'s training kernels (`initializeWasmBackend` from @lrkit/backends) — the fastest CNN training available here, so the one where a fixed per-batch cost weighs most. ' +
+      "Models: a 32-64-10 MLP and a 12×12 conv8-pool-dense10 CNN on the `cpu` backend, and the examples' demo CNN (28×28, conv8-pool-conv16-pool-dense10, `buildDemoCnn`) " +
+        "on `wasm` with lrkit's training kernels (`initializeWasmBackend` from @lrkit/backends) — the fastest CNN training available here, so the one where a fixed per-batch cost weighs most. " +
         `Every configuration trains its own copy of the model (same seeds, Adam 0.001, ${fullCallbackOptions.epochs} epochs of batch ${fullCallbackOptions.batchSize} per fit, ` +
         `validation data, no shuffling) with one long-lived set of callbacks, ${fullCallbackOptions.repetitions} rounds after ${fullCallbackOptions.warmup} warm-up round, ` +
         'the configurations rotating order each round. Per-batch scheduling: cosine evaluated every batch; per-epoch: cosine per epoch, and the history records epochs only ' +
         '(`everyBatch: false`). The hand-rolled row is a `tf.CustomCallback` that assigns a new `tf.train.adam(lr)` to `model.optimizer` each epoch.',
       '',
       'Ratios are per round to the bare fit of the same round, on process CPU time (user + system; training here is single-threaded, so CPU time is the work done) and on wall time. ' +
-        'The last column is the time spent inside the callbacks\' hooks (timed by wrapping them), which excludes the awaits tfjs adds per hook.',
+        "The last column is the time spent inside the callbacks' hooks (timed by wrapping them), which excludes the awaits tfjs adds per hook.",
       '',
       ...models.flatMap((result) => [renderCallbackModel(result), '']),
     ].join('\n');
@@ -193,9 +187,9 @@ export const handRolledSection = defineSection<HandRolledResult>({
         .map((value) => value.toFixed(4))
         .join(', ')}.`,
       '',
-      'The jump depends on the epoch length: Adam\'s second-moment memory is 1/(1 − β₂) = 1,000 updates. With short epochs (64 batches, measured while building this ' +
-        'benchmark) the reset mostly discards stale early-training estimates and the loss right after a switch was *lower* than lrkit\'s; with epochs of hundreds of ' +
-        'batches the fresh optimizer\'s first updates (each about ±lr per weight) knock the model off its minimum. Either way the hand-rolled run is not the ' +
+      "The jump depends on the epoch length: Adam's second-moment memory is 1/(1 − β₂) = 1,000 updates. With short epochs (64 batches, measured while building this " +
+        "benchmark) the reset mostly discards stale early-training estimates and the loss right after a switch was *lower* than lrkit's; with epochs of hundreds of " +
+        "batches the fresh optimizer's first updates (each about ±lr per weight) knock the model off its minimum. Either way the hand-rolled run is not the " +
         'schedule the user asked for: the optimizer state, not just the learning rate, changes at every boundary.',
     ].join('\n'),
 });
@@ -300,7 +294,7 @@ export const batchSizeSection = defineSection<BatchSizeResult>({
         `${settings.trainSize.toLocaleString('en')} training and ${settings.testSize} test images, ${settings.epochs} epochs, milestones ${settings.milestones.join(', ')}, factor ${settings.factor}, ` +
         `initial batch ${settings.initialBatchSize}, hybrid cap ${settings.maxBatchSize}, seed ${settings.seeds[0]}, on \`${result.backend}\`. ` +
         `${fullBatchSizeOptions.repetitions} rounds after ${fullBatchSizeOptions.warmup} warm-up round, the three arms rotating order. ` +
-        'Wall time covers the whole run (training and the example\'s test evaluation after every epoch); the training-time ratio uses the example\'s own `trainMs` (evaluations excluded).',
+        "Wall time covers the whole run (training and the example's test evaluation after every epoch); the training-time ratio uses the example's own `trainMs` (evaluations excluded).",
       '',
       '| schedule | batch size per epoch | parameter updates | updates / LR decay | run ms, median (min–max) | wall-time ratio to LR decay, median (min–max) | training-time ratio, median (min–max) | final test accuracy |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -321,7 +315,7 @@ const kernelList = (kernels: ReadonlyArray<{ name: string; milliseconds: number;
 
 export const webGpuKernelsSection = defineSection<WebGpuKernelsResult>({
   key: 'webgpu-kernels',
-  title: '7. WebGPU training kernels: one CIFAR-size CNN step, with and without lrkit\'s',
+  title: "7. WebGPU training kernels: one CIFAR-size CNN step, with and without lrkit's",
   run: (smoke) => runWebGpuKernelsBench(smoke ? smokeWebGpuKernelsOptions : fullWebGpuKernelsOptions),
   render: (result) => {
     if (result.status === 'skipped') return `Not measured: ${result.reason}.`;
@@ -329,7 +323,7 @@ export const webGpuKernelsSection = defineSection<WebGpuKernelsResult>({
       `| ${label} | ${formatSpread(variant.millisecondsPerStep, 0)} | ${(variant.profile.filterGradientShare * 100).toFixed(1)}% | ` +
       `${variant.profile.kernelMilliseconds.toFixed(0)} | ${variant.profile.kernelCalls} | ${kernelList(variant.profile.kernels)} | ${variant.finalLoss.toFixed(6)} |`;
     return [
-      `One training step (\`trainOnBatch\`, SGD with momentum) of the ${result.model === 'cifar-cnn' ? 'CIFAR-size CNN (conv32, conv32, pool, conv64, conv64, pool, dense256, dense10; 3×3 \'same\', input 32×32×3)' : result.model} ` +
+      `One training step (\`trainOnBatch\`, SGD with momentum) of the ${result.model === 'cifar-cnn' ? "CIFAR-size CNN (conv32, conv32, pool, conv64, conv64, pool, dense256, dense10; 3×3 'same', input 32×32×3)" : result.model} ` +
         `at batch ${result.batchSize} on webgpu through Dawn, adapter ${result.adapter.vendor} ${result.adapter.architecture}${result.adapter.software ? ' (**software adapter**: SwiftShader runs the GPU on the CPU; ratios, not times, carry over)' : ''}. ` +
         `lrkit's kernels (\`registerWebGpuTrainingKernels\`: Conv2DBackpropFilter as a split-K implicit GEMM in WGSL) and tfjs-webgpu 4.22's own are registered and unregistered in turn, ` +
         `${result.repetitions} rounds in rotated order after a warm-up, one model each from the same seed; then \`tf.profile\` of one step each way (kernel times from GPU timestamp queries).`,

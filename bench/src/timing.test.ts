@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpread, millisecondsSpread, ratioSpread, rateSpread, spread, timeAlternating, type AlternatingSamples } from './timing.js';
+import { type AlternatingSamples, formatSpread, millisecondsSpread, rateSpread, ratioSpread, spread, timeAlternating } from './timing.js';
 
 describe('spread', () => {
   it('gives the median of an odd count, the min and the max', () => {
@@ -32,24 +32,52 @@ describe('timeAlternating', () => {
 
   it('awaits async variants', async () => {
     let done = 0;
-    await timeAlternating([['async', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      done += 1;
-    }]], { repetitions: 2, warmup: 0 });
+    await timeAlternating(
+      [
+        [
+          'async',
+          async () => {
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            done += 1;
+          },
+        ],
+      ],
+      { repetitions: 2, warmup: 0 },
+    );
     expect(done).toBe(2);
   });
 
   it('rejects fewer than one repetition, a negative warm-up and duplicate names', async () => {
     await expect(timeAlternating([['a', () => 0]], { repetitions: 0, warmup: 0 })).rejects.toThrow(/repetitions/);
     await expect(timeAlternating([['a', () => 0]], { repetitions: 1, warmup: -1 })).rejects.toThrow(/warmup/);
-    await expect(timeAlternating([['a', () => 0], ['a', () => 1]], { repetitions: 1, warmup: 0 })).rejects.toThrow(/distinct/);
+    await expect(
+      timeAlternating(
+        [
+          ['a', () => 0],
+          ['a', () => 1],
+        ],
+        { repetitions: 1, warmup: 0 },
+      ),
+    ).rejects.toThrow(/distinct/);
   });
 });
 
 describe('ratios and rates', () => {
   const samples: AlternatingSamples = new Map([
-    ['bare', [{ wallMilliseconds: 100, cpuMilliseconds: 50 }, { wallMilliseconds: 200, cpuMilliseconds: 100 }]],
-    ['with', [{ wallMilliseconds: 110, cpuMilliseconds: 51 }, { wallMilliseconds: 200, cpuMilliseconds: 103 }]],
+    [
+      'bare',
+      [
+        { wallMilliseconds: 100, cpuMilliseconds: 50 },
+        { wallMilliseconds: 200, cpuMilliseconds: 100 },
+      ],
+    ],
+    [
+      'with',
+      [
+        { wallMilliseconds: 110, cpuMilliseconds: 51 },
+        { wallMilliseconds: 200, cpuMilliseconds: 103 },
+      ],
+    ],
   ]);
 
   it('pairs each round of the variant with the same round of the baseline', () => {

@@ -54,10 +54,7 @@ export function spread(values: readonly number[]): Spread {
   if (values.length === 0) throw new RangeError('spread: `values` must not be empty; received []');
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length % 2 === 1
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number, values: [...values] };
 }
 
@@ -88,10 +85,7 @@ export async function timeOnce(run: () => unknown): Promise<Sample> {
  * ratioSpread(samples, 'all', 'bare').median; // e.g. 1.004
  * ```
  */
-export async function timeAlternating(
-  variants: readonly Variant[],
-  options: AlternatingOptions,
-): Promise<AlternatingSamples> {
+export async function timeAlternating(variants: readonly Variant[], options: AlternatingOptions): Promise<AlternatingSamples> {
   if (variants.length === 0) throw new RangeError('timeAlternating: `variants` must not be empty; received []');
   if (!Number.isInteger(options.repetitions) || options.repetitions < 1) {
     throw new RangeError(`timeAlternating: \`repetitions\` must be an integer >= 1; received ${options.repetitions}`);

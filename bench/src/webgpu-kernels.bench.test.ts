@@ -1,7 +1,8 @@
 // Smoke size of the webgpu kernels benchmark, on SwiftShader through Dawn (`pnpm test`
 // installs Chromium, which ships the driver): no timing assertions, only that it runs.
-import * as tf from '@tensorflow/tfjs';
+
 import { unregisterWebGpuTrainingKernels } from '@lrkit/backends';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { webGpuKernelsSection } from './sections.js';
 import type { WebGpuKernelsResult } from './webgpu-kernels.bench.js';

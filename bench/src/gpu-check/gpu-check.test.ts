@@ -1,8 +1,9 @@
 // The GPU check's measurements on a real WebGPU device: Dawn (npm `webgpu`) on SwiftShader's
 // Vulkan driver, which Debian's chromium package ships (`pnpm test` installs it through
 // scripts/ensure-chromium.sh), so this runs on machines without a GPU.
-import * as tf from '@tensorflow/tfjs';
+
 import { findSoftwareVulkanDriver, selectBackend } from '@lrkit/backends/node';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLearningRateExactness } from './learning-rate-exactness.js';
 import { countEpochReads } from './read-count.js';
@@ -28,7 +29,9 @@ describe('on webgpu (SwiftShader through Dawn)', () => {
     const long = await countEpochReads(6);
     // tfjs' own epoch logs take one read; LossHistory's per-batch losses are read back together
     // once per epoch; the scheduler and the plateau read nothing from the device.
-    expect([short, long].map(({ backend, batches, withoutCallbacks, withCallbacks, added }) => [backend, batches, withoutCallbacks, withCallbacks, added])).toEqual([
+    expect(
+      [short, long].map(({ backend, batches, withoutCallbacks, withCallbacks, added }) => [backend, batches, withoutCallbacks, withCallbacks, added]),
+    ).toEqual([
       ['webgpu', 3, 1, 2, 1],
       ['webgpu', 6, 1, 2, 1],
     ]);

@@ -4,9 +4,10 @@
  * Δw = −lr · 2w, so every batch's applied rate is recovered as −Δw / 2w and compared with the
  * schedule's value at that step.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { cosine, type Schedule } from '@lrkit/schedules';
 import { LearningRateScheduler } from '@lrkit/tfjs';
+import * as tf from '@tensorflow/tfjs';
 
 /** The result of {@link checkLearningRateExactness}. */
 export interface LearningRateExactness {
@@ -34,7 +35,9 @@ export function exactnessSchedule(steps: number): Schedule {
  */
 export async function checkLearningRateExactness(steps = 20): Promise<LearningRateExactness> {
   const schedule = exactnessSchedule(steps);
-  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], useBias: false, kernelInitializer: tf.initializers.constant({ value: 0.5 }) })] });
+  const model = tf.sequential({
+    layers: [tf.layers.dense({ units: 1, inputShape: [1], useBias: false, kernelInitializer: tf.initializers.constant({ value: 0.5 }) })],
+  });
   const optimizer = tf.train.sgd(1);
   model.compile({ optimizer, loss: 'meanSquaredError' });
   // An asynchronous read: webgpu in Node has no synchronous one (it needs OffscreenCanvas).
@@ -52,7 +55,13 @@ export async function checkLearningRateExactness(steps = 20): Promise<LearningRa
   const xs = tf.ones([steps, 1]);
   const ys = tf.zeros([steps, 1]);
   try {
-    await model.fit(xs, ys, { epochs: 1, batchSize: 1, shuffle: false, verbose: 0, callbacks: [new LearningRateScheduler({ schedule, unit: 'batch' }), recorder] });
+    await model.fit(xs, ys, {
+      epochs: 1,
+      batchSize: 1,
+      shuffle: false,
+      verbose: 0,
+      callbacks: [new LearningRateScheduler({ schedule, unit: 'batch' }), recorder],
+    });
   } finally {
     model.dispose();
     optimizer.dispose();

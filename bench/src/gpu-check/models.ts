@@ -3,8 +3,9 @@
  * (conv32, conv32, pool, conv64, conv64, pool, dense256, dense10), with seeded weights and
  * seeded random data, so every backend trains the same numbers.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { buildDemoCnn } from '@lrkit/examples-common/models';
+import * as tf from '@tensorflow/tfjs';
 
 /** A model the check trains, with the shape of one image and the number of classes. */
 export interface Workload {
@@ -25,7 +26,14 @@ export interface Workload {
 export function buildCifarCnn(seed = 1): tf.Sequential {
   const kernelInitializer = (offset: number) => tf.initializers.glorotUniform({ seed: seed * 11 + offset });
   const conv = (filters: number, offset: number, inputShape?: [number, number, number]) =>
-    tf.layers.conv2d({ ...(inputShape === undefined ? {} : { inputShape }), filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: kernelInitializer(offset) });
+    tf.layers.conv2d({
+      ...(inputShape === undefined ? {} : { inputShape }),
+      filters,
+      kernelSize: 3,
+      padding: 'same',
+      activation: 'relu',
+      kernelInitializer: kernelInitializer(offset),
+    });
   return tf.sequential({
     name: 'cifar_cnn',
     layers: [

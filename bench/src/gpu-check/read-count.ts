@@ -3,9 +3,10 @@
  * and without lrkit's callbacks. Counted at the backend: every `read`/`readSync` call of the
  * active backend (on webgpu each one maps a GPU buffer and waits for the queue).
  */
-import * as tf from '@tensorflow/tfjs';
-import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
+
 import { exponential } from '@lrkit/schedules';
+import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
+import * as tf from '@tensorflow/tfjs';
 
 /** Reads counted over one `fit` epoch. */
 export interface EpochReads {

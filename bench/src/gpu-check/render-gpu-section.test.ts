@@ -23,13 +23,51 @@ function report(device: GpuCheckReport['device']): GpuCheckReport {
     batchSize: {
       backend: 'webgpu',
       measuredOn: 'GPU: webgpu on nvidia hopper (NVIDIA H200)',
-      settings: { trainSize: 8000, testSize: 2000, epochs: 6, milestones: [2, 4], factor: 4, initialBatchSize: 32, maxBatchSize: 256, learningRate: 0.02, momentum: 0.9, seeds: [1, 2] },
+      settings: {
+        trainSize: 8000,
+        testSize: 2000,
+        epochs: 6,
+        milestones: [2, 4],
+        factor: 4,
+        initialBatchSize: 32,
+        maxBatchSize: 256,
+        learningRate: 0.02,
+        momentum: 0.9,
+        seeds: [1, 2],
+      },
       arms: [
-        { arm: 'lr-decay', updates: 1500, updateRatio: 1, trainSeconds: 30, wallTimeRatio: { median: 1, min: 1, max: 1, values: [1, 1] }, wallTimeSpeedup: 1, accuracy: 0.97 },
-        { arm: 'increase-batch', updates: 658, updateRatio: 1500 / 658, trainSeconds: 12, wallTimeRatio: { median: 0.4, min: 0.38, max: 0.42, values: [0.38, 0.42] }, wallTimeSpeedup: 2.5, accuracy: 0.968 },
+        {
+          arm: 'lr-decay',
+          updates: 1500,
+          updateRatio: 1,
+          trainSeconds: 30,
+          wallTimeRatio: { median: 1, min: 1, max: 1, values: [1, 1] },
+          wallTimeSpeedup: 1,
+          accuracy: 0.97,
+        },
+        {
+          arm: 'increase-batch',
+          updates: 658,
+          updateRatio: 1500 / 658,
+          trainSeconds: 12,
+          wallTimeRatio: { median: 0.4, min: 0.38, max: 0.42, values: [0.38, 0.42] },
+          wallTimeSpeedup: 2.5,
+          accuracy: 0.968,
+        },
       ],
     },
-    steps: [{ workload: 'cifar-cnn', backend: 'webgpu', batchSize: 256, medianMilliseconds: 40, minimumMilliseconds: 39, maximumMilliseconds: 41, batches: 6, finalLoss: 2.2 }],
+    steps: [
+      {
+        workload: 'cifar-cnn',
+        backend: 'webgpu',
+        batchSize: 256,
+        medianMilliseconds: 40,
+        minimumMilliseconds: 39,
+        maximumMilliseconds: 41,
+        batches: 6,
+        finalLoss: 2.2,
+      },
+    ],
     ratios: [{ workload: 'cifar-cnn', faster: 'webgpu', slower: 'wasm', ratio: 150 }],
     seconds: 180,
   };
@@ -54,7 +92,9 @@ describe('the GPU section of docs/benchmarks.md', () => {
     expect(text).toContain('| cifar-cnn | webgpu | 256 | 40.0 (39.0–41.0) |');
     expect(text).toContain('| cifar-cnn | webgpu | wasm | 150.00× |');
     expect(text).toContain('| 256 | 269.0 | 40.0 | 6.70× (6.03–7.37) | 85.0% → 10.0% |');
-    expect(text).toContain('interleaved per epoch on GPU: webgpu on nvidia hopper (NVIDIA H200): 8000 MNIST training images, 6 epochs, milestones 2, 4, factor 4, seeds 1, 2.');
+    expect(text).toContain(
+      'interleaved per epoch on GPU: webgpu on nvidia hopper (NVIDIA H200): 8000 MNIST training images, 6 epochs, milestones 2, 4, factor 4, seeds 1, 2.',
+    );
     expect(text).toContain('| increase-batch | 658 | 2.28× | 12.0 | 0.400 (0.380–0.420) | 2.50× | 96.80% |');
   });
 });

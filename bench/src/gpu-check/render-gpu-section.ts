@@ -49,19 +49,29 @@ export function renderGpuSection(report: GpuCheckReport | undefined): string {
     '',
   ];
   if (report.learningRate !== null) {
-    lines.push(`- Learning rate through \`LearningRateScheduler\` on webgpu: largest relative error ${report.learningRate.largestRelativeError.toExponential(2)} over ${report.learningRate.steps} batches (float32).`);
+    lines.push(
+      `- Learning rate through \`LearningRateScheduler\` on webgpu: largest relative error ${report.learningRate.largestRelativeError.toExponential(2)} over ${report.learningRate.steps} batches (float32).`,
+    );
   }
   if (report.reads !== null) {
-    lines.push(`- Device reads per epoch of ${report.reads.batches} batches: ${report.reads.withoutCallbacks} without lrkit, ${report.reads.withCallbacks} with LearningRateScheduler, ReduceLROnPlateau and per-batch LossHistory.`);
+    lines.push(
+      `- Device reads per epoch of ${report.reads.batches} batches: ${report.reads.withoutCallbacks} without lrkit, ${report.reads.withCallbacks} with LearningRateScheduler, ReduceLROnPlateau and per-batch LossHistory.`,
+    );
   }
   lines.push('', '| workload | backend | batch | ms per batch, median (min–max) |', '| --- | --- | ---: | ---: |');
   for (const row of report.steps) {
-    lines.push(`| ${row.workload} | ${row.backend} | ${row.batchSize} | ${fixed(row.medianMilliseconds)} (${fixed(row.minimumMilliseconds)}–${fixed(row.maximumMilliseconds)}) |`);
+    lines.push(
+      `| ${row.workload} | ${row.backend} | ${row.batchSize} | ${fixed(row.medianMilliseconds)} (${fixed(row.minimumMilliseconds)}–${fixed(row.maximumMilliseconds)}) |`,
+    );
   }
   lines.push('', '| workload | faster | slower | speed-up per image |', '| --- | --- | --- | ---: |');
   for (const ratio of report.ratios) lines.push(`| ${ratio.workload} | ${ratio.faster} | ${ratio.slower} | ${fixed(ratio.ratio, 2)}× |`);
   if (report.kernels.length > 0) {
-    lines.push('', '| CIFAR-size CNN step, batch | tfjs-webgpu kernels, ms | lrkit webgpu kernels, ms | speed-up, median (min–max) | Conv2DBackpropFilter share, tfjs → lrkit |', '| ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '',
+      '| CIFAR-size CNN step, batch | tfjs-webgpu kernels, ms | lrkit webgpu kernels, ms | speed-up, median (min–max) | Conv2DBackpropFilter share, tfjs → lrkit |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const profile of report.kernels) {
       lines.push(
         `| ${profile.batchSize} | ${fixed(profile.tfjs.millisecondsPerStep.median)} | ${fixed(profile.lrkit.millisecondsPerStep.median)} | ` +

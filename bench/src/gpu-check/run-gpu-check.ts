@@ -4,23 +4,24 @@
  * device reads per epoch with lrkit's callbacks, and milliseconds per training batch of the
  * demo CNN and the CIFAR-size CNN on webgpu, wasm and cpu.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import {
+  type AdapterDescription,
   findSoftwareVulkanDriver,
   formatAdapter,
   importOptionalPackage,
   initializeNodeWebGpu,
-  selectBackend,
-  type AdapterDescription,
   type ModuleLoader,
+  selectBackend,
 } from '@lrkit/backends/node';
-import { runBackendBenchmark, type BackendTiming } from '../backend-benchmark.js';
+import * as tf from '@tensorflow/tfjs';
+import { type BackendTiming, runBackendBenchmark } from '../backend-benchmark.js';
 import { describeMachine, type MachineInfo } from '../machine.js';
+import { profileTrainingStep, type TrainingStepProfile } from '../webgpu-kernels.bench.js';
+import { type BatchSizeArms, batchSizeArmSettings, runBatchSizeArms } from './batch-size-arms.js';
 import { checkLearningRateExactness, type LearningRateExactness } from './learning-rate-exactness.js';
 import { cifarCnnWorkload, demoCnnWorkload, type Workload } from './models.js';
 import { countEpochReads, type EpochReads } from './read-count.js';
-import { profileTrainingStep, type TrainingStepProfile } from '../webgpu-kernels.bench.js';
-import { batchSizeArmSettings, runBatchSizeArms, type BatchSizeArms } from './batch-size-arms.js';
 
 /** Sizes of one workload's timing. */
 export interface WorkloadSizes {
@@ -158,7 +159,14 @@ async function timeWorkload(workload: Workload, sizes: WorkloadSizes, gpuBackend
   });
   rows.push(...toRows(workload.name, sizes.batchSize, fast.timings, sizes.batches));
   if (sizes.cpuBatches === 0) return rows;
-  const cpu = await runBackendBenchmark({ backends: ['cpu'], workload, batchSize: sizes.cpuBatchSize, batches: sizes.cpuBatches, repetitions: 1, warmupBatches: 0 });
+  const cpu = await runBackendBenchmark({
+    backends: ['cpu'],
+    workload,
+    batchSize: sizes.cpuBatchSize,
+    batches: sizes.cpuBatches,
+    repetitions: 1,
+    warmupBatches: 0,
+  });
   rows.push(...toRows(workload.name, sizes.cpuBatchSize, cpu.timings, sizes.cpuBatches));
   log(`  ${workload.name} batch ${sizes.cpuBatchSize} cpu: ${cpu.timings[0]!.median.toFixed(1)} ms/batch`);
   return rows;
@@ -171,7 +179,11 @@ function ratiosOf(rows: readonly StepRow[]): GpuCheckReport['ratios'] {
       const row = rows.find((candidate) => candidate.workload === workload && candidate.backend === backend);
       return row === undefined ? undefined : row.medianMilliseconds / row.batchSize;
     };
-    for (const [faster, slower] of [['webgpu', 'wasm'], ['webgpu', 'cpu'], ['wasm', 'cpu']] as const) {
+    for (const [faster, slower] of [
+      ['webgpu', 'wasm'],
+      ['webgpu', 'cpu'],
+      ['wasm', 'cpu'],
+    ] as const) {
       const fastTime = perImage(faster);
       const slowTime = perImage(slower);
       if (fastTime !== undefined && slowTime !== undefined) ratios.push({ workload, faster, slower, ratio: slowTime / fastTime });
@@ -226,9 +238,15 @@ export async function runGpuCheck(options: RunGpuCheckOptions): Promise<GpuCheck
   ];
   await selectBackend({ preferred: adapter !== undefined && !adapter.software ? 'webgpu' : 'wasm', loadModule, log: () => {} });
   log(`batch-size arms on ${tf.getBackend()} (interleaved per epoch)`);
-  const batchSize = await runBatchSizeArms(batchSizeArmSettings[settings.mode], { adapter, mnistDirectory: process.env.LRKIT_MNIST_DIR, log: (line) => log(`  ${line}`) });
+  const batchSize = await runBatchSizeArms(batchSizeArmSettings[settings.mode], {
+    adapter,
+    mnistDirectory: process.env.LRKIT_MNIST_DIR,
+    log: (line) => log(`  ${line}`),
+  });
   for (const arm of batchSize.arms) {
-    log(`  ${arm.arm}: ${arm.updates} updates (${arm.updateRatio.toFixed(2)}x fewer), ${arm.trainSeconds.toFixed(1)} s, wall time ${arm.wallTimeSpeedup.toFixed(2)}x less than LR decay`);
+    log(
+      `  ${arm.arm}: ${arm.updates} updates (${arm.updateRatio.toFixed(2)}x fewer), ${arm.trainSeconds.toFixed(1)} s, wall time ${arm.wallTimeSpeedup.toFixed(2)}x less than LR decay`,
+    );
   }
   machine.loadAverageEnd = (await import('node:os')).loadavg().map((value) => Math.round(value * 100) / 100);
   return {

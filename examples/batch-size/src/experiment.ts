@@ -1,12 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
-import {
-  batchSizeSchedule,
-  fitWithBatchSchedule,
-  fromLearningRateDecay,
-  type BatchSizeSchedule,
-} from '@lrkit/batch-size';
+import { type BatchSizeSchedule, batchSizeSchedule, fitWithBatchSchedule, fromLearningRateDecay } from '@lrkit/batch-size';
 import { multiStep } from '@lrkit/schedules';
 import { LearningRateScheduler } from '@lrkit/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { InterleavedArm } from './interleave.js';
 import { buildCnn, buildMlp } from './model.js';
 
@@ -241,8 +236,7 @@ export interface Spread {
 
 export function spread(values: readonly number[]): Spread {
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  const variance =
-    values.length < 2 ? 0 : values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
+  const variance = values.length < 2 ? 0 : values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
   return { mean, standardDeviation: Math.sqrt(variance), min: Math.min(...values), max: Math.max(...values) };
 }
 
@@ -271,9 +265,7 @@ export function summarise(runs: readonly RunResult[]): ScheduleSummary[] {
         accuracy: spread(group.map((run) => run.finalAccuracy)),
         updates: first.totalUpdates,
         trainSeconds: spread(group.map((run) => run.trainMs / 1000)),
-        meanAccuracyByEpoch: first.testAccuracy.map(
-          (_, epoch) => group.reduce((sum, run) => sum + (run.testAccuracy[epoch] ?? Number.NaN), 0) / group.length,
-        ),
+        meanAccuracyByEpoch: first.testAccuracy.map((_, epoch) => group.reduce((sum, run) => sum + (run.testAccuracy[epoch] ?? Number.NaN), 0) / group.length),
         updatesByEpoch: first.updates,
         batchSizes: first.batchSizes,
         learningRates: first.learningRates,

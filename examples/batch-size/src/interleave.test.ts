@@ -35,7 +35,10 @@ describe('roundOrders', () => {
 describe('runInterleaved', () => {
   it('starts every arm, trains epoch by epoch in rotating order, times each epoch, then finishes every arm', async () => {
     const { calls, start, clock } = fakeArms({ a: 10, b: 20, c: 30 }, () => 1);
-    const loads = [[1, 2, 3], [4, 5, 6]];
+    const loads = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
     const run = await runInterleaved(['a', 'b', 'c'], 2, start, { clock, loadAverage: () => loads.shift() ?? [] });
     expect(calls).toEqual(['start a', 'start b', 'start c', 'a 0', 'b 0', 'c 0', 'b 1', 'c 1', 'a 1', 'finish a', 'finish b', 'finish c']);
     expect(run.arms.map((arm) => [arm.name, arm.epochMilliseconds, arm.milliseconds, arm.result])).toEqual([
@@ -43,7 +46,10 @@ describe('runInterleaved', () => {
       ['b', [20, 20], 40, 'b done'],
       ['c', [30, 30], 60, 'c done'],
     ]);
-    expect(run.rounds).toEqual([['a', 'b', 'c'], ['b', 'c', 'a']]);
+    expect(run.rounds).toEqual([
+      ['a', 'b', 'c'],
+      ['b', 'c', 'a'],
+    ]);
     expect(run.loadAverage).toEqual({ start: [1, 2, 3], end: [4, 5, 6] });
   });
 
@@ -71,9 +77,7 @@ describe('runInterleaved', () => {
 
   it('rejects duplicate or missing arms and a bad epoch count, naming them', async () => {
     const start = (): InterleavedArm<void> => ({ trainEpoch: async () => undefined, finish: () => undefined });
-    await expect(runInterleaved(['a', 'a'], 1, start)).rejects.toThrow(
-      'runInterleaved: `arms` must be distinct names, at least one; received ["a","a"]',
-    );
+    await expect(runInterleaved(['a', 'a'], 1, start)).rejects.toThrow('runInterleaved: `arms` must be distinct names, at least one; received ["a","a"]');
     await expect(runInterleaved([], 1, start)).rejects.toThrow(RangeError);
     await expect(runInterleaved(['a'], 0, start)).rejects.toThrow('runInterleaved: `epochs` must be an integer >= 1; received 0');
   });

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { selectBackend, toBackendChoice } from '@lrkit/backends/node';
-import { fullSettings, type ExperimentSettings } from './experiment.js';
+import { type ExperimentSettings, fullSettings } from './experiment.js';
 import { runExperiment } from './run-experiment.js';
 
 const usage = `Usage: pnpm --filter @lrkit/example-batch-size start [options]

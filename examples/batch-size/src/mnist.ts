@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from '@lrkit/examples-common/image-set';
 import { loadIdxDirectory, mnistClassNames, mnistPackageDirectory } from '@lrkit/examples-common/mnist';
+import * as tf from '@tensorflow/tfjs';
 
 /** One MNIST split as tensors. */
 export interface MnistSplit {

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { buildDemoCnn } from '@lrkit/examples-common/models';
+import * as tf from '@tensorflow/tfjs';
 
 /**
  * The CNN of the lrkit examples (`buildDemoCnn` from examples/common: conv 3×3 ×8 → max-pool →

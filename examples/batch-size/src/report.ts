@@ -1,7 +1,7 @@
+import { type Chart, renderSvg } from '@lrkit/plot';
 import type { ExperimentSettings, RunResult, ScheduleSummary } from './experiment.js';
 import type { RatioSpread } from './interleave.js';
 import type { WallTimeFigures } from './run-experiment.js';
-import { renderSvg, type Chart } from '@lrkit/plot';
 
 const labels: Record<string, string> = {
   'lr-decay': 'LR decay (fixed batch)',
@@ -55,8 +55,8 @@ export function wallTimeSection(wallTime: WallTimeFigures): string[] {
     '## Wall time',
     '',
     'Each seed trains the three arms **interleaved per epoch** (epoch 1 of every arm, then epoch 2, …, the arm order ' +
-      'rotating each epoch), so a change of the machine\'s load hits all three within the same minute. The ratio is ' +
-      'each arm\'s training time over LR decay\'s in the same seed (test evaluations excluded).',
+      "rotating each epoch), so a change of the machine's load hits all three within the same minute. The ratio is " +
+      "each arm's training time over LR decay's in the same seed (test evaluations excluded).",
     '',
     '| schedule | training-time ratio to LR decay, median (min–max) | per seed |',
     '| --- | --- | --- |',

@@ -1,9 +1,9 @@
+import { selectBackend } from '@lrkit/backends/node';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchedules, type ExperimentSettings } from './experiment.js';
-import { runExperiment } from './run-experiment.js';
 import { plots } from './report.js';
-import { selectBackend } from '@lrkit/backends/node';
+import { runExperiment } from './run-experiment.js';
 
 const tiny: ExperimentSettings = {
   trainSize: 200,

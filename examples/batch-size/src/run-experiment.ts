@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { scheduleNames, startArm, summarise, type ExperimentSettings, type RunResult, type ScheduleSummary } from './experiment.js';
+import { type ExperimentSettings, type RunResult, type ScheduleSummary, scheduleNames, startArm, summarise } from './experiment.js';
 import { type InterleaveOptions, type LoadAverage, type RatioSpread, ratioSpread, runInterleaved } from './interleave.js';
 import { loadMnist } from './mnist.js';
 import { jsonReport, markdownReport, plots } from './report.js';

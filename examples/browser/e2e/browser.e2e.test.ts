@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { fromConfig } from '@lrkit/schedules';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromConfig } from '@lrkit/schedules';
 import type { PageHandle } from '../src/main.js';
 import { parseRecipe } from '../src/recipe.js';
 import { serveStatic } from './static-server.js';
@@ -38,8 +38,7 @@ let server: { url: string; close: () => Promise<void> } | undefined;
 beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(
-      `Chromium is missing (${chromiumPath}); the browser example's end-to-end test needs it. ` +
-        'Install it with: bash scripts/ensure-chromium.sh',
+      `Chromium is missing (${chromiumPath}); the browser example's end-to-end test needs it. ` + 'Install it with: bash scripts/ensure-chromium.sh',
     );
   }
   await build({ configFile: `${exampleRoot}vite.config.ts`, logLevel: 'warn', build: { outDir } });
@@ -121,7 +120,9 @@ describe('browser example in headless Chromium', () => {
     await page.screenshot({ path: `${artifacts}/browser-example.png`, fullPage: true });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
-    const csvLines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    const csvLines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\n');
     const header = csvLines[0]!.split(',');
     expect(header).toContain('learningRate');
     expect(csvLines).toHaveLength(41);
@@ -144,9 +145,7 @@ describe('browser example in headless Chromium', () => {
     // SwiftShader runs WebGPU on the CPU, slowly (most of the time is compiling shaders): six
     // updates of 16 images, validated on 64 test images.
     const recipe = 'StepLR(optimizer, step_size=2, gamma=0.5)';
-    const { page, errors } = await openPage(
-      `?backend=webgpu&epochs=1&limit=96&testLimit=64&batchSize=16&recipe=${encodeURIComponent(recipe)}`,
-    );
+    const { page, errors } = await openPage(`?backend=webgpu&epochs=1&limit=96&testLimit=64&batchSize=16&recipe=${encodeURIComponent(recipe)}`);
     expect(await page.textContent('#backend')).toBe('webgpu');
     expect(await page.getAttribute('#adapter', 'data-vendor')).toBe('google');
     expect(await page.getAttribute('#adapter', 'data-architecture')).toBe('swiftshader');
@@ -184,7 +183,9 @@ describe('browser example in headless Chromium', () => {
     expectScheduleMatches(finished, recipe, 0.005);
     expect(finished.recipe?.label).toBe('PyTorch StepLR');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
-    const csvLines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    const csvLines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\n');
     const column = csvLines[0]!.split(',').indexOf('learningRate');
     expect(csvLines.slice(1).map((line) => Number(line.split(',')[column]))).toEqual(finished.lrChart.learningRates);
     expect(finished.state.testAccuracy).not.toBeNull();
@@ -241,9 +242,10 @@ describe('browser example in headless Chromium', () => {
       const expected = parseRecipe(text, context);
       if (expected.ok) throw new Error(`${text} should be rejected`);
       // JSON.parse's own wording differs between V8 versions (Node and Chromium): compare its first part.
-      const shown = text.startsWith('{"type": "cosine", "initialValue": 0.01,') && !text.endsWith('}')
-        ? expected.error.slice(0, 'Invalid JSON: Expected double-quoted property name'.length)
-        : expected.error;
+      const shown =
+        text.startsWith('{"type": "cosine", "initialValue": 0.01,') && !text.endsWith('}')
+          ? expected.error.slice(0, 'Invalid JSON: Expected double-quoted property name'.length)
+          : expected.error;
       await expect.poll(async () => (await page.textContent('#recipe-error'))?.slice(0, shown.length)).toBe(shown);
       expect(await page.isVisible('#recipe-error')).toBe(true);
       expect(await page.getAttribute('#recipe', 'aria-invalid')).toBe('true');
@@ -255,9 +257,7 @@ describe('browser example in headless Chromium', () => {
     await expect.poll(() => page.isVisible('#recipe-error')).toBe(false);
     expect(await page.isDisabled('#start')).toBe(false);
     await page.fill('#learning-rate-input', '-1');
-    await expect.poll(() => page.textContent('#learning-rate-error')).toBe(
-      'The learning rate must be a number > 0 and <= 1; received "-1"',
-    );
+    await expect.poll(() => page.textContent('#learning-rate-error')).toBe('The learning rate must be a number > 0 and <= 1; received "-1"');
     expect(await page.isDisabled('#start')).toBe(true);
     await page.fill('#learning-rate-input', '0.002');
     await expect.poll(() => page.isDisabled('#start')).toBe(false);
@@ -278,7 +278,7 @@ describe('browser example in headless Chromium', () => {
     await page.close();
   });
 
-  it("suggests a learning rate with the LR finder and builds the preset with it", async () => {
+  it('suggests a learning rate with the LR finder and builds the preset with it', async () => {
     const { page, errors } = await openPage('?backend=wasm&epochs=1&limit=640&batchSize=32&recipe=constant&finderIterations=20');
     await page.click('#find-lr');
     await page.waitForFunction(() => !window.lrkitExample.finder.running && window.lrkitExample.finder.message !== '', undefined, {

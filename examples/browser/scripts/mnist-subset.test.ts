@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,11 @@ describe('readIdx', () => {
   });
 
   it('returns the first count images after the 16-byte header', () => {
-    const images = readIdx(idxImages(3, 2, 2, (index) => index), 2, 'images');
+    const images = readIdx(
+      idxImages(3, 2, 2, (index) => index),
+      2,
+      'images',
+    );
     expect([...images]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -54,9 +58,15 @@ describe('writeMnistSubset', () => {
     folders.push(folder);
     const idxDir = join(folder, 'idx');
     mkdirSync(idxDir);
-    writeFileSync(join(idxDir, 'train-images-idx3-ubyte'), idxImages(3, 28, 28, () => 11));
+    writeFileSync(
+      join(idxDir, 'train-images-idx3-ubyte'),
+      idxImages(3, 28, 28, () => 11),
+    );
     writeFileSync(join(idxDir, 'train-labels-idx1-ubyte'), idxLabels([5, 0, 4]));
-    writeFileSync(join(idxDir, 't10k-images-idx3-ubyte'), idxImages(2, 28, 28, () => 22));
+    writeFileSync(
+      join(idxDir, 't10k-images-idx3-ubyte'),
+      idxImages(2, 28, 28, () => 22),
+    );
     writeFileSync(join(idxDir, 't10k-labels-idx1-ubyte'), idxLabels([7, 2]));
     const manifest = writeMnistSubset({ outputDir: join(folder, 'out'), trainCount: 2, testCount: 1, idxDir });
     expect(manifest).toMatchObject({ trainCount: 2, testCount: 1, file: 'mnist-subset.bin' });

@@ -97,8 +97,7 @@ export function writeMnistSubset(options: MnistSubsetOptions): MnistSubsetManife
     }
   }
   const idxDir = options.idxDir ?? defaultIdxDir();
-  const read = (name: string, count: number, kind: 'images' | 'labels'): Uint8Array =>
-    readIdx(readFileSync(join(idxDir, name)), count, kind);
+  const read = (name: string, count: number, kind: 'images' | 'labels'): Uint8Array => readIdx(readFileSync(join(idxDir, name)), count, kind);
   const parts = [
     read('train-images-idx3-ubyte', trainCount, 'images'),
     read('train-labels-idx1-ubyte', trainCount, 'labels'),

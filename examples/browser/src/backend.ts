@@ -1,7 +1,7 @@
+import { type AdapterDescription, type AdapterLike, describeAdapter, formatAdapter, registerWasmTrainingKernels } from '@lrkit/backends';
 import * as tf from '@tensorflow/tfjs';
-import { describeAdapter, formatAdapter, registerWasmTrainingKernels, type AdapterDescription, type AdapterLike } from '@lrkit/backends';
 import { isSoftwareRenderer } from './software-renderer.js';
-import { backendOrder, type BackendName } from './url-options.js';
+import { type BackendName, backendOrder } from './url-options.js';
 
 /** The backend in use and why the better ones were skipped. */
 export interface BackendChoice {

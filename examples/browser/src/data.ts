@@ -38,9 +38,7 @@ export async function loadMnist(baseUrl: string, limit?: number, testLimit?: num
   const testImagesStart = trainImagesEnd + manifest.trainCount;
   const testLabelsStart = testImagesStart + manifest.testCount * imageBytes;
   const images = (start: number, count: number): tf.Tensor4D =>
-    tf.tidy(() =>
-      tf.div(tf.tensor4d(Float32Array.from(bytes.subarray(start, start + count * imageBytes)), [count, 28, 28, 1]), 255),
-    );
+    tf.tidy(() => tf.div(tf.tensor4d(Float32Array.from(bytes.subarray(start, start + count * imageBytes)), [count, 28, 28, 1]), 255));
   const labels = (start: number, count: number): tf.Tensor2D =>
     tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(bytes.subarray(start, start + count)), 'int32'), 10) as tf.Tensor2D);
   return {

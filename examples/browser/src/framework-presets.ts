@@ -1,4 +1,4 @@
-import { fromKeras, fromTorch, kerasClassNames, torchSchedulerNames, type Schedule } from '@lrkit/schedules';
+import { fromKeras, fromTorch, kerasClassNames, type Schedule, torchSchedulerNames } from '@lrkit/schedules';
 
 /**
  * The PyTorch and Keras presets of `@lrkit/schedules` as the recipe parser uses them

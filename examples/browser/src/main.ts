@@ -1,14 +1,14 @@
 import './style.css';
 import { formatAdapter } from '@lrkit/backends';
 import { findLearningRate } from '@lrkit/lr-finder';
-import { chooseBackend, type BackendChoice } from './backend.js';
+import { sampleSchedule } from '@lrkit/plot';
+import { type BackendChoice, chooseBackend } from './backend.js';
 import { createLineChart } from './charts.js';
 import { loadMnist, type MnistTensors } from './data.js';
 import { createModel } from './model.js';
 import { presets } from './presets.js';
 import { parseRecipe, type Recipe } from './recipe.js';
-import { canStart, canStop, hasProgress, initialRun, reduceRun, type RunEvent, type RunState } from './run-state.js';
-import { sampleSchedule } from '@lrkit/plot';
+import { canStart, canStop, hasProgress, initialRun, type RunEvent, type RunState, reduceRun } from './run-state.js';
 import { Trainer } from './trainer.js';
 import { readPageOptions } from './url-options.js';
 
@@ -191,14 +191,14 @@ function render(): void {
       : page.finder.running
         ? 'finding a learning rate (LR range test)…'
         : {
-          idle: 'ready',
-          training: state.segments > 1 ? 'training (resumed)' : 'training',
-          stopping: 'stopping after this batch…',
-          stopped: 'stopped — Start resumes at the next batch',
-          evaluating: 'evaluating on the test set…',
-          finished: 'finished',
-          failed: 'failed',
-        }[state.status];
+            idle: 'ready',
+            training: state.segments > 1 ? 'training (resumed)' : 'training',
+            stopping: 'stopping after this batch…',
+            stopped: 'stopped — Start resumes at the next batch',
+            evaluating: 'evaluating on the test set…',
+            finished: 'finished',
+            failed: 'failed',
+          }[state.status];
   element('step').textContent =
     `step ${state.globalStep} of ${state.totalSteps} · epoch ${Math.min(state.epoch + 1, state.totalEpochs)} of ${state.totalEpochs}` +
     ` · ${state.trainCount} training images, batch ${state.batchSize}`;
@@ -211,8 +211,7 @@ function render(): void {
   runError.hidden = state.error === null;
   runError.textContent = state.error ?? '';
   const ready = data !== undefined && page.backend !== undefined;
-  startButton.disabled =
-    !ready || page.finder.running || !canStart(state) || (state.status === 'idle' && (currentRecipe === undefined || !learningRateValid));
+  startButton.disabled = !ready || page.finder.running || !canStart(state) || (state.status === 'idle' && (currentRecipe === undefined || !learningRateValid));
   findButton.disabled = !ready || page.finder.running || state.status !== 'idle';
   learningRateInput.disabled = hasProgress(state) || page.finder.running;
   startButton.textContent = state.status === 'stopped' ? 'Resume' : 'Start';
@@ -227,28 +226,23 @@ function render(): void {
   const xRange: [number, number] = [0, Math.max(1, state.totalSteps - 1)];
   lrChart.setData([page.lrChart.steps, page.lrChart.learningRates], xRange);
   const validationAt = new Map(state.epochs.filter((point) => point.complete).map((point) => [point.step - 1, point]));
-  lossChart.setData(
-    [steps, state.batches.map((point) => point.loss), steps.map((step) => validationAt.get(step)?.validationLoss ?? null)],
-    xRange,
-  );
-  accuracyChart.setData(
-    [
-      steps,
-      state.batches.map((point) => point.accuracy),
-      steps.map((step) => validationAt.get(step)?.validationAccuracy ?? null),
-    ],
-    xRange,
-  );
+  lossChart.setData([steps, state.batches.map((point) => point.loss), steps.map((step) => validationAt.get(step)?.validationLoss ?? null)], xRange);
+  accuracyChart.setData([steps, state.batches.map((point) => point.accuracy), steps.map((step) => validationAt.get(step)?.validationAccuracy ?? null)], xRange);
 }
 
 startButton.addEventListener('click', () => {
   if (data === undefined || !canStart(page.state)) return;
   if (page.state.status === 'idle') {
     if (currentRecipe === undefined) return;
-    trainer = new Trainer(data, currentRecipe.schedule, { learningRate: page.learningRate, seed: options.seed }, {
-      state: () => page.state,
-      dispatch,
-    });
+    trainer = new Trainer(
+      data,
+      currentRecipe.schedule,
+      { learningRate: page.learningRate, seed: options.seed },
+      {
+        state: () => page.state,
+        dispatch,
+      },
+    );
   }
   const active = trainer;
   if (active === undefined) return;

@@ -17,7 +17,7 @@ describe('parsePythonCall', () => {
   });
 
   it('reads exponents, negative numbers, underscores, booleans, None and strings', () => {
-    expect(parsePythonCall("X(a=1e-3, b=-0.5, c=1_000, d=True, e=False, f=None, g='cos', h=\"tri\", i=.5)").args).toEqual({
+    expect(parsePythonCall('X(a=1e-3, b=-0.5, c=1_000, d=True, e=False, f=None, g=\'cos\', h="tri", i=.5)').args).toEqual({
       a: 0.001,
       b: -0.5,
       c: 1000,

@@ -145,8 +145,6 @@ describe('parseRecipe: PyTorch and Keras', () => {
   });
 
   it('reports a syntax error in a call with its position', () => {
-    expect(error('StepLR(step_size=)')).toBe(
-      'expected a value (a number, a string, True, False, None, a list or a call) at character 18',
-    );
+    expect(error('StepLR(step_size=)')).toBe('expected a value (a number, a string, True, False, None, a list or a call) at character 18');
   });
 });

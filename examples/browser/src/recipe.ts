@@ -1,8 +1,8 @@
+import { fromConfig, type JsonValue, type Schedule, toConfig } from '@lrkit/schedules';
 import { closestName } from '@lrkit/schedules/validation';
-import { fromConfig, toConfig, type JsonValue, type Schedule } from '@lrkit/schedules';
-import { frameworkPresets, type FrameworkPresets } from './framework-presets.js';
-import { findPreset, presets, type PresetContext } from './presets.js';
-import { parsePythonCall, type PythonCall, type PythonValue } from './python-call.js';
+import { type FrameworkPresets, frameworkPresets } from './framework-presets.js';
+import { findPreset, type PresetContext, presets } from './presets.js';
+import { type PythonCall, type PythonValue, parsePythonCall } from './python-call.js';
 
 /** Where a recipe came from. */
 export type RecipeKind = 'preset' | 'native' | 'torch' | 'keras';
@@ -75,9 +75,7 @@ function buildRecipe(text: string, context: PresetContext, framework: FrameworkP
   if (text.startsWith('{')) return fromJson(text, context, framework);
   if (/^[A-Za-z_][\w.]*\s*\(/.test(text)) return fromCall(parsePythonCall(text), context, framework);
   if (/^[\w-]+$/.test(text)) return fromPreset(text, context);
-  throw new Error(
-    `Cannot read the recipe: expected a preset name, a JSON object or a scheduler call; received ${JSON.stringify(shorten(text))}`,
-  );
+  throw new Error(`Cannot read the recipe: expected a preset name, a JSON object or a scheduler call; received ${JSON.stringify(shorten(text))}`);
 }
 
 function fromPreset(name: string, context: PresetContext): Recipe {
@@ -85,10 +83,7 @@ function fromPreset(name: string, context: PresetContext): Recipe {
   if (preset === undefined) {
     const names = presets.map((entry) => entry.name);
     const suggestion = closestName(name, names);
-    throw new Error(
-      `Unknown preset \`${name}\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`} ` +
-        `Known presets: ${names.join(', ')}`,
-    );
+    throw new Error(`Unknown preset \`${name}\`${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`} ` + `Known presets: ${names.join(', ')}`);
   }
   return native('preset', `preset ${name}`, preset.build(context));
 }
@@ -118,8 +113,7 @@ function fromJson(text: string, context: PresetContext, framework: FrameworkPres
 
 function fromCall(call: PythonCall, context: PresetContext, framework: FrameworkPresets): Recipe {
   const keras =
-    /(^|\.)keras(\.|$)/.test(call.module) ||
-    (!/(^|\.)(torch|lr_scheduler)(\.|$)/.test(call.module) && framework.kerasClassNames.includes(call.name));
+    /(^|\.)keras(\.|$)/.test(call.module) || (!/(^|\.)(torch|lr_scheduler)(\.|$)/.test(call.module) && framework.kerasClassNames.includes(call.name));
   if (keras) {
     const schedule = framework.fromKeras({ class_name: call.name, config: plainArguments(call.args) });
     return { kind: 'keras', schedule, config: toConfig(schedule) as unknown as JsonValue, label: `Keras ${call.name}` };

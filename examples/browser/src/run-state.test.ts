@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canStart, canStop, hasProgress, initialRun, nextSlice, reduceRun, type RunEvent, type RunState } from './run-state.js';
+import { canStart, canStop, hasProgress, initialRun, nextSlice, type RunEvent, type RunState, reduceRun } from './run-state.js';
 
 const shape = { totalEpochs: 2, trainCount: 100, batchSize: 32 };
 const batch = (step: number): RunEvent => ({ type: 'batch', point: { step, epoch: 0, learningRate: 0.1, loss: 1, accuracy: 0.5 } });
@@ -38,21 +38,12 @@ describe('run state', () => {
     const state = play(initialRun(shape), [{ type: 'start' }, batch(0), batch(1), batch(2), batch(3), epochEnd(0)]);
     expect(state.epoch).toBe(1);
     expect(state.batchesDoneInEpoch).toBe(0);
-    expect(state.epochs).toEqual([
-      { epoch: 0, step: 4, complete: true, loss: 1, accuracy: 0.5, validationLoss: 0.9, validationAccuracy: 0.6 },
-    ]);
+    expect(state.epochs).toEqual([{ epoch: 0, step: 4, complete: true, loss: 1, accuracy: 0.5, validationLoss: 0.9, validationAccuracy: 0.6 }]);
     expect(nextSlice(state)).toEqual({ epoch: 1, firstExample: 0 });
   });
 
   it('stops inside an epoch: the epoch is marked incomplete and the next slice starts at the next batch', () => {
-    const state = play(initialRun(shape), [
-      { type: 'start' },
-      batch(0),
-      { type: 'stop-requested' },
-      batch(1),
-      epochEnd(0),
-      { type: 'segment-ended' },
-    ]);
+    const state = play(initialRun(shape), [{ type: 'start' }, batch(0), { type: 'stop-requested' }, batch(1), epochEnd(0), { type: 'segment-ended' }]);
     expect(state.status).toBe('stopped');
     expect(state.epochs[0]?.complete).toBe(false);
     expect(state.epoch).toBe(0);

@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Schedule } from '@lrkit/schedules';
+import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { MnistTensors } from './data.js';
 import { epochOrder } from './epoch-order.js';
-import { LearningRateScheduler, LossHistory } from '@lrkit/tfjs';
 import { createModel } from './model.js';
 import { nextSlice, type RunEvent, type RunState } from './run-state.js';
 

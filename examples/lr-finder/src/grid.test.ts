@@ -14,7 +14,9 @@ describe('logSpacedGrid', () => {
   });
 
   it('rejects a minimum that is not below the maximum', () => {
-    expect(() => logSpacedGrid(1, 1e-4, 7)).toThrow('logSpacedGrid: `minimum` and `maximum` must be positive finite numbers with minimum < maximum; received 1 and 0.0001');
+    expect(() => logSpacedGrid(1, 1e-4, 7)).toThrow(
+      'logSpacedGrid: `minimum` and `maximum` must be positive finite numbers with minimum < maximum; received 1 and 0.0001',
+    );
   });
 
   it('rejects fewer than two points', () => {

@@ -138,7 +138,10 @@ describe('quality mode end to end (300 MNIST images, 20-batch sweep, 1 epoch, 3-
   it('refuses --grid-from a check with other settings, naming the difference', async () => {
     await expect(
       runQualityCheck(
-        parseLrFinderArguments([...tiny, '--mode', 'quality', '--grid-size', '3', '--seed', '2', '--grid-from', join(root(), 'quality'), '--run-dir', join(root(), 'other')], root()),
+        parseLrFinderArguments(
+          [...tiny, '--mode', 'quality', '--grid-size', '3', '--seed', '2', '--grid-from', join(root(), 'quality'), '--run-dir', join(root(), 'other')],
+          root(),
+        ),
         { output: collectingOutput() },
       ),
     ).rejects.toThrow(/the earlier check is not the same run: seed 1 vs 2; the range test recorded different losses/);

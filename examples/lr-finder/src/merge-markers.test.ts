@@ -16,6 +16,11 @@ describe('mergeCloseMarkers', () => {
   });
 
   it('keeps markers further apart than the factor separate', () => {
-    expect(mergeCloseMarkers([{ x: 1, y: 0, label: 'a' }, { x: 2.1, y: 0, label: 'b' }]).map((marker) => marker.label)).toEqual(['a', 'b']);
+    expect(
+      mergeCloseMarkers([
+        { x: 1, y: 0, label: 'a' },
+        { x: 2.1, y: 0, label: 'b' },
+      ]).map((marker) => marker.label),
+    ).toEqual(['a', 'b']);
   });
 });

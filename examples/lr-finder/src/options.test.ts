@@ -40,9 +40,7 @@ describe('parseLrFinderArguments', () => {
   });
 
   it('rejects a sweep whose start is not below its end', () => {
-    expect(() => parseLrFinderArguments(['--start-lr', '1', '--end-lr', '0.1'])).toThrow(
-      '--start-lr must be smaller than --end-lr; received 1 and 0.1',
-    );
+    expect(() => parseLrFinderArguments(['--start-lr', '1', '--end-lr', '0.1'])).toThrow('--start-lr must be smaller than --end-lr; received 1 and 0.1');
   });
 
   it('rejects a sweep of fewer than two batches', () => {

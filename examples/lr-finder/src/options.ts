@@ -1,6 +1,5 @@
+import { relative, resolve } from 'node:path';
 import {
-  type SharedFlags,
-  type SharedOptions,
   addDataOptions,
   addOutputOptions,
   dataArgumentParts,
@@ -8,9 +7,10 @@ import {
   parseCommandFlags,
   positiveIntegerArgument,
   positiveNumberArgument,
+  type SharedFlags,
+  type SharedOptions,
   sharedOptions,
 } from '@lrkit/examples-common';
-import { relative, resolve } from 'node:path';
 
 import { type SuggestionMethod, suggestionMethods } from '@lrkit/lr-finder';
 import { Command, Option } from 'commander';
@@ -84,9 +84,7 @@ export function lrFinderCommand(): Command {
     .option('--start-lr <x>', 'learning rate of the range test’s first batch', positiveNumberArgument('--start-lr'), 1e-5)
     .option('--end-lr <x>', 'learning rate of the range test’s last batch', positiveNumberArgument('--end-lr'), 10)
     .option('--num-iterations <n>', 'batches of the range test', positiveIntegerArgument('--num-iterations', 2), 100)
-    .addOption(
-      new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('edge'),
-    )
+    .addOption(new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('edge'))
     .option('--baseline-lr <x>', 'run mode: constant SGD learning rate of the comparison run', positiveNumberArgument('--baseline-lr'), 0.01)
     .option('--grid-min <x>', 'quality mode: smallest learning rate of the grid', positiveNumberArgument('--grid-min'), 1e-4)
     .option('--grid-max <x>', 'quality mode: largest learning rate of the grid', positiveNumberArgument('--grid-max'), 1)
@@ -110,10 +108,7 @@ export function lrFinderCommand(): Command {
  * parseLrFinderArguments(['--mode', 'quality', '--limit', '6000']).epochs; // 1
  * ```
  */
-export function parseLrFinderArguments(
-  argv: readonly string[],
-  baseDirectory: string = process.env.INIT_CWD ?? process.cwd(),
-): LrFinderOptions {
+export function parseLrFinderArguments(argv: readonly string[], baseDirectory: string = process.env.INIT_CWD ?? process.cwd()): LrFinderOptions {
   const flags = parseCommandFlags<
     SharedFlags & {
       mode: LrFinderMode;
@@ -165,10 +160,7 @@ export function parseLrFinderArguments(
  * reproduceCommand(parseLrFinderArguments(['--mode', 'quality']));
  * ```
  */
-export function reproduceCommand(
-  options: LrFinderOptions,
-  baseDirectory: string = process.env.INIT_CWD ?? process.cwd(),
-): string {
+export function reproduceCommand(options: LrFinderOptions, baseDirectory: string = process.env.INIT_CWD ?? process.cwd()): string {
   const parts = [
     `pnpm --filter ${packageName} start --`,
     `--mode ${options.mode}`,

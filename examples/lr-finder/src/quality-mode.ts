@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { type ExampleIo, type VariantResult, prepareRun, reportCharts, summarizeVariant } from '@lrkit/examples-common';
+import { type ExampleIo, prepareRun, reportCharts, summarizeVariant, type VariantResult } from '@lrkit/examples-common';
 import type { LearningRateSuggestion, RangeTestResult, SuggestionMethod } from '@lrkit/lr-finder';
 import { type Chart, renderSvg, renderTerminal } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
@@ -9,9 +9,9 @@ import { constant } from '@lrkit/schedules';
 
 import { logSpacedGrid } from './grid.js';
 import { reusableGrid } from './grid-reuse.js';
+import { mergeCloseMarkers } from './merge-markers.js';
 import { type LrFinderOptions, reproduceCommand } from './options.js';
 import { exampleName, rangeTestJson } from './prepare-run.js';
-import { mergeCloseMarkers } from './merge-markers.js';
 import { formatLearningRate, pickSuggestion, rangeTestLines, rangeTestSection, runRangeTest, writeRangeTestCharts } from './range-test.js';
 import { trainRun } from './train-run.js';
 
@@ -87,11 +87,7 @@ function entryOf(result: VariantResult, learningRate: number, method: Suggestion
  * qualityVerdict(valley, grid).withinTolerance;
  * ```
  */
-export function qualityVerdict(
-  suggestion: QualityEntry,
-  grid: readonly QualityEntry[],
-  tolerance: number = tolerancePoints,
-): QualityVerdict {
+export function qualityVerdict(suggestion: QualityEntry, grid: readonly QualityEntry[], tolerance: number = tolerancePoints): QualityVerdict {
   const score = (entry: QualityEntry): number => (Number.isNaN(entry.testAccuracy) ? 0 : entry.testAccuracy);
   const bestGrid = grid.reduce((best, entry) => (score(entry) > score(best) ? entry : best));
   const gapPoints = (score(bestGrid) - score(suggestion)) * 100;
@@ -110,11 +106,13 @@ function accuracyChart(grid: readonly QualityEntry[], suggestions: readonly Qual
     yLabel: 'test accuracy',
     xScale: 'log',
     series: [{ name: 'grid', points: grid.map((entry) => ({ x: entry.learningRate, y: entry.testAccuracy })) }],
-    markers: mergeCloseMarkers(suggestions.map((entry) => ({
-      x: entry.learningRate,
-      y: entry.testAccuracy,
-      label: `${entry.name} ${formatLearningRate(entry.learningRate)}: ${percent(entry.testAccuracy)}`,
-    }))),
+    markers: mergeCloseMarkers(
+      suggestions.map((entry) => ({
+        x: entry.learningRate,
+        y: entry.testAccuracy,
+        label: `${entry.name} ${formatLearningRate(entry.learningRate)}: ${percent(entry.testAccuracy)}`,
+      })),
+    ),
   };
 }
 
@@ -201,7 +199,10 @@ export async function runQualityCheck(options: LrFinderOptions, io: ExampleIo = 
 
     const accuracy = accuracyChart(grid, suggestions, options.epochs);
     const loss = reportCharts(variants).loss;
-    for (const [stem, picture] of [['accuracy-vs-lr', accuracy], ['loss', loss]] as const) {
+    for (const [stem, picture] of [
+      ['accuracy-vs-lr', accuracy],
+      ['loss', loss],
+    ] as const) {
       writeFileSync(join(directory, `${stem}.svg`), await renderSvg(picture, { width: 720, height: 400 }));
       writeFileSync(join(directory, `${stem}.png`), await renderPng(picture, { width: 720, height: 400 }));
     }

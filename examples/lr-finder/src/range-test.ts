@@ -1,14 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type PreparedDataset, type ProgressOutput } from '@lrkit/examples-common';
-import {
-  type LearningRateSuggestion,
-  type RangeTestResult,
-  type SuggestionMethod,
-  findLearningRate,
-  toChartData,
-} from '@lrkit/lr-finder';
+import type { PreparedDataset, ProgressOutput } from '@lrkit/examples-common';
+import { findLearningRate, type LearningRateSuggestion, type RangeTestResult, type SuggestionMethod, toChartData } from '@lrkit/lr-finder';
 import { type Chart, lrFinderChart, renderSvg } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
 
@@ -45,11 +39,7 @@ export interface RangeTestRun {
  * const { result } = await runRangeTest(data, { batchSize: 64, seed: 1, startLr: 1e-5, endLr: 10, numIterations: 100 }, process.stdout);
  * ```
  */
-export async function runRangeTest(
-  data: PreparedDataset,
-  settings: RangeTestSettings,
-  output: ProgressOutput,
-): Promise<RangeTestRun> {
+export async function runRangeTest(data: PreparedDataset, settings: RangeTestSettings, output: ProgressOutput): Promise<RangeTestRun> {
   const { model, optimizer } = compiledDemoCnn(data, settings.seed, settings.startLr);
   const every = Math.max(1, Math.round(settings.numIterations / 10));
   const started = performance.now();
@@ -133,11 +123,7 @@ export function rangeTestChart(result: RangeTestResult, title: string, raw = fal
  * const { chart } = await writeRangeTestCharts(directory, result, 'LR range test');
  * ```
  */
-export async function writeRangeTestCharts(
-  directory: string,
-  result: RangeTestResult,
-  title: string,
-): Promise<{ chart: Chart; files: string[] }> {
+export async function writeRangeTestCharts(directory: string, result: RangeTestResult, title: string): Promise<{ chart: Chart; files: string[] }> {
   const chart = rangeTestChart(result, title);
   const files: string[] = [];
   for (const [stem, picture] of [

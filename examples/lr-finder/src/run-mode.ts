@@ -1,18 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import {
-  type ExampleIo,
-  type VariantResult,
-  batchesPerEpoch,
-  prepareRun,
-  reportSettings,
-  summaryTable,
-  writeReport,
-} from '@lrkit/examples-common';
+import { batchesPerEpoch, type ExampleIo, prepareRun, reportSettings, summaryTable, type VariantResult, writeReport } from '@lrkit/examples-common';
 import { type LearningRateSuggestion, type RangeTestResult, toOneCycle } from '@lrkit/lr-finder';
 import { renderTerminal } from '@lrkit/plot';
-import { type OneCycleConfig, type Schedule, constant } from '@lrkit/schedules';
+import { constant, type OneCycleConfig, type Schedule } from '@lrkit/schedules';
 
 import { type LrFinderOptions, reproduceCommand } from './options.js';
 import { exampleName, rangeTestJson } from './prepare-run.js';
@@ -123,11 +115,7 @@ export async function runLrFinder(options: LrFinderOptions, io: ExampleIo = {}):
       variants: results,
       startedAt,
     });
-    const summary = [
-      written.summary.trimEnd(),
-      '',
-      ...rangeTestSection(testLines),
-    ].join('\n');
+    const summary = [written.summary.trimEnd(), '', ...rangeTestSection(testLines)].join('\n');
     writeFileSync(join(directory, 'summary.md'), summary);
     const json = JSON.parse(readFileSync(join(directory, 'summary.json'), 'utf8')) as Record<string, unknown>;
     json.rangeTest = rangeTestJson(result, rangeTest.wallTimeSeconds);

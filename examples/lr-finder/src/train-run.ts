@@ -1,10 +1,10 @@
 import {
+  compiledDemoCnn as compiledDemoCnnWith,
   type PreparedDataset,
   type ProgressOutput,
   type TrainingSettings,
-  type VariantResult,
-  compiledDemoCnn as compiledDemoCnnWith,
   trainVariant,
+  type VariantResult,
 } from '@lrkit/examples-common';
 import type { StepFunction } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
@@ -32,11 +32,7 @@ export interface TrainingRun {
  * const { model, optimizer } = compiledDemoCnn(data, 1, 0.01);
  * ```
  */
-export function compiledDemoCnn(
-  data: PreparedDataset,
-  seed: number,
-  learningRate: number,
-): { model: tf.Sequential; optimizer: tf.SGDOptimizer } {
+export function compiledDemoCnn(data: PreparedDataset, seed: number, learningRate: number): { model: tf.Sequential; optimizer: tf.SGDOptimizer } {
   return compiledDemoCnnWith(data, seed, () => tf.train.sgd(learningRate));
 }
 

@@ -5,7 +5,10 @@ import { parseArgs } from 'node:util';
 
 import { mergeRunInto } from './merge-runs.js';
 
-const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { into: { type: 'string' }, from: { type: 'string' }, note: { type: 'string' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: { into: { type: 'string' }, from: { type: 'string' }, note: { type: 'string' } },
+});
 if (values.into === undefined || values.from === undefined) {
   console.error('usage: merge --into <folder of the full run> --from <folder of the re-run of some variants> [--note <markdown file>]');
   process.exit(2);

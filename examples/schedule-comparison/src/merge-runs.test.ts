@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ComparisonSummaryJson, type VariantJson, mergeComparisonRuns, mergeRunInto, mergedSummaryMarkdown } from './merge-runs.js';
+import { type ComparisonSummaryJson, mergeComparisonRuns, mergedSummaryMarkdown, mergeRunInto, type VariantJson } from './merge-runs.js';
 
 function variant(name: string, accuracies: readonly number[], wallTimeSeconds: number): VariantJson {
   return {
@@ -28,7 +28,10 @@ function run(variants: readonly VariantJson[], command: string): ComparisonSumma
   };
 }
 
-const base = run([variant('constant', [0.9, 0.95], 200), variant('adadelta', [0.1135, 0.1135], 210), variant('adam', [0.96, 0.97], 190)], 'start --variants all');
+const base = run(
+  [variant('constant', [0.9, 0.95], 200), variant('adadelta', [0.1135, 0.1135], 210), variant('adam', [0.96, 0.97], 190)],
+  'start --variants all',
+);
 const update = { ...run([variant('adadelta', [0.96, 0.9815], 292)], 'start --variants adadelta'), startedAt: '2026-12-04T18:28:44.000Z' };
 
 describe('mergeComparisonRuns', () => {

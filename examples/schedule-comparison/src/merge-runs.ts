@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { type EpochRecord, type VariantResult, reportCharts, summaryTable } from '@lrkit/examples-common';
+import { type EpochRecord, reportCharts, summaryTable, type VariantResult } from '@lrkit/examples-common';
 import { type Chart, renderSvg } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
 
@@ -56,11 +56,7 @@ const comparedSettings = ['epochs', 'batch size', 'seed', 'validation fraction']
  * const merged = mergeComparisonRuns(readSummary('results'), readSummary('results/adadelta-rerun'), 'adadelta-rerun');
  * ```
  */
-export function mergeComparisonRuns(
-  base: ComparisonSummaryJson,
-  update: ComparisonSummaryJson,
-  updateDirectory: string,
-): ComparisonSummaryJson {
+export function mergeComparisonRuns(base: ComparisonSummaryJson, update: ComparisonSummaryJson, updateDirectory: string): ComparisonSummaryJson {
   const owner = 'mergeComparisonRuns';
   const differs: string[] = [];
   if (base.dataset !== update.dataset) differs.push(`dataset ${JSON.stringify(base.dataset)} vs ${JSON.stringify(update.dataset)}`);
@@ -162,9 +158,7 @@ export function mergedSummaryMarkdown(merged: ComparisonSummaryJson, note?: stri
     ...(note === undefined ? [] : [note.trim(), '']),
     '## Variants',
     '',
-    ...variants.map(
-      (result) => `- **${result.name}**: ${result.description}${result.historyFile === undefined ? '' : ` ([history](${result.historyFile}))`}`,
-    ),
+    ...variants.map((result) => `- **${result.name}**: ${result.description}${result.historyFile === undefined ? '' : ` ([history](${result.historyFile}))`}`),
     '',
     '## Charts',
     '',
@@ -199,11 +193,7 @@ export function readComparisonSummary(directory: string): ComparisonSummaryJson 
  * ```
  */
 export async function mergeRunInto(baseDirectory: string, updateDirectory: string, note?: string): Promise<ComparisonSummaryJson> {
-  const merged = mergeComparisonRuns(
-    readComparisonSummary(baseDirectory),
-    readComparisonSummary(updateDirectory),
-    relative(baseDirectory, updateDirectory),
-  );
+  const merged = mergeComparisonRuns(readComparisonSummary(baseDirectory), readComparisonSummary(updateDirectory), relative(baseDirectory, updateDirectory));
   const charts: Record<string, Chart> = {
     accuracy: reportCharts(merged.variants.map(variantResultOf)).accuracy,
     'loss-per-epoch': epochLossChart(merged.variants),

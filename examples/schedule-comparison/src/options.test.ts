@@ -28,12 +28,7 @@ describe('command line', () => {
       ['--', '--dataset', 'cifar10', '--data-dir', 'data/cifar', '--out', '/tmp/x', '--variants', 'adam,constant', '--limit', '300'],
       '/home/user',
     );
-    expect([options.dataset, options.dataDirectory, options.out, options.limit]).toEqual([
-      'cifar10',
-      '/home/user/data/cifar',
-      '/tmp/x',
-      300,
-    ]);
+    expect([options.dataset, options.dataDirectory, options.out, options.limit]).toEqual(['cifar10', '/home/user/data/cifar', '/tmp/x', 300]);
     expect(options.variants).toEqual(['adam', 'constant']);
   });
 

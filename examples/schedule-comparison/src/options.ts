@@ -1,11 +1,11 @@
 import {
-  type SharedFlags,
-  type SharedOptions,
   addDataOptions,
   addOutputOptions,
   dataArgumentParts,
   outputArgumentParts,
   parseCommandFlags,
+  type SharedFlags,
+  type SharedOptions,
   sharedOptions,
 } from '@lrkit/examples-common';
 import { Command, InvalidArgumentError } from 'commander';
@@ -28,7 +28,13 @@ export interface ComparisonOptions extends SharedOptions {
 export const packageName = '@lrkit/example-schedule-comparison';
 
 function variantList(value: string): VariantName[] {
-  const names = value === 'all' ? [...variantNames] : value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names =
+    value === 'all'
+      ? [...variantNames]
+      : value
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
   const unknown = names.filter((name) => !(variantNames as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
     throw new InvalidArgumentError(`--variants takes a comma-separated list of ${variantNames.join(', ')} (or all); received ${value}`);
@@ -46,10 +52,9 @@ function variantList(value: string): VariantName[] {
  * ```
  */
 export function comparisonCommand(): Command {
-  const command = new Command('schedule-comparison')
-    .description(
-      'Train one CNN under eight learning-rate strategies (constant, time-based, step and exponential decay with SGD; Adagrad, Adadelta, RMSprop, Adam) and write a report to <out>/schedule-comparison/<timestamp>/.',
-    );
+  const command = new Command('schedule-comparison').description(
+    'Train one CNN under eight learning-rate strategies (constant, time-based, step and exponential decay with SGD; Adagrad, Adadelta, RMSprop, Adam) and write a report to <out>/schedule-comparison/<timestamp>/.',
+  );
   addDataOptions(command, { epochs: 'epochs per variant', defaultEpochs: 10, batchSize: 'examples per batch' }).option(
     '--variants <list>',
     `comma-separated subset of ${variantNames.join(', ')}, or all`,
@@ -72,10 +77,7 @@ export function comparisonCommand(): Command {
  * parseComparisonArguments(['--epochs', '2', '--variants', 'constant,adam']).variants; // ['constant', 'adam']
  * ```
  */
-export function parseComparisonArguments(
-  argv: readonly string[],
-  baseDirectory: string = process.env.INIT_CWD ?? process.cwd(),
-): ComparisonOptions {
+export function parseComparisonArguments(argv: readonly string[], baseDirectory: string = process.env.INIT_CWD ?? process.cwd()): ComparisonOptions {
   const flags = parseCommandFlags<SharedFlags & { epochs: number; variants: VariantName[] }>(comparisonCommand(), argv);
   return { ...sharedOptions(flags, baseDirectory), epochs: flags.epochs, variants: flags.variants };
 }
@@ -91,10 +93,7 @@ export function parseComparisonArguments(
  * reproduceCommand(options);
  * ```
  */
-export function reproduceCommand(
-  options: ComparisonOptions,
-  baseDirectory: string = process.env.INIT_CWD ?? process.cwd(),
-): string {
+export function reproduceCommand(options: ComparisonOptions, baseDirectory: string = process.env.INIT_CWD ?? process.cwd()): string {
   const parts = [
     `pnpm --filter ${packageName} start --`,
     ...dataArgumentParts(options),

@@ -33,12 +33,14 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
       variants: { name: string; epochs: number; parameterUpdates: number }[];
     };
     expect(json.variants.map((variant) => variant.name)).toEqual([...variantNames]);
-    expect(json.variants.map((variant) => [variant.epochs, variant.parameterUpdates])).toEqual(
-      variantNames.map(() => [epochs, 6]),
-    );
+    expect(json.variants.map((variant) => [variant.epochs, variant.parameterUpdates])).toEqual(variantNames.map(() => [epochs, 6]));
     for (const chart of ['learning-rate', 'loss', 'accuracy']) {
       expect(readFileSync(join(run.directory, `${chart}.svg`), 'utf8')).toContain('<svg');
-      expect(readFileSync(join(run.directory, `${chart}.png`)).subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(
+        readFileSync(join(run.directory, `${chart}.png`))
+          .subarray(1, 4)
+          .toString('latin1'),
+      ).toBe('PNG');
     }
     for (const name of variantNames) expect(existsSync(join(run.directory, `${name}.jsonl`))).toBe(true);
   });
@@ -55,9 +57,7 @@ describe('schedule comparison end to end (MNIST subset, 2 epochs, all variants)'
       const rows = historyBatchRows(join(run.directory, `${name}.jsonl`));
       expect(rows).toHaveLength(6);
       const variant = variants[name];
-      expect(rows.map((row) => row.learningRate)).toEqual(
-        rows.map((row) => variant.schedule(variant.unit === 'batch' ? row.step : row.epoch)),
-      );
+      expect(rows.map((row) => row.learningRate)).toEqual(rows.map((row) => variant.schedule(variant.unit === 'batch' ? row.step : row.epoch)));
     }
   });
 
@@ -109,10 +109,7 @@ describe('schedule comparison on Fashion-MNIST IDX files from --data-dir', () =>
     writeFileSync(join(data, idxFileNames.testLabels), encodeIdx([10], labels(10)));
     const output = collectingOutput();
     const run = await runComparison(
-      parseComparisonArguments(
-        ['--dataset', 'fashion-mnist', '--data-dir', data, '--epochs', '1', '--variants', 'rmsprop', '--out', root()],
-        root(),
-      ),
+      parseComparisonArguments(['--dataset', 'fashion-mnist', '--data-dir', data, '--epochs', '1', '--variants', 'rmsprop', '--out', root()], root()),
       { output },
     );
     expect(output.text).toContain('fashion-mnist (36 train / 4 validation / 10 test)');

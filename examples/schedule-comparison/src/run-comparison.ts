@@ -1,12 +1,4 @@
-import {
-  type ExampleIo,
-  type VariantResult,
-  prepareRun,
-  reportSettings,
-  summaryTable,
-  trainVariant,
-  writeReport,
-} from '@lrkit/examples-common';
+import { type ExampleIo, prepareRun, reportSettings, summaryTable, trainVariant, type VariantResult, writeReport } from '@lrkit/examples-common';
 import { renderTerminal } from '@lrkit/plot';
 
 import { type ComparisonOptions, reproduceCommand } from './options.js';

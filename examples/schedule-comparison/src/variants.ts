@@ -3,16 +3,7 @@ import { adadelta } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
 
 /** The names of the eight variants, in the order of the classic comparison. */
-export const variantNames = [
-  'constant',
-  'time-based',
-  'step-decay',
-  'exponential',
-  'adagrad',
-  'adadelta',
-  'rmsprop',
-  'adam',
-] as const;
+export const variantNames = ['constant', 'time-based', 'step-decay', 'exponential', 'adagrad', 'adadelta', 'rmsprop', 'adam'] as const;
 
 /** One of {@link variantNames}. */
 export type VariantName = (typeof variantNames)[number];

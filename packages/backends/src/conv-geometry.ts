@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 
 /**
  * The index arithmetic of a 2-D convolution, flattened out of tfjs' `Conv2DInfo` so the

@@ -2,34 +2,34 @@
 // training kernels, WebGPU adapter descriptions. Node-only set-up (selectBackend, Dawn, wasm binaries on disk) is in
 // '@lrkit/backends/node'.
 export {
+  type BackendChoice,
   backendChoices,
   backendPackages,
   parseBackendFlag,
   tfjsBackendNames,
   toBackendChoice,
-  type BackendChoice,
 } from './choice/backend-choice.js';
+export { type InitializeWasmBackendOptions, initializeWasmBackend, type WasmModule } from './wasm/initialize-wasm-backend.js';
 export {
+  type RegisterWasmTrainingKernelsOptions,
   registerWasmTrainingKernels,
+  type WasmTrainingKernelName,
   wasmMissingKernelNames,
   wasmReplacedKernelNames,
   wasmTrainingKernelNames,
-  type RegisterWasmTrainingKernelsOptions,
-  type WasmTrainingKernelName,
 } from './wasm/register-wasm-training-kernels.js';
-export { initializeWasmBackend, type InitializeWasmBackendOptions, type WasmModule } from './wasm/initialize-wasm-backend.js';
 export {
-  describeAdapter,
-  formatAdapter,
-  isSoftwareAdapter,
   type AdapterDescription,
   type AdapterInfoLike,
   type AdapterLike,
+  describeAdapter,
+  formatAdapter,
+  isSoftwareAdapter,
 } from './webgpu/adapter.js';
 export {
+  type RegisterWebGpuTrainingKernelsOptions,
   registerWebGpuTrainingKernels,
   unregisterWebGpuTrainingKernels,
-  webGpuTrainingKernelNames,
-  type RegisterWebGpuTrainingKernelsOptions,
   type WebGpuTrainingKernelName,
+  webGpuTrainingKernelNames,
 } from './webgpu/register-webgpu-training-kernels.js';

@@ -1,4 +1,4 @@
-import { readState, type CallbackState, type StatefulCallback } from '@lrkit/tfjs';
+import { type CallbackState, readState, type StatefulCallback } from '@lrkit/tfjs';
 import type { RecordedEpoch } from './phase-recorder.js';
 
 /** One completed epoch of a batch-size run: what the phase recorder noted plus the epoch's metrics. */

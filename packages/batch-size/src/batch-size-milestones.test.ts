@@ -4,9 +4,7 @@ import { batchSizeMilestones } from './batch-size-milestones.js';
 describe('batchSizeMilestones', () => {
   it('multiplies the batch size by the factor at each milestone', () => {
     const schedule = batchSizeMilestones({ initialBatchSize: 128, milestones: [60, 120, 160], factor: 5, epochs: 200 });
-    expect([0, 59, 60, 119, 120, 160, 199].map((epoch) => schedule(epoch))).toEqual([
-      128, 128, 640, 640, 3200, 16000, 16000,
-    ]);
+    expect([0, 59, 60, 119, 120, 160, 199].map((epoch) => schedule(epoch))).toEqual([128, 128, 640, 640, 3200, 16000, 16000]);
     expect(schedule.totalEpochs).toBe(200);
     expect(schedule.config.phases.map((phase) => phase.epochs)).toEqual([60, 60, 40, 40]);
   });
@@ -41,9 +39,7 @@ describe('batchSizeMilestones', () => {
   });
 
   it('rejects a factor that shrinks the batch below 1', () => {
-    expect(() => batchSizeMilestones({ initialBatchSize: 2, milestones: [3, 4], factor: 0.1 })).toThrow(
-      'large enough to keep every batch size >= 1',
-    );
+    expect(() => batchSizeMilestones({ initialBatchSize: 2, milestones: [3, 4], factor: 0.1 })).toThrow('large enough to keep every batch size >= 1');
   });
 
   it('rejects a non-integer initial batch size', () => {

@@ -1,4 +1,4 @@
-import { batchSizeSchedule, type BatchSizePhaseOptions, type BatchSizeSchedule } from './batch-size-schedule.js';
+import { type BatchSizePhaseOptions, type BatchSizeSchedule, batchSizeSchedule } from './batch-size-schedule.js';
 import { fail, increasingEpochs, knownKeys, positiveInteger, positiveNumber, required } from './validation.js';
 
 /** Options of {@link batchSizeMilestones}. */
@@ -41,11 +41,7 @@ const owner = 'batchSizeMilestones';
  */
 export function batchSizeMilestones(options: BatchSizeMilestonesOptions): BatchSizeSchedule {
   const checked = knownKeys(owner, options, ['initialBatchSize', 'milestones', 'factor', 'epochs', 'learningRate'], { allowNull: false });
-  const initialBatchSize = positiveInteger(
-    owner,
-    'initialBatchSize',
-    required(owner, 'initialBatchSize', checked.initialBatchSize),
-  );
+  const initialBatchSize = positiveInteger(owner, 'initialBatchSize', required(owner, 'initialBatchSize', checked.initialBatchSize));
   const milestones = increasingEpochs(owner, 'milestones', required(owner, 'milestones', checked.milestones));
   const factor = positiveNumber(owner, 'factor', required(owner, 'factor', checked.factor));
   const lastMilestone = milestones[milestones.length - 1] ?? 0;
@@ -56,8 +52,7 @@ export function batchSizeMilestones(options: BatchSizeMilestonesOptions): BatchS
       fail(owner, 'epochs', `greater than the last milestone (${lastMilestone})`, epochs, 'range');
     }
   }
-  const learningRate =
-    checked.learningRate === undefined ? undefined : positiveNumber(owner, 'learningRate', checked.learningRate);
+  const learningRate = checked.learningRate === undefined ? undefined : positiveNumber(owner, 'learningRate', checked.learningRate);
 
   const starts = [0, ...milestones];
   const phases: BatchSizePhaseOptions[] = starts.map((start, index) => {

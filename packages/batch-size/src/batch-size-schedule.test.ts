@@ -27,7 +27,12 @@ describe('batchSizeSchedule', () => {
   });
 
   it('sums the phase lengths into totalEpochs when every phase has epochs', () => {
-    const closed = batchSizeSchedule({ phases: [{ epochs: 2, batchSize: 4 }, { epochs: 7, batchSize: 8 }] });
+    const closed = batchSizeSchedule({
+      phases: [
+        { epochs: 2, batchSize: 4 },
+        { epochs: 7, batchSize: 8 },
+      ],
+    });
     expect(closed.totalEpochs).toBe(9);
   });
 
@@ -60,9 +65,7 @@ describe('batchSizeSchedule', () => {
   });
 
   it('rejects a missing epochs before the last phase', () => {
-    expect(() => batchSizeSchedule({ phases: [{ batchSize: 8 }, { batchSize: 16 }] })).toThrow(
-      'batchSizeSchedule: `phases[0].epochs` is required',
-    );
+    expect(() => batchSizeSchedule({ phases: [{ batchSize: 8 }, { batchSize: 16 }] })).toThrow('batchSizeSchedule: `phases[0].epochs` is required');
   });
 
   it('rejects a non-integer phase length', () => {
@@ -74,9 +77,7 @@ describe('batchSizeSchedule', () => {
   });
 
   it('rejects an unknown phase key and suggests the closest', () => {
-    expect(() => batchSizeSchedule({ phases: [{ epochs: 1, batchsize: 8 } as never] })).toThrow(
-      'did you mean `batchSize`?',
-    );
+    expect(() => batchSizeSchedule({ phases: [{ epochs: 1, batchsize: 8 } as never] })).toThrow('did you mean `batchSize`?');
   });
 
   it('rejects a learning rate <= 0', () => {

@@ -1,15 +1,5 @@
 import { limits } from '@lrkit/schedules';
-import {
-  arrayOption,
-  describeValue,
-  integerStep,
-  fail,
-  knownKeys,
-  momentumValue,
-  positiveInteger,
-  positiveNumber,
-  required,
-} from './validation.js';
+import { arrayOption, describeValue, fail, integerStep, knownKeys, momentumValue, positiveInteger, positiveNumber, required } from './validation.js';
 
 /** One phase as given to {@link batchSizeSchedule} (and as stored in its config). */
 export interface BatchSizePhaseOptions {
@@ -143,9 +133,7 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
     let epochs: number | undefined;
     if (fields.epochs === undefined) {
       if (!isLast) {
-        throw new TypeError(
-          `${owner}: \`${name}.epochs\` is required (only the last phase may leave it out to run until the end); received undefined`,
-        );
+        throw new TypeError(`${owner}: \`${name}.epochs\` is required (only the last phase may leave it out to run until the end); received undefined`);
       }
     } else {
       epochs = integerStep(owner, `${name}.epochs`, fields.epochs, 1);
@@ -153,8 +141,7 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
         fail(owner, `${name}.epochs`, `small enough that the phases end by epoch ${limits.maxStep} (limits.maxStep)`, epochs, 'range');
       }
     }
-    const learningRate =
-      fields.learningRate === undefined ? undefined : positiveNumber(owner, `${name}.learningRate`, fields.learningRate);
+    const learningRate = fields.learningRate === undefined ? undefined : positiveNumber(owner, `${name}.learningRate`, fields.learningRate);
     const momentum = fields.momentum === undefined ? undefined : momentumValue(owner, `${name}.momentum`, fields.momentum);
     const end = epochs === undefined ? Infinity : start + epochs;
     configPhases.push({
@@ -177,10 +164,7 @@ export function batchSizeSchedule(options: BatchSizeScheduleOptions): BatchSizeS
   });
 
   const firstBatchSize = phases[0]?.batchSize ?? 1;
-  const baselineBatchSize =
-    checked.baselineBatchSize === undefined
-      ? firstBatchSize
-      : positiveInteger(owner, 'baselineBatchSize', checked.baselineBatchSize);
+  const baselineBatchSize = checked.baselineBatchSize === undefined ? firstBatchSize : positiveInteger(owner, 'baselineBatchSize', checked.baselineBatchSize);
   const lastEnd = phases[phases.length - 1]?.endEpoch ?? Infinity;
   const config: BatchSizeScheduleConfig = deepFreeze({
     type: 'batch-size-phases',

@@ -1,7 +1,7 @@
+import { multiStep } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchSizeSchedule } from './batch-size-schedule.js';
-import { multiStep } from '@lrkit/schedules';
 import { fitWithBatchSchedule } from './fit-with-batch-schedule.js';
 import { fromLearningRateDecay } from './from-learning-rate-decay.js';
 import { BatchSizeMemoryError } from './memory-guard.js';
@@ -159,15 +159,19 @@ describe('fitWithBatchSchedule', () => {
     const { x, y } = makeData();
     const model = makeModel();
     const events: string[] = [];
-    await fitWithBatchSchedule(model, { x, y }, {
-      schedule: threePhases,
-      callbacks: {
-        onTrainBegin: async () => void events.push('begin'),
-        onEpochEnd: async (epoch) => void events.push(`epoch ${epoch}`),
-        onTrainEnd: async () => void events.push('end'),
+    await fitWithBatchSchedule(
+      model,
+      { x, y },
+      {
+        schedule: threePhases,
+        callbacks: {
+          onTrainBegin: async () => void events.push('begin'),
+          onEpochEnd: async (epoch) => void events.push(`epoch ${epoch}`),
+          onTrainEnd: async () => void events.push('end'),
+        },
+        verbose: 0,
       },
-      verbose: 0,
-    });
+    );
     expect(events).toEqual(['begin', 'epoch 0', 'epoch 1', 'epoch 2', 'epoch 3', 'epoch 4', 'end']);
     tf.dispose([x, y]);
     model.dispose();
@@ -195,11 +199,15 @@ describe('fitWithBatchSchedule', () => {
         { epochs: 1, batchSize: 25, learningRate: 0.01 },
       ],
     });
-    const result = await fitWithBatchSchedule(model, { x, y }, {
-      schedule,
-      validationData: [x, y],
-      verbose: 0,
-    });
+    const result = await fitWithBatchSchedule(
+      model,
+      { x, y },
+      {
+        schedule,
+        validationData: [x, y],
+        verbose: 0,
+      },
+    );
     expect(result.epochs.map(({ metrics, ...row }) => row)).toEqual([
       { epoch: 0, phase: 0, batchSize: 10, learningRate: 0.05, updates: 5, totalUpdates: 5, samples: 50 },
       { epoch: 1, phase: 0, batchSize: 10, learningRate: 0.05, updates: 5, totalUpdates: 10, samples: 50 },
@@ -251,7 +259,12 @@ describe('fitWithBatchSchedule', () => {
   it('writes a phase momentum into a momentum optimizer', async () => {
     const { x, y } = makeData();
     const model = makeModel(tf.train.momentum(0.01, 0.9));
-    const schedule = batchSizeSchedule({ phases: [{ epochs: 1, batchSize: 10 }, { epochs: 1, batchSize: 20, momentum: 0.95 }] });
+    const schedule = batchSizeSchedule({
+      phases: [
+        { epochs: 1, batchSize: 10 },
+        { epochs: 1, batchSize: 20, momentum: 0.95 },
+      ],
+    });
     const result = await fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 });
     expect(result.epochs.map((row) => row.momentum)).toEqual([0.9, 0.95]);
     tf.dispose([x, y]);
@@ -304,13 +317,17 @@ describe('fitWithBatchSchedule', () => {
     const { x, y } = makeData();
     const model = makeModel();
     const { callback, trace } = tracer();
-    const attempt = fitWithBatchSchedule(model, { x, y }, {
-      schedule: threePhases,
-      callbacks: [callback],
-      bytesPerSample: 1000,
-      memoryBudget: 30_000,
-      verbose: 0,
-    });
+    const attempt = fitWithBatchSchedule(
+      model,
+      { x, y },
+      {
+        schedule: threePhases,
+        callbacks: [callback],
+        bytesPerSample: 1000,
+        memoryBudget: 30_000,
+        verbose: 0,
+      },
+    );
     await expect(attempt).rejects.toThrow(BatchSizeMemoryError);
     await expect(attempt).rejects.toThrow(
       "phase 2 (batchSize 50) needs about 48.8 KiB per training step (1000 B per sample), more than the memory budget of 29.3 KiB for the 'cpu' backend",
@@ -328,9 +345,7 @@ describe('fitWithBatchSchedule', () => {
         if (logs?.size === 20) throw new RangeError('Array buffer allocation failed');
       },
     });
-    const error = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [failing], verbose: 0 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [failing], verbose: 0 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BatchSizeMemoryError);
     expect((error as BatchSizeMemoryError).phase).toBe(1);
     expect((error as BatchSizeMemoryError).batchSize).toBe(20);
@@ -343,7 +358,12 @@ describe('fitWithBatchSchedule', () => {
   it('rejects a batch size larger than the training set, naming the phase', async () => {
     const { x, y } = makeData();
     const model = makeModel();
-    const schedule = batchSizeSchedule({ phases: [{ epochs: 1, batchSize: 10 }, { epochs: 1, batchSize: 64 }] });
+    const schedule = batchSizeSchedule({
+      phases: [
+        { epochs: 1, batchSize: 10 },
+        { epochs: 1, batchSize: 64 },
+      ],
+    });
     await expect(fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 })).rejects.toThrow(
       'phase 1 (epochs 1–1) has batchSize 64, more than the 50 training samples',
     );
@@ -409,9 +429,9 @@ describe('fitWithBatchSchedule', () => {
   it('rejects an unknown option and suggests the closest', async () => {
     const { x, y } = makeData();
     const model = makeModel();
-    await expect(
-      fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, shufle: false } as never),
-    ).rejects.toThrow('fitWithBatchSchedule: unknown option `shufle` (did you mean `shuffle`?)');
+    await expect(fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, shufle: false } as never)).rejects.toThrow(
+      'fitWithBatchSchedule: unknown option `shufle` (did you mean `shuffle`?)',
+    );
     tf.dispose([x, y]);
     model.dispose();
   });

@@ -1,25 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
 import { learningRateControllerFor } from '@lrkit/tfjs';
-import type { BatchSizePhase, BatchSizeSchedule } from './batch-size-schedule.js';
-import { ContinuousCallbacks, normalizeCallbacks, type CallbacksOption } from './continuous-callbacks.js';
-import {
-  BatchSizeMemoryError,
-  defaultMemoryBudget,
-  estimateBytesPerSample,
-  isAllocationError,
-} from './memory-guard.js';
-import { asXsYs, detectBatching, isDataset, preparePhaseData, type BatchScheduleData, type TensorInputs } from './phase-data.js';
-import { PhaseRecorder } from './phase-recorder.js';
+import * as tf from '@tensorflow/tfjs';
 import { BatchScheduleRun, type BatchScheduleRunEpoch } from './batch-schedule-run.js';
-import {
-  booleanOption,
-  describeValue,
-  fail,
-  knownKeys,
-  positiveInteger,
-  positiveOrInfinite,
-  required,
-} from './validation.js';
+import type { BatchSizePhase, BatchSizeSchedule } from './batch-size-schedule.js';
+import { type CallbacksOption, ContinuousCallbacks, normalizeCallbacks } from './continuous-callbacks.js';
+import { BatchSizeMemoryError, defaultMemoryBudget, estimateBytesPerSample, isAllocationError } from './memory-guard.js';
+import { asXsYs, type BatchScheduleData, detectBatching, isDataset, preparePhaseData, type TensorInputs } from './phase-data.js';
+import { PhaseRecorder } from './phase-recorder.js';
+import { booleanOption, describeValue, fail, knownKeys, positiveInteger, positiveOrInfinite, required } from './validation.js';
 
 type FitDatasetArgs = tf.ModelFitDatasetArgs<tf.TensorContainer>;
 
@@ -194,16 +181,10 @@ const optionKeys = [
  * summary.updateReduction; // times fewer than 15 epochs at batch 32
  * ```
  */
-export async function fitWithBatchSchedule(
-  model: tf.LayersModel,
-  data: BatchScheduleData,
-  options: FitWithBatchScheduleOptions,
-): Promise<BatchScheduleResult> {
+export async function fitWithBatchSchedule(model: tf.LayersModel, data: BatchScheduleData, options: FitWithBatchScheduleOptions): Promise<BatchScheduleResult> {
   const checked = knownKeys(owner, options, optionKeys, { allowNull: false });
   if (!(model instanceof tf.LayersModel)) {
-    throw new TypeError(
-      `${owner}: \`model\` must be a tf.LayersModel of the same @tensorflow/tfjs copy as this package; received ${describeValue(model)}`,
-    );
+    throw new TypeError(`${owner}: \`model\` must be a tf.LayersModel of the same @tensorflow/tfjs copy as this package; received ${describeValue(model)}`);
   }
   if (model.optimizer == null) {
     throw new TypeError(`${owner}: \`model\` must be compiled (model.compile({ optimizer, loss })) before training`);
@@ -214,10 +195,10 @@ export async function fitWithBatchSchedule(
   }
   const epochs =
     checked.epochs === undefined
-      ? schedule.totalEpochs ??
+      ? (schedule.totalEpochs ??
         (() => {
           throw new TypeError(`${owner}: \`epochs\` is required when the schedule's last phase is open; received undefined`);
-        })()
+        })())
       : positiveInteger(owner, 'epochs', checked.epochs);
   const initialEpoch = checked.initialEpoch === undefined ? 0 : nonNegative('initialEpoch', checked.initialEpoch);
   if (initialEpoch >= epochs) fail(owner, 'initialEpoch', `< epochs (${epochs})`, initialEpoch, 'range');
@@ -230,16 +211,14 @@ export async function fitWithBatchSchedule(
   }
   const shuffle = checked.shuffle === undefined ? true : booleanOption(owner, 'shuffle', checked.shuffle);
   const seed = checked.seed === undefined ? undefined : String(seedValue(checked.seed));
-  const shuffleBufferSize =
-    checked.shuffleBufferSize === undefined ? undefined : positiveInteger(owner, 'shuffleBufferSize', checked.shuffleBufferSize);
+  const shuffleBufferSize = checked.shuffleBufferSize === undefined ? undefined : positiveInteger(owner, 'shuffleBufferSize', checked.shuffleBufferSize);
   const verbose = checked.verbose === undefined ? 1 : verbosity(checked.verbose);
   const memoryBudget = checked.memoryBudget === undefined ? defaultMemoryBudget() : positiveOrInfinite(owner, 'memoryBudget', checked.memoryBudget);
   const bytesPerSample =
     checked.bytesPerSample === undefined ? estimateBytesPerSample(model) : positiveOrInfinite(owner, 'bytesPerSample', checked.bytesPerSample);
   const validationBatchSize =
     checked.validationBatchSize === undefined ? undefined : positiveInteger(owner, 'validationBatchSize', checked.validationBatchSize);
-  const validationBatches =
-    checked.validationBatches === undefined ? undefined : positiveInteger(owner, 'validationBatches', checked.validationBatches);
+  const validationBatches = checked.validationBatches === undefined ? undefined : positiveInteger(owner, 'validationBatches', checked.validationBatches);
   if (checked.run !== undefined && !(checked.run instanceof BatchScheduleRun)) {
     fail(owner, 'run', 'a BatchScheduleRun', checked.run, 'type');
   }
@@ -277,7 +256,9 @@ export async function fitWithBatchSchedule(
   // scheduled value, so a ReduceLROnPlateau attached to the same optimizer scales it.
   const controller = learningRateControllerFor(model.optimizer);
   const adapter = controller.adapter;
-  const bridge = new ContinuousCallbacks(normalizeCallbacks(checked.callbacks as CallbacksOption | undefined, checked.yieldEvery as FitDatasetArgs['yieldEvery']));
+  const bridge = new ContinuousCallbacks(
+    normalizeCallbacks(checked.callbacks as CallbacksOption | undefined, checked.yieldEvery as FitDatasetArgs['yieldEvery']),
+  );
   const recorder = new PhaseRecorder(adapter, run);
   const phaseSummaries: BatchSchedulePhaseSummary[] = [];
   const mergedEpochs: number[] = [];
@@ -321,7 +302,7 @@ export async function fitWithBatchSchedule(
         throw new BatchSizeMemoryError(
           `${owner}: phase ${phase.index} (epochs ${start}–${end - 1}, batchSize ${phase.batchSize}) ran out of memory on the ` +
             `'${tf.getBackend()}' backend (estimated ${formatBytes(estimated)} per training step): ${errorMessage(error)}. ` +
-            'Lower the phase\'s batch size (or maxBatchSize) or use a backend with more memory.',
+            "Lower the phase's batch size (or maxBatchSize) or use a backend with more memory.",
           phase.index,
           phase.batchSize,
           estimated,
@@ -370,7 +351,9 @@ export async function fitWithBatchSchedule(
         const shown = Object.entries(metrics)
           .map(([key, value]) => `${key} ${value.toPrecision(4)}`)
           .join(', ');
-        console.log(`  epoch ${row.epoch + 1}: ${row.updates} updates, learning rate ${Number(row.learningRate.toPrecision(6))}${shown === '' ? '' : `, ${shown}`}`);
+        console.log(
+          `  epoch ${row.epoch + 1}: ${row.updates} updates, learning rate ${Number(row.learningRate.toPrecision(6))}${shown === '' ? '' : `, ${shown}`}`,
+        );
       }
     }
     if (model.stopTraining) {
@@ -471,5 +454,3 @@ function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value >= 100 || unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
-
-

@@ -1,10 +1,9 @@
+import { cosine, multiStep as nativeMultiStep, step as nativeStep, piecewiseConstant } from '@lrkit/schedules';
 import { describe, expect, it } from 'vitest';
-import { cosine, multiStep as nativeMultiStep, piecewiseConstant, step as nativeStep } from '@lrkit/schedules';
 import { fromLearningRateDecay } from './from-learning-rate-decay.js';
 import { noiseScale } from './noise-scale.js';
 
-const multiStep = (initialValue: number, milestones: number[], factor: number) =>
-  nativeMultiStep({ initialValue, milestones, factor });
+const multiStep = (initialValue: number, milestones: number[], factor: number) => nativeMultiStep({ initialValue, milestones, factor });
 const step = (initialValue: number, stepSize: number, factor: number) => nativeStep({ initialValue, stepSize, factor });
 
 describe('fromLearningRateDecay', () => {
@@ -58,7 +57,7 @@ describe('fromLearningRateDecay', () => {
   it('defaults the cap to a tenth of the dataset', () => {
     const schedule = fromLearningRateDecay(multiStep(0.1, [1, 2], 0.1), { initialBatchSize: 10, datasetSize: 5000, epochs: 3 });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([10, 100, 500]);
-    expect(schedule.phases[2]?.learningRate).toBeCloseTo(0.1 * 500 / 1000, 12);
+    expect(schedule.phases[2]?.learningRate).toBeCloseTo((0.1 * 500) / 1000, 12);
   });
 
   it('converts a step decay into milestones every stepSize epochs', () => {
@@ -115,15 +114,13 @@ describe('fromLearningRateDecay', () => {
     const reference = noiseScale({ learningRate: 0.02, datasetSize: 10_000, batchSize: 100, momentum: 0.9 });
     const last = schedule.phases[1];
     expect(last?.batchSize).toBe(500);
-    expect(
-      noiseScale({ learningRate: last?.learningRate ?? Number.NaN, datasetSize: 10_000, batchSize: 500, momentum: 0.95 }),
-    ).toBeCloseTo(reference, 9);
+    expect(noiseScale({ learningRate: last?.learningRate ?? Number.NaN, datasetSize: 10_000, batchSize: 500, momentum: 0.95 })).toBeCloseTo(reference, 9);
   });
 
   it('rejects a maxBatchSize larger than the dataset', () => {
-    expect(() =>
-      fromLearningRateDecay(multiStep(0.1, [2], 0.2), { initialBatchSize: 8, maxBatchSize: 2000, datasetSize: 1000 }),
-    ).toThrow('fromLearningRateDecay: `maxBatchSize` must be <= datasetSize (1000)');
+    expect(() => fromLearningRateDecay(multiStep(0.1, [2], 0.2), { initialBatchSize: 8, maxBatchSize: 2000, datasetSize: 1000 })).toThrow(
+      'fromLearningRateDecay: `maxBatchSize` must be <= datasetSize (1000)',
+    );
   });
 
   it('rejects a maxBatchSize below the initial batch size', () => {
@@ -156,14 +153,10 @@ describe('fromLearningRateDecay', () => {
   });
 
   it('rejects a step decay without epochs', () => {
-    expect(() => fromLearningRateDecay(step(0.1, 3, 0.5), { initialBatchSize: 8 })).toThrow(
-      "`epochs` is required for a 'step' decay",
-    );
+    expect(() => fromLearningRateDecay(step(0.1, 3, 0.5), { initialBatchSize: 8 })).toThrow("`epochs` is required for a 'step' decay");
   });
 
   it('rejects a non-integer initial batch size', () => {
-    expect(() => fromLearningRateDecay(multiStep(0.1, [2], 0.2), { initialBatchSize: 0 })).toThrow(
-      '`initialBatchSize` must be an integer >= 1; received 0',
-    );
+    expect(() => fromLearningRateDecay(multiStep(0.1, [2], 0.2), { initialBatchSize: 0 })).toThrow('`initialBatchSize` must be an integer >= 1; received 0');
   });
 });

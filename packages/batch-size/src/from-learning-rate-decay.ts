@@ -1,13 +1,6 @@
 import type { Schedule, ScheduleConfig } from '@lrkit/schedules';
-import { batchSizeSchedule, type BatchSizePhaseOptions, type BatchSizeSchedule } from './batch-size-schedule.js';
-import {
-  describeValue,
-  fail,
-  knownKeys,
-  momentumValue,
-  positiveInteger,
-  required,
-} from './validation.js';
+import { type BatchSizePhaseOptions, type BatchSizeSchedule, batchSizeSchedule } from './batch-size-schedule.js';
+import { describeValue, fail, knownKeys, momentumValue, positiveInteger, required } from './validation.js';
 
 /** Options of {@link fromLearningRateDecay}. */
 export interface FromLearningRateDecayOptions {
@@ -89,28 +82,13 @@ interface Decay {
  * // [[128, 0.1], [640, 0.1], [3200, 0.1], [3200, 0.02]]
  * ```
  */
-export function fromLearningRateDecay(
-  schedule: LearningRateDecay,
-  options: FromLearningRateDecayOptions,
-): BatchSizeSchedule {
-  const checked = knownKeys(owner, options, [
-    'initialBatchSize',
-    'maxBatchSize',
-    'datasetSize',
-    'epochs',
-    'momentum',
-    'targetMomentum',
-  ], { allowNull: false });
-  const initialBatchSize = positiveInteger(
-    owner,
-    'initialBatchSize',
-    required(owner, 'initialBatchSize', checked.initialBatchSize),
-  );
+export function fromLearningRateDecay(schedule: LearningRateDecay, options: FromLearningRateDecayOptions): BatchSizeSchedule {
+  const checked = knownKeys(owner, options, ['initialBatchSize', 'maxBatchSize', 'datasetSize', 'epochs', 'momentum', 'targetMomentum'], { allowNull: false });
+  const initialBatchSize = positiveInteger(owner, 'initialBatchSize', required(owner, 'initialBatchSize', checked.initialBatchSize));
   const datasetSize = checked.datasetSize === undefined ? undefined : positiveInteger(owner, 'datasetSize', checked.datasetSize);
   const epochs = checked.epochs === undefined ? undefined : positiveInteger(owner, 'epochs', checked.epochs);
   const momentum = checked.momentum === undefined ? 0 : momentumValue(owner, 'momentum', checked.momentum);
-  const targetMomentum =
-    checked.targetMomentum === undefined ? undefined : momentumValue(owner, 'targetMomentum', checked.targetMomentum);
+  const targetMomentum = checked.targetMomentum === undefined ? undefined : momentumValue(owner, 'targetMomentum', checked.targetMomentum);
   const trainedMomentum = targetMomentum ?? momentum;
   const momentumScale = (1 - momentum) / (1 - trainedMomentum);
   const startBatchSize = Math.round(initialBatchSize * momentumScale);
@@ -204,9 +182,7 @@ function readDecay(schedule: LearningRateDecay, epochs: number | undefined): Dec
         fail(owner, 'schedule.config.stepSize', 'a whole number of epochs >= 1 (the decay is read in epochs)', stepSize, 'range');
       }
       if (epochs === undefined) {
-        throw new TypeError(
-          `${owner}: \`epochs\` is required for a 'step' decay (it decays every ${stepSize} epochs forever); received undefined`,
-        );
+        throw new TypeError(`${owner}: \`epochs\` is required for a 'step' decay (it decays every ${stepSize} epochs forever); received undefined`);
       }
       const boundaries: number[] = [];
       for (let boundary = stepSize; boundary < epochs; boundary += stepSize) boundaries.push(boundary);
@@ -242,8 +218,7 @@ function readDecay(schedule: LearningRateDecay, epochs: number | undefined): Dec
 }
 
 function readConfig(schedule: LearningRateDecay): Record<string, unknown> {
-  const candidate: unknown =
-    typeof schedule === 'function' ? (schedule as Schedule).config : schedule;
+  const candidate: unknown = typeof schedule === 'function' ? (schedule as Schedule).config : schedule;
   if (candidate === null || typeof candidate !== 'object' || typeof (candidate as { type?: unknown }).type !== 'string') {
     throw new TypeError(
       `${owner}: \`schedule\` must be a native schedule or its config (an object with a string \`type\`); received ${describeValue(schedule)}`,

@@ -3,8 +3,9 @@
  * asked without saying so, reports the batch it really trained on, and refuses bad arrays and
  * counts with one clear line.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { fc, test } from '@fast-check/vitest';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { batchSizeMilestones } from './batch-size-milestones.js';
 import { batchSizeSchedule } from './batch-size-schedule.js';
@@ -101,12 +102,33 @@ describe('classes 2 and 3: bad arrays and counts are one clear error', () => {
   it.each([
     [() => batchSizeSchedule({ phases: [{ epochs: 1, batchSize: 4 }, , { batchSize: 8 }] as never }), /`phases\[1\]` is an empty slot of a sparse array/],
     [() => batchSizeMilestones({ initialBatchSize: 4, milestones: [2, , 5] as number[], factor: 2 }), /`milestones\[1\]` is an empty slot of a sparse array/],
-    [() => batchSizeMilestones({ initialBatchSize: 4, milestones: Array.from({ length: 20_000 }, (_, index) => index + 1), factor: 1 }), /`milestones` must have at most 10000 entries \(limits\.maxArrayLength\)/],
+    [
+      () => batchSizeMilestones({ initialBatchSize: 4, milestones: Array.from({ length: 20_000 }, (_, index) => index + 1), factor: 1 }),
+      /`milestones` must have at most 10000 entries \(limits\.maxArrayLength\)/,
+    ],
     [() => batchSizeSchedule({ phases: Array.from({ length: 10_001 }, () => ({ epochs: 1, batchSize: 1 })) }), /`phases` must have at most 10000 entries/],
-    [() => batchSizeSchedule({ phases: [{ epochs: '5' as never, batchSize: 4 }] }), /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received "5"/],
-    [() => batchSizeSchedule({ phases: [{ epochs: null as never, batchSize: 4 }] }), /^batchSizeSchedule \(phases\[0\]\): `epochs` must be left out \(for its default\) or given a value; received null$/],
-    [() => batchSizeSchedule({ phases: [{ epochs: 1e300, batchSize: 4 }] }), /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received 1e\+300/],
-    [() => batchSizeSchedule({ phases: [{ epochs: 2 ** 52, batchSize: 4 }, { epochs: 2 ** 52, batchSize: 4 }] }), /`phases\[1\]\.epochs` must be small enough that the phases end by epoch 9007199254740991/],
+    [
+      () => batchSizeSchedule({ phases: [{ epochs: '5' as never, batchSize: 4 }] }),
+      /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received "5"/,
+    ],
+    [
+      () => batchSizeSchedule({ phases: [{ epochs: null as never, batchSize: 4 }] }),
+      /^batchSizeSchedule \(phases\[0\]\): `epochs` must be left out \(for its default\) or given a value; received null$/,
+    ],
+    [
+      () => batchSizeSchedule({ phases: [{ epochs: 1e300, batchSize: 4 }] }),
+      /`phases\[0\]\.epochs` must be an integer in \[1, 9007199254740991\]; received 1e\+300/,
+    ],
+    [
+      () =>
+        batchSizeSchedule({
+          phases: [
+            { epochs: 2 ** 52, batchSize: 4 },
+            { epochs: 2 ** 52, batchSize: 4 },
+          ],
+        }),
+      /`phases\[1\]\.epochs` must be small enough that the phases end by epoch 9007199254740991/,
+    ],
   ])('refuses %#', (build, pattern) => {
     let error: Error | undefined;
     try {

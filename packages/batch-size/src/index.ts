@@ -1,32 +1,32 @@
+export { BatchScheduleRun, type BatchScheduleRunEpoch } from './batch-schedule-run.js';
+export { type BatchSizeMilestonesOptions, batchSizeMilestones } from './batch-size-milestones.js';
 export {
-  batchSizeSchedule,
   type BatchSizePhase,
   type BatchSizePhaseOptions,
   type BatchSizeSchedule,
   type BatchSizeScheduleConfig,
   type BatchSizeScheduleOptions,
+  batchSizeSchedule,
 } from './batch-size-schedule.js';
-export { batchSizeMilestones, type BatchSizeMilestonesOptions } from './batch-size-milestones.js';
+export type { CallbackParams, CallbacksOption, TrainingCallback } from './continuous-callbacks.js';
 export {
-  fromLearningRateDecay,
-  type FromLearningRateDecayOptions,
-  type LearningRateDecay,
-} from './from-learning-rate-decay.js';
-export { noiseScale, type NoiseScaleOptions } from './noise-scale.js';
-export {
-  fitWithBatchSchedule,
   type BatchScheduleEpoch,
   type BatchSchedulePhaseSummary,
   type BatchScheduleResult,
   type BatchScheduleSummary,
   type FitWithBatchScheduleOptions,
+  fitWithBatchSchedule,
 } from './fit-with-batch-schedule.js';
-export type { BatchScheduleData, TensorInputs } from './phase-data.js';
-export type { CallbacksOption, TrainingCallback, CallbackParams } from './continuous-callbacks.js';
+export {
+  type FromLearningRateDecayOptions,
+  fromLearningRateDecay,
+  type LearningRateDecay,
+} from './from-learning-rate-decay.js';
 export {
   BatchSizeMemoryError,
   defaultMemoryBudget,
   defaultMemoryBudgets,
   estimateBytesPerSample,
 } from './memory-guard.js';
-export { BatchScheduleRun, type BatchScheduleRunEpoch } from './batch-schedule-run.js';
+export { type NoiseScaleOptions, noiseScale } from './noise-scale.js';
+export type { BatchScheduleData, TensorInputs } from './phase-data.js';

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { multiStep } from '@lrkit/schedules';
 import { adaptOptimizer, LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchSizeSchedule } from './batch-size-schedule.js';
 import { fitWithBatchSchedule } from './fit-with-batch-schedule.js';
@@ -41,11 +41,15 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
     const adapter = adaptOptimizer(model.optimizer);
     const used: number[] = [];
     const probe = new tf.CustomCallback({ onBatchBegin: async () => void used.push(adapter.getLearningRate()) });
-    await fitWithBatchSchedule(model, { x, y }, {
-      schedule: phases,
-      callbacks: [new LearningRateScheduler({ schedule, unit: 'batch' }), probe],
-      verbose: 0,
-    });
+    await fitWithBatchSchedule(
+      model,
+      { x, y },
+      {
+        schedule: phases,
+        callbacks: [new LearningRateScheduler({ schedule, unit: 'batch' }), probe],
+        verbose: 0,
+      },
+    );
     expect(used).toHaveLength(21);
     used.forEach((rate, step) => expect(rate).toBeCloseTo(schedule(step), 12));
     dispose();
@@ -54,26 +58,34 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
   it('lets a per-epoch LearningRateScheduler see continuous epochs', async () => {
     const { x, y, model, dispose } = setup();
     const decay = multiStep({ initialValue: 0.08, milestones: [1, 3], factor: 0.5 });
-    const result = await fitWithBatchSchedule(model, { x, y }, {
-      schedule: phases,
-      callbacks: [new LearningRateScheduler({ schedule: decay, unit: 'epoch' })],
-      verbose: 0,
-    });
+    const result = await fitWithBatchSchedule(
+      model,
+      { x, y },
+      {
+        schedule: phases,
+        callbacks: [new LearningRateScheduler({ schedule: decay, unit: 'epoch' })],
+        verbose: 0,
+      },
+    );
     expect(result.epochs.map((row) => row.learningRate)).toEqual([0.08, 0.04, 0.04, 0.02, 0.02]);
     dispose();
   });
 
-  it('lets an interpolating per-epoch LearningRateScheduler use each phase\'s batches per epoch', async () => {
+  it("lets an interpolating per-epoch LearningRateScheduler use each phase's batches per epoch", async () => {
     const { x, y, model, dispose } = setup();
     const schedule = (epoch: number) => 0.1 / (1 + epoch);
     const adapter = adaptOptimizer(model.optimizer);
     const used: number[] = [];
     const probe = new tf.CustomCallback({ onBatchBegin: async () => void used.push(adapter.getLearningRate()) });
-    await fitWithBatchSchedule(model, { x, y }, {
-      schedule: phases,
-      callbacks: [new LearningRateScheduler({ schedule, unit: 'epoch', interpolate: true }), probe],
-      verbose: 0,
-    });
+    await fitWithBatchSchedule(
+      model,
+      { x, y },
+      {
+        schedule: phases,
+        callbacks: [new LearningRateScheduler({ schedule, unit: 'epoch', interpolate: true }), probe],
+        verbose: 0,
+      },
+    );
     // 50 samples: 7 batches per epoch at batch 8, 3 at batch 20, 1 at batch 50.
     const expected = [
       ...[0, 1].flatMap((epoch) => Array.from({ length: 7 }, (_, batch) => schedule(epoch + batch / 7))),
@@ -115,7 +127,10 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
     const folder = mkdtempSync(join(tmpdir(), 'lrkit-batch-size-'));
     const file = join(folder, 'history.jsonl');
     await fitWithBatchSchedule(model, { x, y }, { schedule: phases, callbacks: [new LossHistory({ file })], verbose: 0 });
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; epoch: number });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; epoch: number });
     expect(lines.filter((line) => line.type === 'epoch').map((line) => line.epoch)).toEqual([0, 1, 2, 3, 4]);
     expect(lines.filter((line) => line.type === 'batch')).toHaveLength(21);
     rmSync(folder, { recursive: true, force: true });
@@ -125,15 +140,19 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
   it('leaves no tensor behind with all three callbacks attached', async () => {
     const { x, y, model, dispose } = setup(tf.train.adam(0.01));
     const run = () =>
-      fitWithBatchSchedule(model, { x, y }, {
-        schedule: phases,
-        callbacks: [
-          new LearningRateScheduler({ schedule: (step: number) => 0.01 / (1 + step), unit: 'batch' }),
-          new ReduceLROnPlateau({ monitor: 'loss', patience: 1 }),
-          new LossHistory(),
-        ],
-        verbose: 0,
-      });
+      fitWithBatchSchedule(
+        model,
+        { x, y },
+        {
+          schedule: phases,
+          callbacks: [
+            new LearningRateScheduler({ schedule: (step: number) => 0.01 / (1 + step), unit: 'batch' }),
+            new ReduceLROnPlateau({ monitor: 'loss', patience: 1 }),
+            new LossHistory(),
+          ],
+          verbose: 0,
+        },
+      );
     await run();
     const before = tf.memory().numTensors;
     await run();

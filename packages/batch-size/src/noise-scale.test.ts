@@ -3,9 +3,7 @@ import { noiseScale } from './noise-scale.js';
 
 describe('noiseScale', () => {
   it('computes ε N / (B (1 − m)) exactly', () => {
-    expect(noiseScale({ learningRate: 0.1, datasetSize: 50_000, batchSize: 128, momentum: 0.9 })).toBe(
-      (0.1 * 50_000) / (128 * (1 - 0.9)),
-    );
+    expect(noiseScale({ learningRate: 0.1, datasetSize: 50_000, batchSize: 128, momentum: 0.9 })).toBe((0.1 * 50_000) / (128 * (1 - 0.9)));
     expect(noiseScale({ learningRate: 0.5, datasetSize: 1000, batchSize: 10, momentum: 0.5 })).toBe(100);
   });
 
@@ -26,9 +24,7 @@ describe('noiseScale', () => {
   });
 
   it('rejects a batch size that is not an integer >= 1', () => {
-    expect(() => noiseScale({ learningRate: 0.1, datasetSize: 10, batchSize: 0.5 })).toThrow(
-      'noiseScale: `batchSize` must be an integer >= 1; received 0.5',
-    );
+    expect(() => noiseScale({ learningRate: 0.1, datasetSize: 10, batchSize: 0.5 })).toThrow('noiseScale: `batchSize` must be an integer >= 1; received 0.5');
   });
 
   it('rejects a momentum of 1', () => {

@@ -5,9 +5,7 @@ import { describeValue } from './validation.js';
 export type TensorInputs = tf.Tensor | readonly tf.Tensor[] | { readonly [name: string]: tf.Tensor };
 
 /** Training data for {@link fitWithBatchSchedule}: an UNBATCHED dataset, or whole tensors. */
-export type BatchScheduleData =
-  | tf.data.Dataset<tf.TensorContainer>
-  | { readonly x: TensorInputs; readonly y: TensorInputs };
+export type BatchScheduleData = tf.data.Dataset<tf.TensorContainer> | { readonly x: TensorInputs; readonly y: TensorInputs };
 
 /** Per-phase batching of the training data. */
 export interface PhaseData {
@@ -27,16 +25,10 @@ const owner = 'fitWithBatchSchedule';
 const defaultUnknownSizeBuffer = 10_000;
 
 /** Checks the data and returns a per-phase batcher. */
-export async function preparePhaseData(
-  model: tf.LayersModel,
-  data: BatchScheduleData,
-  options: PhaseDataOptions,
-): Promise<PhaseData> {
+export async function preparePhaseData(model: tf.LayersModel, data: BatchScheduleData, options: PhaseDataOptions): Promise<PhaseData> {
   if (isDataset(data)) return datasetData(model, data, options);
   if (data !== null && typeof data === 'object' && 'x' in data && 'y' in data) return tensorData(data.x, data.y, options);
-  throw new TypeError(
-    `${owner}: \`data\` must be an unbatched tf.data.Dataset or { x, y } tensors; received ${describeValue(data)}`,
-  );
+  throw new TypeError(`${owner}: \`data\` must be an unbatched tf.data.Dataset or { x, y } tensors; received ${describeValue(data)}`);
 }
 
 /** True for a tf.data.Dataset (duck-typed, as tfjs does). */
@@ -53,9 +45,7 @@ function tensorList(inputs: TensorInputs): tf.Tensor[] {
 function gatherInputs(inputs: TensorInputs, indices: tf.Tensor1D): tf.TensorContainer {
   if (inputs instanceof tf.Tensor) return tf.gather(inputs, indices);
   if (Array.isArray(inputs)) return (inputs as tf.Tensor[]).map((tensor) => tf.gather(tensor, indices));
-  return Object.fromEntries(
-    Object.entries(inputs as Record<string, tf.Tensor>).map(([name, tensor]) => [name, tf.gather(tensor, indices)]),
-  );
+  return Object.fromEntries(Object.entries(inputs as Record<string, tf.Tensor>).map(([name, tensor]) => [name, tf.gather(tensor, indices)]));
 }
 
 function tensorData(x: TensorInputs, y: TensorInputs, options: PhaseDataOptions): PhaseData {
@@ -89,11 +79,7 @@ function tensorData(x: TensorInputs, y: TensorInputs, options: PhaseDataOptions)
   };
 }
 
-async function datasetData(
-  model: tf.LayersModel,
-  dataset: tf.data.Dataset<tf.TensorContainer>,
-  options: PhaseDataOptions,
-): Promise<PhaseData> {
+async function datasetData(model: tf.LayersModel, dataset: tf.data.Dataset<tf.TensorContainer>, options: PhaseDataOptions): Promise<PhaseData> {
   const size = dataset.size;
   if (size === Infinity) {
     throw new RangeError(
@@ -127,11 +113,7 @@ export interface Batching {
  * unbatched element's first input has rank `model.inputs[0].rank - 1`. Tensors created by
  * reading the element are disposed; tensors the dataset merely hands out are left alone.
  */
-export async function detectBatching(
-  model: tf.LayersModel,
-  dataset: tf.data.Dataset<tf.TensorContainer>,
-  name: string,
-): Promise<Batching> {
+export async function detectBatching(model: tf.LayersModel, dataset: tf.data.Dataset<tf.TensorContainer>, name: string): Promise<Batching> {
   const marker = tf.scalar(0);
   const firstNewId = marker.id;
   marker.dispose();
@@ -155,27 +137,20 @@ export async function detectBatching(
 }
 
 /** Throws a TypeError explaining that `name` must be passed before `.batch()`. */
-export async function assertUnbatched(
-  model: tf.LayersModel,
-  dataset: tf.data.Dataset<tf.TensorContainer>,
-  name: string,
-): Promise<Batching> {
+export async function assertUnbatched(model: tf.LayersModel, dataset: tf.data.Dataset<tf.TensorContainer>, name: string): Promise<Batching> {
   const batching = await detectBatching(model, dataset, name);
   if (!batching.batched) return batching;
   const modelShape = (model.inputs[0]?.shape ?? []).map((dim) => (dim === null ? 'null' : String(dim))).join(', ');
   throw new TypeError(
     `${owner}: \`${name}\` looks batched: its first element's input has ${batching.description}, ` +
       `the rank of the model input [${modelShape}] including its batch dimension. ` +
-      'fitWithBatchSchedule batches the data itself, once per phase with that phase\'s batch size, ' +
+      "fitWithBatchSchedule batches the data itself, once per phase with that phase's batch size, " +
       'so pass the dataset BEFORE .batch() (one sample per element), or pass { x, y } tensors.',
   );
 }
 
 /** Maps `[xs, ys]` elements to the `{ xs, ys }` objects `fitDataset` requires. */
-export function asXsYs(
-  dataset: tf.data.Dataset<tf.TensorContainer>,
-  batching: Batching,
-): tf.data.Dataset<tf.TensorContainer> {
+export function asXsYs(dataset: tf.data.Dataset<tf.TensorContainer>, batching: Batching): tf.data.Dataset<tf.TensorContainer> {
   if (batching.form === 'object') return dataset;
   return dataset.map((element) => {
     const [xs, ys] = element as unknown as [tf.TensorContainer, tf.TensorContainer];

@@ -1,7 +1,7 @@
+import { type OptimizerAdapter, resolveLogs } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import type { BatchSizePhase } from './batch-size-schedule.js';
-import { resolveLogs, type OptimizerAdapter } from '@lrkit/tfjs';
 import type { BatchScheduleRun } from './batch-schedule-run.js';
+import type { BatchSizePhase } from './batch-size-schedule.js';
 
 /** What the recorder notes about one epoch (metrics are merged in from tfjs's History). */
 export interface RecordedEpoch {
@@ -24,9 +24,7 @@ export interface RecordedEpoch {
 export class PhaseRecorder extends tf.Callback {
   readonly epochs: RecordedEpoch[] = [];
   private phase: BatchSizePhase | undefined;
-  private current:
-    | { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number; largestBatch: number }
-    | undefined;
+  private current: { epoch: number; learningRate: number; momentum: number | undefined; updates: number; samples: number; largestBatch: number } | undefined;
 
   constructor(
     private readonly adapter: OptimizerAdapter,

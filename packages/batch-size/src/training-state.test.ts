@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { BackupAndRestore, EarlyStopping, LearningRateScheduler, ReduceLROnPlateau } from '@lrkit/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchScheduleRun } from './batch-schedule-run.js';
 import { batchSizeSchedule } from './batch-size-schedule.js';
@@ -75,11 +75,15 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
 
     const whole = setUp();
     const reference = build();
-    const expected = await fitWithBatchSchedule(whole.model, { x: whole.x, y: whole.y }, {
-      ...options,
-      run: reference.run,
-      callbacks: [reference.scheduler, reference.plateau],
-    });
+    const expected = await fitWithBatchSchedule(
+      whole.model,
+      { x: whole.x, y: whole.y },
+      {
+        ...options,
+        run: reference.run,
+        callbacks: [reference.scheduler, reference.plateau],
+      },
+    );
 
     const location = join(directory, 'aborted');
     const first = setUp();
@@ -95,11 +99,15 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
       },
     });
     const backup = new BackupAndRestore({ location, abortSignal: controller.signal, state: firstRun });
-    await fitWithBatchSchedule(first.model, { x: first.x, y: first.y }, {
-      ...options,
-      run: firstRun.run,
-      callbacks: [firstRun.scheduler, firstRun.plateau, abortInEpoch3, backup],
-    });
+    await fitWithBatchSchedule(
+      first.model,
+      { x: first.x, y: first.y },
+      {
+        ...options,
+        run: firstRun.run,
+        callbacks: [firstRun.scheduler, firstRun.plateau, abortInEpoch3, backup],
+      },
+    );
 
     const second = setUp();
     const secondRun = build();
@@ -109,12 +117,16 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
     const referenceState = reference.run.getState();
     const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
     expect(json(secondRun.run.getState())).toEqual(json({ ...referenceState, epochs: (referenceState['epochs'] as unknown[]).slice(0, 3) }));
-    const resumed = await fitWithBatchSchedule(second.model, { x: second.x, y: second.y }, {
-      ...options,
-      initialEpoch,
-      run: secondRun.run,
-      callbacks: [secondRun.scheduler, secondRun.plateau, resumedBackup],
-    });
+    const resumed = await fitWithBatchSchedule(
+      second.model,
+      { x: second.x, y: second.y },
+      {
+        ...options,
+        initialEpoch,
+        run: secondRun.run,
+        callbacks: [secondRun.scheduler, secondRun.plateau, resumedBackup],
+      },
+    );
     expect(weights(second.model)).toEqual(weights(whole.model));
     expect(resumed.epochs.map((row) => [row.epoch, row.phase, row.batchSize, row.learningRate, row.updates, row.totalUpdates])).toEqual(
       expected.epochs.map((row) => [row.epoch, row.phase, row.batchSize, row.learningRate, row.updates, row.totalUpdates]),

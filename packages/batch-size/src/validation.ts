@@ -7,9 +7,9 @@ import { arrayOption, fail } from '@lrkit/schedules/validation';
 export {
   arrayOption,
   booleanOption,
-  integerStep,
   describeValue,
   fail,
+  integerStep,
   knownKeys,
   positiveInteger,
   positiveNumber,

@@ -20,11 +20,7 @@ function tsxLoader() {
 
 const loader = existsSync(source) && process.env.LRKIT_CLI_USE_DIST !== '1' ? tsxLoader() : undefined;
 if (loader !== undefined) {
-  const result = spawnSync(
-    process.execPath,
-    ['--conditions=source', '--import', loader, source, ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', loader, source, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (result.error) {
     process.stderr.write(`lrkit: could not start the TypeScript sources: ${result.error.message}\n`);
     process.exit(1);

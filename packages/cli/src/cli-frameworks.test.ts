@@ -14,8 +14,16 @@ describe('--optax, --hf and --timm sources', () => {
       0.1,
     );
     const expectedOptax = fromOptax('warmup_cosine_decay_schedule', { init_value: 0, peak_value: 1, warmup_steps: 10, decay_steps: 100 });
-    const expectedHf = fromHuggingFace('cosine_with_min_lr', { baseLr: 0.5, num_warmup_steps: 10, num_training_steps: 100, scheduler_specific_kwargs: { min_lr_rate: 0.1 } });
-    const expectedTimm = fromTimm({ sched: 'cosine', num_epochs: 20, cycle_limit: 2, cycle_decay: 0.5, noise: [0.2, 0.6], decay_milestones: [3, 4] }, { baseLr: 0.1 });
+    const expectedHf = fromHuggingFace('cosine_with_min_lr', {
+      baseLr: 0.5,
+      num_warmup_steps: 10,
+      num_training_steps: 100,
+      scheduler_specific_kwargs: { min_lr_rate: 0.1 },
+    });
+    const expectedTimm = fromTimm(
+      { sched: 'cosine', num_epochs: 20, cycle_limit: 2, cycle_decay: 0.5, noise: [0.2, 0.6], decay_milestones: [3, 4] },
+      { baseLr: 0.1 },
+    );
     for (let step = 0; step < 60; step += 1) {
       expect(optax!.schedule(step)).toBe(expectedOptax(step));
       expect(hf!.schedule(step)).toBe(expectedHf(step));
@@ -25,9 +33,13 @@ describe('--optax, --hf and --timm sources', () => {
   });
 
   it('needs the learning rate for --hf and --timm, and names the flag in errors', () => {
-    expect(() => collectFrameworkSchedules({ hf: ['linear:num_warmup_steps=1,num_training_steps=10'] }, undefined)).toThrow(/--hf linear: the optimizer's learning rate is needed/);
+    expect(() => collectFrameworkSchedules({ hf: ['linear:num_warmup_steps=1,num_training_steps=10'] }, undefined)).toThrow(
+      /--hf linear: the optimizer's learning rate is needed/,
+    );
     expect(() => collectFrameworkSchedules({ timm: ['cosine:lr=-1'] }, undefined)).toThrow('--timm cosine: lr must be a positive number; received -1');
-    expect(() => collectFrameworkSchedules({ optax: ['cosine_decay_schedule:init_value=1,decay_steps=0'] }, undefined)).toThrow(/--optax cosine_decay_schedule: .*requires positive decay_steps/);
+    expect(() => collectFrameworkSchedules({ optax: ['cosine_decay_schedule:init_value=1,decay_steps=0'] }, undefined)).toThrow(
+      /--optax cosine_decay_schedule: .*requires positive decay_steps/,
+    );
     expect(() => collectFrameworkSchedules({ optax: ['not a name'] }, undefined)).toThrow(/--optax must be NAME or NAME:key=value/);
   });
 });

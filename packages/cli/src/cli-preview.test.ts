@@ -23,7 +23,10 @@ describe('lrkit preview', () => {
   it('prints every sampled step as JSON, exact values', () => {
     const { status, stdout } = lrkit('preview', cosineConfig, '--steps', '0:101', '--json');
     expect(status).toBe(0);
-    const document = JSON.parse(stdout) as { sampling: string; series: Array<{ name: string; config: unknown; points: Array<{ step: number; value: number }> }> };
+    const document = JSON.parse(stdout) as {
+      sampling: string;
+      series: Array<{ name: string; config: unknown; points: Array<{ step: number; value: number }> }>;
+    };
     expect(document.sampling).toBe('every step');
     const [series] = document.series;
     expect(series!.name).toBe('cosine');
@@ -75,9 +78,17 @@ describe('lrkit preview', () => {
     const { status, stdout } = lrkit(
       'preview',
       cosineConfig,
-      '--torch', 'ExponentialLR', '--args', 'gamma=0.5', '--base-lr', '1',
-      '--keras', '{"class_name":"PiecewiseConstantDecay","config":{"boundaries":[1],"values":[0.3,0.2]}}',
-      '--steps', '0:3', '--json',
+      '--torch',
+      'ExponentialLR',
+      '--args',
+      'gamma=0.5',
+      '--base-lr',
+      '1',
+      '--keras',
+      '{"class_name":"PiecewiseConstantDecay","config":{"boundaries":[1],"values":[0.3,0.2]}}',
+      '--steps',
+      '0:3',
+      '--json',
     );
     expect(status).toBe(0);
     const document = JSON.parse(stdout) as { series: Array<{ name: string; points: Array<{ step: number; value: number }> }> };
@@ -95,7 +106,15 @@ describe('lrkit preview', () => {
   });
 
   it('downsamples a 1,000,000-step range to the min/max envelope', () => {
-    const { status, stdout } = lrkit('preview', JSON.stringify({ type: 'cosine', initialValue: 1, decaySteps: 1_000_000 }), '--steps', '0:1000000', '--json', '--points', '100');
+    const { status, stdout } = lrkit(
+      'preview',
+      JSON.stringify({ type: 'cosine', initialValue: 1, decaySteps: 1_000_000 }),
+      '--steps',
+      '0:1000000',
+      '--json',
+      '--points',
+      '100',
+    );
     expect(status).toBe(0);
     const document = JSON.parse(stdout) as { sampling: string; series: Array<{ points: Array<{ step: number; value: number }> }> };
     expect(document.sampling).toBe('min/max envelope');
@@ -140,16 +159,14 @@ describe('lrkit preview', () => {
   it('fails with one line when a PyTorch preset needs --base-lr', () => {
     const { status, stderr } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=10');
     expect(status).toBe(1);
-    expect(stderr).toBe('lrkit: --torch StepLR: StepLR: `baseLr` (the optimizer\'s learning rate) is required; received undefined\n');
+    expect(stderr).toBe("lrkit: --torch StepLR: StepLR: `baseLr` (the optimizer's learning rate) is required; received undefined\n");
   });
 
   it('fails with one line for an out-of-range --steps', () => {
     for (const steps of ['100:10', '-5:10']) {
       const { status, stderr } = lrkit('preview', cosineConfig, '--steps', steps);
       expect(status).toBe(1);
-      expect(stderr).toBe(
-        `lrkit: --steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${JSON.stringify(steps)}\n`,
-      );
+      expect(stderr).toBe(`lrkit: --steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${JSON.stringify(steps)}\n`);
     }
   });
 
@@ -157,7 +174,9 @@ describe('lrkit preview', () => {
     expect(lrkit('preview', '--bogus').stderr).toBe("lrkit: unknown option '--bogus'\n");
     const none = lrkit('preview');
     expect(none.status).toBe(1);
-    expect(none.stderr).toBe('lrkit: no schedule given: pass a JSON config, --config <file>, --torch <name>, --keras <json>, --optax, --hf or --timm (see --help)\n');
+    expect(none.stderr).toBe(
+      'lrkit: no schedule given: pass a JSON config, --config <file>, --torch <name>, --keras <json>, --optax, --hf or --timm (see --help)\n',
+    );
   });
 
   it('prints help for every command', () => {
@@ -168,4 +187,3 @@ describe('lrkit preview', () => {
     }
   });
 });
-

@@ -3,8 +3,8 @@ import { CliError } from './cli-error.js';
 import { integerFlag, quoteFlag } from './flags.js';
 import { nativeEquivalent } from './native-equivalent.js';
 import { presets } from './presets.js';
-import { collectSchedules, type SourceOptions } from './schedule-sources.js';
 import type { Output } from './preview.js';
+import { collectSchedules, type SourceOptions } from './schedule-sources.js';
 
 /** The flags of `lrkit convert`. */
 export interface ConvertOptions extends SourceOptions {

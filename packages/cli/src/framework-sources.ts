@@ -24,7 +24,9 @@ function split(flag: string, text: string): { name: string; args: Record<string,
   const colon = text.indexOf(':');
   const name = (colon === -1 ? text : text.slice(0, colon)).trim();
   if (!/^[A-Za-z_][\w-]*$/.test(name)) {
-    throw new CliError(`${flag} must be NAME or NAME:key=value,… (e.g. ${flag} cosine_decay_schedule:init_value=0.1,decay_steps=100); received ${JSON.stringify(text)}`);
+    throw new CliError(
+      `${flag} must be NAME or NAME:key=value,… (e.g. ${flag} cosine_decay_schedule:init_value=0.1,decay_steps=100); received ${JSON.stringify(text)}`,
+    );
   }
   return { name, args: colon === -1 ? {} : parseKeywordArguments(text.slice(colon + 1)) };
 }
@@ -42,7 +44,8 @@ function wrap<T>(what: string, build: () => T): T {
 function learningRate(flag: string, args: Record<string, JsonValue>, sharedBaseLr: number | undefined): [number, Record<string, JsonValue>] {
   const { lr, ...rest } = args;
   if (lr !== undefined) {
-    if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr)) throw new CliError(`${flag}: lr must be a positive number; received ${JSON.stringify(lr)}`);
+    if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr))
+      throw new CliError(`${flag}: lr must be a positive number; received ${JSON.stringify(lr)}`);
     return [lr, rest];
   }
   if (sharedBaseLr === undefined) {

@@ -21,11 +21,7 @@ async function lrkit(...argv: string[]): Promise<{ status: number; stdout: strin
   let stdout = '';
   let stderr = '';
   const start = performance.now();
-  const status = await run(
-    argv,
-    { write: (text) => (stdout += text), isTTY: false, columns: 80 },
-    (text) => (stderr += text),
-  );
+  const status = await run(argv, { write: (text) => (stdout += text), isTTY: false, columns: 80 }, (text) => (stderr += text));
   return { status, stdout, stderr, milliseconds: performance.now() - start };
 }
 
@@ -66,7 +62,10 @@ describe('class 1: no flag makes the work unbounded', () => {
 
   it.each([
     [['--width', '10000', '--height', '10000', '--png', 'a.png'], /^lrkit: --width must be an integer in \[10, 4096\]; received "10000"/],
-    [['--width', '4096', '--height', '4096', '--scale', '2', '--png', 'a.png'], /^lrkit: --png: --width × --height × --scale² must be at most 16777216 pixels \(limits\.maxPixels\); received 4096 × 4096 × 2² = 67108864/],
+    [
+      ['--width', '4096', '--height', '4096', '--scale', '2', '--png', 'a.png'],
+      /^lrkit: --png: --width × --height × --scale² must be at most 16777216 pixels \(limits\.maxPixels\); received 4096 × 4096 × 2² = 67108864/,
+    ],
     [['--scale', '1000', '--png', 'a.png'], /^lrkit: --scale must be a number in \(0, 16\]; received "1000"/],
     [['--points', '1000000000', '--json'], /^lrkit: --points must be an integer in \[4, 100000\]; received "1000000000"/],
     [['--width', '100000'], /^lrkit: --width must be an integer in \[10, 1000\]; received "100000"/],
@@ -83,12 +82,18 @@ describe('class 1: no flag makes the work unbounded', () => {
 
   it('refuses more than limits.maxSeries schedules, and --points × schedules past limits.maxPoints', async () => {
     const many = Array.from({ length: 65 }, () => ['--torch', 'ConstantLR']).flat();
-    expectOneLineError(await lrkit('preview', ...many, '--base-lr', '0.1', '--json'), /^lrkit: 65 schedules given; at most 64 can be drawn or converted at once \(limits\.maxSeries\)$/);
+    expectOneLineError(
+      await lrkit('preview', ...many, '--base-lr', '0.1', '--json'),
+      /^lrkit: 65 schedules given; at most 64 can be drawn or converted at once \(limits\.maxSeries\)$/,
+    );
     const manyInOneFile = join(directory, 'many.json');
     writeFileSync(manyInOneFile, JSON.stringify(Array.from({ length: 1000 }, () => ({ type: 'constant', value: 1 }))));
     expectOneLineError(await lrkit('preview', `@${manyInOneFile}`, '--json'), /holds 1000 schedules; at most 64/);
     const two = ['--torch', 'ConstantLR', '--torch', 'ConstantLR', '--base-lr', '0.1'];
-    expectOneLineError(await lrkit('preview', ...two, '--points', '60000', '--json'), /^lrkit: --points × schedules must be at most 100000 \(limits\.maxPoints\); received 60000 × 2 = 120000$/);
+    expectOneLineError(
+      await lrkit('preview', ...two, '--points', '60000', '--json'),
+      /^lrkit: --points × schedules must be at most 100000 \(limits\.maxPoints\); received 60000 × 2 = 120000$/,
+    );
   });
 
   it('samples the whole step domain as a bounded envelope', async () => {
@@ -120,8 +125,14 @@ describe('class 1: no flag makes the work unbounded', () => {
 
   it('refuses --args lists nested past limits.maxNestingDepth, as key=value or JSON', async () => {
     const deepList = `${'['.repeat(5_000)}1${']'.repeat(5_000)}`;
-    expectOneLineError(await lrkit('convert', '--torch', 'MultiStepLR', '--args', `milestones=${deepList}`, '--base-lr', '0.1'), /^lrkit: --args may nest lists at most 32 deep \(limits\.maxNestingDepth\)/);
-    expectOneLineError(await lrkit('convert', '--torch', 'MultiStepLR', '--args', `{"milestones":${deepList}}`, '--base-lr', '0.1'), /^lrkit: --args: a config may nest objects and arrays at most 32 deep/);
+    expectOneLineError(
+      await lrkit('convert', '--torch', 'MultiStepLR', '--args', `milestones=${deepList}`, '--base-lr', '0.1'),
+      /^lrkit: --args may nest lists at most 32 deep \(limits\.maxNestingDepth\)/,
+    );
+    expectOneLineError(
+      await lrkit('convert', '--torch', 'MultiStepLR', '--args', `{"milestones":${deepList}}`, '--base-lr', '0.1'),
+      /^lrkit: --args: a config may nest objects and arrays at most 32 deep/,
+    );
   });
 });
 
@@ -157,8 +168,14 @@ describe('class 2: never silently wrong', () => {
   });
 
   it('refuses sparse arrays and growth that overflows, from the command line too', async () => {
-    expectOneLineError(await lrkit('convert', '--torch', 'MultiStepLR', '--args', '{"milestones":[1,null,3]}', '--base-lr', '0.1'), /`milestones\[1\]` must be an integer >= 0; received null/);
-    expectOneLineError(await lrkit('convert', '--torch', 'ExponentialLR', '--args', 'gamma=1.5', '--base-lr', '0.1'), /torch ExponentialLR: these options give a non-finite value \(Infinity\)/);
+    expectOneLineError(
+      await lrkit('convert', '--torch', 'MultiStepLR', '--args', '{"milestones":[1,null,3]}', '--base-lr', '0.1'),
+      /`milestones\[1\]` must be an integer >= 0; received null/,
+    );
+    expectOneLineError(
+      await lrkit('convert', '--torch', 'ExponentialLR', '--args', 'gamma=1.5', '--base-lr', '0.1'),
+      /torch ExponentialLR: these options give a non-finite value \(Infinity\)/,
+    );
   });
 });
 
@@ -168,7 +185,10 @@ describe('class 3: one clear line', () => {
     [['convert', '--torch', 'StepLR', '--args', `{${'"a":1,'.repeat(20_000)}`, '--base-lr', '0.1'], /^lrkit: --args is not valid JSON/],
     [['convert', '--torch', 'S'.repeat(100_000), '--base-lr', '0.1'], /unknown scheduler "S{199}… \(a string of 100000 characters\)/],
     [['convert', '--keras', `{"class_name":"${'K'.repeat(100_000)}","config":{}}`], /unknown class_name "K{199}…/],
-    [['preview', '--config', `/missing/${'d'.repeat(10_000)}.json`], /^lrkit: --config: cannot read "\/missing\/d+… \(a string of 10014 characters\) \(ENAMETOOLONG\)$/],
+    [
+      ['preview', '--config', `/missing/${'d'.repeat(10_000)}.json`],
+      /^lrkit: --config: cannot read "\/missing\/d+… \(a string of 10014 characters\) \(ENAMETOOLONG\)$/,
+    ],
   ])('answers %# with one short line', async (argv, pattern) => {
     expectOneLineError(await lrkit(...argv), pattern);
   });
@@ -177,10 +197,32 @@ describe('class 3: one clear line', () => {
 describe('class 6: nothing is written before every option is checked', () => {
   const svgFlags = (out: string) => [...stepArgs, '--steps', '0:100', '--svg', join(out, 'ok.svg')];
   it.each([
-    ['a PNG in a missing directory', (out: string) => ['--png', join(out, 'missing', 'x.png')], /^lrkit: --png: cannot write ".*x\.png": the directory ".*missing" does not exist$/],
-    ['a Vega-Lite spec in a missing directory', (out: string) => ['--vega-lite', join(out, 'no', 'spec.json')], /^lrkit: --vega-lite: cannot write .* does not exist$/],
-    ['a PNG path that is a directory', (out: string) => { mkdirSync(join(out, 'dir.png')); return ['--png', join(out, 'dir.png')]; }, /^lrkit: --png: cannot write ".*dir\.png": it is a directory$/],
-    ['a PNG under a file', (out: string) => { writeFileSync(join(out, 'file'), ''); return ['--png', join(out, 'file', 'x.png')]; }, /is not a directory$/],
+    [
+      'a PNG in a missing directory',
+      (out: string) => ['--png', join(out, 'missing', 'x.png')],
+      /^lrkit: --png: cannot write ".*x\.png": the directory ".*missing" does not exist$/,
+    ],
+    [
+      'a Vega-Lite spec in a missing directory',
+      (out: string) => ['--vega-lite', join(out, 'no', 'spec.json')],
+      /^lrkit: --vega-lite: cannot write .* does not exist$/,
+    ],
+    [
+      'a PNG path that is a directory',
+      (out: string) => {
+        mkdirSync(join(out, 'dir.png'));
+        return ['--png', join(out, 'dir.png')];
+      },
+      /^lrkit: --png: cannot write ".*dir\.png": it is a directory$/,
+    ],
+    [
+      'a PNG under a file',
+      (out: string) => {
+        writeFileSync(join(out, 'file'), '');
+        return ['--png', join(out, 'file', 'x.png')];
+      },
+      /is not a directory$/,
+    ],
     ['the same file twice', (out: string) => ['--vega-lite', join(out, 'ok.svg')], /^lrkit: --vega-lite and --svg name the same file/],
     ['a bad --scale', () => ['--png', 'x.png', '--scale', '99'], /^lrkit: --scale must be a number in \(0, 16\]/],
     ['a bad --width', () => ['--width', '1'], /^lrkit: --width must be an integer in \[10, 4096\]/],
@@ -211,7 +253,27 @@ describe('class 6: nothing is written before every option is checked', () => {
 // command writes nothing.
 
 const hostileText = fc.oneof(
-  fc.constantFrom('', ' ', '0', '-1', '1', '3', '10', '100', '1e9', '1e300', 'NaN', 'Infinity', '0x10', '1.5', '9007199254740993', 'null', '[1,,3]', '{}', '@/missing.json'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1',
+    '3',
+    '10',
+    '100',
+    '1e9',
+    '1e300',
+    'NaN',
+    'Infinity',
+    '0x10',
+    '1.5',
+    '9007199254740993',
+    'null',
+    '[1,,3]',
+    '{}',
+    '@/missing.json',
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: -10, max: 100_000 }).map(String),
   fc.constantFrom('x'.repeat(5000), '['.repeat(3000), `{"type":"cosine","initialValue":0.1,"decaySteps":${'9'.repeat(400)}}`),
@@ -229,25 +291,28 @@ const configText = fc.oneof(
 );
 const flagArbitrary = (out: string) =>
   fc.oneof(
-    fc.tuple(fc.constantFrom('--steps', '--points', '--width', '--height', '--scale', '--title', '--name', '--total-steps', '--to', '--base-lr', '--args'), hostileText),
+    fc.tuple(
+      fc.constantFrom('--steps', '--points', '--width', '--height', '--scale', '--title', '--name', '--total-steps', '--to', '--base-lr', '--args'),
+      hostileText,
+    ),
     fc.tuple(fc.constantFrom('--steps'), fc.constantFrom('0:10', '0:1000', `0:${Number.MAX_SAFE_INTEGER}`, '5:3')),
     fc.tuple(fc.constantFrom('--torch'), fc.constantFrom('StepLR', 'ExponentialLR', 'OneCycleLR', 'CyclicLR', 'Nope', 'ConstantLR')),
-    fc.tuple(fc.constantFrom('--args'), fc.constantFrom('step_size=3', 'gamma=2', 'max_lr=0.1,total_steps=100', 'base_lr=0.01,max_lr=0.1', 'milestones=[1,,3]', '{"gamma":0.5}')),
+    fc.tuple(
+      fc.constantFrom('--args'),
+      fc.constantFrom('step_size=3', 'gamma=2', 'max_lr=0.1,total_steps=100', 'base_lr=0.01,max_lr=0.1', 'milestones=[1,,3]', '{"gamma":0.5}'),
+    ),
     fc.tuple(fc.constantFrom('--keras'), configText),
-    fc.tuple(fc.constantFrom('--svg', '--png', '--vega-lite'), fc.constantFrom(join(out, 'a.svg'), join(out, 'b.png'), join(out, 'c.json'), join(out, 'missing', 'd.svg'), out)),
+    fc.tuple(
+      fc.constantFrom('--svg', '--png', '--vega-lite'),
+      fc.constantFrom(join(out, 'a.svg'), join(out, 'b.png'), join(out, 'c.json'), join(out, 'missing', 'd.svg'), out),
+    ),
     fc.tuple(fc.constantFrom('--json', '--csv', '--log-y', '--no-color', '--bogus'), fc.constant(undefined)),
     fc.tuple(fc.constant('config'), configText),
   );
 
 describe('property', () => {
   const out = outputDirectory();
-  test.prop(
-    [
-      fc.constantFrom('preview', 'convert', 'nonsense'),
-      fc.array(flagArbitrary(out), { maxLength: 7 }),
-    ],
-    { numRuns: 120 },
-  )(
+  test.prop([fc.constantFrom('preview', 'convert', 'nonsense'), fc.array(flagArbitrary(out), { maxLength: 7 })], { numRuns: 120 })(
     'any argument vector ends in a result or one clear error, quickly, and a refused command writes nothing',
     async (command, flags) => {
       for (const name of readdirSync(out)) rmSync(join(out, name), { recursive: true, force: true });

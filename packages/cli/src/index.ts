@@ -1,9 +1,9 @@
-export { run, createProgram } from './program.js';
 export { CliError } from './cli-error.js';
-export { parseSteps, type StepRange } from './parse-steps.js';
+export { type ConvertOptions, convert } from './convert.js';
+export { type NativeEquivalent, nativeEquivalent } from './native-equivalent.js';
 export { parseKeywordArguments } from './parse-arguments.js';
-export { collectSchedules, type SourceOptions, type SourcedSchedule } from './schedule-sources.js';
-export { preview, type Output, type PreviewOptions } from './preview.js';
-export { convert, type ConvertOptions } from './convert.js';
+export { parseSteps, type StepRange } from './parse-steps.js';
 export { presets } from './presets.js';
-export { nativeEquivalent, type NativeEquivalent } from './native-equivalent.js';
+export { type Output, type PreviewOptions, preview } from './preview.js';
+export { createProgram, run } from './program.js';
+export { collectSchedules, type SourcedSchedule, type SourceOptions } from './schedule-sources.js';

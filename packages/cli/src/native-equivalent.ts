@@ -1,4 +1,4 @@
-import { excerpt, fromConfig, limits, type JsonValue, type Schedule, type ScheduleConfig } from '@lrkit/schedules';
+import { excerpt, fromConfig, type JsonValue, limits, type Schedule, type ScheduleConfig } from '@lrkit/schedules';
 
 type Config = Readonly<Record<string, JsonValue>>;
 type Candidate = (args: Config, baseLr: number | undefined) => Record<string, JsonValue> | undefined;
@@ -11,7 +11,9 @@ const torchCandidates: Readonly<Record<string, Candidate>> = {
   MultiStepLR: (args, baseLr) => ({ type: 'multi-step', initialValue: baseLr ?? NaN, milestones: args.milestones ?? null, factor: number(args.gamma) ?? 0.1 }),
   ExponentialLR: (args, baseLr) => ({ type: 'exponential', initialValue: baseLr ?? NaN, decayRate: number(args.gamma) ?? NaN }),
   CosineAnnealingLR: (args, baseLr) =>
-    baseLr === undefined ? undefined : { type: 'cosine', initialValue: baseLr, decaySteps: number(args.T_max) ?? NaN, alpha: (number(args.eta_min) ?? 0) / baseLr },
+    baseLr === undefined
+      ? undefined
+      : { type: 'cosine', initialValue: baseLr, decaySteps: number(args.T_max) ?? NaN, alpha: (number(args.eta_min) ?? 0) / baseLr },
 };
 
 /** Plain native configs that may reproduce a Keras schedule (checked numerically before use). */
@@ -61,7 +63,13 @@ const frameworkCandidates: Readonly<Record<string, (config: Config) => Record<st
   'optax constant_schedule': (config) => ({ type: 'constant', value: (config.kwargs as Config).value ?? null }),
   'optax cosine_decay_schedule': (config) => {
     const kwargs = config.kwargs as Config;
-    return { type: 'cosine', initialValue: kwargs.init_value ?? null, decaySteps: kwargs.decay_steps ?? null, alpha: kwargs.alpha ?? 0, exponent: kwargs.exponent ?? 1 };
+    return {
+      type: 'cosine',
+      initialValue: kwargs.init_value ?? null,
+      decaySteps: kwargs.decay_steps ?? null,
+      alpha: kwargs.alpha ?? 0,
+      exponent: kwargs.exponent ?? 1,
+    };
   },
   'optax linear_onecycle_schedule': (config) => onecycle(config.kwargs as Config, 'linear'),
   'optax cosine_onecycle_schedule': (config) => onecycle(config.kwargs as Config, 'cosine'),
@@ -78,7 +86,12 @@ function onecycle(kwargs: Config, interpolation: 'linear' | 'cosine'): Record<st
   const finalDiv = number(kwargs.final_div_factor) ?? 1e4;
   const start = peak / div;
   if (interpolation === 'cosine') {
-    return { type: 'piecewise-interpolate', steps: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), steps], values: [start, start * div, start * div * (1 / (div * finalDiv))], interpolation };
+    return {
+      type: 'piecewise-interpolate',
+      steps: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), steps],
+      values: [start, start * div, start * div * (1 / (div * finalDiv))],
+      interpolation,
+    };
   }
   const down = start * div * (1 / div);
   return {

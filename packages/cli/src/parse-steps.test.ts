@@ -11,6 +11,8 @@ describe('parseSteps', () => {
   });
 
   it.each(['5:5', '10:2', '-1:10', '0:abc', '0:1.5', ''])('rejects %j with one message naming --steps', (text) => {
-    expect(() => parseSteps(text)).toThrow(`--steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${JSON.stringify(text)}`);
+    expect(() => parseSteps(text)).toThrow(
+      `--steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${JSON.stringify(text)}`,
+    );
   });
 });

@@ -23,9 +23,7 @@ export function parseSteps(text: string): StepRange {
   const start = match?.[1] === undefined ? 0 : Number(match[1]);
   const end = match === null ? NaN : Number(match[2]);
   if (match === null || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || !(start < end)) {
-    throw new CliError(
-      `--steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${quoteFlag(text)}`,
-    );
+    throw new CliError(`--steps must be start:end with integers 0 <= start < end (end exclusive, e.g. 0:1000); received ${quoteFlag(text)}`);
   }
   return { start, end };
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { limits, toConfig, type JsonValue } from '@lrkit/schedules';
+import { type JsonValue, limits, toConfig } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
 import { checkOutputPaths, integerFlag, labelFlag, numberFlag } from './flags.js';
 import { parseSteps, type StepRange } from './parse-steps.js';
-import { collectSchedules, type SourceOptions, type SourcedSchedule } from './schedule-sources.js';
+import { collectSchedules, type SourcedSchedule, type SourceOptions } from './schedule-sources.js';
 
 /** The flags of `lrkit preview`. */
 export interface PreviewOptions extends SourceOptions {
@@ -186,10 +186,7 @@ function formatValues(plan: PreviewPlan, sampleSchedule: typeof import('@lrkit/p
   return `${rows.join('\n')}\n`;
 }
 
-async function renderFiles(
-  plan: PreviewPlan,
-  plot: typeof import('@lrkit/plot'),
-): Promise<Array<{ path: string; content: string | Uint8Array }>> {
+async function renderFiles(plan: PreviewPlan, plot: typeof import('@lrkit/plot')): Promise<Array<{ path: string; content: string | Uint8Array }>> {
   const size = { width: plan.width, height: plan.height };
   const chart = plot.scheduleChart(plan.named, { ...plan.chartOptions, points: plan.points });
   const files: Array<{ path: string; content: string | Uint8Array }> = [];

@@ -1,7 +1,7 @@
 import { excerptText } from '@lrkit/schedules';
 import { Command, CommanderError, Option } from 'commander';
-import { convert, type ConvertOptions } from './convert.js';
-import { preview, type Output, type PreviewOptions } from './preview.js';
+import { type ConvertOptions, convert } from './convert.js';
+import { type Output, type PreviewOptions, preview } from './preview.js';
 
 /** A message on one line, cut to 1,000 characters: every error is one short line. */
 function oneLine(text: string): string {
@@ -20,8 +20,16 @@ function addSourceOptions(command: Command): Command {
     .option('--base-lr <number>', "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)", collect)
     .option('--keras <json>', 'a Keras schedule {"class_name": ..., "config": {...}}, inline or @file.json (repeatable)', collect)
     .option('--optax <name:kwargs>', 'an optax schedule, e.g. cosine_decay_schedule:init_value=0.1,decay_steps=1000 (repeatable)', collect)
-    .option('--hf <name:args>', 'a transformers get_scheduler name with num_warmup_steps, num_training_steps, its scheduler_specific_kwargs and lr, e.g. linear:num_warmup_steps=100,num_training_steps=1000,lr=5e-5 (repeatable)', collect)
-    .option('--timm <sched:args>', 'a timm create_scheduler_v2 sched with its arguments and lr, e.g. cosine:num_epochs=100,warmup_epochs=5,lr=0.1 (repeatable)', collect)
+    .option(
+      '--hf <name:args>',
+      'a transformers get_scheduler name with num_warmup_steps, num_training_steps, its scheduler_specific_kwargs and lr, e.g. linear:num_warmup_steps=100,num_training_steps=1000,lr=5e-5 (repeatable)',
+      collect,
+    )
+    .option(
+      '--timm <sched:args>',
+      'a timm create_scheduler_v2 sched with its arguments and lr, e.g. cosine:num_epochs=100,warmup_epochs=5,lr=0.1 (repeatable)',
+      collect,
+    )
     .option('--name <label>', 'legend name of each schedule, in order (repeatable)', collect);
 }
 
@@ -101,7 +109,10 @@ export function createProgram(output: Output, note: (text: string) => void = (te
       .argument('[config]', 'a native JSON config (or Keras {class_name, config}), inline or @file.json'),
   )
     .option('--to <form>', 'native, torch, keras or optax', 'native')
-    .option('--total-steps <n>', 'training length: OneCycleLR total_steps when not in --args; also the steps a plain native equivalent is checked on (default 0…9999 and sparse up to 10^6)')
+    .option(
+      '--total-steps <n>',
+      'training length: OneCycleLR total_steps when not in --args; also the steps a plain native equivalent is checked on (default 0…9999 and sparse up to 10^6)',
+    )
     .addHelpText('after', convertExamples)
     .action((config: string | undefined, options: ConvertOptions) => {
       convert(config === undefined ? [] : [config], options, output, note);

@@ -1,11 +1,11 @@
+import type { KerasSerialized } from '@lrkit/schedules';
 import { excerptText, fromConfig, limits, type Schedule } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
 import { quoteFlag } from './flags.js';
+import { collectFrameworkSchedules, type FrameworkSourceOptions } from './framework-sources.js';
 import { parseKeywordArguments } from './parse-arguments.js';
-import type { KerasSerialized } from '@lrkit/schedules';
 import { presets } from './presets.js';
 import { readJsonArgument, readJsonFile } from './read-json.js';
-import { collectFrameworkSchedules, type FrameworkSourceOptions } from './framework-sources.js';
 
 /** The schedule flags shared by `preview` and `convert`. */
 export interface SourceOptions extends FrameworkSourceOptions {
@@ -40,7 +40,9 @@ function wrap<T>(what: string, build: () => T): T {
 function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'name'> & { label: string }> {
   const items = Array.isArray(value) ? value : [value];
   if (items.length > limits.maxSeries) {
-    throw new CliError(`${excerptText(what, 120)} holds ${items.length} schedules; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`);
+    throw new CliError(
+      `${excerptText(what, 120)} holds ${items.length} schedules; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`,
+    );
   }
   if (items.length === 0) throw new CliError(`${what} is an empty array; expected a schedule config`);
   return items.map((item, index) => {

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { excerpt, excerptText } from '@lrkit/schedules';
+import * as tf from '@tensorflow/tfjs';
 
 /** Model inputs or targets as `trainOnBatch` takes them. */
 export type TensorOrTensors = tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor };

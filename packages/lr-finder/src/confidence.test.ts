@@ -28,9 +28,7 @@ describe('assessConfidence', () => {
 
   it('distrusts a curve that never decreases', () => {
     const raw = Array.from({ length: 20 }, (_, index) => 1 + index);
-    expect(assessConfidence(raw, raw).reasons).toContain(
-      'the smoothed loss never decreased: start the sweep lower (startLr) or check the model and data',
-    );
+    expect(assessConfidence(raw, raw).reasons).toContain('the smoothed loss never decreased: start the sweep lower (startLr) or check the model and data');
   });
 
   it('distrusts a fall smaller than 3 noise standard deviations', () => {

@@ -65,9 +65,7 @@ export function assessConfidence(
   const signalToNoise = noise === 0 ? (drop > 0 ? Infinity : 0) : drop / noise;
 
   if (points < minimumConfidentPoints) {
-    reasons.push(
-      `only ${points} point(s) to analyse (need ${minimumConfidentPoints}): the sweep stopped early or numIterations is too small`,
-    );
+    reasons.push(`only ${points} point(s) to analyse (need ${minimumConfidentPoints}): the sweep stopped early or numIterations is too small`);
   }
   if (points > 0 && !(drop > 0)) {
     reasons.push('the smoothed loss never decreased: start the sweep lower (startLr) or check the model and data');
@@ -77,10 +75,7 @@ export function assessConfidence(
         'use more iterations, larger batches or more smoothing',
     );
   }
-  const curveMinimumAt = curveSmoothedLosses.reduce(
-    (best, loss, index) => (loss < (curveSmoothedLosses[best] as number) ? index : best),
-    0,
-  );
+  const curveMinimumAt = curveSmoothedLosses.reduce((best, loss, index) => (loss < (curveSmoothedLosses[best] as number) ? index : best), 0);
   if (points >= 2 && curveSmoothedLosses.length >= 2 && curveMinimumAt === curveSmoothedLosses.length - 1) {
     reasons.push('the loss was still decreasing at the end of the analysed window: raise endLr to see where training breaks down');
   }
@@ -90,9 +85,7 @@ export function assessConfidence(
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function formatNumber(value: number): string {

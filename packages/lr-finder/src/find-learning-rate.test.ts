@@ -3,15 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findLearningRate } from './find-learning-rate.js';
 import { smoothLosses } from './smoothed-loss.js';
 import { sweepLearningRates } from './sweep.js';
-import {
-  classificationData,
-  optimizerFactories,
-  regressionModel,
-  regressionProblem,
-  smallClassifier,
-  trainingState,
-  useCpu,
-} from './test-support.js';
+import { classificationData, optimizerFactories, regressionModel, regressionProblem, smallClassifier, trainingState, useCpu } from './test-support.js';
 
 beforeAll(useCpu);
 
@@ -62,20 +54,22 @@ describe('findLearningRate records', () => {
     const y = tf.fill([4, 1], -1000);
     const used: number[] = [];
     let previous = 0;
-    await findLearningRate(model, { x, y }, {
-      startLr: 0.001,
-      endLr: 0.1,
-      numIterations: 5,
-      mode: 'linear',
-      onBatch: async () => {
-        const weight = (await model.getWeights()[0]!.data())[0]!;
-        used.push(previous - weight);
-        previous = weight;
+    await findLearningRate(
+      model,
+      { x, y },
+      {
+        startLr: 0.001,
+        endLr: 0.1,
+        numIterations: 5,
+        mode: 'linear',
+        onBatch: async () => {
+          const weight = (await model.getWeights()[0]!.data())[0]!;
+          used.push(previous - weight);
+          previous = weight;
+        },
       },
-    });
-    sweepLearningRates({ startLr: 0.001, endLr: 0.1, numIterations: 5, mode: 'linear' }).forEach((rate, index) =>
-      expect(used[index]).toBeCloseTo(rate, 6),
     );
+    sweepLearningRates({ startLr: 0.001, endLr: 0.1, numIterations: 5, mode: 'linear' }).forEach((rate, index) => expect(used[index]).toBeCloseTo(rate, 6));
     tf.dispose([x, y]);
   });
 });
@@ -96,7 +90,12 @@ describe('findLearningRate stops early', () => {
 
   it('on a NaN loss', async () => {
     const model = regressionModel(tf.train.sgd(0.01));
-    const x = tf.tensor2d([[1, 0], [0, 1], [NaN, 0], [0, 1]]);
+    const x = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+      [NaN, 0],
+      [0, 1],
+    ]);
     const y = tf.tensor2d([[1], [-1], [1], [-1]]);
     const result = await findLearningRate(model, { x, y }, { batchSize: 2, shuffle: false, numIterations: 10 });
     expect(result.stopReason).toBe('non-finite');
@@ -129,16 +128,20 @@ describe('findLearningRate with a validation set', () => {
     const { x, y } = regressionProblem(1, 4);
     const model = regressionModel(tf.train.sgd(0.01));
     const expected: number[] = [];
-    const result = await findLearningRate(model, { x, y }, {
-      numIterations: 4,
-      batchSize: 2,
-      validationData: { x, y },
-      onBatch: async () => {
-        const loss = model.evaluate(x, y) as tf.Scalar;
-        expected.push((await loss.data())[0]!);
-        loss.dispose();
+    const result = await findLearningRate(
+      model,
+      { x, y },
+      {
+        numIterations: 4,
+        batchSize: 2,
+        validationData: { x, y },
+        onBatch: async () => {
+          const loss = model.evaluate(x, y) as tf.Scalar;
+          expected.push((await loss.data())[0]!);
+          loss.dispose();
+        },
       },
-    });
+    );
     expect(result.lossSource).toBe('validation');
     expect(result.losses).toEqual(expected);
     tf.dispose([x, y]);
@@ -195,7 +198,10 @@ describe('findLearningRate restores the model and the optimizer bit-for-bit', ()
 
   it('and leaks no tensor with a dataset', async () => {
     const { x, y } = classificationData(16);
-    const dataset = tf.data.zip({ xs: tf.data.array(tf.unstack(x)), ys: tf.data.array(tf.unstack(y)) }).batch(4).repeat();
+    const dataset = tf.data
+      .zip({ xs: tf.data.array(tf.unstack(x)), ys: tf.data.array(tf.unstack(y)) })
+      .batch(4)
+      .repeat();
     const model = smallClassifier(tf.train.rmsprop(0.01));
     const before = await trainingState(model);
     const tensorsBefore = tf.memory().numTensors;

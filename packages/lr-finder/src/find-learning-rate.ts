@@ -1,24 +1,24 @@
+import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, positiveInteger } from '@lrkit/schedules/validation';
+import { adaptOptimizer, snapshotTrainingState } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
+import { releaseAbandonedTape } from './abandoned-tape.js';
 import {
+  type BatchSource,
   checkBatchShapes,
+  type DatasetBatch,
   datasetBatches,
   isDataset,
-  sampleCount,
-  tensorBatches,
-  type BatchSource,
-  type DatasetBatch,
   type RangeTestData,
+  sampleCount,
   type TensorData,
+  tensorBatches,
 } from './batch-source.js';
 import type { RangeTestConfidence } from './confidence.js';
 import { createDivergenceCheck, defaultDivergeThreshold, type StopReason } from './divergence.js';
-import { adaptOptimizer, snapshotTrainingState } from '@lrkit/tfjs';
-import { releaseAbandonedTape } from './abandoned-tape.js';
 import { checkSmoothing, createLossSmoother, defaultSmoothing } from './smoothed-loss.js';
-import { suggestLearningRates, suggestionMethods } from './suggest.js';
+import { suggestionMethods, suggestLearningRates } from './suggest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
-import { resolveSweep, sweepLearningRate, type SweepMode } from './sweep.js';
-import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, positiveInteger } from '@lrkit/schedules/validation';
+import { resolveSweep, type SweepMode, sweepLearningRate } from './sweep.js';
 
 /** One batch of the sweep, as passed to `onBatch`. */
 export interface RangeTestBatch {
@@ -179,11 +179,7 @@ async function evaluationLoss(model: tf.LayersModel, data: RangeTestData, batchS
  * console.log(result.suggestion?.learningRate, result.confidence.confident);
  * ```
  */
-export async function findLearningRate(
-  model: tf.LayersModel,
-  data: RangeTestData,
-  options: FindLearningRateOptions = {},
-): Promise<RangeTestResult> {
+export async function findLearningRate(model: tf.LayersModel, data: RangeTestData, options: FindLearningRateOptions = {}): Promise<RangeTestResult> {
   const owner = 'findLearningRate';
   knownKeys(owner, options, optionNames, { allowNull: false });
   const sweep = resolveSweep(owner, options);
@@ -326,7 +322,6 @@ function describeStop(
   }
   if (reason === 'non-finite') return `stopped at batch ${stoppedAt}${rate}: the loss became NaN or infinite`;
   return (
-    `stopped after ${stoppedAt} of ${numIterations} batches: the dataset ended before the sweep did; ` +
-    'repeat it (dataset.repeat()) or lower numIterations'
+    `stopped after ${stoppedAt} of ${numIterations} batches: the dataset ended before the sweep did; ` + 'repeat it (dataset.repeat()) or lower numIterations'
   );
 }

@@ -3,8 +3,9 @@
  * line (no tensor dump) and leaves the model as it was; the "model is training" guard holds
  * for every kind of model; bad options are one clear line.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { fc, test } from '@fast-check/vitest';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLearningRate } from './find-learning-rate.js';
 import { classificationData, smallClassifier, trainingState, useCpu } from './test-support.js';
@@ -43,9 +44,13 @@ describe('class 3: an unbatched dataset is one clear line', () => {
   it.each([
     ['{ xs, ys } of single samples', () => tf.data.array(samples.map((row, index) => ({ xs: row, ys: labels[index]! })))],
     ['zipped single samples', () => tf.data.zip({ xs: tf.data.array(samples), ys: tf.data.array(labels) })],
-    ['a generator of single samples', () => tf.data.generator(function* () {
-      for (const [index, row] of samples.entries()) yield { xs: tf.tensor1d(row), ys: tf.tensor1d(labels[index]!) };
-    })],
+    [
+      'a generator of single samples',
+      () =>
+        tf.data.generator(function* () {
+          for (const [index, row] of samples.entries()) yield { xs: tf.tensor1d(row), ys: tf.tensor1d(labels[index]!) };
+        }),
+    ],
   ])('%s: names the mistake and the fix, and restores the model', async (_, dataset) => {
     const model = smallClassifier(tf.train.adam(0.01));
     await model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
@@ -159,20 +164,27 @@ describe('properties', () => {
       ),
     ],
     { numRuns: 60 },
-  )('any options end in a result or one clear error, and leave the model and the tensor count as they were', async (options) => {
-    const before = await trainingState(model);
-    const tensors = tf.memory().numTensors;
-    const start = performance.now();
-    try {
-      const result = await findLearningRate(model, { x, y }, { ...(options as object), numIterations: Math.min(Number(options.numIterations) || 5, 20) } as never);
-      expect(result.lrs.every((rate) => Number.isFinite(rate) && rate > 0)).toBe(true);
-    } catch (error) {
-      expect(error instanceof TypeError || error instanceof RangeError).toBe(true);
-      expect((error as Error).message).not.toContain('\n');
-      expect((error as Error).message.length).toBeLessThanOrEqual(600);
-    }
-    expect(performance.now() - start).toBeLessThan(10_000);
-    expect(tf.memory().numTensors).toBe(tensors);
-    expect(await trainingState(model)).toEqual(before);
-  }, 120_000);
+  )(
+    'any options end in a result or one clear error, and leave the model and the tensor count as they were',
+    async (options) => {
+      const before = await trainingState(model);
+      const tensors = tf.memory().numTensors;
+      const start = performance.now();
+      try {
+        const result = await findLearningRate(model, { x, y }, {
+          ...(options as object),
+          numIterations: Math.min(Number(options.numIterations) || 5, 20),
+        } as never);
+        expect(result.lrs.every((rate) => Number.isFinite(rate) && rate > 0)).toBe(true);
+      } catch (error) {
+        expect(error instanceof TypeError || error instanceof RangeError).toBe(true);
+        expect((error as Error).message).not.toContain('\n');
+        expect((error as Error).message.length).toBeLessThanOrEqual(600);
+      }
+      expect(performance.now() - start).toBeLessThan(10_000);
+      expect(tf.memory().numTensors).toBe(tensors);
+      expect(await trainingState(model)).toEqual(before);
+    },
+    120_000,
+  );
 });

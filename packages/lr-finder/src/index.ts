@@ -1,31 +1,8 @@
-export {
-  findLearningRate,
-  type FindLearningRateOptions,
-  type RangeTestBatch,
-  type RangeTestResult,
-} from './find-learning-rate.js';
-export {
-  defaultSweep,
-  resolveSweep,
-  sweepLearningRate,
-  sweepLearningRates,
-  type Sweep,
-  type SweepMode,
-  type SweepOptions,
-} from './sweep.js';
-export { createLossSmoother, defaultSmoothing, smoothLosses, type LossSmoother } from './smoothed-loss.js';
-export {
-  createDivergenceCheck,
-  defaultDivergeThreshold,
-  type DivergenceCheck,
-  type DivergenceVerdict,
-  type StopReason,
-} from './divergence.js';
-export type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
-export { steepestIndex } from './steepest.js';
-export { minimumIndex } from './minimum.js';
-export { valleyIndex } from './valley.js';
-export { edgeDivisor, edgeIndex, edgeSmoothing } from './edge.js';
+// Moved to @lrkit/tfjs (one home); re-exported so existing imports keep working.
+export { snapshotTrainingState, type TrainingStateSnapshot } from '@lrkit/tfjs';
+export { releaseAbandonedTape } from './abandoned-tape.js';
+export type { DatasetBatch, RangeTestData, TensorData, TensorOrTensors } from './batch-source.js';
+export { type LrFinderChartData, toChartData } from './chart-data.js';
 export {
   assessConfidence,
   minimumConfidentPoints,
@@ -33,15 +10,38 @@ export {
   type RangeTestConfidence,
 } from './confidence.js';
 export {
-  suggestLearningRates,
-  suggestionMethods,
+  createDivergenceCheck,
+  type DivergenceCheck,
+  type DivergenceVerdict,
+  defaultDivergeThreshold,
+  type StopReason,
+} from './divergence.js';
+export { edgeDivisor, edgeIndex, edgeSmoothing } from './edge.js';
+export {
+  type FindLearningRateOptions,
+  findLearningRate,
+  type RangeTestBatch,
+  type RangeTestResult,
+} from './find-learning-rate.js';
+export { minimumIndex } from './minimum.js';
+export { createLossSmoother, defaultSmoothing, type LossSmoother, smoothLosses } from './smoothed-loss.js';
+export { steepestIndex } from './steepest.js';
+export {
   type RangeTestCurve,
-  type SuggestOptions,
   type SuggestionReport,
+  type SuggestOptions,
+  suggestionMethods,
+  suggestLearningRates,
 } from './suggest.js';
-// Moved to @lrkit/tfjs (one home); re-exported so existing imports keep working.
-export { snapshotTrainingState, type TrainingStateSnapshot } from '@lrkit/tfjs';
-export { releaseAbandonedTape } from './abandoned-tape.js';
-export type { DatasetBatch, RangeTestData, TensorData, TensorOrTensors } from './batch-source.js';
-export { toOneCycle, type ToOneCycleOptions } from './to-one-cycle.js';
-export { toChartData, type LrFinderChartData } from './chart-data.js';
+export type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
+export {
+  defaultSweep,
+  resolveSweep,
+  type Sweep,
+  type SweepMode,
+  type SweepOptions,
+  sweepLearningRate,
+  sweepLearningRates,
+} from './sweep.js';
+export { type ToOneCycleOptions, toOneCycle } from './to-one-cycle.js';
+export { valleyIndex } from './valley.js';

@@ -45,8 +45,6 @@ describe('smoothLosses', () => {
 
   it('rejects β = 1 and β < 0', () => {
     expect(() => smoothLosses([1], 1)).toThrow(new RangeError('smoothLosses: `smoothing` must be a number in [0, 1); received 1'));
-    expect(() => createLossSmoother(-0.1)).toThrow(
-      new RangeError('createLossSmoother: `smoothing` must be a number in [0, 1]; received -0.1'),
-    );
+    expect(() => createLossSmoother(-0.1)).toThrow(new RangeError('createLossSmoother: `smoothing` must be a number in [0, 1]; received -0.1'));
   });
 });

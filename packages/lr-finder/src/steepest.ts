@@ -17,15 +17,11 @@
  * steepestIndex([1e-3, 1e-2, 1e-1, 1], [2, 1.9, 1.0, 0.9]); // { index: 1, gradient: -0.39… }
  * ```
  */
-export function steepestIndex(
-  learningRates: readonly number[],
-  losses: readonly number[],
-): { index: number; gradient: number } | undefined {
+export function steepestIndex(learningRates: readonly number[], losses: readonly number[]): { index: number; gradient: number } | undefined {
   let best: { index: number; gradient: number } | undefined;
   for (let index = 0; index + 1 < losses.length; index += 1) {
     const gradient =
-      ((losses[index + 1] as number) - (losses[index] as number)) /
-      (Math.log(learningRates[index + 1] as number) - Math.log(learningRates[index] as number));
+      ((losses[index + 1] as number) - (losses[index] as number)) / (Math.log(learningRates[index + 1] as number) - Math.log(learningRates[index] as number));
     if (best === undefined || gradient < best.gradient) best = { index, gradient };
   }
   return best;

@@ -1,10 +1,10 @@
+import { knownKeys, nonNegativeInteger, oneOf } from '@lrkit/schedules/validation';
 import { assessConfidence, type RangeTestConfidence } from './confidence.js';
 import { edgeDivisor, edgeIndex } from './edge.js';
 import { minimumIndex } from './minimum.js';
 import { steepestIndex } from './steepest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
 import { valleyIndex } from './valley.js';
-import { knownKeys, nonNegativeInteger, oneOf } from '@lrkit/schedules/validation';
 
 /** The curve of a range test, as recorded. */
 export interface RangeTestCurve {
@@ -98,8 +98,7 @@ export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOpti
   const suggestions: LearningRateSuggestion[] = [];
   if (end - start >= 2) {
     for (const method of methods) {
-      const picked =
-        method === 'edge' ? edgeWindowIndex(losses.slice(0, finiteEnd), start, end) : pick(method, windowRates, windowSmoothed);
+      const picked = method === 'edge' ? edgeWindowIndex(losses.slice(0, finiteEnd), start, end) : pick(method, windowRates, windowSmoothed);
       if (picked === undefined) continue;
       const index = start + picked;
       const onEdge = picked === 0;

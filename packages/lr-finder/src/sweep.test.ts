@@ -41,21 +41,15 @@ describe('sweep validation', () => {
   });
 
   it('rejects a non-positive startLr', () => {
-    expect(() => sweepLearningRates({ startLr: 0 })).toThrow(
-      new RangeError('sweepLearningRates: `startLr` must be a positive finite number; received 0'),
-    );
+    expect(() => sweepLearningRates({ startLr: 0 })).toThrow(new RangeError('sweepLearningRates: `startLr` must be a positive finite number; received 0'));
   });
 
   it('rejects a negative endLr', () => {
-    expect(() => sweepLearningRates({ endLr: -1 })).toThrow(
-      new RangeError('sweepLearningRates: `endLr` must be a positive finite number; received -1'),
-    );
+    expect(() => sweepLearningRates({ endLr: -1 })).toThrow(new RangeError('sweepLearningRates: `endLr` must be a positive finite number; received -1'));
   });
 
   it('rejects numIterations < 2', () => {
-    expect(() => sweepLearningRates({ numIterations: 1 })).toThrow(
-      new RangeError('sweepLearningRates: `numIterations` must be an integer >= 2; received 1'),
-    );
+    expect(() => sweepLearningRates({ numIterations: 1 })).toThrow(new RangeError('sweepLearningRates: `numIterations` must be an integer >= 2; received 1'));
   });
 
   it('rejects an unknown mode', () => {

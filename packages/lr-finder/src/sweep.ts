@@ -47,9 +47,7 @@ export function resolveSweep(owner: string, options: SweepOptions): Sweep {
   const startLr = positiveNumber(owner, 'startLr', options.startLr ?? defaultSweep.startLr);
   const endLr = positiveNumber(owner, 'endLr', options.endLr ?? defaultSweep.endLr);
   if (!(startLr < endLr)) {
-    throw new RangeError(
-      `${owner}: \`startLr\` must be smaller than \`endLr\`; received startLr ${startLr} and endLr ${endLr}`,
-    );
+    throw new RangeError(`${owner}: \`startLr\` must be smaller than \`endLr\`; received startLr ${startLr} and endLr ${endLr}`);
   }
   const numIterations = integerAtLeast(owner, 'numIterations', options.numIterations ?? defaultSweep.numIterations, 2);
   const mode = oneOf(owner, 'mode', options.mode ?? defaultSweep.mode, ['exponential', 'linear'] as const);

@@ -1,6 +1,6 @@
-import { oneCycle, type OneCycleOptions, type Schedule, type OneCycleConfig } from '@lrkit/schedules';
-import type { LearningRateSuggestion } from './suggestion.js';
+import { type OneCycleConfig, type OneCycleOptions, oneCycle, type Schedule } from '@lrkit/schedules';
 import { knownKeys, positiveNumber } from '@lrkit/schedules/validation';
+import type { LearningRateSuggestion } from './suggestion.js';
 
 /** Options of {@link toOneCycle}: every `oneCycle` option except `maxValue`, plus a `factor`. */
 export type ToOneCycleOptions = Omit<OneCycleOptions, 'maxValue'> & {
@@ -25,29 +25,16 @@ export type ToOneCycleOptions = Omit<OneCycleOptions, 'maxValue'> & {
  * await model.fit(x, y, { epochs, callbacks: [new LearningRateScheduler({ schedule, unit: 'batch' })] });
  * ```
  */
-export function toOneCycle(
-  suggestion: Pick<LearningRateSuggestion, 'learningRate'> | number,
-  options: ToOneCycleOptions,
-): Schedule<OneCycleConfig> {
+export function toOneCycle(suggestion: Pick<LearningRateSuggestion, 'learningRate'> | number, options: ToOneCycleOptions): Schedule<OneCycleConfig> {
   const owner = 'toOneCycle';
   const { factor = 1, ...rest } = options;
-  knownKeys(owner, options, [
-    'factor',
-    'totalSteps',
-    'warmupFraction',
-    'annealing',
-    'initialDivisor',
-    'finalDivisor',
-    'threePhase',
-    'baseMomentum',
-    'maxMomentum',
-    'cycleMomentum',
-  ], { allowNull: false });
-  const learningRate = positiveNumber(
+  knownKeys(
     owner,
-    'suggestion.learningRate',
-    typeof suggestion === 'number' ? suggestion : suggestion?.learningRate,
+    options,
+    ['factor', 'totalSteps', 'warmupFraction', 'annealing', 'initialDivisor', 'finalDivisor', 'threePhase', 'baseMomentum', 'maxMomentum', 'cycleMomentum'],
+    { allowNull: false },
   );
+  const learningRate = positiveNumber(owner, 'suggestion.learningRate', typeof suggestion === 'number' ? suggestion : suggestion?.learningRate);
   const maxValue = learningRate * positiveNumber(owner, 'factor', factor);
   return oneCycle({ ...rest, maxValue });
 }

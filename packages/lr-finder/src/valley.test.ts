@@ -40,7 +40,7 @@ describe('valleyIndex', () => {
     }
   });
 
-  it('clamps fastai\'s index −1 to 0 when the valley starts at the first point', () => {
+  it("clamps fastai's index −1 to 0 when the valley starts at the first point", () => {
     expect(fastaiValley([2, 1, 3])).toBe(-1);
     expect(valleyIndex([2, 1, 3])).toBe(0);
   });

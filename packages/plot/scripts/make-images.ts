@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fromConfig, scheduleFactories, type ScheduleConfig } from '@lrkit/schedules';
-import { lrFinderChart, renderSvg, renderTerminal, scheduleChart, type Chart } from '../src/index.js';
+import { fromConfig, type ScheduleConfig, scheduleFactories } from '@lrkit/schedules';
+import { type Chart, lrFinderChart, renderSvg, renderTerminal, scheduleChart } from '../src/index.js';
 import { renderPng } from '../src/png.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));

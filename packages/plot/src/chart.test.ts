@@ -5,7 +5,13 @@ describe('prepareChart', () => {
   it('computes the data extent over every series and marker', () => {
     const chart = prepareChart({
       series: [
-        { name: 'a', points: [{ x: 0, y: 1 }, { x: 4, y: 3 }] },
+        {
+          name: 'a',
+          points: [
+            { x: 0, y: 1 },
+            { x: 4, y: 3 },
+          ],
+        },
         { name: 'b', points: [{ x: 2, y: -1 }] },
       ],
       markers: [{ x: 6, y: 0, label: 'm' }],
@@ -17,13 +23,36 @@ describe('prepareChart', () => {
   it('drops non-finite points and points <= 0 on a log axis', () => {
     const chart = prepareChart({
       xScale: 'log',
-      series: [{ name: 'a', points: [{ x: 0, y: 1 }, { x: 1e-3, y: NaN }, { x: 1e-2, y: 2 }, { x: 1e-1, y: 4 }] }],
+      series: [
+        {
+          name: 'a',
+          points: [
+            { x: 0, y: 1 },
+            { x: 1e-3, y: NaN },
+            { x: 1e-2, y: 2 },
+            { x: 1e-1, y: 4 },
+          ],
+        },
+      ],
     });
-    expect(chart.series[0]!.points).toEqual([{ x: 1e-2, y: 2 }, { x: 1e-1, y: 4 }]);
+    expect(chart.series[0]!.points).toEqual([
+      { x: 1e-2, y: 2 },
+      { x: 1e-1, y: 4 },
+    ]);
   });
 
   it('widens a flat axis around its value', () => {
-    const chart = prepareChart({ series: [{ name: 'a', points: [{ x: 0, y: 0.5 }, { x: 1, y: 0.5 }] }] });
+    const chart = prepareChart({
+      series: [
+        {
+          name: 'a',
+          points: [
+            { x: 0, y: 0.5 },
+            { x: 1, y: 0.5 },
+          ],
+        },
+      ],
+    });
     expect(chart.yDomain).toEqual([0.25, 0.75]);
   });
 
@@ -38,8 +67,6 @@ describe('prepareChart', () => {
   });
 
   it('rejects a chart with no drawable point', () => {
-    expect(() => prepareChart({ yScale: 'log', series: [{ name: 'a', points: [{ x: 0, y: 0 }] }] })).toThrow(
-      'chart: no drawable point',
-    );
+    expect(() => prepareChart({ yScale: 'log', series: [{ name: 'a', points: [{ x: 0, y: 0 }] }] })).toThrow('chart: no drawable point');
   });
 });

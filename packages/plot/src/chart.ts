@@ -92,12 +92,7 @@ function checkText(owner: string, name: string, value: unknown): string | undefi
 }
 
 function drawable(point: Point, xScale: AxisScale, yScale: AxisScale): boolean {
-  return (
-    Number.isFinite(point.x) &&
-    Number.isFinite(point.y) &&
-    (xScale === 'linear' || point.x > 0) &&
-    (yScale === 'linear' || point.y > 0)
-  );
+  return Number.isFinite(point.x) && Number.isFinite(point.y) && (xScale === 'linear' || point.x > 0) && (yScale === 'linear' || point.y > 0);
 }
 
 function widen(min: number, max: number, scale: AxisScale): [number, number] {
@@ -134,19 +129,19 @@ export function prepareChart(chart: Chart, owner = 'chart'): PreparedChart {
     }
     item.points.forEach((point, pointIndex) => {
       if (point === null || typeof point !== 'object' || typeof point.x !== 'number' || typeof point.y !== 'number') {
-        throw new TypeError(
-          `${owner}: \`series[${index}].points[${pointIndex}]\` must be { x: number, y: number }; received ${describe(point)}`,
-        );
+        throw new TypeError(`${owner}: \`series[${index}].points[${pointIndex}]\` must be { x: number, y: number }; received ${describe(point)}`);
       }
     });
     return { name: item.name, points: item.points.filter((point) => drawable(point, xScale, yScale)) };
   });
-  const markers = (chart.markers ?? []).map((marker, index) => {
-    if (marker === null || typeof marker !== 'object' || typeof marker.x !== 'number' || typeof marker.y !== 'number' || typeof marker.label !== 'string') {
-      throw new TypeError(`${owner}: \`markers[${index}]\` must be { x: number, y: number, label: string }; received ${describe(marker)}`);
-    }
-    return marker;
-  }).filter((marker) => drawable(marker, xScale, yScale));
+  const markers = (chart.markers ?? [])
+    .map((marker, index) => {
+      if (marker === null || typeof marker !== 'object' || typeof marker.x !== 'number' || typeof marker.y !== 'number' || typeof marker.label !== 'string') {
+        throw new TypeError(`${owner}: \`markers[${index}]\` must be { x: number, y: number, label: string }; received ${describe(marker)}`);
+      }
+      return marker;
+    })
+    .filter((marker) => drawable(marker, xScale, yScale));
   let xMin = Infinity;
   let xMax = -Infinity;
   let yMin = Infinity;
@@ -158,9 +153,7 @@ export function prepareChart(chart: Chart, owner = 'chart'): PreparedChart {
     yMax = Math.max(yMax, point.y);
   }
   if (xMin === Infinity) {
-    throw new RangeError(
-      `${owner}: no drawable point (finite, and > 0 on a log axis) in any series; received ${series.length} series`,
-    );
+    throw new RangeError(`${owner}: no drawable point (finite, and > 0 on a log axis) in any series; received ${series.length} series`);
   }
   return {
     series,

@@ -37,7 +37,11 @@ describe('class 1: bounded sizes', () => {
     [{ end: 10, probesPerBucket: 1e9 }, /^sampleSchedule: `probesPerBucket` must be an integer in \[2, 1024\]; received 1000000000$/],
     [{ end: 2 ** 53 }, /^sampleSchedule: `end` must be an integer in \[1, 9007199254740991\]; received 9007199254740992$/],
   ])('sampleSchedule refuses %j', (options, pattern) => {
-    expectOneLine(thrownBy(() => sampleSchedule(schedule, options)), RangeError, pattern);
+    expectOneLine(
+      thrownBy(() => sampleSchedule(schedule, options)),
+      RangeError,
+      pattern,
+    );
   });
 
   it('samples the whole step domain in bounded time and points', () => {
@@ -54,14 +58,22 @@ describe('class 1: bounded sizes', () => {
     [{ height: 10_000 }, /^renderTerminal: `height` must be an integer in \[3, 500\]; received 10000$/],
     [{ xTicks: 1e9 }, /^renderTerminal: `xTicks` must be an integer in \[2, 1000\]; received 1000000000$/],
   ])('renderTerminal refuses %j', (options, pattern) => {
-    expectOneLine(thrownBy(() => renderTerminal(chart, options)), RangeError, pattern);
+    expectOneLine(
+      thrownBy(() => renderTerminal(chart, options)),
+      RangeError,
+      pattern,
+    );
   });
 
   it.each([
     [{ width: 10_000 }, /^toVegaLite: `width` must be an integer in \[2, 4096\] \(limits\.maxImageSide\); received 10000$/],
     [{ height: 1e300 }, /^toVegaLite: `height` must be an integer in \[2, 4096\] \(limits\.maxImageSide\); received 1e\+300$/],
   ])('toVegaLite refuses %j', (size, pattern) => {
-    expectOneLine(thrownBy(() => toVegaLite(chart, size)), RangeError, pattern);
+    expectOneLine(
+      thrownBy(() => toVegaLite(chart, size)),
+      RangeError,
+      pattern,
+    );
   });
 
   it('renderPng refuses a scale or an image past limits.maxScale and limits.maxPixels, before rasterising', async () => {
@@ -94,10 +106,7 @@ describe('class 2: no coercion', () => {
 });
 
 describe('property', () => {
-  const wild = fc.oneof(
-    fc.constantFrom(null, '5', true, NaN, Infinity, -1, 0, 1, 3, 4, 1e9, 1e300, 2 ** 53, 0.5),
-    fc.integer({ min: -10, max: 5000 }),
-  );
+  const wild = fc.oneof(fc.constantFrom(null, '5', true, NaN, Infinity, -1, 0, 1, 3, 4, 1e9, 1e300, 2 ** 53, 0.5), fc.integer({ min: -10, max: 5000 }));
   test.prop([wild, wild, wild, wild], { numRuns: 300 })(
     'any sampling options end in points or one clear error, quickly',
     (start, end, points, probesPerBucket) => {

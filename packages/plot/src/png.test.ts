@@ -6,7 +6,15 @@ import { renderSvg } from './render-svg.js';
 
 const chart: Chart = {
   title: 'PNG',
-  series: [{ name: 'line', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }],
+  series: [
+    {
+      name: 'line',
+      points: [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ],
+    },
+  ],
 };
 
 describe('renderPng', () => {

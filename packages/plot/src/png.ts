@@ -1,5 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
 import { excerpt, limits } from '@lrkit/schedules';
+import { Resvg } from '@resvg/resvg-js';
 import type { Chart } from './chart.js';
 import { renderSvg } from './render-svg.js';
 import type { ChartSize } from './vega-lite-spec.js';

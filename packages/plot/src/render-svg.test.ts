@@ -34,8 +34,21 @@ const chart: Chart = {
   xLabel: 'step',
   yLabel: 'learning rate',
   series: [
-    { name: 'down', points: [{ x: 0, y: 1 }, { x: 50, y: 0.5 }, { x: 100, y: 0 }] },
-    { name: 'up', points: [{ x: 0, y: 0.25 }, { x: 100, y: 0.75 }] },
+    {
+      name: 'down',
+      points: [
+        { x: 0, y: 1 },
+        { x: 50, y: 0.5 },
+        { x: 100, y: 0 },
+      ],
+    },
+    {
+      name: 'up',
+      points: [
+        { x: 0, y: 0.25 },
+        { x: 100, y: 0.75 },
+      ],
+    },
   ],
 };
 
@@ -54,8 +67,15 @@ describe('renderSvg', () => {
     const paths = linePaths(svg);
     expect(paths).toHaveLength(2);
     // x: 0..100 -> 0..400; y: 0..1 -> 200..0
-    expect(coordinates(paths[0]!)).toEqual([[0, 0], [200, 100], [400, 200]]);
-    expect(coordinates(paths[1]!)).toEqual([[0, 150], [400, 50]]);
+    expect(coordinates(paths[0]!)).toEqual([
+      [0, 0],
+      [200, 100],
+      [400, 200],
+    ]);
+    expect(coordinates(paths[1]!)).toEqual([
+      [0, 150],
+      [400, 50],
+    ]);
     expect(paths[0]!.stroke).toBe('#4c78a8');
     expect(paths[1]!.stroke).toBe('#f58518');
   });
@@ -73,14 +93,18 @@ describe('renderSvg', () => {
   });
 
   it('places points on a log x axis by log10 of the value', async () => {
-    const svg = await renderSvg(
-      lrFinderChart({ learningRates: [1e-4, 1e-3, 1e-2], losses: [2, 1, 3], suggestions: [{ name: 'steep', learningRate: 1e-3 }] }),
-      { width: 300, height: 100 },
-    );
+    const svg = await renderSvg(lrFinderChart({ learningRates: [1e-4, 1e-3, 1e-2], losses: [2, 1, 3], suggestions: [{ name: 'steep', learningRate: 1e-3 }] }), {
+      width: 300,
+      height: 100,
+    });
     const paths = linePaths(svg);
     expect(paths).toHaveLength(1);
     // x: log10 -4..-2 -> 0..300; y: 1..3 -> 100..0
-    expect(coordinates(paths[0]!)).toEqual([[0, 50], [150, 100], [300, 0]]);
+    expect(coordinates(paths[0]!)).toEqual([
+      [0, 50],
+      [150, 100],
+      [300, 0],
+    ]);
     expect(svg).toContain('>steep 1e-3</text>');
   });
 });

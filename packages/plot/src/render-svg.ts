@@ -1,7 +1,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Chart } from './chart.js';
-import { toVegaLite, type ChartSize } from './vega-lite-spec.js';
+import { type ChartSize, toVegaLite } from './vega-lite-spec.js';
 
 /**
  * Renders a chart as a standalone SVG document with Vega-Lite + Vega (headless, no browser,

@@ -1,6 +1,6 @@
 import { excerpt, limits } from '@lrkit/schedules';
-import { plot, type Color, type Point as AsciiPoint } from 'simple-ascii-chart';
-import { prepareChart, type AxisScale, type Chart } from './chart.js';
+import { type Point as AsciiPoint, type Color, plot } from 'simple-ascii-chart';
+import { type AxisScale, type Chart, prepareChart } from './chart.js';
 import { formatNumber } from './format-number.js';
 
 /** Options of {@link renderTerminal}. */
@@ -67,9 +67,7 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
   const [yLow, yHigh] = prepared.yDomain.map((value) => forward(yScale, value)) as [number, number];
   const ticks = xScale === 'log' ? axisTicks(xScale, xLow, xHigh, xTicks) : valueTicks('linear', xLow, xHigh, xTicks - 1);
   const yTicks = valueTicks(yScale, yLow, yHigh, Math.max(2, Math.floor(height / 2)));
-  const legend = [
-    ...drawn.map(({ index }) => prepared.series[index]!.name),
-  ];
+  const legend = [...drawn.map(({ index }) => prepared.series[index]!.name)];
   const output = plot(
     drawn.map(({ line }) => line),
     {
@@ -86,7 +84,12 @@ export function renderTerminal(chart: Chart, options: TerminalOptions = {}): str
         ...(prepared.markers.length > 0 ? { points: prepared.markers.map((marker) => marker.label) } : {}),
       },
       ...(prepared.markers.length > 0
-        ? { points: prepared.markers.map((marker) => { const [x, y] = toPlot(marker.x, marker.y); return options.color === true ? { x, y, color: 'ansiRed' as Color } : { x, y }; }) }
+        ? {
+            points: prepared.markers.map((marker) => {
+              const [x, y] = toPlot(marker.x, marker.y);
+              return options.color === true ? { x, y, color: 'ansiRed' as Color } : { x, y };
+            }),
+          }
         : {}),
       ...(options.color === true ? { color: drawn.map(({ index }) => palette[index % palette.length]!) } : {}),
       formatter: (value, { axis }) => formatNumber(backward(axis === 'x' ? xScale : yScale, Number(value))),

@@ -51,9 +51,7 @@ describe('sampleSchedule', () => {
 
   it('rejects an empty or reversed range naming `end`', () => {
     const schedule = constant({ value: 1 });
-    expect(() => sampleSchedule(schedule, { start: 5, end: 5 })).toThrow(
-      'sampleSchedule: `end` must be an integer in [6, 9007199254740991]; received 5',
-    );
+    expect(() => sampleSchedule(schedule, { start: 5, end: 5 })).toThrow('sampleSchedule: `end` must be an integer in [6, 9007199254740991]; received 5');
     expect(() => sampleSchedule(schedule, { start: 5, end: 2 })).toThrow(RangeError);
   });
 

@@ -1,7 +1,7 @@
-import { limits } from '@lrkit/schedules';
 import type { Schedule } from '@lrkit/schedules';
+import { limits } from '@lrkit/schedules';
 import type { AxisScale, Chart } from './chart.js';
-import { sampleSchedule, type SampleOptions } from './sample-schedule.js';
+import { type SampleOptions, sampleSchedule } from './sample-schedule.js';
 
 /** A schedule to draw and its legend name. */
 export interface NamedSchedule {
@@ -45,9 +45,7 @@ export function scheduleChart(schedules: readonly NamedSchedule[], options: Sche
     throw new TypeError('scheduleChart: `schedules` must be a non-empty array of { name, schedule }');
   }
   if (schedules.length > limits.maxSeries) {
-    throw new RangeError(
-      `scheduleChart: \`schedules\` must hold at most ${limits.maxSeries} schedules (limits.maxSeries); received ${schedules.length}`,
-    );
+    throw new RangeError(`scheduleChart: \`schedules\` must hold at most ${limits.maxSeries} schedules (limits.maxSeries); received ${schedules.length}`);
   }
   const { title, xLabel, yLabel, yScale, ...sampling } = options;
   return {

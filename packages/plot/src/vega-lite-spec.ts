@@ -1,5 +1,5 @@
 import { excerpt, limits } from '@lrkit/schedules';
-import { prepareChart, type Chart, type PreparedChart } from './chart.js';
+import { type Chart, type PreparedChart, prepareChart } from './chart.js';
 
 /** Size of the plotting area in CSS pixels (axes, title and legend are added around it). */
 export interface ChartSize {
@@ -13,21 +13,24 @@ export interface ChartSize {
 export type VegaLiteSpec = Record<string, unknown>;
 
 /** The colours of the series, in order (Vega's `tableau10`). */
-export const seriesColors: readonly string[] = [
-  '#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac',
-];
+export const seriesColors: readonly string[] = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 
-export function checkSize(owner: string, size: ChartSize | undefined, defaults: { width: number; height: number }): {
+export function checkSize(
+  owner: string,
+  size: ChartSize | undefined,
+  defaults: { width: number; height: number },
+): {
   width: number;
   height: number;
 } {
   const width = size?.width === undefined ? defaults.width : size.width;
   const height = size?.height === undefined ? defaults.height : size.height;
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (!(Number.isInteger(value) && value >= 2 && value <= limits.maxImageSide)) {
-      throw new RangeError(
-        `${owner}: \`${name}\` must be an integer in [2, ${limits.maxImageSide}] (limits.maxImageSide); received ${excerpt(value)}`,
-      );
+      throw new RangeError(`${owner}: \`${name}\` must be an integer in [2, ${limits.maxImageSide}] (limits.maxImageSide); received ${excerpt(value)}`);
     }
   }
   return { width, height };
@@ -56,9 +59,7 @@ export function toVegaLite(chart: Chart, size?: ChartSize): VegaLiteSpec {
 }
 
 function axisScale(scale: 'linear' | 'log', domain: readonly [number, number]): Record<string, unknown> {
-  return scale === 'log'
-    ? { type: 'log', domain: [...domain], nice: false }
-    : { type: 'linear', domain: [...domain], nice: false, zero: false };
+  return scale === 'log' ? { type: 'log', domain: [...domain], nice: false } : { type: 'linear', domain: [...domain], nice: false, zero: false };
 }
 
 /** On a log axis: ticks at the powers of ten inside the domain (when two or more fit), labelled 1e-3. */
@@ -73,11 +74,21 @@ function logAxis(scale: 'linear' | 'log', domain: readonly [number, number]): Re
 
 function buildSpec(chart: PreparedChart, width: number, height: number): VegaLiteSpec {
   const names = chart.series.map((series) => series.name);
-  const values = chart.series.flatMap((series) =>
-    series.points.map((point, index) => ({ series: series.name, index, x: point.x, y: point.y })),
-  );
-  const x = { field: 'x', type: 'quantitative', title: chart.xLabel ?? null, scale: axisScale(chart.xScale, chart.xDomain), ...logAxis(chart.xScale, chart.xDomain) };
-  const y = { field: 'y', type: 'quantitative', title: chart.yLabel ?? null, scale: axisScale(chart.yScale, chart.yDomain), ...logAxis(chart.yScale, chart.yDomain) };
+  const values = chart.series.flatMap((series) => series.points.map((point, index) => ({ series: series.name, index, x: point.x, y: point.y })));
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: chart.xLabel ?? null,
+    scale: axisScale(chart.xScale, chart.xDomain),
+    ...logAxis(chart.xScale, chart.xDomain),
+  };
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: chart.yLabel ?? null,
+    scale: axisScale(chart.yScale, chart.yDomain),
+    ...logAxis(chart.yScale, chart.yDomain),
+  };
   const layers: Record<string, unknown>[] = [
     {
       data: { values },

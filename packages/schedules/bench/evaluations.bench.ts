@@ -11,7 +11,7 @@
  * reference closure. Target: >= 10 million evaluations per second.
  */
 import { fileURLToPath } from 'node:url';
-import { ratioSpread, rateSpread, timeAlternating, type Spread, type Variant } from '../../../bench/src/timing.js';
+import { rateSpread, ratioSpread, type Spread, timeAlternating, type Variant } from '../../../bench/src/timing.js';
 import {
   clamp,
   constant,
@@ -29,10 +29,10 @@ import {
   oneCycle,
   piecewiseConstant,
   polynomial,
+  type Schedule,
   step,
   warmup,
   warmupStableDecay,
-  type Schedule,
 } from '../src/index.js';
 
 /** Sizes of a benchmark run. */
@@ -78,7 +78,10 @@ export function benchmarkCases(): ReadonlyArray<readonly [string, Schedule]> {
     ['inverse-sqrt', inverseSqrt({ initialValue: 0.1, timescale: 100 })],
     ['cosine', cosineDecay],
     ['cosine-restarts (periodMultiplier 2)', cosineRestarts({ initialValue: 0.1, firstPeriod: 500, periodMultiplier: 2, peakMultiplier: 0.9 })],
-    ['cyclic triangular2 + momentum', cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'triangular2', baseMomentum: 0.8, maxMomentum: 0.9 })],
+    [
+      'cyclic triangular2 + momentum',
+      cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'triangular2', baseMomentum: 0.8, maxMomentum: 0.9 }),
+    ],
     ['cyclic exp-range', cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'exp-range', gamma: 0.9999 })],
     ['one-cycle', oneCycle({ maxValue: 0.1, totalSteps: 10000 })],
     ['warmup + cosine', warmup({ schedule: cosineDecay, warmupSteps: 1000 })],

@@ -95,7 +95,17 @@ export interface AnnealingCyclesConfig {
 export function annealingCycles(options: AnnealingCyclesOptions): Schedule<AnnealingCyclesConfig> {
   const name = 'annealing-cycles';
   const checked = knownKeys(name, options, [
-    'shape', 'initialValue', 'minValue', 'cycleSteps', 'cycleMultiplier', 'cycleDecay', 'cycleLimit', 'kDecay', 'power', 'lowerBound', 'upperBound',
+    'shape',
+    'initialValue',
+    'minValue',
+    'cycleSteps',
+    'cycleMultiplier',
+    'cycleDecay',
+    'cycleLimit',
+    'kDecay',
+    'power',
+    'lowerBound',
+    'upperBound',
   ]);
   const shape = oneOf(name, 'shape', checked.shape ?? 'cosine', ['cosine', 'tanh', 'polynomial'] as const);
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
@@ -112,7 +122,18 @@ export function annealingCycles(options: AnnealingCyclesOptions): Schedule<Annea
     throw new RangeError(`${name}: \`upperBound\` must be greater than \`lowerBound\` (${lowerBound}); received ${upperBound}`);
   }
   const config: AnnealingCyclesConfig = {
-    type: name, shape, initialValue, minValue, cycleSteps, cycleMultiplier, cycleDecay, cycleLimit, kDecay, power, lowerBound, upperBound,
+    type: name,
+    shape,
+    initialValue,
+    minValue,
+    cycleSteps,
+    cycleMultiplier,
+    cycleDecay,
+    cycleLimit,
+    kDecay,
+    power,
+    lowerBound,
+    upperBound,
   };
   return defineSchedule(config, (step) => {
     const [index, length, unclamped] = timmCycle(step, cycleSteps, cycleMultiplier);

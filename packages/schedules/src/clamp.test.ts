@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clamp } from './clamp.js';
-import { cosine } from './cosine.js';
 import { fromConfig, toConfig } from './config.js';
+import { cosine } from './cosine.js';
 
 describe('clamp', () => {
   const inner = cosine({ initialValue: 1, decaySteps: 100 });
@@ -42,14 +42,10 @@ describe('clamp', () => {
       );
     });
     it('a NaN minValue', () => {
-      expect(() => clamp({ schedule: inner, minValue: Number.NaN })).toThrow(
-        new RangeError('clamp: `minValue` must be a finite number; received NaN'),
-      );
+      expect(() => clamp({ schedule: inner, minValue: Number.NaN })).toThrow(new RangeError('clamp: `minValue` must be a finite number; received NaN'));
     });
     it('an infinite maxValue', () => {
-      expect(() => clamp({ schedule: inner, maxValue: Infinity })).toThrow(
-        new RangeError('clamp: `maxValue` must be a finite number; received Infinity'),
-      );
+      expect(() => clamp({ schedule: inner, maxValue: Infinity })).toThrow(new RangeError('clamp: `maxValue` must be a finite number; received Infinity'));
     });
     it('a non-schedule', () => {
       expect(() => clamp({ schedule: 'cosine' as never, minValue: 0 })).toThrow(

@@ -39,9 +39,7 @@ export function clamp(options: ClampOptions): Schedule<ClampConfig> {
   const minValue = checked.minValue === undefined ? undefined : finiteNumber(name, 'minValue', checked.minValue);
   const maxValue = checked.maxValue === undefined ? undefined : finiteNumber(name, 'maxValue', checked.maxValue);
   if (minValue !== undefined && maxValue !== undefined && maxValue < minValue) {
-    throw new RangeError(
-      `${name}: \`maxValue\` must be >= \`minValue\` (${minValue}); received ${describeValue(maxValue)}`,
-    );
+    throw new RangeError(`${name}: \`maxValue\` must be >= \`minValue\` (${minValue}); received ${describeValue(maxValue)}`);
   }
   const low = minValue ?? -Infinity;
   const high = maxValue ?? Infinity;

@@ -24,9 +24,7 @@ export function checkConfigShape(config: unknown, owner: string): void {
     const { value, depth } = stack.pop() as { value: unknown; depth: number };
     nodes += 1;
     if (nodes > limits.maxConfigNodes) {
-      throw new RangeError(
-        `${owner}: a config may hold at most ${limits.maxConfigNodes} values (limits.maxConfigNodes); received a larger one`,
-      );
+      throw new RangeError(`${owner}: a config may hold at most ${limits.maxConfigNodes} values (limits.maxConfigNodes); received a larger one`);
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= limits.maxNestingDepth) {

@@ -1,8 +1,8 @@
-import { scheduleFactories } from './registry.js';
-import type { JsonValue, Schedule, ScheduleConfig } from './schedule.js';
 import { checkConfigShape } from './config-shape.js';
 import { excerptText } from './excerpt.js';
 import { limits } from './limits.js';
+import { scheduleFactories } from './registry.js';
+import type { JsonValue, Schedule, ScheduleConfig } from './schedule.js';
 import { closestName, describeValue } from './validation.js';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -31,8 +31,7 @@ function copyConfig(value: JsonValue, path: string): JsonValue {
     const record = value as Record<string, JsonValue>;
     if (record.type === 'lambda') {
       throw new TypeError(
-        `toConfig: ${path} is a lambda schedule, whose function cannot be serialised; ` +
-          'replace it with a built-in schedule to save this config',
+        `toConfig: ${path} is a lambda schedule, whose function cannot be serialised; ` + 'replace it with a built-in schedule to save this config',
       );
     }
     const copy: Record<string, JsonValue> = {};
@@ -85,9 +84,7 @@ function load(config: unknown, path: string): Schedule {
     throw new TypeError(`fromConfig: ${path}.type must be a string; received ${describeValue(type)}`);
   }
   if (type === 'lambda') {
-    throw new TypeError(
-      `fromConfig: ${path} is a lambda schedule, which cannot be loaded from JSON; re-create it with lambda(fn)`,
-    );
+    throw new TypeError(`fromConfig: ${path} is a lambda schedule, which cannot be loaded from JSON; re-create it with lambda(fn)`);
   }
   const factory = Object.hasOwn(scheduleFactories, type) ? scheduleFactories[type] : undefined;
   if (factory === undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosineRestarts } from './cosine-restarts.js';
 import { fromConfig, toConfig } from './config.js';
+import { cosineRestarts } from './cosine-restarts.js';
 
 const half = (progress: number): number => 0.5 * (1 + Math.cos(Math.PI * progress));
 
@@ -110,14 +110,10 @@ describe('cosineRestarts', () => {
       );
     });
     it('a missing initialValue', () => {
-      expect(() => cosineRestarts({ firstPeriod: 5 } as never)).toThrow(
-        new TypeError('cosine-restarts: `initialValue` is required; received undefined'),
-      );
+      expect(() => cosineRestarts({ firstPeriod: 5 } as never)).toThrow(new TypeError('cosine-restarts: `initialValue` is required; received undefined'));
     });
     it('an unknown key', () => {
-      expect(() => cosineRestarts({ initialValue: 1, firstPeriod: 5, tMul: 2 } as never)).toThrow(
-        /cosine-restarts: unknown option `tMul`/,
-      );
+      expect(() => cosineRestarts({ initialValue: 1, firstPeriod: 5, tMul: 2 } as never)).toThrow(/cosine-restarts: unknown option `tMul`/);
     });
   });
 });

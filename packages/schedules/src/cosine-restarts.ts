@@ -1,13 +1,6 @@
 import { limits } from './limits.js';
 import { defineSchedule, type Schedule } from './schedule.js';
-import {
-  describeValue,
-  finiteNumber,
-  knownKeys,
-  nonNegativeInteger,
-  positiveNumber,
-  required,
-} from './validation.js';
+import { describeValue, finiteNumber, knownKeys, nonNegativeInteger, positiveNumber, required } from './validation.js';
 
 /** Options of {@link cosineRestarts}. */
 export interface CosineRestartsOptions {
@@ -63,21 +56,12 @@ export interface CosineRestartsConfig {
  */
 export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineRestartsConfig> {
   const name = 'cosine-restarts';
-  const checked = knownKeys(name, options, [
-    'initialValue',
-    'firstPeriod',
-    'periodMultiplier',
-    'peakMultiplier',
-    'alpha',
-    'cycleLimit',
-  ], { allowNull: false });
+  const checked = knownKeys(name, options, ['initialValue', 'firstPeriod', 'periodMultiplier', 'peakMultiplier', 'alpha', 'cycleLimit'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const firstPeriod = positiveNumber(name, 'firstPeriod', required(name, 'firstPeriod', checked.firstPeriod));
   const periodMultiplier = finiteNumber(name, 'periodMultiplier', checked.periodMultiplier ?? 1);
   if (!(periodMultiplier >= 1)) {
-    throw new RangeError(
-      `${name}: \`periodMultiplier\` must be a finite number >= 1; received ${describeValue(periodMultiplier)}`,
-    );
+    throw new RangeError(`${name}: \`periodMultiplier\` must be a finite number >= 1; received ${describeValue(periodMultiplier)}`);
   }
   const peakMultiplier = positiveNumber(name, 'peakMultiplier', checked.peakMultiplier ?? 1);
   const alpha = finiteNumber(name, 'alpha', checked.alpha ?? 0);
@@ -95,7 +79,11 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
     // The peaks grow by peakMultiplier per cycle: the tallest is in the last cycle the step domain
     // (or cycleLimit) reaches, which the generic probes of defineSchedule can miss between two probes.
     const completedAtEnd = limits.maxStep / firstPeriod;
-    const reached = geometric ? Math.floor((Number.isFinite(completedAtEnd * growth) ? Math.log1p(completedAtEnd * growth) : Math.log(completedAtEnd) + Math.log(growth)) / logMultiplier) : Math.floor(completedAtEnd);
+    const reached = geometric
+      ? Math.floor(
+          (Number.isFinite(completedAtEnd * growth) ? Math.log1p(completedAtEnd * growth) : Math.log(completedAtEnd) + Math.log(growth)) / logMultiplier,
+        )
+      : Math.floor(completedAtEnd);
     const lastCycle = cycleLimit > 0 ? Math.min(cycleLimit - 1, reached) : reached;
     if (!Number.isFinite(2 * Math.abs(height) * peakMultiplier ** lastCycle + Math.abs(floor))) {
       throw new RangeError(
@@ -123,36 +111,33 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
   // only; the result never depends on it).
   let hint = 0;
 
-  return defineSchedule(
-    { type: name, initialValue, firstPeriod, periodMultiplier, peakMultiplier, alpha, cycleLimit },
-    (step) => {
-      const completed = step / firstPeriod;
-      if (completed >= end) {
-        // Past the last cycle: hold the value at its end (progress 1), the floor.
-        return floor;
-      }
-      let cycle: number;
-      if (hint < tableLength && (starts[hint] as number) <= completed && completed < (starts[hint + 1] as number)) {
-        cycle = hint;
-      } else if (geometric) {
-        // log(1 + completed * growth), without overflowing the product for extreme options.
-        const scaled = completed * growth;
-        const logScaled = Number.isFinite(scaled) ? Math.log(1 + scaled) : Math.log(completed) + Math.log(growth);
-        cycle = Math.floor(logScaled / logMultiplier);
-        // Guard the logarithm's rounding so restarts land exactly on the cycle starts.
-        if (startOf(cycle) > completed) cycle -= 1;
-        else if (startOf(cycle + 1) <= completed) cycle += 1;
-        hint = cycle;
-      } else {
-        cycle = Math.floor(completed);
-        hint = cycle;
-      }
-      if (cycle < tableLength) {
-        const progress = (completed - (starts[cycle] as number)) / (lengths[cycle] as number);
-        return (peaks[cycle] as number) * (1 + Math.cos(Math.PI * progress)) + floor;
-      }
-      const progress = (completed - cycleStart(cycle)) / periodMultiplier ** cycle;
-      return height * peakMultiplier ** cycle * (1 + Math.cos(Math.PI * progress)) + floor;
-    },
-  );
+  return defineSchedule({ type: name, initialValue, firstPeriod, periodMultiplier, peakMultiplier, alpha, cycleLimit }, (step) => {
+    const completed = step / firstPeriod;
+    if (completed >= end) {
+      // Past the last cycle: hold the value at its end (progress 1), the floor.
+      return floor;
+    }
+    let cycle: number;
+    if (hint < tableLength && (starts[hint] as number) <= completed && completed < (starts[hint + 1] as number)) {
+      cycle = hint;
+    } else if (geometric) {
+      // log(1 + completed * growth), without overflowing the product for extreme options.
+      const scaled = completed * growth;
+      const logScaled = Number.isFinite(scaled) ? Math.log(1 + scaled) : Math.log(completed) + Math.log(growth);
+      cycle = Math.floor(logScaled / logMultiplier);
+      // Guard the logarithm's rounding so restarts land exactly on the cycle starts.
+      if (startOf(cycle) > completed) cycle -= 1;
+      else if (startOf(cycle + 1) <= completed) cycle += 1;
+      hint = cycle;
+    } else {
+      cycle = Math.floor(completed);
+      hint = cycle;
+    }
+    if (cycle < tableLength) {
+      const progress = (completed - (starts[cycle] as number)) / (lengths[cycle] as number);
+      return (peaks[cycle] as number) * (1 + Math.cos(Math.PI * progress)) + floor;
+    }
+    const progress = (completed - cycleStart(cycle)) / periodMultiplier ** cycle;
+    return height * peakMultiplier ** cycle * (1 + Math.cos(Math.PI * progress)) + floor;
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine } from './cosine.js';
 import { fromConfig, toConfig } from './config.js';
+import { cosine } from './cosine.js';
 
 describe('cosine', () => {
   it('follows the closed form inside the decay', () => {
@@ -29,9 +29,7 @@ describe('cosine', () => {
   });
 
   it('rejects a non-positive decaySteps with name, rule and value', () => {
-    expect(() => cosine({ initialValue: 0.1, decaySteps: -3 })).toThrow(
-      new RangeError('cosine: `decaySteps` must be a positive finite number; received -3'),
-    );
+    expect(() => cosine({ initialValue: 0.1, decaySteps: -3 })).toThrow(new RangeError('cosine: `decaySteps` must be a positive finite number; received -3'));
   });
 
   it('rejects a misspelled option and suggests the right one', () => {

@@ -39,14 +39,14 @@ const steps = fc.array(between(0, 5000), { minLength: 1, maxLength: 30 });
 // Rounding of a few ulps in the closed forms is allowed at the bounds.
 const slack = (x: number): number => 1e-12 * Math.max(1, Math.abs(x));
 
-const cosineCase = fc
-  .record({ initialValue: value, decaySteps: length, alpha: fraction })
-  .map(({ initialValue, decaySteps, alpha }): Case => ({
+const cosineCase = fc.record({ initialValue: value, decaySteps: length, alpha: fraction }).map(
+  ({ initialValue, decaySteps, alpha }): Case => ({
     schedule: cosine({ initialValue, decaySteps, alpha }),
     low: initialValue * alpha,
     high: initialValue,
     keySteps: [0, decaySteps / 2, decaySteps],
-  }));
+  }),
+);
 
 const cosineRestartsCase = fc
   .record({
@@ -57,12 +57,14 @@ const cosineRestartsCase = fc
     alpha: fraction,
     cycleLimit: fc.nat({ max: 5 }),
   })
-  .map((options): Case => ({
-    schedule: cosineRestarts(options),
-    low: options.initialValue * options.alpha,
-    high: options.initialValue,
-    keySteps: [0, options.firstPeriod, options.firstPeriod * (1 + options.periodMultiplier)],
-  }));
+  .map(
+    (options): Case => ({
+      schedule: cosineRestarts(options),
+      low: options.initialValue * options.alpha,
+      high: options.initialValue,
+      keySteps: [0, options.firstPeriod, options.firstPeriod * (1 + options.periodMultiplier)],
+    }),
+  );
 
 const cyclicCase = fc
   .record({
@@ -74,19 +76,19 @@ const cyclicCase = fc
     gamma: between(0.9, 1),
     momentum: fc.option(fc.tuple(fraction, fraction), { nil: undefined }),
   })
-  .map(({ baseValue, height, momentum, ...rest }): Case => ({
-    schedule: cyclic({
-      baseValue,
-      maxValue: baseValue + height,
-      ...rest,
-      ...(momentum === undefined
-        ? {}
-        : { baseMomentum: Math.min(...momentum), maxMomentum: Math.max(...momentum) }),
+  .map(
+    ({ baseValue, height, momentum, ...rest }): Case => ({
+      schedule: cyclic({
+        baseValue,
+        maxValue: baseValue + height,
+        ...rest,
+        ...(momentum === undefined ? {} : { baseMomentum: Math.min(...momentum), maxMomentum: Math.max(...momentum) }),
+      }),
+      low: baseValue,
+      high: baseValue + height,
+      keySteps: [0, rest.stepSizeUp, rest.stepSizeUp + rest.stepSizeDown, 2 * rest.stepSizeUp + rest.stepSizeDown],
     }),
-    low: baseValue,
-    high: baseValue + height,
-    keySteps: [0, rest.stepSizeUp, rest.stepSizeUp + rest.stepSizeDown, 2 * rest.stepSizeUp + rest.stepSizeDown],
-  }));
+  );
 
 const oneCycleCase = fc
   .record({
@@ -98,12 +100,14 @@ const oneCycleCase = fc
     finalDivisor: between(1, 1e5),
     threePhase: fc.boolean(),
   })
-  .map((options): Case => ({
-    schedule: oneCycle(options),
-    low: options.maxValue / options.initialDivisor / options.finalDivisor,
-    high: options.maxValue,
-    keySteps: [0, options.warmupFraction * options.totalSteps, 2 * options.warmupFraction * options.totalSteps, options.totalSteps],
-  }));
+  .map(
+    (options): Case => ({
+      schedule: oneCycle(options),
+      low: options.maxValue / options.initialDivisor / options.finalDivisor,
+      high: options.maxValue,
+      keySteps: [0, options.warmupFraction * options.totalSteps, 2 * options.warmupFraction * options.totalSteps, options.totalSteps],
+    }),
+  );
 
 const warmupCase = fc
   .record({
@@ -145,18 +149,16 @@ const warmupStableDecayCase = fc
 
 const leafCase = fc.oneof(cosineCase, cosineRestartsCase, cyclicCase, oneCycleCase, warmupStableDecayCase);
 
-const joinCase = fc
-  .tuple(fc.array(leafCase, { minLength: 2, maxLength: 4 }), fc.array(length, { minLength: 3, maxLength: 3 }))
-  .map(([parts, gaps]): Case => {
-    let boundary = 0;
-    const boundaries = parts.slice(1).map((_, index) => (boundary += gaps[index] ?? 1));
-    return {
-      schedule: join({ schedules: parts.map((part) => part.schedule), boundaries }),
-      low: Math.min(...parts.map((part) => part.low)),
-      high: Math.max(...parts.map((part) => part.high)),
-      keySteps: parts.flatMap((part, index) => part.keySteps.map((step) => step + (index === 0 ? 0 : (boundaries[index - 1] as number)))),
-    };
-  });
+const joinCase = fc.tuple(fc.array(leafCase, { minLength: 2, maxLength: 4 }), fc.array(length, { minLength: 3, maxLength: 3 })).map(([parts, gaps]): Case => {
+  let boundary = 0;
+  const boundaries = parts.slice(1).map((_, index) => (boundary += gaps[index] ?? 1));
+  return {
+    schedule: join({ schedules: parts.map((part) => part.schedule), boundaries }),
+    low: Math.min(...parts.map((part) => part.low)),
+    high: Math.max(...parts.map((part) => part.high)),
+    keySteps: parts.flatMap((part, index) => part.keySteps.map((step) => step + (index === 0 ? 0 : (boundaries[index - 1] as number)))),
+  };
+});
 
 const multiplyCase = fc.array(leafCase, { minLength: 1, maxLength: 3 }).map(
   (parts): Case => ({
@@ -168,45 +170,35 @@ const multiplyCase = fc.array(leafCase, { minLength: 1, maxLength: 3 }).map(
   }),
 );
 
-const clampCase = fc
-  .tuple(leafCase, fraction, fraction)
-  .map(([inner, a, b]): Case => {
-    const minValue = inner.low + (inner.high - inner.low) * Math.min(a, b);
-    const maxValue = inner.low + (inner.high - inner.low) * Math.max(a, b);
-    return {
-      schedule: clamp({ schedule: inner.schedule, minValue, maxValue }),
-      low: minValue,
-      high: maxValue,
-      keySteps: inner.keySteps,
-    };
-  });
+const clampCase = fc.tuple(leafCase, fraction, fraction).map(([inner, a, b]): Case => {
+  const minValue = inner.low + (inner.high - inner.low) * Math.min(a, b);
+  const maxValue = inner.low + (inner.high - inner.low) * Math.max(a, b);
+  return {
+    schedule: clamp({ schedule: inner.schedule, minValue, maxValue }),
+    low: minValue,
+    high: maxValue,
+    keySteps: inner.keySteps,
+  };
+});
 
-const offsetCase = fc
-  .tuple(leafCase, between(0, 300))
-  .map(([inner, delay]): Case => ({
+const offsetCase = fc.tuple(leafCase, between(0, 300)).map(
+  ([inner, delay]): Case => ({
     ...inner,
     schedule: offset({ schedule: inner.schedule, steps: delay }),
     keySteps: [0, ...inner.keySteps.map((step) => step + delay)],
-  }));
+  }),
+);
 
-const nestedCase = fc
-  .tuple(joinCase, between(0, 100))
-  .map(([inner, warmupSteps]): Case => ({
+const nestedCase = fc.tuple(joinCase, between(0, 100)).map(
+  ([inner, warmupSteps]): Case => ({
     schedule: warmup({ schedule: inner.schedule, warmupSteps }),
     low: Math.min(0, inner.low),
     high: inner.high,
     keySteps: [0, ...inner.keySteps.map((step) => step + warmupSteps)],
-  }));
-
-const anyCase = fc.oneof(
-  leafCase,
-  warmupCase,
-  joinCase,
-  multiplyCase,
-  clampCase,
-  offsetCase,
-  nestedCase,
+  }),
 );
+
+const anyCase = fc.oneof(leafCase, warmupCase, joinCase, multiplyCase, clampCase, offsetCase, nestedCase);
 
 const within = (actual: number, low: number, high: number): void => {
   expect(actual).toBeGreaterThanOrEqual(low - slack(low));
@@ -222,14 +214,11 @@ describe('cyclic, restarts, warm-up and composition properties', () => {
     for (const step of [...points, ...keySteps]) within(schedule(step), low, high);
   });
 
-  test.prop([fc.oneof(cyclicCase, oneCycleCase), steps])(
-    'paired momentum stays within its bounds',
-    ({ schedule }, points) => {
-      const config = schedule.config as unknown as { baseMomentum?: number; maxMomentum?: number };
-      if (schedule.momentum === undefined || config.baseMomentum === undefined || config.maxMomentum === undefined) return;
-      for (const step of points) within(schedule.momentum(step), config.baseMomentum, config.maxMomentum);
-    },
-  );
+  test.prop([fc.oneof(cyclicCase, oneCycleCase), steps])('paired momentum stays within its bounds', ({ schedule }, points) => {
+    const config = schedule.config as unknown as { baseMomentum?: number; maxMomentum?: number };
+    if (schedule.momentum === undefined || config.baseMomentum === undefined || config.maxMomentum === undefined) return;
+    for (const step of points) within(schedule.momentum(step), config.baseMomentum, config.maxMomentum);
+  });
 
   test.prop([anyCase, steps])('fromConfig(toConfig(s)) evaluates like s', ({ schedule }, points) => {
     const loaded = fromConfig(JSON.parse(JSON.stringify(toConfig(schedule))));
@@ -273,35 +262,26 @@ describe('cyclic, restarts, warm-up and composition properties', () => {
     nonDecreasing(schedule, 0, warmupSteps, points);
   });
 
-  test.prop([oneCycleCase, unitPoints])(
-    'one-cycle rises to the peak, then anneals non-increasingly',
-    ({ schedule }, points) => {
-      const { warmupFraction, totalSteps, threePhase } = schedule.config as unknown as {
-        warmupFraction: number;
-        totalSteps: number;
-        threePhase: boolean;
-      };
-      const peak = warmupFraction * totalSteps;
-      nonDecreasing(schedule, 0, peak, points);
-      if (threePhase) nonIncreasing(schedule, peak, 2 * peak, points);
-      else nonIncreasing(schedule, peak, totalSteps + 100, points);
-    },
-  );
+  test.prop([oneCycleCase, unitPoints])('one-cycle rises to the peak, then anneals non-increasingly', ({ schedule }, points) => {
+    const { warmupFraction, totalSteps, threePhase } = schedule.config as unknown as {
+      warmupFraction: number;
+      totalSteps: number;
+      threePhase: boolean;
+    };
+    const peak = warmupFraction * totalSteps;
+    nonDecreasing(schedule, 0, peak, points);
+    if (threePhase) nonIncreasing(schedule, peak, 2 * peak, points);
+    else nonIncreasing(schedule, peak, totalSteps + 100, points);
+  });
 
-  test.prop([cosineRestartsCase, unitPoints])(
-    'cosine restarts anneal non-increasingly inside the first period',
-    ({ schedule }, points) => {
-      const { firstPeriod } = schedule.config as unknown as { firstPeriod: number };
-      nonIncreasing(schedule, 0, firstPeriod * (1 - 1e-9), points);
-    },
-  );
+  test.prop([cosineRestartsCase, unitPoints])('cosine restarts anneal non-increasingly inside the first period', ({ schedule }, points) => {
+    const { firstPeriod } = schedule.config as unknown as { firstPeriod: number };
+    nonIncreasing(schedule, 0, firstPeriod * (1 - 1e-9), points);
+  });
 
-  test.prop([warmupStableDecayCase, unitPoints])(
-    'warm-up–stable–decay rises during the warm-up and never rises after it',
-    ({ schedule }, points) => {
-      const { warmupSteps, stableSteps, decaySteps } = schedule.config as unknown as Record<string, number>;
-      nonDecreasing(schedule, 0, warmupSteps as number, points);
-      nonIncreasing(schedule, warmupSteps as number, (warmupSteps as number) + (stableSteps as number) + (decaySteps as number) * 2, points);
-    },
-  );
+  test.prop([warmupStableDecayCase, unitPoints])('warm-up–stable–decay rises during the warm-up and never rises after it', ({ schedule }, points) => {
+    const { warmupSteps, stableSteps, decaySteps } = schedule.config as unknown as Record<string, number>;
+    nonDecreasing(schedule, 0, warmupSteps as number, points);
+    nonIncreasing(schedule, warmupSteps as number, (warmupSteps as number) + (stableSteps as number) + (decaySteps as number) * 2, points);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cyclic } from './cyclic.js';
 import { fromConfig, toConfig } from './config.js';
+import { cyclic } from './cyclic.js';
 
 describe('cyclic', () => {
   it('matches the PyTorch CyclicLR triangular golden values', () => {
@@ -60,9 +60,11 @@ describe('cyclic', () => {
   it('marks a custom scale function as a lambda so toConfig throws', () => {
     const s = cyclic({ baseValue: 0, maxValue: 1, stepSizeUp: 1, scaleFunction: () => 1 });
     expect(s.config.scaleFunction).toEqual({ type: 'lambda' });
-    expect(() => toConfig(s)).toThrow(new TypeError(
-      'toConfig: schedule.scaleFunction is a lambda schedule, whose function cannot be serialised; replace it with a built-in schedule to save this config',
-    ));
+    expect(() => toConfig(s)).toThrow(
+      new TypeError(
+        'toConfig: schedule.scaleFunction is a lambda schedule, whose function cannot be serialised; replace it with a built-in schedule to save this config',
+      ),
+    );
   });
 
   it('cycles momentum inversely when both bounds are given', () => {
@@ -108,29 +110,19 @@ describe('cyclic', () => {
   describe('rejects invalid options', () => {
     const valid = { baseValue: 0.1, maxValue: 1, stepSizeUp: 10 };
     it('baseValue greater than maxValue', () => {
-      expect(() => cyclic({ ...valid, baseValue: 2 })).toThrow(
-        new RangeError('cyclic: `maxValue` must be >= `baseValue` (2); received 1'),
-      );
+      expect(() => cyclic({ ...valid, baseValue: 2 })).toThrow(new RangeError('cyclic: `maxValue` must be >= `baseValue` (2); received 1'));
     });
     it('zero stepSizeUp', () => {
-      expect(() => cyclic({ ...valid, stepSizeUp: 0 })).toThrow(
-        new RangeError('cyclic: `stepSizeUp` must be a positive finite number; received 0'),
-      );
+      expect(() => cyclic({ ...valid, stepSizeUp: 0 })).toThrow(new RangeError('cyclic: `stepSizeUp` must be a positive finite number; received 0'));
     });
     it('negative stepSizeDown', () => {
-      expect(() => cyclic({ ...valid, stepSizeDown: -1 })).toThrow(
-        new RangeError('cyclic: `stepSizeDown` must be a positive finite number; received -1'),
-      );
+      expect(() => cyclic({ ...valid, stepSizeDown: -1 })).toThrow(new RangeError('cyclic: `stepSizeDown` must be a positive finite number; received -1'));
     });
     it('NaN baseValue', () => {
-      expect(() => cyclic({ ...valid, baseValue: Number.NaN })).toThrow(
-        new RangeError('cyclic: `baseValue` must be a finite number; received NaN'),
-      );
+      expect(() => cyclic({ ...valid, baseValue: Number.NaN })).toThrow(new RangeError('cyclic: `baseValue` must be a finite number; received NaN'));
     });
     it('infinite maxValue', () => {
-      expect(() => cyclic({ ...valid, maxValue: Infinity })).toThrow(
-        new RangeError('cyclic: `maxValue` must be a finite number; received Infinity'),
-      );
+      expect(() => cyclic({ ...valid, maxValue: Infinity })).toThrow(new RangeError('cyclic: `maxValue` must be a finite number; received Infinity'));
     });
     it('unknown mode', () => {
       expect(() => cyclic({ ...valid, mode: 'exp_range' as never })).toThrow(
@@ -138,9 +130,7 @@ describe('cyclic', () => {
       );
     });
     it('zero gamma', () => {
-      expect(() => cyclic({ ...valid, gamma: 0 })).toThrow(
-        new RangeError('cyclic: `gamma` must be a positive finite number; received 0'),
-      );
+      expect(() => cyclic({ ...valid, gamma: 0 })).toThrow(new RangeError('cyclic: `gamma` must be a positive finite number; received 0'));
     });
     it('unknown scaleMode', () => {
       expect(() => cyclic({ ...valid, scaleMode: 'epoch' as never })).toThrow(
@@ -148,9 +138,7 @@ describe('cyclic', () => {
       );
     });
     it('a scaleFunction that is not a function', () => {
-      expect(() => cyclic({ ...valid, scaleFunction: 2 as never })).toThrow(
-        new TypeError('cyclic: `scaleFunction` must be a function; received 2'),
-      );
+      expect(() => cyclic({ ...valid, scaleFunction: 2 as never })).toThrow(new TypeError('cyclic: `scaleFunction` must be a function; received 2'));
     });
     it('only one momentum bound', () => {
       expect(() => cyclic({ ...valid, baseMomentum: 0.8 })).toThrow(
@@ -163,14 +151,10 @@ describe('cyclic', () => {
       );
     });
     it('a missing stepSizeUp', () => {
-      expect(() => cyclic({ baseValue: 0, maxValue: 1 } as never)).toThrow(
-        new TypeError('cyclic: `stepSizeUp` is required; received undefined'),
-      );
+      expect(() => cyclic({ baseValue: 0, maxValue: 1 } as never)).toThrow(new TypeError('cyclic: `stepSizeUp` is required; received undefined'));
     });
     it('a non-number baseValue', () => {
-      expect(() => cyclic({ ...valid, baseValue: '0.1' as never })).toThrow(
-        new TypeError('cyclic: `baseValue` must be a finite number; received "0.1"'),
-      );
+      expect(() => cyclic({ ...valid, baseValue: '0.1' as never })).toThrow(new TypeError('cyclic: `baseValue` must be a finite number; received "0.1"'));
     });
     it('an unknown key', () => {
       expect(() => cyclic({ ...valid, stepSize: 3 } as never)).toThrow(/cyclic: unknown option `stepSize` \(did you mean `stepSizeUp`\?\)/);

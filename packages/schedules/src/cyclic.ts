@@ -1,13 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import {
-  describeValue,
-  finiteNumber,
-  functionOption,
-  knownKeys,
-  oneOf,
-  positiveNumber,
-  required,
-} from './validation.js';
+import { describeValue, finiteNumber, functionOption, knownKeys, oneOf, positiveNumber, required } from './validation.js';
 
 /** The built-in amplitude policies of {@link cyclic} (PyTorch `mode`). */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp-range';
@@ -101,46 +93,29 @@ export interface CyclicMomentumConfig {
  */
 export function cyclic(options: CyclicOptions): Schedule<CyclicConfig> {
   const name = 'cyclic';
-  const checked = knownKeys(name, options, [
-    'baseValue',
-    'maxValue',
-    'stepSizeUp',
-    'stepSizeDown',
-    'mode',
-    'gamma',
-    'scaleFunction',
-    'scaleMode',
-    'baseMomentum',
-    'maxMomentum',
-  ], { allowNull: false });
+  const checked = knownKeys(
+    name,
+    options,
+    ['baseValue', 'maxValue', 'stepSizeUp', 'stepSizeDown', 'mode', 'gamma', 'scaleFunction', 'scaleMode', 'baseMomentum', 'maxMomentum'],
+    { allowNull: false },
+  );
   const baseValue = finiteNumber(name, 'baseValue', required(name, 'baseValue', checked.baseValue));
   const maxValue = finiteNumber(name, 'maxValue', required(name, 'maxValue', checked.maxValue));
   if (maxValue < baseValue) {
-    throw new RangeError(
-      `${name}: \`maxValue\` must be >= \`baseValue\` (${baseValue}); received ${describeValue(maxValue)}`,
-    );
+    throw new RangeError(`${name}: \`maxValue\` must be >= \`baseValue\` (${baseValue}); received ${describeValue(maxValue)}`);
   }
   const stepSizeUp = positiveNumber(name, 'stepSizeUp', required(name, 'stepSizeUp', checked.stepSizeUp));
   const stepSizeDown = positiveNumber(name, 'stepSizeDown', checked.stepSizeDown ?? stepSizeUp);
   const mode = oneOf(name, 'mode', checked.mode ?? 'triangular', ['triangular', 'triangular2', 'exp-range']);
   const gamma = positiveNumber(name, 'gamma', checked.gamma ?? 1);
-  const scaleFunction =
-    checked.scaleFunction === undefined
-      ? undefined
-      : functionOption<(x: number) => number>(name, 'scaleFunction', checked.scaleFunction);
-  const scaleMode = oneOf(name, 'scaleMode', checked.scaleMode ?? (mode === 'exp-range' ? 'iterations' : 'cycle'), [
-    'cycle',
-    'iterations',
-  ]);
+  const scaleFunction = checked.scaleFunction === undefined ? undefined : functionOption<(x: number) => number>(name, 'scaleFunction', checked.scaleFunction);
+  const scaleMode = oneOf(name, 'scaleMode', checked.scaleMode ?? (mode === 'exp-range' ? 'iterations' : 'cycle'), ['cycle', 'iterations']);
   const momentumBounds = momentumPair(name, checked.baseMomentum, checked.maxMomentum);
 
   const shape = { stepSizeUp, stepSizeDown, mode, gamma, scaleMode } as const;
   const phase = cyclicPhase(stepSizeUp, stepSizeDown, mode, gamma, scaleMode, scaleFunction);
   const height = maxValue - baseValue;
-  const momentum =
-    momentumBounds === undefined
-      ? undefined
-      : momentumSchedule(momentumBounds[0], momentumBounds[1], shape, phase, scaleFunction !== undefined);
+  const momentum = momentumBounds === undefined ? undefined : momentumSchedule(momentumBounds[0], momentumBounds[1], shape, phase, scaleFunction !== undefined);
   const config: CyclicConfig = {
     type: name,
     baseValue,
@@ -163,9 +138,7 @@ function momentumPair(owner: string, base: unknown, max: unknown): [number, numb
   const baseMomentum = finiteNumber(owner, 'baseMomentum', base);
   const maxMomentum = finiteNumber(owner, 'maxMomentum', max);
   if (maxMomentum < baseMomentum) {
-    throw new RangeError(
-      `${owner}: \`maxMomentum\` must be >= \`baseMomentum\` (${baseMomentum}); received ${describeValue(maxMomentum)}`,
-    );
+    throw new RangeError(`${owner}: \`maxMomentum\` must be >= \`baseMomentum\` (${baseMomentum}); received ${describeValue(maxMomentum)}`);
   }
   return [baseMomentum, maxMomentum];
 }

@@ -29,9 +29,7 @@ const signedValue = fc.double({ min: -10, max: 10, noNaN: true });
 const length = fc.double({ min: 0.25, max: 1000, noNaN: true });
 const decayFactor = fc.double({ min: 1e-3, max: 1, noNaN: true });
 const sortedSteps = (maxLength: number) =>
-  fc
-    .uniqueArray(fc.integer({ min: 0, max: 40_000 }), { minLength: 1, maxLength })
-    .map((items) => items.sort((a, b) => a - b).map((item) => item / 4));
+  fc.uniqueArray(fc.integer({ min: 0, max: 40_000 }), { minLength: 1, maxLength }).map((items) => items.sort((a, b) => a - b).map((item) => item / 4));
 
 function direction(from: number, to: number): 'down' | 'up' {
   return from >= to ? 'down' : 'up';
@@ -61,14 +59,12 @@ const describedCases: Record<string, fc.Arbitrary<Case>> = {
   step: fc
     .record({ initialValue: value, stepSize: fc.integer({ min: 1, max: 500 }), factor: decayFactor })
     .map((options) => ({ schedule: step(options), min: 0, max: options.initialValue, direction: 'down' })),
-  'multi-step': fc
-    .record({ initialValue: value, milestones: sortedSteps(8), factor: decayFactor })
-    .map((options) => ({
-      schedule: multiStep(options),
-      min: options.initialValue * options.factor ** options.milestones.length,
-      max: options.initialValue,
-      direction: 'down',
-    })),
+  'multi-step': fc.record({ initialValue: value, milestones: sortedSteps(8), factor: decayFactor }).map((options) => ({
+    schedule: multiStep(options),
+    min: options.initialValue * options.factor ** options.milestones.length,
+    max: options.initialValue,
+    direction: 'down',
+  })),
   'piecewise-constant': sortedSteps(8)
     .chain((boundaries) =>
       fc.record({
@@ -185,16 +181,11 @@ for (const [name, arbitrary] of Object.entries(cases)) {
       for (const t of steps) expect(loaded(t) === item.schedule(t)).toBe(true);
     });
 
-    const stepsAndPermutation = stepList.chain((steps) =>
-      fc.tuple(fc.constant(steps), fc.shuffledSubarray(steps, { minLength: steps.length })),
-    );
-    test.prop([arbitrary, stepsAndPermutation])(
-      'evaluation in random order equals sequential evaluation',
-      (item, [steps, shuffled]) => {
-        const ascending = [...steps].sort((a, b) => a - b);
-        const sequential = new Map(ascending.map((t) => [t, item.schedule(t)]));
-        for (const t of shuffled) expect(Object.is(item.schedule(t), sequential.get(t))).toBe(true);
-      },
-    );
+    const stepsAndPermutation = stepList.chain((steps) => fc.tuple(fc.constant(steps), fc.shuffledSubarray(steps, { minLength: steps.length })));
+    test.prop([arbitrary, stepsAndPermutation])('evaluation in random order equals sequential evaluation', (item, [steps, shuffled]) => {
+      const ascending = [...steps].sort((a, b) => a - b);
+      const sequential = new Map(ascending.map((t) => [t, item.schedule(t)]));
+      for (const t of shuffled) expect(Object.is(item.schedule(t), sequential.get(t))).toBe(true);
+    });
   });
 }

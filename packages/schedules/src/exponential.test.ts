@@ -140,9 +140,7 @@ describe('exponential', () => {
   });
 
   it('rejects a missing decayRate', () => {
-    expect(() => exponential({ initialValue: 1 } as never)).toThrow(
-      new TypeError('exponential: `decayRate` is required; received undefined'),
-    );
+    expect(() => exponential({ initialValue: 1 } as never)).toThrow(new TypeError('exponential: `decayRate` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {

@@ -1,12 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import {
-  booleanOption,
-  finiteNumber,
-  knownKeys,
-  nonNegativeNumber,
-  positiveNumber,
-  required,
-} from './validation.js';
+import { booleanOption, finiteNumber, knownKeys, nonNegativeNumber, positiveNumber, required } from './validation.js';
 
 /** Options of {@link exponential}. */
 export interface ExponentialOptions {
@@ -69,14 +62,7 @@ export interface ExponentialConfig {
  */
 export function exponential(options: ExponentialOptions): Schedule<ExponentialConfig> {
   const name = 'exponential';
-  const checked = knownKeys(name, options, [
-    'initialValue',
-    'decayRate',
-    'decaySteps',
-    'staircase',
-    'transitionBegin',
-    'endValue',
-  ], { allowNull: false });
+  const checked = knownKeys(name, options, ['initialValue', 'decayRate', 'decaySteps', 'staircase', 'transitionBegin', 'endValue'], { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const decayRate = positiveNumber(name, 'decayRate', required(name, 'decayRate', checked.decayRate));
   const decaySteps = positiveNumber(name, 'decaySteps', checked.decaySteps ?? 1);

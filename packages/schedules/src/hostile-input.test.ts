@@ -6,26 +6,12 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { fromConfig, toConfig } from './config.js';
 import { excerpt } from './excerpt.js';
-import { limits } from './limits.js';
+import { constant, cosine, cosineRestarts, cyclic, exponential, join, linear, multiply, multiStep, offset, piecewiseConstant, step, warmup } from './index.js';
 import { lambda } from './lambda.js';
+import { limits } from './limits.js';
 import { fromKeras } from './presets/keras.js';
 import { fromTorch } from './presets/torch.js';
 import type { Schedule } from './schedule.js';
-import {
-  constant,
-  cosine,
-  cosineRestarts,
-  cyclic,
-  exponential,
-  join,
-  linear,
-  multiStep,
-  multiply,
-  offset,
-  piecewiseConstant,
-  step,
-  warmup,
-} from './index.js';
 
 /** Runs `action`, expecting an Error; returns it with the time it took. */
 function thrown(action: () => unknown): { error: Error; milliseconds: number } {
@@ -46,8 +32,7 @@ function expectOneLine(error: Error, kind: typeof TypeError | typeof RangeError,
   expect(error.message.length).toBeLessThanOrEqual(maxLength);
 }
 
-const range = (length: number, map: (index: number) => number = (index) => index): number[] =>
-  Array.from({ length }, (_, index) => map(index));
+const range = (length: number, map: (index: number) => number = (index) => index): number[] => Array.from({ length }, (_, index) => map(index));
 
 function nested(levels: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
   let value = leaf;
@@ -57,11 +42,23 @@ function nested(levels: number, leaf: unknown, wrap: (inner: unknown) => unknown
 
 describe('class 1: unbounded work from one field', () => {
   it.each([
-    ['piecewise-constant boundaries', { type: 'piecewise-constant', boundaries: range(1_000_000), values: [1] }, /`boundaries` must have at most 10000 entries \(limits\.maxArrayLength\); received an array of 1000000 entries/],
+    [
+      'piecewise-constant boundaries',
+      { type: 'piecewise-constant', boundaries: range(1_000_000), values: [1] },
+      /`boundaries` must have at most 10000 entries \(limits\.maxArrayLength\); received an array of 1000000 entries/,
+    ],
     ['piecewise-constant values', { type: 'piecewise-constant', boundaries: [1], values: range(20_000) }, /`values` must have at most 10000 entries/],
     ['multi-step milestones', { type: 'multi-step', initialValue: 1, milestones: range(200_000), factor: 0.5 }, /`milestones` must have at most 10000 entries/],
-    ['join schedules', { type: 'join', schedules: range(50_000, () => 0).map(() => ({ type: 'constant', value: 1 })), boundaries: [1] }, /`schedules` must have at most 10000 entries/],
-    ['multiply schedules', { type: 'multiply', schedules: range(10_001, () => 0).map(() => ({ type: 'constant', value: 1 })) }, /`schedules` must have at most 10000 entries/],
+    [
+      'join schedules',
+      { type: 'join', schedules: range(50_000, () => 0).map(() => ({ type: 'constant', value: 1 })), boundaries: [1] },
+      /`schedules` must have at most 10000 entries/,
+    ],
+    [
+      'multiply schedules',
+      { type: 'multiply', schedules: range(10_001, () => 0).map(() => ({ type: 'constant', value: 1 })) },
+      /`schedules` must have at most 10000 entries/,
+    ],
   ])('refuses an array past limits.maxArrayLength (%s) quickly, with the limit in the message', (_, config, pattern) => {
     const { error, milliseconds } = thrown(() => fromConfig(config));
     expectOneLine(error, RangeError, pattern);
@@ -114,7 +111,11 @@ describe('class 1: unbounded work from one field', () => {
   });
 
   it.each([
-    ['noise limit 5e-324', { type: 'noise', schedule: { type: 'constant', value: 1 }, limit: 5e-324 }, /^noise: `limit` must be a finite number >= 0\.01 \(limits\.minNoiseLimit/],
+    [
+      'noise limit 5e-324',
+      { type: 'noise', schedule: { type: 'constant', value: 1 }, limit: 5e-324 },
+      /^noise: `limit` must be a finite number >= 0\.01 \(limits\.minNoiseLimit/,
+    ],
     ['noise limit 1e-9', { type: 'noise', schedule: { type: 'constant', value: 1 }, limit: 1e-9 }, /^noise: `limit` must be a finite number >= 0\.01/],
   ])('refuses a noise bound that would redraw without end (%s), quickly', (_, config, pattern) => {
     const { error, milliseconds } = thrown(() => fromConfig(config));
@@ -143,12 +144,25 @@ describe('class 2: silently wrong answers', () => {
     ['piecewise-constant boundaries', () => piecewiseConstant({ boundaries: [1, , 3] as number[], values: [1, 2, 3, 4] }), 'boundaries[1]'],
     ['multi-step milestones', () => multiStep({ initialValue: 1, milestones: [1, , 3] as number[], factor: 0.5 }), 'milestones[1]'],
     ['join schedules', () => join({ schedules: [constant({ value: 1 }), , constant({ value: 2 })] as Schedule[], boundaries: [1, 2] }), 'schedules[1]'],
-    ['join boundaries', () => join({ schedules: [constant({ value: 1 }), constant({ value: 2 }), constant({ value: 3 })], boundaries: [1, , 2] as number[] }), 'boundaries[1]'],
+    [
+      'join boundaries',
+      () => join({ schedules: [constant({ value: 1 }), constant({ value: 2 }), constant({ value: 3 })], boundaries: [1, , 2] as number[] }),
+      'boundaries[1]',
+    ],
     ['multiply schedules', () => multiply({ schedules: [, constant({ value: 2 })] as Schedule[] }), 'schedules[0]'],
     ['fromConfig values', () => fromConfig({ type: 'piecewise-constant', boundaries: [5], values: [, 1] }), 'values[0]'],
     ['PyTorch MultiStepLR milestones', () => fromTorch('MultiStepLR', { milestones: [1, , 3] }, { baseLr: 0.1 }), 'milestones[1]'],
-    ['PyTorch SequentialLR schedulers', () => fromTorch('SequentialLR', { schedulers: [{ name: 'ConstantLR', args: {} }, , { name: 'ConstantLR', args: {} }], milestones: [1, 2] }, { baseLr: 0.1 }), 'schedulers[1]'],
-    ['Keras PiecewiseConstantDecay boundaries', () => fromKeras({ class_name: 'PiecewiseConstantDecay', config: { boundaries: [1, , 3], values: [1, 2, 3, 4] } }), 'boundaries[1]'],
+    [
+      'PyTorch SequentialLR schedulers',
+      () =>
+        fromTorch('SequentialLR', { schedulers: [{ name: 'ConstantLR', args: {} }, , { name: 'ConstantLR', args: {} }], milestones: [1, 2] }, { baseLr: 0.1 }),
+      'schedulers[1]',
+    ],
+    [
+      'Keras PiecewiseConstantDecay boundaries',
+      () => fromKeras({ class_name: 'PiecewiseConstantDecay', config: { boundaries: [1, , 3], values: [1, 2, 3, 4] } }),
+      'boundaries[1]',
+    ],
   ])('refuses a sparse array (%s) instead of reading its hole as undefined', (_, build, slot) => {
     const { error } = thrown(build);
     expectOneLine(error, RangeError, new RegExp(`\`${slot.replace(/[[\]]/g, '\\$&')}\` is an empty slot of a sparse array`));
@@ -177,18 +191,54 @@ describe('class 2: silently wrong answers', () => {
   });
 
   it.each([
-    ['step with a factor above 1', () => step({ initialValue: 1, stepSize: 1, factor: 10 }), /^step: these options give a non-finite value \(Infinity\) at step 512;/],
+    [
+      'step with a factor above 1',
+      () => step({ initialValue: 1, stepSize: 1, factor: 10 }),
+      /^step: these options give a non-finite value \(Infinity\) at step 512;/,
+    ],
     ['exponential growth without a ceiling', () => exponential({ initialValue: 1, decayRate: 2 }), /^exponential: .* \(Infinity\) at step 1024;/],
     ['cyclic steps whose sum overflows', () => cyclic({ baseValue: 0, maxValue: 1, stepSizeUp: 1e308, stepSizeDown: 1e308 }), /^cyclic: .* \(NaN\) at step 0;/],
-    ['cyclic exp-range growth', () => cyclic({ baseValue: 0, maxValue: 1, stepSizeUp: 10, mode: 'exp-range', gamma: 1.5 }), /^cyclic: these options give a non-finite value/],
-    ['cosine restarts with growing peaks', () => cosineRestarts({ initialValue: 1, firstPeriod: 1, periodMultiplier: 1, peakMultiplier: 2 }), /^cosine-restarts: `peakMultiplier` must keep every peak finite up to step 9007199254740991 \(cycle 9007199254740991\)/],
+    [
+      'cyclic exp-range growth',
+      () => cyclic({ baseValue: 0, maxValue: 1, stepSizeUp: 10, mode: 'exp-range', gamma: 1.5 }),
+      /^cyclic: these options give a non-finite value/,
+    ],
+    [
+      'cosine restarts with growing peaks',
+      () => cosineRestarts({ initialValue: 1, firstPeriod: 1, periodMultiplier: 1, peakMultiplier: 2 }),
+      /^cosine-restarts: `peakMultiplier` must keep every peak finite up to step 9007199254740991 \(cycle 9007199254740991\)/,
+    ],
     ['linear between ±1e308', () => linear({ initialValue: -1e308, finalValue: 1e308, steps: 10 }), /^linear: these options give a non-finite value/],
-    ['cosine whose floor overflows', () => cosine({ initialValue: 1e308, decaySteps: 10, alpha: 10 }), /^cosine: these options give a non-finite value \(Infinity\)/],
-    ['multiply of huge values', () => multiply({ schedules: [constant({ value: 1e200 }), constant({ value: 1e200 })] }), /^multiply: these options give a non-finite value \(Infinity\) at step 0;/],
-    ['warmup to an overflowing peak', () => warmup({ schedule: constant({ value: 1.7e308 }), warmupSteps: 10, initialValue: -1.7e308 }), /^warmup: these options give a non-finite value/],
-    ['PyTorch ExponentialLR gamma > 1', () => fromTorch('ExponentialLR', { gamma: 1.5 }, { baseLr: 0.1 }), /^torch ExponentialLR: these options give a non-finite value/],
-    ['PyTorch CyclicLR exp_range growth', () => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 10, mode: 'exp_range', gamma: 2 }), /^torch CyclicLR: these options give a non-finite value/],
-    ['Keras ExponentialDecay rate > 1', () => fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 1, decay_rate: 3 } }), /^keras ExponentialDecay: these options give a non-finite value/],
+    [
+      'cosine whose floor overflows',
+      () => cosine({ initialValue: 1e308, decaySteps: 10, alpha: 10 }),
+      /^cosine: these options give a non-finite value \(Infinity\)/,
+    ],
+    [
+      'multiply of huge values',
+      () => multiply({ schedules: [constant({ value: 1e200 }), constant({ value: 1e200 })] }),
+      /^multiply: these options give a non-finite value \(Infinity\) at step 0;/,
+    ],
+    [
+      'warmup to an overflowing peak',
+      () => warmup({ schedule: constant({ value: 1.7e308 }), warmupSteps: 10, initialValue: -1.7e308 }),
+      /^warmup: these options give a non-finite value/,
+    ],
+    [
+      'PyTorch ExponentialLR gamma > 1',
+      () => fromTorch('ExponentialLR', { gamma: 1.5 }, { baseLr: 0.1 }),
+      /^torch ExponentialLR: these options give a non-finite value/,
+    ],
+    [
+      'PyTorch CyclicLR exp_range growth',
+      () => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 10, mode: 'exp_range', gamma: 2 }),
+      /^torch CyclicLR: these options give a non-finite value/,
+    ],
+    [
+      'Keras ExponentialDecay rate > 1',
+      () => fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 1, decay_rate: 3 } }),
+      /^keras ExponentialDecay: these options give a non-finite value/,
+    ],
   ])('refuses at construction options whose values overflow somewhere in the domain (%s)', (_, build, pattern) => {
     expectOneLine(thrown(build).error, RangeError, pattern);
   });
@@ -218,7 +268,11 @@ describe('class 2: silently wrong answers', () => {
   it('throws rather than returns a non-finite value of a user function', () => {
     const broken = lambda((t) => (t > 5 ? Number.NaN : 1));
     expect(broken(5)).toBe(1);
-    expectOneLine(thrown(() => broken(6)).error, RangeError, /^lambda: the value at step 6 is not a finite number \(NaN\); a schedule returns a finite number or throws$/);
+    expectOneLine(
+      thrown(() => broken(6)).error,
+      RangeError,
+      /^lambda: the value at step 6 is not a finite number \(NaN\); a schedule returns a finite number or throws$/,
+    );
   });
 });
 
@@ -245,7 +299,11 @@ describe('class 3: every error is one short line', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(excerpt(cycle, 30)).toBe('{"self":{"self":{"self":{"self…');
-    const hostile = { get boom(): never { throw new Error('no'); } };
+    const hostile = {
+      get boom(): never {
+        throw new Error('no');
+      },
+    };
     expect(excerpt(hostile)).toBe('an unreadable value');
     expect(excerpt(new Map())).toBe('an instance of Map');
     expect(excerpt(Symbol('s'))).toBe('Symbol(s)');
@@ -455,7 +513,9 @@ describe('properties', () => {
     600_000,
   );
 
-  test.prop([scheduleConfig, fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 10 })], { numRuns: Number(process.env.LRKIT_PROPERTY_RUNS ?? 400) })(
+  test.prop([scheduleConfig, fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 10 })], {
+    numRuns: Number(process.env.LRKIT_PROPERTY_RUNS ?? 400),
+  })(
     'toConfig ∘ fromConfig is the identity on accepted input, and the loaded schedule evaluates the same',
     (config, steps) => {
       const result = tryLoad(config);

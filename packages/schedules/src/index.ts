@@ -1,113 +1,113 @@
-export type { JsonValue, Schedule, ScheduleConfig } from './schedule.js';
-export { defineSchedule } from './schedule.js';
-export { toConfig, fromConfig } from './config.js';
-export { limits, type Limits } from './limits.js';
-export { excerpt, excerptText } from './excerpt.js';
+export {
+  type AnnealingCyclesConfig,
+  type AnnealingCyclesOptions,
+  type AnnealingShape,
+  annealingCycles,
+} from './annealing-cycles.js';
+export { type ClampConfig, type ClampOptions, clamp } from './clamp.js';
+export { fromConfig, toConfig } from './config.js';
 export { checkConfigShape } from './config-shape.js';
-export { checkFiniteOverDomain, probeSteps } from './finite-check.js';
-export { scheduleFactories, type ScheduleFactory } from './registry.js';
-export { constant, type ConstantConfig, type ConstantOptions } from './constant.js';
-export { cosine, type CosineConfig, type CosineOptions } from './cosine.js';
-export { linear, type LinearConfig, type LinearOptions } from './linear.js';
-export { polynomial, type PolynomialConfig, type PolynomialOptions } from './polynomial.js';
-export { step, type StepConfig, type StepOptions } from './step.js';
-export { multiStep, type MultiStepConfig, type MultiStepOptions } from './multi-step.js';
+export { type ConstantConfig, type ConstantOptions, constant } from './constant.js';
+export { type CosineConfig, type CosineOptions, cosine } from './cosine.js';
 export {
-  piecewiseConstant,
-  type PiecewiseConstantConfig,
-  type PiecewiseConstantOptions,
-} from './piecewise-constant.js';
-export { exponential, type ExponentialConfig, type ExponentialOptions } from './exponential.js';
-export { inverseTime, type InverseTimeConfig, type InverseTimeOptions } from './inverse-time.js';
-export { inverseSqrt, type InverseSqrtConfig, type InverseSqrtOptions } from './inverse-sqrt.js';
-export {
-  cosineRestarts,
   type CosineRestartsConfig,
   type CosineRestartsOptions,
+  cosineRestarts,
 } from './cosine-restarts.js';
 export {
-  cyclic,
   type CyclicConfig,
   type CyclicMode,
   type CyclicMomentumConfig,
   type CyclicOptions,
   type CyclicScaleMode,
+  cyclic,
 } from './cyclic.js';
+export { excerpt, excerptText } from './excerpt.js';
+export { type ExponentialConfig, type ExponentialOptions, exponential } from './exponential.js';
+export { checkFiniteOverDomain, probeSteps } from './finite-check.js';
+export { type InverseSqrtConfig, type InverseSqrtOptions, inverseSqrt } from './inverse-sqrt.js';
+export { type InverseTimeConfig, type InverseTimeOptions, inverseTime } from './inverse-time.js';
+export { type JoinConfig, type JoinOptions, join } from './join.js';
+export { type LambdaConfig, type LambdaOptions, lambda } from './lambda.js';
+export { type Limits, limits } from './limits.js';
+export { type LinearConfig, type LinearOptions, linear } from './linear.js';
+export { type MultiStepConfig, type MultiStepOptions, multiStep } from './multi-step.js';
+export { type MultiplyConfig, type MultiplyOptions, multiply } from './multiply.js';
+export { type NoiseConfig, type NoiseOptions, noise } from './noise.js';
+export { type OffsetConfig, type OffsetOptions, offset } from './offset.js';
 export {
-  oneCycle,
   type OneCycleAnnealing,
   type OneCycleConfig,
   type OneCycleMomentumConfig,
   type OneCycleOptions,
+  oneCycle,
 } from './one-cycle.js';
-export { warmup, type WarmupConfig, type WarmupOptions, type WarmupShape } from './warmup.js';
+export { type OverlappingWarmupConfig, type OverlappingWarmupOptions, overlappingWarmup } from './overlapping-warmup.js';
 export {
-  warmupStableDecay,
-  type WarmupStableDecayConfig,
-  type WarmupStableDecayOptions,
-  type WarmupStableDecayShape,
-} from './warmup-stable-decay.js';
-export { join, type JoinConfig, type JoinOptions } from './join.js';
-export { multiply, type MultiplyConfig, type MultiplyOptions } from './multiply.js';
-export { clamp, type ClampConfig, type ClampOptions } from './clamp.js';
-export { offset, type OffsetConfig, type OffsetOptions } from './offset.js';
-export { lambda, type LambdaConfig, type LambdaOptions } from './lambda.js';
-export { scheduleArgument, scheduleArray } from './schedule-argument.js';
+  type PiecewiseConstantConfig,
+  type PiecewiseConstantOptions,
+  piecewiseConstant,
+} from './piecewise-constant.js';
 export {
-  plateau,
+  type Interpolation,
+  type PiecewiseInterpolateConfig,
+  type PiecewiseInterpolateOptions,
+  piecewiseInterpolate,
+} from './piecewise-interpolate.js';
+export {
   type PlateauConfig,
   type PlateauOptions,
   type PlateauReducer,
   type PlateauState,
+  plateau,
 } from './plateau.js';
-export {
-  fromTorch,
-  torchPreset,
-  torchSchedulerNames,
-  type TorchConfig,
-  type TorchOptions,
-  type TorchPresetOptions,
-} from './presets/torch.js';
-export type { TorchSchedulerDescriptor } from './presets/torch-composite.js';
-export { fromKeras, kerasClassNames, type KerasConfig, type KerasSerialized } from './presets/keras.js';
-export { torchPlateau, type TorchPlateauOptions } from './presets/torch-plateau.js';
-export { kerasPlateau, type KerasPlateauOptions, type KerasPlateauReducer } from './presets/keras-plateau.js';
-export { toTorch, type TorchEquivalent } from './presets/to-torch.js';
-export { toKeras, type KerasEquivalent } from './presets/to-keras.js';
-export { tanhDecay, type TanhConfig, type TanhOptions } from './tanh.js';
-export {
-  annealingCycles,
-  type AnnealingCyclesConfig,
-  type AnnealingCyclesOptions,
-  type AnnealingShape,
-} from './annealing-cycles.js';
-export { overlappingWarmup, type OverlappingWarmupConfig, type OverlappingWarmupOptions } from './overlapping-warmup.js';
-export { noise, type NoiseConfig, type NoiseOptions } from './noise.js';
-export {
-  piecewiseInterpolate,
-  type Interpolation,
-  type PiecewiseInterpolateConfig,
-  type PiecewiseInterpolateOptions,
-} from './piecewise-interpolate.js';
-export { TorchGenerator } from './torch-generator.js';
-export { fromOptax, optaxPreset, optaxScheduleNames, type OptaxConfig, type OptaxPresetOptions } from './presets/optax.js';
+export { type PolynomialConfig, type PolynomialOptions, polynomial } from './polynomial.js';
 export {
   fromHuggingFace,
-  huggingFacePlateau,
-  huggingFacePreset,
-  huggingFaceSchedulerNames,
   type HuggingFaceConfig,
   type HuggingFaceOptions,
   type HuggingFacePresetOptions,
+  huggingFacePlateau,
+  huggingFacePreset,
+  huggingFaceSchedulerNames,
 } from './presets/hugging-face.js';
+export { fromKeras, type KerasConfig, type KerasSerialized, kerasClassNames } from './presets/keras.js';
+export { type KerasPlateauOptions, type KerasPlateauReducer, kerasPlateau } from './presets/keras-plateau.js';
+export { fromOptax, type OptaxConfig, type OptaxPresetOptions, optaxPreset, optaxScheduleNames } from './presets/optax.js';
 export {
   fromTimm,
-  timmNumEpochs,
-  timmPreset,
-  timmSchedulerNames,
   type TimmArguments,
   type TimmConfig,
   type TimmOptions,
   type TimmPresetOptions,
+  timmNumEpochs,
+  timmPreset,
+  timmSchedulerNames,
 } from './presets/timm.js';
-export { toOptax, type OptaxEquivalent } from './presets/to-optax.js';
+export { type KerasEquivalent, toKeras } from './presets/to-keras.js';
+export { type OptaxEquivalent, toOptax } from './presets/to-optax.js';
+export { type TorchEquivalent, toTorch } from './presets/to-torch.js';
+export {
+  fromTorch,
+  type TorchConfig,
+  type TorchOptions,
+  type TorchPresetOptions,
+  torchPreset,
+  torchSchedulerNames,
+} from './presets/torch.js';
+export type { TorchSchedulerDescriptor } from './presets/torch-composite.js';
+export { type TorchPlateauOptions, torchPlateau } from './presets/torch-plateau.js';
+export { type ScheduleFactory, scheduleFactories } from './registry.js';
+export type { JsonValue, Schedule, ScheduleConfig } from './schedule.js';
+export { defineSchedule } from './schedule.js';
+export { scheduleArgument, scheduleArray } from './schedule-argument.js';
+export { type StepConfig, type StepOptions, step } from './step.js';
+export { type TanhConfig, type TanhOptions, tanhDecay } from './tanh.js';
+export { TorchGenerator } from './torch-generator.js';
+export { type WarmupConfig, type WarmupOptions, type WarmupShape, warmup } from './warmup.js';
+export {
+  type WarmupStableDecayConfig,
+  type WarmupStableDecayOptions,
+  type WarmupStableDecayShape,
+  warmupStableDecay,
+} from './warmup-stable-decay.js';

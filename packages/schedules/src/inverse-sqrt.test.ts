@@ -43,22 +43,16 @@ describe('inverseSqrt', () => {
   });
 
   it('rejects a NaN initialValue', () => {
-    expect(() => inverseSqrt({ initialValue: Number.NaN })).toThrow(
-      new RangeError('inverse-sqrt: `initialValue` must be a finite number; received NaN'),
-    );
+    expect(() => inverseSqrt({ initialValue: Number.NaN })).toThrow(new RangeError('inverse-sqrt: `initialValue` must be a finite number; received NaN'));
   });
 
   it('rejects a missing initialValue', () => {
-    expect(() => inverseSqrt({} as never)).toThrow(
-      new TypeError('inverse-sqrt: `initialValue` is required; received undefined'),
-    );
+    expect(() => inverseSqrt({} as never)).toThrow(new TypeError('inverse-sqrt: `initialValue` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => inverseSqrt({ initialValue: 1, timeScale: 10 } as never)).toThrow(
-      new TypeError(
-        'inverse-sqrt: unknown option `timeScale` (did you mean `timescale`?); valid options are `initialValue`, `timescale`',
-      ),
+      new TypeError('inverse-sqrt: unknown option `timeScale` (did you mean `timescale`?); valid options are `initialValue`, `timescale`'),
     );
   });
 

@@ -69,16 +69,12 @@ describe('inverseTime', () => {
   });
 
   it('rejects a missing decayRate', () => {
-    expect(() => inverseTime({ initialValue: 0.1 } as never)).toThrow(
-      new TypeError('inverse-time: `decayRate` is required; received undefined'),
-    );
+    expect(() => inverseTime({ initialValue: 0.1 } as never)).toThrow(new TypeError('inverse-time: `decayRate` is required; received undefined'));
   });
 
   it('rejects an unknown option and lists the valid ones', () => {
     expect(() => inverseTime({ initialValue: 0.1, decayRate: 0.5, decay: 1e-4 } as never)).toThrow(
-      new TypeError(
-        'inverse-time: unknown option `decay`; valid options are `initialValue`, `decayRate`, `decaySteps`, `staircase`',
-      ),
+      new TypeError('inverse-time: unknown option `decay`; valid options are `initialValue`, `decayRate`, `decaySteps`, `staircase`'),
     );
   });
 

@@ -1,12 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import {
-  booleanOption,
-  finiteNumber,
-  knownKeys,
-  nonNegativeNumber,
-  positiveNumber,
-  required,
-} from './validation.js';
+import { booleanOption, finiteNumber, knownKeys, nonNegativeNumber, positiveNumber, required } from './validation.js';
 
 /** Options of {@link inverseTime}. */
 export interface InverseTimeOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fromConfig, toConfig } from './config.js';
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
-import { fromConfig, toConfig } from './config.js';
 import { join } from './join.js';
 import { warmup } from './warmup.js';
 
@@ -55,13 +55,24 @@ describe('join', () => {
 
   it('reports the path of an invalid nested config at fromConfig', () => {
     expect(() =>
-      fromConfig({ type: 'warmup', warmupSteps: 2, schedule: { type: 'join', schedules: [{ type: 'cosin' }, { type: 'constant', value: 1 }], boundaries: [3] } }),
+      fromConfig({
+        type: 'warmup',
+        warmupSteps: 2,
+        schedule: { type: 'join', schedules: [{ type: 'cosin' }, { type: 'constant', value: 1 }], boundaries: [3] },
+      }),
     ).toThrow(/fromConfig: config\.schedule\.schedules\[0\]\.type "cosin" is not a known schedule \(did you mean 'cosine'\?\)/);
   });
 
   it('rejects an invalid nested option at fromConfig with the part that failed', () => {
     expect(() =>
-      fromConfig({ type: 'join', schedules: [{ type: 'constant', value: 1 }, { type: 'constant', value: 2 }], boundaries: [5, 1] }),
+      fromConfig({
+        type: 'join',
+        schedules: [
+          { type: 'constant', value: 1 },
+          { type: 'constant', value: 2 },
+        ],
+        boundaries: [5, 1],
+      }),
     ).toThrow(new RangeError('join: `boundaries` must be strictly increasing; received [5,1]'));
   });
 
@@ -82,9 +93,7 @@ describe('join', () => {
       );
     });
     it('a negative boundary', () => {
-      expect(() => join({ schedules: [first, second], boundaries: [-1] })).toThrow(
-        new RangeError('join: `boundaries[0]` must be >= 0; received -1'),
-      );
+      expect(() => join({ schedules: [first, second], boundaries: [-1] })).toThrow(new RangeError('join: `boundaries[0]` must be >= 0; received -1'));
     });
     it('a NaN boundary', () => {
       expect(() => join({ schedules: [first, second], boundaries: [Number.NaN] })).toThrow(
@@ -107,14 +116,10 @@ describe('join', () => {
       );
     });
     it('a missing boundaries', () => {
-      expect(() => join({ schedules: [first, second] } as never)).toThrow(
-        new TypeError('join: `boundaries` is required; received undefined'),
-      );
+      expect(() => join({ schedules: [first, second] } as never)).toThrow(new TypeError('join: `boundaries` is required; received undefined'));
     });
     it('an unknown key', () => {
-      expect(() => join({ schedules: [first, second], boundaries: [1], milestones: [1] } as never)).toThrow(
-        /join: unknown option `milestones`/,
-      );
+      expect(() => join({ schedules: [first, second], boundaries: [1], milestones: [1] } as never)).toThrow(/join: unknown option `milestones`/);
     });
   });
 });

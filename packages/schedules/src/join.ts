@@ -44,20 +44,16 @@ export function join(options: JoinOptions): Schedule<JoinConfig> {
   const boundaries = increasingNumbers(name, 'boundaries', required(name, 'boundaries', checked.boundaries), 0);
   if (boundaries.length !== schedules.length - 1) {
     throw new RangeError(
-      `${name}: \`boundaries\` must have one entry fewer than \`schedules\` (${schedules.length - 1}); ` +
-        `received ${describeValue(boundaries)}`,
+      `${name}: \`boundaries\` must have one entry fewer than \`schedules\` (${schedules.length - 1}); ` + `received ${describeValue(boundaries)}`,
     );
   }
   const stops = Float64Array.from(boundaries);
   const first = schedules[0] as Schedule;
   const count = stops.length;
-  return defineSchedule(
-    { type: name, schedules: schedules.map((schedule) => schedule.config), boundaries },
-    (step) => {
-      let index = count - 1;
-      while (index >= 0 && step < (stops[index] as number)) index -= 1;
-      if (index < 0) return first(step);
-      return (schedules[index + 1] as Schedule)(step - (stops[index] as number));
-    },
-  );
+  return defineSchedule({ type: name, schedules: schedules.map((schedule) => schedule.config), boundaries }, (step) => {
+    let index = count - 1;
+    while (index >= 0 && step < (stops[index] as number)) index -= 1;
+    if (index < 0) return first(step);
+    return (schedules[index + 1] as Schedule)(step - (stops[index] as number));
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine } from './cosine.js';
 import { fromConfig, toConfig } from './config.js';
+import { cosine } from './cosine.js';
 import { join } from './join.js';
 import { lambda } from './lambda.js';
 
@@ -17,16 +17,12 @@ describe('lambda', () => {
   });
 
   it('checks the step like every schedule', () => {
-    expect(() => lambda(() => 1)(-1)).toThrow(
-      new RangeError('lambda: `step` must be a finite number in [0, 9007199254740991]; received -1'),
-    );
+    expect(() => lambda(() => 1)(-1)).toThrow(new RangeError('lambda: `step` must be a finite number in [0, 9007199254740991]; received -1'));
   });
 
   it('makes toConfig throw with a clear message', () => {
     expect(() => toConfig(lambda(() => 1))).toThrow(
-      new TypeError(
-        'toConfig: schedule is a lambda schedule, whose function cannot be serialised; replace it with a built-in schedule to save this config',
-      ),
+      new TypeError('toConfig: schedule is a lambda schedule, whose function cannot be serialised; replace it with a built-in schedule to save this config'),
     );
   });
 
@@ -42,9 +38,9 @@ describe('lambda', () => {
   });
 
   it('rejects a function nested in a composite config at fromConfig', () => {
-    expect(() =>
-      fromConfig({ type: 'offset', schedule: { type: 'lambda', description: 'x' }, steps: 1 }),
-    ).toThrow(/fromConfig: config\.schedule is a lambda schedule/);
+    expect(() => fromConfig({ type: 'offset', schedule: { type: 'lambda', description: 'x' }, steps: 1 })).toThrow(
+      /fromConfig: config\.schedule is a lambda schedule/,
+    );
   });
 
   describe('rejects invalid arguments', () => {
@@ -52,9 +48,7 @@ describe('lambda', () => {
       expect(() => lambda(0.1 as never)).toThrow(new TypeError('lambda: `fn` must be a function; received 0.1'));
     });
     it('a non-string description', () => {
-      expect(() => lambda(() => 1, { description: 3 as never })).toThrow(
-        new TypeError('lambda: `description` must be a string; received 3'),
-      );
+      expect(() => lambda(() => 1, { description: 3 as never })).toThrow(new TypeError('lambda: `description` must be a string; received 3'));
     });
     it('an unknown key', () => {
       expect(() => lambda(() => 1, { name: 'x' } as never)).toThrow(/lambda: unknown option `name`/);

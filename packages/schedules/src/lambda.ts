@@ -38,8 +38,5 @@ export function lambda(fn: (step: number) => number, options: LambdaOptions = {}
   if (description !== undefined && typeof description !== 'string') {
     throw new TypeError(`${name}: \`description\` must be a string; received ${describeValue(description)}`);
   }
-  return defineSchedule(
-    description === undefined ? { type: name } : { type: name, description },
-    (step) => formula(step),
-  );
+  return defineSchedule(description === undefined ? { type: name } : { type: name, description }, (step) => formula(step));
 }

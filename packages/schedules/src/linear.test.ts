@@ -51,9 +51,7 @@ describe('linear', () => {
   });
 
   it('rejects a zero steps', () => {
-    expect(() => linear({ initialValue: 1, finalValue: 0, steps: 0 })).toThrow(
-      new RangeError('linear: `steps` must be a positive finite number; received 0'),
-    );
+    expect(() => linear({ initialValue: 1, finalValue: 0, steps: 0 })).toThrow(new RangeError('linear: `steps` must be a positive finite number; received 0'));
   });
 
   it('rejects a NaN initialValue', () => {
@@ -75,16 +73,12 @@ describe('linear', () => {
   });
 
   it('rejects a missing finalValue', () => {
-    expect(() => linear({ initialValue: 1, steps: 5 } as never)).toThrow(
-      new TypeError('linear: `finalValue` is required; received undefined'),
-    );
+    expect(() => linear({ initialValue: 1, steps: 5 } as never)).toThrow(new TypeError('linear: `finalValue` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => linear({ initialValue: 1, finalValue: 0, step: 5 } as never)).toThrow(
-      new TypeError(
-        'linear: unknown option `step` (did you mean `steps`?); valid options are `initialValue`, `finalValue`, `steps`',
-      ),
+      new TypeError('linear: unknown option `step` (did you mean `steps`?); valid options are `initialValue`, `finalValue`, `steps`'),
     );
   });
 

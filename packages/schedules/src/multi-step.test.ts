@@ -111,17 +111,12 @@ describe('multiStep', () => {
   });
 
   it('rejects missing milestones', () => {
-    expect(() => multiStep({ initialValue: 0.1, factor: 0.1 } as never)).toThrow(
-      new TypeError('multi-step: `milestones` is required; received undefined'),
-    );
+    expect(() => multiStep({ initialValue: 0.1, factor: 0.1 } as never)).toThrow(new TypeError('multi-step: `milestones` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => multiStep({ initialValue: 0.1, milestone: [10], factor: 0.1 } as never)).toThrow(
-      new TypeError(
-        'multi-step: unknown option `milestone` (did you mean `milestones`?); ' +
-          'valid options are `initialValue`, `milestones`, `factor`',
-      ),
+      new TypeError('multi-step: unknown option `milestone` (did you mean `milestones`?); ' + 'valid options are `initialValue`, `milestones`, `factor`'),
     );
   });
 

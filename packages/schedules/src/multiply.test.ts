@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fromConfig, toConfig } from './config.js';
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
-import { fromConfig, toConfig } from './config.js';
 import { multiply } from './multiply.js';
 
 describe('multiply', () => {
@@ -22,29 +22,26 @@ describe('multiply', () => {
     const s = multiply({ schedules: [constant({ value: 0.5 }), cosine({ initialValue: 1, decaySteps: 8 })] });
     expect(toConfig(s)).toEqual({
       type: 'multiply',
-      schedules: [{ type: 'constant', value: 0.5 }, { type: 'cosine', initialValue: 1, decaySteps: 8, alpha: 0, exponent: 1 }],
+      schedules: [
+        { type: 'constant', value: 0.5 },
+        { type: 'cosine', initialValue: 1, decaySteps: 8, alpha: 0, exponent: 1 },
+      ],
     });
     expect(fromConfig(toConfig(s))(3.5)).toBe(s(3.5));
   });
 
   describe('rejects invalid options', () => {
     it('empty schedules', () => {
-      expect(() => multiply({ schedules: [] })).toThrow(
-        new RangeError('multiply: `schedules` must be a non-empty array of schedules; received an array of 0'),
-      );
+      expect(() => multiply({ schedules: [] })).toThrow(new RangeError('multiply: `schedules` must be a non-empty array of schedules; received an array of 0'));
     });
     it('a non-schedule among the parts', () => {
-      expect(() => multiply({ schedules: [null as never] })).toThrow(
-        new TypeError('multiply: `schedules[0]` must be an lrkit schedule; received null'),
-      );
+      expect(() => multiply({ schedules: [null as never] })).toThrow(new TypeError('multiply: `schedules[0]` must be an lrkit schedule; received null'));
     });
     it('a missing schedules', () => {
       expect(() => multiply({} as never)).toThrow(new TypeError('multiply: `schedules` is required; received undefined'));
     });
     it('an unknown key', () => {
-      expect(() => multiply({ schedules: [constant({ value: 1 })], factor: 2 } as never)).toThrow(
-        /multiply: unknown option `factor`/,
-      );
+      expect(() => multiply({ schedules: [constant({ value: 1 })], factor: 2 } as never)).toThrow(/multiply: unknown option `factor`/);
     });
   });
 });

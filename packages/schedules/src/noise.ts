@@ -1,8 +1,8 @@
-import { TorchGenerator } from './torch-generator.js';
+import { limits } from './limits.js';
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
+import { TorchGenerator } from './torch-generator.js';
 import { describeValue, fail, knownKeys, nonNegativeInteger, nonNegativeNumber, required } from './validation.js';
-import { limits } from './limits.js';
 
 /**
  * timm's `_calculate_noise(t)`: a generator seeded with `seed + t`, standard normal draws
@@ -18,9 +18,7 @@ export function timmNoise(seed: number, limit: number, t: number): number {
     const noise = generator.randn();
     if (Math.abs(noise) < limit) return noise;
   }
-  throw new RangeError(
-    `noise: no standard normal draw fell inside (-${limit}, ${limit}) in ${limits.maxNoiseDraws} draws (limits.maxNoiseDraws) at step ${t}`,
-  );
+  throw new RangeError(`noise: no standard normal draw fell inside (-${limit}, ${limit}) in ${limits.maxNoiseDraws} draws (limits.maxNoiseDraws) at step ${t}`);
 }
 
 /**

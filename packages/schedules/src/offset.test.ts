@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine } from './cosine.js';
 import { fromConfig, toConfig } from './config.js';
+import { cosine } from './cosine.js';
 import { offset } from './offset.js';
 
 describe('offset', () => {
@@ -30,24 +30,16 @@ describe('offset', () => {
 
   describe('rejects invalid options', () => {
     it('negative steps', () => {
-      expect(() => offset({ schedule: inner, steps: -2 })).toThrow(
-        new RangeError('offset: `steps` must be a finite number >= 0; received -2'),
-      );
+      expect(() => offset({ schedule: inner, steps: -2 })).toThrow(new RangeError('offset: `steps` must be a finite number >= 0; received -2'));
     });
     it('NaN steps', () => {
-      expect(() => offset({ schedule: inner, steps: Number.NaN })).toThrow(
-        new RangeError('offset: `steps` must be a finite number >= 0; received NaN'),
-      );
+      expect(() => offset({ schedule: inner, steps: Number.NaN })).toThrow(new RangeError('offset: `steps` must be a finite number >= 0; received NaN'));
     });
     it('a missing steps', () => {
-      expect(() => offset({ schedule: inner } as never)).toThrow(
-        new TypeError('offset: `steps` is required; received undefined'),
-      );
+      expect(() => offset({ schedule: inner } as never)).toThrow(new TypeError('offset: `steps` is required; received undefined'));
     });
     it('a non-schedule', () => {
-      expect(() => offset({ schedule: {} as never, steps: 1 })).toThrow(
-        new TypeError('offset: `schedule` must be an lrkit schedule; received {}'),
-      );
+      expect(() => offset({ schedule: {} as never, steps: 1 })).toThrow(new TypeError('offset: `schedule` must be an lrkit schedule; received {}'));
     });
     it('an unknown key', () => {
       expect(() => offset({ schedule: inner, steps: 1, delay: 1 } as never)).toThrow(/offset: unknown option `delay`/);

@@ -35,7 +35,5 @@ export function offset(options: OffsetOptions): Schedule<OffsetConfig> {
   const checked = knownKeys(name, options, ['schedule', 'steps'], { allowNull: false });
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const steps = nonNegativeNumber(name, 'steps', required(name, 'steps', checked.steps));
-  return defineSchedule({ type: name, schedule: schedule.config, steps }, (step) =>
-    schedule(step > steps ? step - steps : 0),
-  );
+  return defineSchedule({ type: name, schedule: schedule.config, steps }, (step) => schedule(step > steps ? step - steps : 0));
 }

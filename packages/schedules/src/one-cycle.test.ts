@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { oneCycle } from './one-cycle.js';
 import { fromConfig, toConfig } from './config.js';
+import { oneCycle } from './one-cycle.js';
 
-const cosAnneal = (from: number, to: number, progress: number): number =>
-  to + ((from - to) / 2) * (Math.cos(Math.PI * progress) + 1);
+const cosAnneal = (from: number, to: number, progress: number): number => to + ((from - to) / 2) * (Math.cos(Math.PI * progress) + 1);
 
 describe('oneCycle', () => {
   it('reproduces the PyTorch OneCycleLR golden values when its phase ends are matched', () => {
@@ -86,14 +85,10 @@ describe('oneCycle', () => {
 
   describe('rejects invalid options', () => {
     it('a non-integer totalSteps', () => {
-      expect(() => oneCycle({ maxValue: 1, totalSteps: 10.5 })).toThrow(
-        new RangeError('one-cycle: `totalSteps` must be an integer >= 1; received 10.5'),
-      );
+      expect(() => oneCycle({ maxValue: 1, totalSteps: 10.5 })).toThrow(new RangeError('one-cycle: `totalSteps` must be an integer >= 1; received 10.5'));
     });
     it('a zero totalSteps', () => {
-      expect(() => oneCycle({ maxValue: 1, totalSteps: 0 })).toThrow(
-        new RangeError('one-cycle: `totalSteps` must be an integer >= 1; received 0'),
-      );
+      expect(() => oneCycle({ maxValue: 1, totalSteps: 0 })).toThrow(new RangeError('one-cycle: `totalSteps` must be an integer >= 1; received 0'));
     });
     it('a warmupFraction of 1', () => {
       expect(() => oneCycle({ maxValue: 1, totalSteps: 10, warmupFraction: 1 })).toThrow(
@@ -136,14 +131,10 @@ describe('oneCycle', () => {
       );
     });
     it('a missing maxValue', () => {
-      expect(() => oneCycle({ totalSteps: 10 } as never)).toThrow(
-        new TypeError('one-cycle: `maxValue` is required; received undefined'),
-      );
+      expect(() => oneCycle({ totalSteps: 10 } as never)).toThrow(new TypeError('one-cycle: `maxValue` is required; received undefined'));
     });
     it('an unknown key', () => {
-      expect(() => oneCycle({ maxValue: 1, totalSteps: 10, pctStart: 0.3 } as never)).toThrow(
-        /one-cycle: unknown option `pctStart`/,
-      );
+      expect(() => oneCycle({ maxValue: 1, totalSteps: 10, pctStart: 0.3 } as never)).toThrow(/one-cycle: unknown option `pctStart`/);
     });
   });
 });

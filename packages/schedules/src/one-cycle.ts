@@ -94,48 +94,30 @@ export interface OneCycleMomentumConfig {
  */
 export function oneCycle(options: OneCycleOptions): Schedule<OneCycleConfig> {
   const name = 'one-cycle';
-  const checked = knownKeys(name, options, [
-    'maxValue',
-    'totalSteps',
-    'warmupFraction',
-    'annealing',
-    'initialDivisor',
-    'finalDivisor',
-    'threePhase',
-    'baseMomentum',
-    'maxMomentum',
-    'cycleMomentum',
-  ], { allowNull: false });
+  const checked = knownKeys(
+    name,
+    options,
+    ['maxValue', 'totalSteps', 'warmupFraction', 'annealing', 'initialDivisor', 'finalDivisor', 'threePhase', 'baseMomentum', 'maxMomentum', 'cycleMomentum'],
+    { allowNull: false },
+  );
   const maxValue = finiteNumber(name, 'maxValue', required(name, 'maxValue', checked.maxValue));
   const totalSteps = positiveInteger(name, 'totalSteps', required(name, 'totalSteps', checked.totalSteps));
   const threePhase = booleanOption(name, 'threePhase', checked.threePhase ?? false);
-  const warmupFraction = numberBetweenExclusive(
-    name,
-    'warmupFraction',
-    checked.warmupFraction ?? 0.3,
-    0,
-    threePhase ? 0.5 : 1,
-  );
+  const warmupFraction = numberBetweenExclusive(name, 'warmupFraction', checked.warmupFraction ?? 0.3, 0, threePhase ? 0.5 : 1);
   const annealing = oneOf(name, 'annealing', checked.annealing ?? 'cos', ['cos', 'linear']);
   const initialDivisor = positiveNumber(name, 'initialDivisor', checked.initialDivisor ?? 25);
   const finalDivisor = positiveNumber(name, 'finalDivisor', checked.finalDivisor ?? 1e4);
   const baseMomentum = finiteNumber(name, 'baseMomentum', checked.baseMomentum ?? 0.85);
   const maxMomentum = finiteNumber(name, 'maxMomentum', checked.maxMomentum ?? 0.95);
   if (maxMomentum < baseMomentum) {
-    throw new RangeError(
-      `${name}: \`maxMomentum\` must be >= \`baseMomentum\` (${baseMomentum}); received ${describeValue(maxMomentum)}`,
-    );
+    throw new RangeError(`${name}: \`maxMomentum\` must be >= \`baseMomentum\` (${baseMomentum}); received ${describeValue(maxMomentum)}`);
   }
   const cycleMomentum = booleanOption(name, 'cycleMomentum', checked.cycleMomentum ?? true);
 
   const initialValue = maxValue / initialDivisor;
   const finalValue = initialValue / finalDivisor;
-  const lr = threePhase
-    ? [initialValue, maxValue, initialValue, finalValue]
-    : [initialValue, maxValue, finalValue];
-  const momenta = threePhase
-    ? [maxMomentum, baseMomentum, maxMomentum, maxMomentum]
-    : [maxMomentum, baseMomentum, maxMomentum];
+  const lr = threePhase ? [initialValue, maxValue, initialValue, finalValue] : [initialValue, maxValue, finalValue];
+  const momenta = threePhase ? [maxMomentum, baseMomentum, maxMomentum, maxMomentum] : [maxMomentum, baseMomentum, maxMomentum];
   const warmupEnd = warmupFraction * totalSteps;
   const ends = threePhase ? [warmupEnd, 2 * warmupEnd, totalSteps] : [warmupEnd, totalSteps];
 

@@ -62,9 +62,7 @@ describe('piecewiseConstant', () => {
 
   it('rejects one value too many', () => {
     expect(() => piecewiseConstant({ boundaries: [100], values: [1, 0.5, 0.1] })).toThrow(
-      new RangeError(
-        'piecewise-constant: `values` must have boundaries.length + 1 = 2 entries; received 3 entries [1,0.5,0.1]',
-      ),
+      new RangeError('piecewise-constant: `values` must have boundaries.length + 1 = 2 entries; received 3 entries [1,0.5,0.1]'),
     );
   });
 
@@ -87,16 +85,12 @@ describe('piecewiseConstant', () => {
   });
 
   it('rejects missing values', () => {
-    expect(() => piecewiseConstant({ boundaries: [100] } as never)).toThrow(
-      new TypeError('piecewise-constant: `values` is required; received undefined'),
-    );
+    expect(() => piecewiseConstant({ boundaries: [100] } as never)).toThrow(new TypeError('piecewise-constant: `values` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => piecewiseConstant({ boundaries: [100], value: [1, 2] } as never)).toThrow(
-      new TypeError(
-        'piecewise-constant: unknown option `value` (did you mean `values`?); valid options are `boundaries`, `values`',
-      ),
+      new TypeError('piecewise-constant: unknown option `value` (did you mean `values`?); valid options are `boundaries`, `values`'),
     );
   });
 

@@ -44,8 +44,7 @@ export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule<P
   const values = numberArray(name, 'values', required(name, 'values', checked.values));
   if (values.length !== boundaries.length + 1) {
     throw new RangeError(
-      `${name}: \`values\` must have boundaries.length + 1 = ${boundaries.length + 1} entries; ` +
-        `received ${values.length} entries ${describeValue(values)}`,
+      `${name}: \`values\` must have boundaries.length + 1 = ${boundaries.length + 1} entries; ` + `received ${values.length} entries ${describeValue(values)}`,
     );
   }
   return defineSchedule({ type: name, boundaries, values }, (t) => {

@@ -5,7 +5,9 @@ import { fromOptax } from './presets/optax.js';
 import { expectSameValues } from './presets/reference/compare.js';
 import traces from './presets/traces/optax.json' with { type: 'json' };
 
-const onecycles = (traces as Array<{ name: string; kwargs: Record<string, number>; values: number[] }>).filter((trace) => trace.name.endsWith('onecycle_schedule'));
+const onecycles = (traces as Array<{ name: string; kwargs: Record<string, number>; values: number[] }>).filter((trace) =>
+  trace.name.endsWith('onecycle_schedule'),
+);
 
 describe('piecewiseInterpolate', () => {
   it('passes through its points, linear in between, holding the ends', () => {
@@ -24,7 +26,14 @@ describe('piecewiseInterpolate', () => {
     'is the native form of optax %s (the three-phase pct_final one too), to the recorded trace',
     (_label, trace) => {
       const defaults = { pct_start: 0.3, pct_final: 0.85, div_factor: 25, final_div_factor: 1e4 };
-      const { transition_steps: T, peak_value: peak, pct_start: pctStart, pct_final: pctFinal, div_factor: div, final_div_factor: finalDiv } = {
+      const {
+        transition_steps: T,
+        peak_value: peak,
+        pct_start: pctStart,
+        pct_final: pctFinal,
+        div_factor: div,
+        final_div_factor: finalDiv,
+      } = {
         ...defaults,
         ...trace.kwargs,
       } as typeof defaults & { transition_steps: number; peak_value: number };
@@ -40,7 +49,10 @@ describe('piecewiseInterpolate', () => {
               values: [start, start * div, start * div * (1 / (div * finalDiv))],
               interpolation: 'cosine',
             });
-      expectSameValues(trace.values.map((_, step) => native(step)), trace.values);
+      expectSameValues(
+        trace.values.map((_, step) => native(step)),
+        trace.values,
+      );
       const preset = fromOptax(trace.name, trace.kwargs);
       trace.values.forEach((_, step) => expect(native(step)).toBe(preset(step)));
     },
@@ -55,7 +67,9 @@ describe('piecewiseInterpolate', () => {
 
   it('rejects unsorted steps and a values/steps length mismatch', () => {
     expect(() => piecewiseInterpolate({ steps: [0, 5, 5], values: [1, 2, 3] })).toThrow(/`steps` must be strictly increasing/);
-    expect(() => piecewiseInterpolate({ steps: [0, 5], values: [1] })).toThrow('piecewise-interpolate: `values` must have one value per step (2); received [1] of length 1');
+    expect(() => piecewiseInterpolate({ steps: [0, 5], values: [1] })).toThrow(
+      'piecewise-interpolate: `values` must have one value per step (2); received [1] of length 1',
+    );
     expect(() => piecewiseInterpolate({ steps: [-1, 5], values: [1, 2] })).toThrow(/`steps\[0\]` must be >= 0/);
   });
 });

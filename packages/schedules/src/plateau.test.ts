@@ -14,16 +14,12 @@ describe('plateau', () => {
 
   it('reduces when bad evaluations reach patience (the Keras golden sequence)', () => {
     const values = run(plateau({ factor: 0.1, patience: 2 }), metrics);
-    [1, 1, 1, 0.1, 0.1, 0.01, 0.01, 0.001, 0.001].forEach((expected, index) =>
-      expect(values[index]).toBeCloseTo(expected, 12),
-    );
+    [1, 1, 1, 0.1, 0.1, 0.01, 0.01, 0.001, 0.001].forEach((expected, index) => expect(values[index]).toBeCloseTo(expected, 12));
   });
 
   it('with patience + 1 and relative minDelta gives the PyTorch golden sequence', () => {
     const values = run(plateau({ factor: 0.1, patience: 3, minDeltaMode: 'relative' }), metrics);
-    [1, 1, 1, 1, 0.1, 0.1, 0.1, 0.01, 0.01].forEach((expected, index) =>
-      expect(values[index]).toBeCloseTo(expected, 12),
-    );
+    [1, 1, 1, 1, 0.1, 0.1, 0.1, 0.01, 0.01].forEach((expected, index) => expect(values[index]).toBeCloseTo(expected, 12));
   });
 
   it('never counts NaN as an improvement and reports it', () => {

@@ -1,11 +1,4 @@
-import {
-  booleanOption,
-  knownKeys,
-  nonNegativeInteger,
-  nonNegativeNumber,
-  numberBetweenExclusive,
-  oneOf,
-} from './validation.js';
+import { booleanOption, knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf } from './validation.js';
 
 /** Options of {@link plateau}; every one has a default. */
 export interface PlateauOptions {
@@ -97,17 +90,9 @@ export interface PlateauReducer {
  */
 export function plateau(options: PlateauOptions = {}): PlateauReducer {
   const name = 'plateau';
-  const checked = knownKeys(name, options, [
-    'mode',
-    'factor',
-    'patience',
-    'minDelta',
-    'minDeltaMode',
-    'cooldown',
-    'minValue',
-    'minChange',
-    'countNonFinite',
-  ], { allowNull: false });
+  const checked = knownKeys(name, options, ['mode', 'factor', 'patience', 'minDelta', 'minDeltaMode', 'cooldown', 'minValue', 'minChange', 'countNonFinite'], {
+    allowNull: false,
+  });
   const config: PlateauConfig = {
     mode: oneOf(name, 'mode', checked.mode ?? 'min', ['min', 'max'] as const),
     factor: numberBetweenExclusive(name, 'factor', checked.factor ?? 0.1, 0, 1),

@@ -118,16 +118,13 @@ describe('polynomial', () => {
   });
 
   it('rejects a missing initialValue', () => {
-    expect(() => polynomial({ decaySteps: 10 } as never)).toThrow(
-      new TypeError('polynomial: `initialValue` is required; received undefined'),
-    );
+    expect(() => polynomial({ decaySteps: 10 } as never)).toThrow(new TypeError('polynomial: `initialValue` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => polynomial({ initialValue: 0.1, decaySteps: 10, powr: 2 } as never)).toThrow(
       new TypeError(
-        'polynomial: unknown option `powr` (did you mean `power`?); ' +
-          'valid options are `initialValue`, `finalValue`, `decaySteps`, `power`, `cycle`',
+        'polynomial: unknown option `powr` (did you mean `power`?); ' + 'valid options are `initialValue`, `finalValue`, `decaySteps`, `power`, `cycle`',
       ),
     );
   });

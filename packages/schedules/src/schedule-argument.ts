@@ -16,17 +16,10 @@ import { arrayOption, describeValue } from './validation.js';
  * ```
  */
 export function scheduleArgument(owner: string, name: string, value: unknown): Schedule {
-  const config =
-    typeof value === 'function' ? (value as { config?: unknown }).config : undefined;
-  if (
-    config === null ||
-    typeof config !== 'object' ||
-    typeof (config as { type?: unknown }).type !== 'string'
-  ) {
+  const config = typeof value === 'function' ? (value as { config?: unknown }).config : undefined;
+  if (config === null || typeof config !== 'object' || typeof (config as { type?: unknown }).type !== 'string') {
     const hint = typeof value === 'function' ? ' (wrap a plain function with lambda(fn))' : '';
-    throw new TypeError(
-      `${owner}: \`${name}\` must be an lrkit schedule${hint}; received ${describeValue(value)}`,
-    );
+    throw new TypeError(`${owner}: \`${name}\` must be an lrkit schedule${hint}; received ${describeValue(value)}`);
   }
   return value as Schedule;
 }

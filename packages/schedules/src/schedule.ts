@@ -7,13 +7,7 @@ import { describeValue, stepNumber } from './validation.js';
  * A JSON value as stored in a schedule's config: numbers, strings, booleans, null,
  * arrays and plain objects of those.
  */
-export type JsonValue =
-  | number
-  | string
-  | boolean
-  | null
-  | readonly JsonValue[]
-  | { readonly [key: string]: JsonValue };
+export type JsonValue = number | string | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * The plain JSON config a built-in schedule carries. `type` names the schedule
@@ -68,11 +62,7 @@ export interface Schedule<Config extends ScheduleConfig = ScheduleConfig> {
  * const half = defineSchedule({ type: 'constant', value: 0.5 }, () => 0.5);
  * ```
  */
-export function defineSchedule<Config extends ScheduleConfig>(
-  config: Config,
-  formula: (step: number) => number,
-  momentum?: Schedule,
-): Schedule<Config> {
+export function defineSchedule<Config extends ScheduleConfig>(config: Config, formula: (step: number) => number, momentum?: Schedule): Schedule<Config> {
   checkConfigShape(config, config.type);
   checkFiniteOverDomain(config, formula);
   const schedule = (step: number): number => {
@@ -80,8 +70,7 @@ export function defineSchedule<Config extends ScheduleConfig>(
     const value = formula(step);
     if (!Number.isFinite(value)) {
       throw new RangeError(
-        `${config.type}: the value at step ${step} is not a finite number (${describeValue(value)}); ` +
-          'a schedule returns a finite number or throws',
+        `${config.type}: the value at step ${step} is not a finite number (${describeValue(value)}); ` + 'a schedule returns a finite number or throws',
       );
     }
     return value;

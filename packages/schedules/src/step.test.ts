@@ -48,21 +48,15 @@ describe('step', () => {
   });
 
   it('rejects a non-integer stepSize', () => {
-    expect(() => step({ initialValue: 0.1, stepSize: 2.5, factor: 0.5 })).toThrow(
-      new RangeError('step: `stepSize` must be an integer >= 1; received 2.5'),
-    );
+    expect(() => step({ initialValue: 0.1, stepSize: 2.5, factor: 0.5 })).toThrow(new RangeError('step: `stepSize` must be an integer >= 1; received 2.5'));
   });
 
   it('rejects a zero stepSize', () => {
-    expect(() => step({ initialValue: 0.1, stepSize: 0, factor: 0.5 })).toThrow(
-      new RangeError('step: `stepSize` must be an integer >= 1; received 0'),
-    );
+    expect(() => step({ initialValue: 0.1, stepSize: 0, factor: 0.5 })).toThrow(new RangeError('step: `stepSize` must be an integer >= 1; received 0'));
   });
 
   it('rejects a negative stepSize', () => {
-    expect(() => step({ initialValue: 0.1, stepSize: -10, factor: 0.5 })).toThrow(
-      new RangeError('step: `stepSize` must be an integer >= 1; received -10'),
-    );
+    expect(() => step({ initialValue: 0.1, stepSize: -10, factor: 0.5 })).toThrow(new RangeError('step: `stepSize` must be an integer >= 1; received -10'));
   });
 
   it('rejects an infinite stepSize', () => {
@@ -72,9 +66,7 @@ describe('step', () => {
   });
 
   it('rejects a zero factor', () => {
-    expect(() => step({ initialValue: 0.1, stepSize: 10, factor: 0 })).toThrow(
-      new RangeError('step: `factor` must be a positive finite number; received 0'),
-    );
+    expect(() => step({ initialValue: 0.1, stepSize: 10, factor: 0 })).toThrow(new RangeError('step: `factor` must be a positive finite number; received 0'));
   });
 
   it('rejects a negative factor', () => {
@@ -96,9 +88,7 @@ describe('step', () => {
   });
 
   it('rejects a missing factor', () => {
-    expect(() => step({ initialValue: 0.1, stepSize: 10 } as never)).toThrow(
-      new TypeError('step: `factor` is required; received undefined'),
-    );
+    expect(() => step({ initialValue: 0.1, stepSize: 10 } as never)).toThrow(new TypeError('step: `factor` is required; received undefined'));
   });
 
   it('rejects an unknown option and lists the valid ones', () => {
@@ -109,9 +99,7 @@ describe('step', () => {
 
   it('rejects a misspelled option and suggests the right one', () => {
     expect(() => step({ initialValue: 0.1, step_size: 10, factor: 0.5 } as never)).toThrow(
-      new TypeError(
-        'step: unknown option `step_size` (did you mean `stepSize`?); valid options are `initialValue`, `stepSize`, `factor`',
-      ),
+      new TypeError('step: unknown option `step_size` (did you mean `stepSize`?); valid options are `initialValue`, `stepSize`, `factor`'),
     );
   });
 

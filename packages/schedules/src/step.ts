@@ -48,7 +48,5 @@ export function step(options: StepOptions): Schedule<StepConfig> {
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const stepSize = positiveInteger(name, 'stepSize', required(name, 'stepSize', checked.stepSize));
   const factor = positiveNumber(name, 'factor', required(name, 'factor', checked.factor));
-  return defineSchedule({ type: name, initialValue, stepSize, factor }, (t) =>
-    initialValue * factor ** Math.floor(t / stepSize),
-  );
+  return defineSchedule({ type: name, initialValue, stepSize, factor }, (t) => initialValue * factor ** Math.floor(t / stepSize));
 }

@@ -19,7 +19,11 @@ interface TimmTrace {
 
 const recorded = traces as TimmTrace[];
 const find = (predicate: (trace: TimmTrace) => boolean): TimmTrace => recorded.find(predicate)!;
-const replay = (schedule: Schedule, trace: TimmTrace): void => expectSameValues(trace.values.map((_, step) => schedule(step)), trace.values);
+const replay = (schedule: Schedule, trace: TimmTrace): void =>
+  expectSameValues(
+    trace.values.map((_, step) => schedule(step)),
+    trace.values,
+  );
 
 describe('native schedules reproduce timm 1.0.29 traces (cycles, k-decay, tanh, warm-up, noise)', () => {
   it('annealingCycles: cosine with cycle_mul 2, cycle_decay 0.5, cycle_limit 4', () => {
@@ -39,7 +43,9 @@ describe('native schedules reproduce timm 1.0.29 traces (cycles, k-decay, tanh, 
   });
 
   it('overlappingWarmup: the cosine warm-up overlapping the first epochs (warmup_prefix=False)', () => {
-    const trace = find((t) => t.kwargs.sched === 'cosine' && t.kwargs.warmup_epochs === 5 && t.kwargs.warmup_prefix === undefined && t.kwargs.noise === undefined);
+    const trace = find(
+      (t) => t.kwargs.sched === 'cosine' && t.kwargs.warmup_epochs === 5 && t.kwargs.warmup_prefix === undefined && t.kwargs.noise === undefined,
+    );
     const cycles = annealingCycles({ initialValue: 0.1, minValue: 1e-5, cycleSteps: 50 });
     replay(overlappingWarmup({ schedule: cycles, warmupSteps: 5, initialValue: 1e-4 }), trace);
   });
@@ -61,14 +67,20 @@ describe('native schedules reproduce timm 1.0.29 traces (cycles, k-decay, tanh, 
     const one = tanhDecay({ initialValue: 0.1, decaySteps: 30 });
     const cycles = annealingCycles({ shape: 'tanh', initialValue: 0.1, cycleSteps: 30, cycleLimit: 2, cycleDecay: 0.9 });
     const steps = Array.from({ length: 30 }, (_, step) => step);
-    expectSameValues(steps.map((step) => one(step)), steps.map((step) => trace.values[step]!));
+    expectSameValues(
+      steps.map((step) => one(step)),
+      steps.map((step) => trace.values[step]!),
+    );
     replay(cycles, trace);
     expect(one(30)).toBe(0);
   });
 
   it("annealingCycles({ shape: 'polynomial' }) with k-decay and cycles", () => {
     const trace = find((t) => t.kwargs.sched === 'poly' && t.kwargs.k_decay === 1.5);
-    replay(annealingCycles({ shape: 'polynomial', initialValue: 0.1, cycleSteps: 20, power: 0.5, kDecay: 1.5, cycleLimit: 3, cycleDecay: 0.5, cycleMultiplier: 2 }), trace);
+    replay(
+      annealingCycles({ shape: 'polynomial', initialValue: 0.1, cycleSteps: 20, power: 0.5, kDecay: 1.5, cycleLimit: 3, cycleDecay: 0.5, cycleMultiplier: 2 }),
+      trace,
+    );
   });
 
   it('noise: the noise timm draws from torch.Generator().manual_seed(noise_seed + t), in [20, 45)', () => {
@@ -114,11 +126,17 @@ describe('native timm-style schedules', () => {
   });
 
   it('errors name the schedule, option, rule and value', () => {
-    expect(() => tanhDecay({ initialValue: 1, decaySteps: 10, lowerBound: 3, upperBound: 3 })).toThrow('tanh: `upperBound` must be greater than `lowerBound` (3); received 3');
+    expect(() => tanhDecay({ initialValue: 1, decaySteps: 10, lowerBound: 3, upperBound: 3 })).toThrow(
+      'tanh: `upperBound` must be greater than `lowerBound` (3); received 3',
+    );
     expect(() => annealingCycles({ initialValue: 1, cycleSteps: 0 })).toThrow('annealing-cycles: `cycleSteps` must be a positive finite number; received 0');
     expect(() => annealingCycles({ initialValue: 1, cycleSteps: 5, cycleLimit: 1.5 })).toThrow(/`cycleLimit` must be an integer >= 0/);
-    expect(() => noise({ schedule: constant({ value: 1 }), limit: 0 })).toThrow('noise: `limit` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / limit normal numbers); received 0');
+    expect(() => noise({ schedule: constant({ value: 1 }), limit: 0 })).toThrow(
+      'noise: `limit` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / limit normal numbers); received 0',
+    );
     expect(() => noise({ schedule: constant({ value: 1 }), start: 5, end: 5 })).toThrow('noise: `end` must be greater than `start` (5) or null; received 5');
-    expect(() => overlappingWarmup({ schedule: constant({ value: 1 }), warmupSteps: 2, target: 'middle' as never })).toThrow(/`target` must be one of 'start', 'end'/);
+    expect(() => overlappingWarmup({ schedule: constant({ value: 1 }), warmupSteps: 2, target: 'middle' as never })).toThrow(
+      /`target` must be one of 'start', 'end'/,
+    );
   });
 });

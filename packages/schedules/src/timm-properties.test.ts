@@ -23,8 +23,18 @@ const stepArbitrary = fc.double({ min: 0, max: 20_000, noNaN: true });
 
 const cases: Record<string, fc.Arbitrary<Case>> = {
   tanh: fc
-    .record({ initialValue: value, finalValue: value, decaySteps: length, lowerBound: fc.double({ min: -10, max: 0, noNaN: true }), upperBound: fc.double({ min: 0.5, max: 10, noNaN: true }) })
-    .map((options) => ({ schedule: tanhDecay(options), min: Math.min(options.initialValue, options.finalValue), max: Math.max(options.initialValue, options.finalValue) })),
+    .record({
+      initialValue: value,
+      finalValue: value,
+      decaySteps: length,
+      lowerBound: fc.double({ min: -10, max: 0, noNaN: true }),
+      upperBound: fc.double({ min: 0.5, max: 10, noNaN: true }),
+    })
+    .map((options) => ({
+      schedule: tanhDecay(options),
+      min: Math.min(options.initialValue, options.finalValue),
+      max: Math.max(options.initialValue, options.finalValue),
+    })),
   'annealing-cycles': fc
     .record({
       shape: fc.constantFrom('cosine' as const, 'tanh' as const, 'polynomial' as const),
@@ -46,7 +56,13 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
       max: Math.max(initialValue, peak),
     })),
   noise: fc
-    .record({ base: value, start: fc.double({ min: 0, max: 1000, noNaN: true }), span: fc.option(length, { nil: null }), limit: fc.double({ min: 0.01, max: 1.5, noNaN: true }), seed: fc.integer({ min: 0, max: 2 ** 31 }) })
+    .record({
+      base: value,
+      start: fc.double({ min: 0, max: 1000, noNaN: true }),
+      span: fc.option(length, { nil: null }),
+      limit: fc.double({ min: 0.01, max: 1.5, noNaN: true }),
+      seed: fc.integer({ min: 0, max: 2 ** 31 }),
+    })
     .map(({ base, start, span, limit, seed }) => ({
       schedule: noise({ schedule: constant({ value: base }), start, end: span === null ? null : start + span, limit, seed }),
       min: base * (1 - limit),
@@ -65,20 +81,31 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
 };
 
 describe.each(Object.entries(cases))('%s (property)', (_name, arbitrary) => {
-  test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 30 })])('is finite and within its documented bounds at any step', ({ schedule, min, max }, steps) => {
-    for (const step of steps) {
-      const result = schedule(step);
-      expect(Number.isFinite(result)).toBe(true);
-      const slack = 1e-12 * Math.max(Math.abs(min), Math.abs(max));
-      expect(result).toBeGreaterThanOrEqual(min - slack);
-      expect(result).toBeLessThanOrEqual(max + slack);
-    }
-  });
+  test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 30 })])(
+    'is finite and within its documented bounds at any step',
+    ({ schedule, min, max }, steps) => {
+      for (const step of steps) {
+        const result = schedule(step);
+        expect(Number.isFinite(result)).toBe(true);
+        const slack = 1e-12 * Math.max(Math.abs(min), Math.abs(max));
+        expect(result).toBeGreaterThanOrEqual(min - slack);
+        expect(result).toBeLessThanOrEqual(max + slack);
+      }
+    },
+  );
 
-  test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 30 })])('round-trips through its JSON config and is pure in the step', ({ schedule }, steps) => {
-    const loaded = fromConfig(JSON.parse(JSON.stringify(toConfig(schedule))));
-    const forward = steps.map((step) => schedule(step));
-    expect(steps.map((step) => loaded(step))).toEqual(forward);
-    expect([...steps].reverse().map((step) => schedule(step)).reverse()).toEqual(forward);
-  });
+  test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 30 })])(
+    'round-trips through its JSON config and is pure in the step',
+    ({ schedule }, steps) => {
+      const loaded = fromConfig(JSON.parse(JSON.stringify(toConfig(schedule))));
+      const forward = steps.map((step) => schedule(step));
+      expect(steps.map((step) => loaded(step))).toEqual(forward);
+      expect(
+        [...steps]
+          .reverse()
+          .map((step) => schedule(step))
+          .reverse(),
+      ).toEqual(forward);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TorchGenerator } from './torch-generator.js';
 import recorded from './presets/traces/torch-generator.json' with { type: 'json' };
+import { TorchGenerator } from './torch-generator.js';
 
 describe('TorchGenerator', () => {
   it('draws the float32 normals torch.randn(1) draws after manual_seed, including the cached sine sample', () => {

@@ -14,12 +14,8 @@ describe('closestName', () => {
 
 describe('argument checks', () => {
   it('name the owner, the argument, the rule and the received value', () => {
-    expect(() => positiveInteger('step', 'stepSize', 2.5)).toThrow(
-      new RangeError('step: `stepSize` must be an integer >= 1; received 2.5'),
-    );
-    expect(() => positiveInteger('step', 'stepSize', '3')).toThrow(
-      new TypeError('step: `stepSize` must be an integer >= 1; received "3"'),
-    );
+    expect(() => positiveInteger('step', 'stepSize', 2.5)).toThrow(new RangeError('step: `stepSize` must be an integer >= 1; received 2.5'));
+    expect(() => positiveInteger('step', 'stepSize', '3')).toThrow(new TypeError('step: `stepSize` must be an integer >= 1; received "3"'));
     expect(() => oneOf('cyclic', 'mode', 'tri', ['triangular', 'triangular2'] as const)).toThrow(
       new RangeError("cyclic: `mode` must be one of 'triangular', 'triangular2'; received \"tri\""),
     );

@@ -187,12 +187,7 @@ export function booleanOption(owner: string, name: string, value: unknown): bool
  * oneOf('plateau', 'mode', 'maximum', ['min', 'max'] as const);         // RangeError: … must be one of 'min', 'max'; received "maximum"
  * ```
  */
-export function oneOf<const Choices extends readonly string[]>(
-  owner: string,
-  name: string,
-  value: unknown,
-  choices: Choices,
-): Choices[number] {
+export function oneOf<const Choices extends readonly string[]>(owner: string, name: string, value: unknown, choices: Choices): Choices[number] {
   const rule = `one of ${choices.map((choice) => `'${choice}'`).join(', ')}`;
   if (typeof value !== 'string') fail(owner, name, rule, value, 'type');
   if (!choices.includes(value)) fail(owner, name, rule, value, 'range');
@@ -221,9 +216,7 @@ export function arrayOption(owner: string, name: string, value: unknown, rule: s
   const copy: unknown[] = [];
   for (let index = 0; index < value.length; index += 1) {
     if (!Object.hasOwn(value, index)) {
-      throw new RangeError(
-        `${owner}: \`${name}[${index}]\` is an empty slot of a sparse array; \`${name}\` must be ${rule}; received ${describeValue(value)}`,
-      );
+      throw new RangeError(`${owner}: \`${name}[${index}]\` is an empty slot of a sparse array; \`${name}\` must be ${rule}; received ${describeValue(value)}`);
     }
     copy.push(value[index]);
   }

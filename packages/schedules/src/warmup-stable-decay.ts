@@ -58,15 +58,9 @@ export interface WarmupStableDecayConfig {
  */
 export function warmupStableDecay(options: WarmupStableDecayOptions): Schedule<WarmupStableDecayConfig> {
   const name = 'warmup-stable-decay';
-  const checked = knownKeys(name, options, [
-    'peakValue',
-    'warmupSteps',
-    'stableSteps',
-    'decaySteps',
-    'initialValue',
-    'finalValue',
-    'decayShape',
-  ], { allowNull: false });
+  const checked = knownKeys(name, options, ['peakValue', 'warmupSteps', 'stableSteps', 'decaySteps', 'initialValue', 'finalValue', 'decayShape'], {
+    allowNull: false,
+  });
   const peakValue = finiteNumber(name, 'peakValue', required(name, 'peakValue', checked.peakValue));
   const warmupSteps = nonNegativeNumber(name, 'warmupSteps', required(name, 'warmupSteps', checked.warmupSteps));
   const stableSteps = nonNegativeNumber(name, 'stableSteps', required(name, 'stableSteps', checked.stableSteps));
@@ -83,13 +77,10 @@ export function warmupStableDecay(options: WarmupStableDecayOptions): Schedule<W
       : decayShape === 'cosine'
         ? (p: number): number => (1 + Math.cos(Math.PI * p)) / 2
         : (p: number): number => 1 - Math.sqrt(p);
-  return defineSchedule(
-    { type: name, peakValue, warmupSteps, stableSteps, decaySteps, initialValue, finalValue, decayShape },
-    (step) => {
-      if (step < warmupSteps) return initialValue + (rise * step) / warmupSteps;
-      if (step < decayStart) return peakValue;
-      const progress = Math.min((step - decayStart) / decaySteps, 1);
-      return finalValue + drop * decay(progress);
-    },
-  );
+  return defineSchedule({ type: name, peakValue, warmupSteps, stableSteps, decaySteps, initialValue, finalValue, decayShape }, (step) => {
+    if (step < warmupSteps) return initialValue + (rise * step) / warmupSteps;
+    if (step < decayStart) return peakValue;
+    const progress = Math.min((step - decayStart) / decaySteps, 1);
+    return finalValue + drop * decay(progress);
+  });
 }

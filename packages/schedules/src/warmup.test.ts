@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fromConfig, toConfig } from './config.js';
 import { constant } from './constant.js';
 import { cosine } from './cosine.js';
-import { fromConfig, toConfig } from './config.js';
 import { warmup } from './warmup.js';
 
 describe('warmup', () => {
@@ -61,9 +61,7 @@ describe('warmup', () => {
   describe('rejects invalid options', () => {
     const schedule = constant({ value: 1 });
     it('a negative warmupSteps', () => {
-      expect(() => warmup({ schedule, warmupSteps: -1 })).toThrow(
-        new RangeError('warmup: `warmupSteps` must be a finite number >= 0; received -1'),
-      );
+      expect(() => warmup({ schedule, warmupSteps: -1 })).toThrow(new RangeError('warmup: `warmupSteps` must be a finite number >= 0; received -1'));
     });
     it('an infinite warmupSteps', () => {
       expect(() => warmup({ schedule, warmupSteps: Infinity })).toThrow(
@@ -81,12 +79,8 @@ describe('warmup', () => {
       );
     });
     it('a schedule starting at 0 with the exponential shape', () => {
-      expect(() =>
-        warmup({ schedule: constant({ value: 0 }), warmupSteps: 3, initialValue: 0.1, shape: 'exponential' }),
-      ).toThrow(
-        new RangeError(
-          "warmup: `schedule` must start at a positive value when shape is 'exponential'; received schedule(0) = 0",
-        ),
+      expect(() => warmup({ schedule: constant({ value: 0 }), warmupSteps: 3, initialValue: 0.1, shape: 'exponential' })).toThrow(
+        new RangeError("warmup: `schedule` must start at a positive value when shape is 'exponential'; received schedule(0) = 0"),
       );
     });
     it('an unknown shape', () => {
@@ -105,9 +99,7 @@ describe('warmup', () => {
       );
     });
     it('a missing schedule', () => {
-      expect(() => warmup({ warmupSteps: 3 } as never)).toThrow(
-        new TypeError('warmup: `schedule` is required; received undefined'),
-      );
+      expect(() => warmup({ warmupSteps: 3 } as never)).toThrow(new TypeError('warmup: `schedule` is required; received undefined'));
     });
     it('an unknown key', () => {
       expect(() => warmup({ schedule, warmupSteps: 3, warmupStep: 2 } as never)).toThrow(

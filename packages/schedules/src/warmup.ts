@@ -61,14 +61,10 @@ export function warmup(options: WarmupOptions): Schedule<WarmupConfig> {
   const target = schedule(0);
   if (shape === 'exponential') {
     if (!(initialValue > 0)) {
-      throw new RangeError(
-        `${name}: \`initialValue\` must be a positive finite number when shape is 'exponential'; received ${describeValue(initialValue)}`,
-      );
+      throw new RangeError(`${name}: \`initialValue\` must be a positive finite number when shape is 'exponential'; received ${describeValue(initialValue)}`);
     }
     if (!(target > 0)) {
-      throw new RangeError(
-        `${name}: \`schedule\` must start at a positive value when shape is 'exponential'; received schedule(0) = ${describeValue(target)}`,
-      );
+      throw new RangeError(`${name}: \`schedule\` must start at a positive value when shape is 'exponential'; received schedule(0) = ${describeValue(target)}`);
     }
   }
   const rise = target - initialValue;
@@ -79,8 +75,7 @@ export function warmup(options: WarmupOptions): Schedule<WarmupConfig> {
   if (shape === 'linear') {
     formula = (step) => (step < warmupSteps ? initialValue + (rise * step) / warmupSteps : after(step));
   } else if (shape === 'cosine') {
-    formula = (step) =>
-      step < warmupSteps ? initialValue + (rise * (1 - Math.cos((Math.PI * step) / warmupSteps))) / 2 : after(step);
+    formula = (step) => (step < warmupSteps ? initialValue + (rise * (1 - Math.cos((Math.PI * step) / warmupSteps))) / 2 : after(step));
   } else {
     formula = (step) => (step < warmupSteps ? initialValue * ratio ** (step / warmupSteps) : after(step));
   }

@@ -9,9 +9,10 @@
  *   pnpm --filter @lrkit/tfjs bench            # full run
  *   pnpm --filter @lrkit/tfjs bench -- --smoke # a few tiny repetitions (checks it runs)
  */
+
+import { pathToFileURL } from 'node:url';
 import { cosine } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
-import { pathToFileURL } from 'node:url';
 import { millisecondsSpread, ratioSpread, spread, timeAlternating } from '../../../bench/src/timing.js';
 import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '../src/index.js';
 
@@ -60,7 +61,9 @@ export function buildMlp(optimizer: tf.Optimizer = tf.train.adam(0.001)): tf.Seq
 /** A 12x12x1 conv8(3x3)-maxpool-dense10 classifier (the optimizer defaults to Momentum 0.01/0.9). */
 export function buildCnn(optimizer: tf.Optimizer = tf.train.momentum(0.01, 0.9)): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [12, 12, 1], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }) }));
+  model.add(
+    tf.layers.conv2d({ filters: 8, kernelSize: 3, inputShape: [12, 12, 1], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }) }),
+  );
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 6 }) }));

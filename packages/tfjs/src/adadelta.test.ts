@@ -45,11 +45,7 @@ function run(optimizer: tf.Optimizer, initial: readonly number[], gradients: rea
 }
 
 const recipe = { learningRate: 1, rho: 0.95, epsilon: 1e-8 };
-const gradients = Array.from({ length: 30 }, (_, step) => [
-  Math.sin(step + 1),
-  0.01 * Math.cos(3 * step),
-  step % 5 === 0 ? 0 : 2 - step / 10,
-]);
+const gradients = Array.from({ length: 30 }, (_, step) => [Math.sin(step + 1), 0.01 * Math.cos(3 * step), step % 5 === 0 ? 0 : 2 - step / 10]);
 
 describe('AdadeltaOptimizer', () => {
   it('takes the first step of Keras/Zeiler: −√ε / √((1 − ρ)·g² + ε) · g', () => {
@@ -61,9 +57,7 @@ describe('AdadeltaOptimizer', () => {
   it("matches Keras 3's formula over 30 steps of varying gradients on three weights", () => {
     const ours = run(adadelta(recipe.learningRate, recipe.rho, recipe.epsilon), [0.5, -0.25, 1], gradients);
     const reference = kerasAdadelta([0.5, -0.25, 1], gradients, recipe);
-    ours.forEach((values, step) =>
-      values.forEach((value, i) => expect(value).toBeCloseTo(reference[step]?.[i] as number, 6)),
-    );
+    ours.forEach((values, step) => values.forEach((value, i) => expect(value).toBeCloseTo(reference[step]?.[i] as number, 6)));
     // Anchors after 30 steps, from an independent float64 Python port of Keras' update_step.
     expect(reference[29]).toEqual([0.499875001335322, -0.25035740714078586, 0.9969938092219167].map((value) => expect.closeTo(value, 12)));
     expect(ours[29]?.[0]).toBeCloseTo(0.499875, 6);
@@ -137,12 +131,8 @@ describe('AdadeltaOptimizer', () => {
   });
 
   it('rejects bad arguments at construction, naming them', () => {
-    expect(() => adadelta(-1)).toThrow(
-      'AdadeltaOptimizer: `learningRate` must be a finite number >= 0; received -1',
-    );
+    expect(() => adadelta(-1)).toThrow('AdadeltaOptimizer: `learningRate` must be a finite number >= 0; received -1');
     expect(() => adadelta(1, 1.5)).toThrow('AdadeltaOptimizer: `rho` must be a number in [0, 1]; received 1.5');
-    expect(() => adadelta(1, 0.95, -1e-8)).toThrow(
-      'AdadeltaOptimizer: `epsilon` must be a finite number >= 0; received -1e-8',
-    );
+    expect(() => adadelta(1, 0.95, -1e-8)).toThrow('AdadeltaOptimizer: `epsilon` must be a finite number >= 0; received -1e-8');
   });
 });

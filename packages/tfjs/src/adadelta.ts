@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { nonNegativeNumber, numberBetween } from '@lrkit/schedules/validation';
+import * as tf from '@tensorflow/tfjs';
 
 /** tfjs's slot arrays of its Adadelta optimizer (private in tfjs's types, same names here). */
 interface AdadeltaSlots {
@@ -64,9 +64,7 @@ export class AdadeltaOptimizer extends tf.AdadeltaOptimizer {
    */
   override applyGradients(variableGradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {
     const slots = this as unknown as AdadeltaSlots;
-    const names = Array.isArray(variableGradients)
-      ? variableGradients.map((item) => item.name)
-      : Object.keys(variableGradients);
+    const names = Array.isArray(variableGradients) ? variableGradients.map((item) => item.name) : Object.keys(variableGradients);
     const registered = tf.engine().registeredVariables;
     names.forEach((name, index) => {
       const value = registered[name];
@@ -79,19 +77,14 @@ export class AdadeltaOptimizer extends tf.AdadeltaOptimizer {
         originalName: `${name}/accum_var`,
         variable: tf.tidy(() => tf.variable(tf.zerosLike(value), false)),
       };
-      const gradient = Array.isArray(variableGradients)
-        ? variableGradients[index]?.tensor
-        : variableGradients[name];
+      const gradient = Array.isArray(variableGradients) ? variableGradients[index]?.tensor : variableGradients[name];
       if (gradient === undefined || gradient === null) return;
       const accumulatedGrad = slots.accumulatedGrads[index].variable;
       const accumulatedUpdate = slots.accumulatedUpdates[index].variable;
       const { rho, epsilon, learningRate } = slots;
       tf.tidy(() => {
         const newAccumulatedGrad = tf.add(tf.mul(accumulatedGrad, rho), tf.mul(tf.square(gradient), 1 - rho));
-        const update = tf.mul(
-          tf.div(tf.sqrt(tf.add(accumulatedUpdate, epsilon)), tf.sqrt(tf.add(newAccumulatedGrad, epsilon))),
-          gradient,
-        );
+        const update = tf.mul(tf.div(tf.sqrt(tf.add(accumulatedUpdate, epsilon)), tf.sqrt(tf.add(newAccumulatedGrad, epsilon))), gradient);
         const newAccumulatedUpdate = tf.add(tf.mul(accumulatedUpdate, rho), tf.mul(tf.square(update), 1 - rho));
         accumulatedGrad.assign(newAccumulatedGrad);
         accumulatedUpdate.assign(newAccumulatedUpdate);

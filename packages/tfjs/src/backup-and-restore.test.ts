@@ -24,10 +24,25 @@ function buildModel(optimizer: tf.Optimizer): tf.Sequential {
   model.compile({ optimizer, loss: 'meanSquaredError' });
   return model;
 }
-const data = () => ({ xs: tf.tensor2d([[0, 1], [1, 0], [1, 1], [0.5, -1], [-1, 2], [2, 0.5]]), ys: tf.tensor2d([[1], [-1], [0.5], [2], [0], [1.5]]) });
+const data = () => ({
+  xs: tf.tensor2d([
+    [0, 1],
+    [1, 0],
+    [1, 1],
+    [0.5, -1],
+    [-1, 2],
+    [2, 0.5],
+  ]),
+  ys: tf.tensor2d([[1], [-1], [0.5], [2], [0], [1.5]]),
+});
 const weightValues = (model: tf.LayersModel) => model.getWeights().map((weight) => Array.from(weight.dataSync()));
 const fitArgs = (epochs: number, initialEpoch: number, callbacks: tf.CustomCallback[]) => ({
-  epochs, initialEpoch, batchSize: 2, shuffle: false, verbose: 0 as const, callbacks,
+  epochs,
+  initialEpoch,
+  batchSize: 2,
+  shuffle: false,
+  verbose: 0 as const,
+  callbacks,
 });
 
 describe('BackupAndRestore resume', () => {
@@ -195,7 +210,9 @@ describe('BackupAndRestore saving', () => {
       },
     });
     // tfjs routers return null for URLs they do not handle (its type says IOHandler).
-    const router = ((url: string | string[]) => (typeof url === 'string' && url.startsWith('memory://') ? handler(url) : null)) as Parameters<typeof tf.io.registerSaveRouter>[0];
+    const router = ((url: string | string[]) => (typeof url === 'string' && url.startsWith('memory://') ? handler(url) : null)) as Parameters<
+      typeof tf.io.registerSaveRouter
+    >[0];
     tf.io.registerSaveRouter(router);
     tf.io.registerLoadRouter(router);
     const { xs, ys } = data();
@@ -260,6 +277,8 @@ describe('BackupAndRestore guards', () => {
     expect(() => new BackupAndRestore({ location: 'x', state: { a: {} as never } })).toThrow(
       'BackupAndRestore: `state.a` must have getState() and setState() (an lrkit callback); received {}',
     );
-    expect(() => new BackupAndRestore({ location: 'x', abortSignal: true as never })).toThrow('BackupAndRestore: `abortSignal` must be an AbortSignal; received true');
+    expect(() => new BackupAndRestore({ location: 'x', abortSignal: true as never })).toThrow(
+      'BackupAndRestore: `abortSignal` must be an AbortSignal; received true',
+    );
   });
 });

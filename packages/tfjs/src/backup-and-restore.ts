@@ -1,15 +1,9 @@
-import type * as tf from '@tensorflow/tfjs';
 import { booleanOption, describeValue, knownKeys, nonEmptyString, positiveInteger } from '@lrkit/schedules/validation';
+import type * as tf from '@tensorflow/tfjs';
+import { type BackupStore, openBackupStore } from './backup-store.js';
 import { isStatefulCallback, type StatefulCallback } from './callback-state.js';
-import { openBackupStore, type BackupStore } from './backup-store.js';
 import { ModelCallback } from './model-callback.js';
-import {
-  captureCheckpoint,
-  checkpointArtifacts,
-  disposeCheckpoint,
-  restoreCheckpoint,
-  type TrainingCheckpoint,
-} from './training-checkpoint.js';
+import { captureCheckpoint, checkpointArtifacts, disposeCheckpoint, restoreCheckpoint, type TrainingCheckpoint } from './training-checkpoint.js';
 import { watchFitEnd } from './training-end.js';
 
 /** Options of {@link BackupAndRestore}. */
@@ -183,9 +177,7 @@ export class BackupAndRestore extends ModelCallback {
       this.firstEpochOfFit = false;
       const expected = this.pendingEpoch ?? this.resumeEpoch;
       if (expected !== undefined && expected > 0 && epoch !== expected) {
-        throw new RangeError(
-          `${owner}: the run resumes at epoch ${expected} but fit started at epoch ${epoch}; pass \`initialEpoch: ${expected}\` to fit`,
-        );
+        throw new RangeError(`${owner}: the run resumes at epoch ${expected} but fit started at epoch ${epoch}; pass \`initialEpoch: ${expected}\` to fit`);
       }
       this.resumeEpoch = undefined;
     }

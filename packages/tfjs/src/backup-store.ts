@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { describeValue } from '@lrkit/schedules/validation';
+import * as tf from '@tensorflow/tfjs';
 
 /**
  * Where a backup lives: saves and loads one set of tfjs model artifacts atomically.

@@ -48,8 +48,16 @@ describe('getState / setState', () => {
     await whole.fit(xs, ys, { epochs: 2, batchSize: 2, verbose: 0, callbacks: [uninterrupted] });
     const saved = json(uninterrupted.getState());
     expect(saved).toEqual({
-      type: 'LearningRateScheduler', version: 1, unit: 'epoch', completedEpochs: 2, globalEpoch: 1, stepOffset: 0,
-      learnedBatchesPerEpoch: 2, step: 1, scheduledLearningRate: schedule(1), momentum: null,
+      type: 'LearningRateScheduler',
+      version: 1,
+      unit: 'epoch',
+      completedEpochs: 2,
+      globalEpoch: 1,
+      stepOffset: 0,
+      learnedBatchesPerEpoch: 2,
+      step: 1,
+      scheduledLearningRate: schedule(1),
+      momentum: null,
     });
     await whole.fit(xs, ys, { epochs: 2, batchSize: 2, verbose: 0, callbacks: [uninterrupted] });
     const restored = new LearningRateScheduler({ schedule, unit: 'epoch' });
@@ -61,7 +69,7 @@ describe('getState / setState', () => {
     expect(restored.epoch).toBe(3);
     expect(restored.learningRate).toBe(schedule(3));
     expect(() => new LearningRateScheduler({ schedule, unit: 'batch' }).setState(saved)).toThrow(
-      "LearningRateScheduler.setState: `state.unit` must be this scheduler's unit \"batch\"; received \"epoch\"",
+      'LearningRateScheduler.setState: `state.unit` must be this scheduler\'s unit "batch"; received "epoch"',
     );
     whole.dispose();
     other.dispose();
@@ -125,7 +133,9 @@ describe('readOptimizerState / writeOptimizerState', () => {
       writeOptimizerState(fresh.optimizer, { description: json(state.description), tensors: state.tensors });
       tf.dispose(Object.values(state.tensors));
       // The slots now live in the fresh optimizer; the state's clones are gone.
-      expect(tf.memory().numTensors - before).toBe(state.description.slots.flatMap((slot) => slot.names).filter((slot) => slot !== null).length - Object.keys(state.tensors).length);
+      expect(tf.memory().numTensors - before).toBe(
+        state.description.slots.flatMap((slot) => slot.names).filter((slot) => slot !== null).length - Object.keys(state.tensors).length,
+      );
       await trained.fit(xs, ys, { epochs: 1, batchSize: 2, verbose: 0 });
       await fresh.fit(xs, ys, { epochs: 1, batchSize: 2, verbose: 0 });
       expect(fresh.getWeights()[0]?.dataSync()).toEqual(trained.getWeights()[0]?.dataSync());

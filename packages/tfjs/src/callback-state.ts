@@ -1,6 +1,6 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { JsonValue } from '@lrkit/schedules';
 import { describeValue } from '@lrkit/schedules/validation';
+import type * as tf from '@tensorflow/tfjs';
 
 /**
  * The saved state of an lrkit callback: plain JSON (`JSON.stringify` round-trips it; the

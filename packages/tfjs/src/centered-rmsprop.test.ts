@@ -52,7 +52,11 @@ describe('RMSPropOptimizer (centered as Keras)', () => {
   });
 
   it('leaves the plain variant to tfjs: bit-identical to tf.train.rmsprop', () => {
-    const gradients = [[1, -3], [0.5, 2], [-2, 0.1]];
+    const gradients = [
+      [1, -3],
+      [0.5, 2],
+      [-2, 0.1],
+    ];
     expect(run(rmsprop(0.01, 0.9, 0.3, 1e-7), gradients)).toEqual(run(tf.train.rmsprop(0.01, 0.9, 0.3, 1e-7), gradients));
   });
 
@@ -85,9 +89,7 @@ describe('RMSPropOptimizer (centered as Keras)', () => {
     const attached = callbacks();
     await model.fit(xs, ys, { epochs: 3, batchSize: 2, verbose: 0, callbacks: attached });
     expect(tf.memory().numTensors).toBe(before);
-    expect((attached[2] as LossHistory).batches.map((row) => row.learningRate)).toEqual(
-      [2, 3, 4, 5, 6, 7].map((step) => expect.closeTo(0.01 / step, 12)),
-    );
+    expect((attached[2] as LossHistory).batches.map((row) => row.learningRate)).toEqual([2, 3, 4, 5, 6, 7].map((step) => expect.closeTo(0.01 / step, 12)));
     model.dispose();
     tf.dispose([xs, ys]);
   });

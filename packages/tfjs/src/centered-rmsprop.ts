@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { booleanOption, nonNegativeNumber, numberBetween } from '@lrkit/schedules/validation';
+import * as tf from '@tensorflow/tfjs';
 
 /** tfjs's RMSProp slots and fields (private or protected in tfjs's types, same names here). */
 interface RmspropSlots {
@@ -68,9 +68,7 @@ export class RMSPropOptimizer extends tf.RMSPropOptimizer {
       super.applyGradients(variableGradients);
       return;
     }
-    const names = Array.isArray(variableGradients)
-      ? variableGradients.map((item) => item.name)
-      : Object.keys(variableGradients);
+    const names = Array.isArray(variableGradients) ? variableGradients.map((item) => item.name) : Object.keys(variableGradients);
     const registered = tf.engine().registeredVariables;
     const slot = (list: RmspropSlots['accumulatedMoments'], index: number, name: string, suffix: string): tf.Variable => {
       const value = registered[name] as tf.Variable;
@@ -83,9 +81,7 @@ export class RMSPropOptimizer extends tf.RMSPropOptimizer {
       const meanSquare = slot(slots.accumulatedMeanSquares, index, name, 'rms');
       const moment = slot(slots.accumulatedMoments, index, name, 'momentum');
       const meanGrad = slot(slots.accumulatedMeanGrads, index, name, 'mg');
-      const gradient = Array.isArray(variableGradients)
-        ? variableGradients[index]?.tensor
-        : variableGradients[name];
+      const gradient = Array.isArray(variableGradients) ? variableGradients[index]?.tensor : variableGradients[name];
       if (gradient === undefined || gradient === null) return;
       const { decay, momentum, epsilon, learningRate } = slots;
       tf.tidy(() => {

@@ -108,13 +108,23 @@ function setUp(scores: readonly number[]) {
   model.add(tf.layers.dense({ units: 3, inputShape: [2], activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
   model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
   model.compile({ optimizer: tf.train.adam(0.05), loss: 'meanSquaredError' });
-  const xs = tf.tensor2d([[0, 1], [1, 0], [1, 1], [0.5, -1]]);
+  const xs = tf.tensor2d([
+    [0, 1],
+    [1, 0],
+    [1, 1],
+    [0.5, -1],
+  ]);
   const ys = tf.tensor2d([[1], [-1], [0.5], [2]]);
   const weightsAtEpochEnd: Float32Array[][] = [];
   const inject = new tf.CustomCallback({
     onEpochEnd: (epoch, logs) => {
       if (logs !== undefined) logs['score'] = scores[epoch] ?? Number.NaN;
-      weightsAtEpochEnd.push(model.getWeights().map((weight) => weight.dataSync() as Float32Array).map((values) => values.slice()));
+      weightsAtEpochEnd.push(
+        model
+          .getWeights()
+          .map((weight) => weight.dataSync() as Float32Array)
+          .map((values) => values.slice()),
+      );
     },
   });
   const cleanUp = () => {
@@ -212,7 +222,13 @@ describe('EarlyStopping state', () => {
     expect(stoppedAt).toBe(whole.stoppedAt);
     expect(stoppedAt).toBe(4);
     expect(new EarlyStopping().getState()).toEqual({
-      type: 'EarlyStopping', version: 1, wait: 0, best: 'Infinity', bestEpoch: null, stoppedEpoch: null, bestWeights: null,
+      type: 'EarlyStopping',
+      version: 1,
+      wait: 0,
+      best: 'Infinity',
+      bestEpoch: null,
+      stoppedEpoch: null,
+      bestWeights: null,
     });
     model.dispose();
   });

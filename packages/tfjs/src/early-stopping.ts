@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import {
   booleanOption,
   describeValue,
@@ -9,9 +8,10 @@ import {
   nonNegativeNumber,
   oneOf,
 } from '@lrkit/schedules/validation';
-import { encodeStateNumber, readState, type CallbackState, type StatefulCallback } from './callback-state.js';
+import * as tf from '@tensorflow/tfjs';
+import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
 import { metricDirection } from './metric-direction.js';
-import { ModelCallback, resolveLogs, type CallbackLogs } from './model-callback.js';
+import { type CallbackLogs, ModelCallback, resolveLogs } from './model-callback.js';
 
 /** Options of {@link EarlyStopping} (Keras 3's `EarlyStopping` arguments in lrkit's words). */
 export interface EarlyStoppingOptions {
@@ -87,24 +87,14 @@ export class EarlyStopping extends ModelCallback implements StatefulCallback {
 
   constructor(options: EarlyStoppingOptions = {}) {
     super();
-    const checked = knownKeys(owner, options, [
-      'monitor',
-      'minDelta',
-      'patience',
-      'mode',
-      'baseline',
-      'restoreBestWeights',
-      'startFromEpoch',
-      'verbose',
-    ]);
+    const checked = knownKeys(owner, options, ['monitor', 'minDelta', 'patience', 'mode', 'baseline', 'restoreBestWeights', 'startFromEpoch', 'verbose']);
     this.monitor = nonEmptyString(owner, 'monitor', checked.monitor ?? 'val_loss');
     const mode = oneOf(owner, 'mode', checked.mode ?? 'auto', ['auto', 'min', 'max'] as const);
     if (mode === 'auto') {
       const direction = metricDirection(this.monitor);
       if (direction === undefined) {
         throw new RangeError(
-          `${owner}: \`mode\` 'auto' cannot tell whether ${describeValue(this.monitor)} should be minimised or maximised; ` +
-            "pass mode: 'min' or mode: 'max'",
+          `${owner}: \`mode\` 'auto' cannot tell whether ${describeValue(this.monitor)} should be minimised or maximised; ` + "pass mode: 'min' or mode: 'max'",
         );
       }
       this.mode = direction;
@@ -115,8 +105,7 @@ export class EarlyStopping extends ModelCallback implements StatefulCallback {
       minDelta: checked.minDelta === undefined ? 0 : nonNegativeNumber(owner, 'minDelta', checked.minDelta),
       patience: checked.patience === undefined ? 0 : nonNegativeInteger(owner, 'patience', checked.patience),
       baseline: checked.baseline === undefined ? undefined : finiteNumber(owner, 'baseline', checked.baseline),
-      restoreBestWeights:
-        checked.restoreBestWeights === undefined ? false : booleanOption(owner, 'restoreBestWeights', checked.restoreBestWeights),
+      restoreBestWeights: checked.restoreBestWeights === undefined ? false : booleanOption(owner, 'restoreBestWeights', checked.restoreBestWeights),
       startFromEpoch: checked.startFromEpoch === undefined ? 0 : nonNegativeInteger(owner, 'startFromEpoch', checked.startFromEpoch),
       verbose: checked.verbose === undefined ? false : booleanOption(owner, 'verbose', checked.verbose),
     };

@@ -30,7 +30,10 @@ const schedule = cosine({ initialValue: 0.1, decaySteps: 100 });
 
 describe('LearningRateScheduler', () => {
   it.each([
-    [{ schedule: { type: 'cosine', initialValue: 0.1, decaySteps: 10 }, unit: 'batch' }, /`schedule` must be a schedule or a function of the step \(a schedule config: build the schedule with fromConfig\(config\) first\)/],
+    [
+      { schedule: { type: 'cosine', initialValue: 0.1, decaySteps: 10 }, unit: 'batch' },
+      /`schedule` must be a schedule or a function of the step \(a schedule config: build the schedule with fromConfig\(config\) first\)/,
+    ],
     [{ schedule, unit: 'epochs' }, /`unit` must be one of 'batch', 'epoch'; received "epochs"/],
     [{ schedule, unit: 'batch', batchesPerEpoch: '5' }, /`batchesPerEpoch` must be an integer >= 1; received "5"/],
     [{ schedule, unit: 'batch', batchesPerEpoch: null }, /`batchesPerEpoch` must be an integer >= 1; received null/],
@@ -38,10 +41,16 @@ describe('LearningRateScheduler', () => {
     [{ schedule, unit: 'batch', initialStep: null }, /`initialStep` must be a finite number >= 0; received null/],
     [{ schedule, unit: 'batch', interpolate: 1 }, /`interpolate` must be a boolean; received 1/],
     [{ schedule, unit: 'batch', ['o'.repeat(1_000_000)]: 1 }, /unknown option `o{60}…`/],
-    [{ schedule: 'x'.repeat(1_000_000), unit: 'batch' }, /`schedule` must be a schedule or a function of the step; received "x{199}… \(a string of 1000000 characters\)$/],
+    [
+      { schedule: 'x'.repeat(1_000_000), unit: 'batch' },
+      /`schedule` must be a schedule or a function of the step; received "x{199}… \(a string of 1000000 characters\)$/,
+    ],
     [{ schedule: Array.from({ length: 1_000_000 }, (_, index) => index), unit: 'batch' }, /received \[0,1,2,.*… \(an array of 1000000 entries\)$/],
   ])('refuses %# with one short line naming the option', (options, pattern) => {
-    expectClear(thrownBy(() => new LearningRateScheduler(options as never)), pattern);
+    expectClear(
+      thrownBy(() => new LearningRateScheduler(options as never)),
+      pattern,
+    );
   });
 });
 
@@ -54,14 +63,23 @@ describe('ReduceLROnPlateau', () => {
     [{ monitor: '' }, /`monitor` must be a non-empty string; received ""/],
     [{ mode: 'x'.repeat(100_000) }, /`mode` must be one of 'auto', 'min', 'max'; received "x{199}… \(a string of 100000 characters\)$/],
   ])('refuses %# with one short line naming the option', (options, pattern) => {
-    expectClear(thrownBy(() => new ReduceLROnPlateau(options as never)), pattern);
+    expectClear(
+      thrownBy(() => new ReduceLROnPlateau(options as never)),
+      pattern,
+    );
   });
 });
 
 describe('LossHistory', () => {
   it('refuses a non-string file and an unknown option with one short line', () => {
-    expectClear(thrownBy(() => new LossHistory({ file: 5 } as never)), /`file` must be a non-empty string; received 5/);
-    expectClear(thrownBy(() => new LossHistory({ ['k'.repeat(100_000)]: true } as never)), /unknown option `k{60}…`/);
+    expectClear(
+      thrownBy(() => new LossHistory({ file: 5 } as never)),
+      /`file` must be a non-empty string; received 5/,
+    );
+    expectClear(
+      thrownBy(() => new LossHistory({ ['k'.repeat(100_000)]: true } as never)),
+      /unknown option `k{60}…`/,
+    );
   });
 });
 
@@ -73,10 +91,7 @@ describe('property', () => {
   );
   test.prop(
     [
-      fc.record(
-        { unit: wild, interpolate: wild, batchesPerEpoch: wild, initialStep: wild, keras: wild, verbose: wild },
-        { requiredKeys: [] },
-      ),
+      fc.record({ unit: wild, interpolate: wild, batchesPerEpoch: wild, initialStep: wild, keras: wild, verbose: wild }, { requiredKeys: [] }),
       fc.record(
         { monitor: wild, mode: wild, factor: wild, patience: wild, minDelta: wild, cooldown: wild, minValue: wild, semantics: wild },
         { requiredKeys: [] },
@@ -84,10 +99,7 @@ describe('property', () => {
     ],
     { numRuns: 400 },
   )('any options build a callback or end in one clear error', (schedulerOptions, plateauOptions) => {
-    for (const build of [
-      () => new LearningRateScheduler({ schedule, ...schedulerOptions } as never),
-      () => new ReduceLROnPlateau(plateauOptions as never),
-    ]) {
+    for (const build of [() => new LearningRateScheduler({ schedule, ...schedulerOptions } as never), () => new ReduceLROnPlateau(plateauOptions as never)]) {
       try {
         build();
       } catch (error) {

@@ -49,7 +49,9 @@ async function tfjsOwnAbortLeak(optimizer: () => tf.Optimizer, samples: number, 
   const readEpochLogs = new tf.CustomCallback({ onEpochEnd: () => {} });
   await model.fit(xs, ys, { epochs: 1, batchSize: samples, verbose: 0 });
   const before = tf.memory().numTensors;
-  await expect(model.fit(xs, ys, { epochs: epoch + 2, batchSize: 2, shuffle: false, verbose: 0, callbacks: [readEpochLogs, throwAt(epoch, batch)] })).rejects.toThrow();
+  await expect(
+    model.fit(xs, ys, { epochs: epoch + 2, batchSize: 2, shuffle: false, verbose: 0, callbacks: [readEpochLogs, throwAt(epoch, batch)] }),
+  ).rejects.toThrow();
   const leaked = tf.memory().numTensors - before;
   model.dispose();
   tf.dispose([xs, ys]);
@@ -80,9 +82,23 @@ describe('an aborted fit (a callback throws)', () => {
     expect(tf.memory().numTensors).toBe(tensors + tfjsLeak);
     expect(openDescriptors()).toBe(descriptors);
     expect(history.batches.map((row) => [row.epoch, row.batch])).toEqual([
-      [0, 0], [0, 1], [0, 2], [0, 3], [1, 0], [1, 1], [1, 2], [1, 3], [2, 0], [2, 1], [2, 2], [2, 3],
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [2, 0],
+      [2, 1],
+      [2, 2],
+      [2, 3],
     ]);
-    const fileRows = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; epoch: number });
+    const fileRows = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; epoch: number });
     expect(fileRows.filter((row) => row.type === 'epoch').map((row) => row.epoch)).toEqual([0, 1, 2]);
     // Every row's rate is the schedule's value at the row's step.
     for (const row of history.batches) expect(row.learningRate).toBe(schedule(row.step));
@@ -142,7 +158,12 @@ describe('history labels across fit calls', () => {
       const callbacks = order === 'scheduler first' ? [scheduler, history] : [history, scheduler];
       await model.fit(xs, ys, { epochs: 4, initialEpoch: 2, batchSize: 2, shuffle: false, verbose: 0, callbacks });
       expect(history.batches.map((row) => [row.epoch, row.step])).toEqual([
-        [2, 6], [2, 7], [2, 8], [3, 9], [3, 10], [3, 11],
+        [2, 6],
+        [2, 7],
+        [2, 8],
+        [3, 9],
+        [3, 10],
+        [3, 11],
       ]);
       for (const row of history.batches) expect(row.learningRate).toBe(schedule(row.step));
       expect(history.epochs.map((row) => row.step)).toEqual([9, 12]);
@@ -171,11 +192,10 @@ interface HistoryLine {
 /** Runs the fixture in a child process (tsx, `source` condition); `hang` kills it with SIGKILL once it is ready. */
 async function runFixture(runDirectory: string, mode: 'full' | 'hang-after-epoch-3' | 'resume'): Promise<NodeJS.Signals | number | null> {
   mkdirSync(runDirectory, { recursive: true });
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', join('test-fixtures', 'train-with-backup.ts'), runDirectory, mode],
-    { cwd: packageDirectory, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join('test-fixtures', 'train-with-backup.ts'), runDirectory, mode], {
+    cwd: packageDirectory,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -194,7 +214,10 @@ async function runFixture(runDirectory: string, mode: 'full' | 'hang-after-epoch
 }
 
 const readLines = (file: string): HistoryLine[] =>
-  readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as HistoryLine);
+  readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as HistoryLine);
 const readWeights = (file: string): { initialEpoch: number; weights: number[][] } =>
   JSON.parse(readFileSync(file, 'utf8')) as { initialEpoch: number; weights: number[][] };
 
@@ -205,7 +228,11 @@ describe('kill -9 after epoch 3 and resume (BackupAndRestore)', () => {
     await runFixture(uninterrupted, 'full');
     expect(await runFixture(interrupted, 'hang-after-epoch-3')).toBe('SIGKILL');
     // The kill came after the history wrote epoch 3 and before the next backup: the backup is at epoch 3.
-    expect(readLines(join(interrupted, 'history.jsonl')).filter((row) => row.type === 'epoch').map((row) => row.epoch)).toEqual([0, 1, 2, 3]);
+    expect(
+      readLines(join(interrupted, 'history.jsonl'))
+        .filter((row) => row.type === 'epoch')
+        .map((row) => row.epoch),
+    ).toEqual([0, 1, 2, 3]);
     expect(readFileSync(join(interrupted, 'backup', 'latest'), 'utf8')).toMatch(/^backup-\d+$/);
     await runFixture(interrupted, 'resume');
 
@@ -213,10 +240,7 @@ describe('kill -9 after epoch 3 and resume (BackupAndRestore)', () => {
     const resumed = readLines(join(interrupted, 'history.jsonl'));
     // No gap and no duplicate: each epoch once, 4 batch rows then its epoch row, in order.
     expect(resumed.map((row) => [row.type, row.epoch, row.batch ?? null])).toEqual(
-      [0, 1, 2, 3, 4, 5].flatMap((epoch) => [
-        ...[0, 1, 2, 3].map((batch) => ['batch', epoch, batch]),
-        ['epoch', epoch, null],
-      ]),
+      [0, 1, 2, 3, 4, 5].flatMap((epoch) => [...[0, 1, 2, 3].map((batch) => ['batch', epoch, batch]), ['epoch', epoch, null]]),
     );
     // Identical per-batch learning rates and steps (and, on cpu, identical losses).
     const key = (row: HistoryLine) => [row.type, row.epoch, row.batch, row.step, row.learningRate, row.loss, row.learning_rate];
@@ -225,7 +249,10 @@ describe('kill -9 after epoch 3 and resume (BackupAndRestore)', () => {
     const schedule = warmup({ schedule: cosine({ initialValue: 0.05, decaySteps: 20 }), warmupSteps: 4 });
     const scales = resumed.filter((row) => row.type === 'batch' && row.step > 0).map((row) => row.learningRate / schedule(row.step));
     expect(scales.map((scale) => Number(scale.toFixed(6)))).toEqual([
-      ...Array<number>(7).fill(1), ...Array<number>(8).fill(0.5), ...Array<number>(4).fill(0.25), ...Array<number>(4).fill(0.125),
+      ...Array<number>(7).fill(1),
+      ...Array<number>(8).fill(0.5),
+      ...Array<number>(4).fill(0.25),
+      ...Array<number>(4).fill(0.125),
     ]);
 
     const final = readWeights(join(interrupted, 'final-weights.json'));
@@ -251,9 +278,9 @@ describe('BackupAndRestore after an aborted fit', () => {
     const tensors = tf.memory().numTensors;
     const scheduler = new LearningRateScheduler({ schedule, unit: 'batch' });
     const backup = new BackupAndRestore({ location, saveEvery: 2, state: { scheduler } });
-    await expect(
-      model.fit(xs, ys, { epochs: 6, batchSize: 2, verbose: 0, callbacks: [scheduler, new LossHistory(), backup, throwAt(3, 1)] }),
-    ).rejects.toThrow('thrown at epoch 3, batch 1');
+    await expect(model.fit(xs, ys, { epochs: 6, batchSize: 2, verbose: 0, callbacks: [scheduler, new LossHistory(), backup, throwAt(3, 1)] })).rejects.toThrow(
+      'thrown at epoch 3, batch 1',
+    );
     expect(tf.memory().numTensors).toBe(tensors + tfjsLeak);
     // saveEvery 2 wrote epoch 2; the abort wrote epoch 3, held in memory until then.
     const resumedModel = linearModel(tf.train.adam(0.01));

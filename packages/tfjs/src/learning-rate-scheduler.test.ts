@@ -308,9 +308,7 @@ describe('LearningRateScheduler arguments', () => {
   });
 
   it('rejects interpolate with the batch unit', () => {
-    expect(() => new LearningRateScheduler({ schedule: perBatch, unit: 'batch', interpolate: true })).toThrow(
-      /`interpolate` applies to unit 'epoch' only/,
-    );
+    expect(() => new LearningRateScheduler({ schedule: perBatch, unit: 'batch', interpolate: true })).toThrow(/`interpolate` applies to unit 'epoch' only/);
   });
 
   it('rejects unknown options', () => {

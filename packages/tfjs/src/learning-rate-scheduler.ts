@@ -1,15 +1,8 @@
 import type { Schedule } from '@lrkit/schedules';
-import { learningRateControllerFor, type LearningRateController } from './learning-rate-controller.js';
-import { encodeStateNumber, readState, type CallbackState, type StatefulCallback } from './callback-state.js';
-import { ModelCallback, type CallbackLogs } from './model-callback.js';
-import {
-  booleanOption,
-  describeValue,
-  knownKeys,
-  nonNegativeNumber,
-  oneOf,
-  positiveInteger,
-} from '@lrkit/schedules/validation';
+import { booleanOption, describeValue, knownKeys, nonNegativeNumber, oneOf, positiveInteger } from '@lrkit/schedules/validation';
+import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
+import { type LearningRateController, learningRateControllerFor } from './learning-rate-controller.js';
+import { type CallbackLogs, ModelCallback } from './model-callback.js';
 
 /** A plain step function `(step) => value` (an lrkit `Schedule` is one too). */
 export type StepFunction = (step: number) => number;
@@ -123,25 +116,12 @@ export class LearningRateScheduler extends ModelCallback implements StatefulCall
 
   constructor(options: LearningRateSchedulerOptions) {
     super();
-    const checked = knownKeys(owner, options, [
-      'schedule',
-      'unit',
-      'interpolate',
-      'batchesPerEpoch',
-      'momentumSchedule',
-      'keras',
-      'initialStep',
-      'verbose',
-    ]);
+    const checked = knownKeys(owner, options, ['schedule', 'unit', 'interpolate', 'batchesPerEpoch', 'momentumSchedule', 'keras', 'initialStep', 'verbose']);
     const schedule = checked.schedule;
     if (typeof schedule !== 'function') {
       const hint =
-        schedule !== null && typeof schedule === 'object' && 'type' in schedule
-          ? ' (a schedule config: build the schedule with fromConfig(config) first)'
-          : '';
-      throw new TypeError(
-        `${owner}: \`schedule\` must be a schedule or a function of the step${hint}; received ${describeValue(schedule)}`,
-      );
+        schedule !== null && typeof schedule === 'object' && 'type' in schedule ? ' (a schedule config: build the schedule with fromConfig(config) first)' : '';
+      throw new TypeError(`${owner}: \`schedule\` must be a schedule or a function of the step${hint}; received ${describeValue(schedule)}`);
     }
     const keras = checked.keras === undefined ? false : booleanOption(owner, 'keras', checked.keras);
     if (checked.keras === undefined && schedule.length === 2) {
@@ -154,28 +134,20 @@ export class LearningRateScheduler extends ModelCallback implements StatefulCall
       throw new TypeError(`${owner}: \`unit\` is required ('batch' or 'epoch'); received undefined`);
     }
     const unit = oneOf(owner, 'unit', checked.unit ?? 'epoch', ['batch', 'epoch'] as const);
-    const interpolate =
-      checked.interpolate === undefined ? false : booleanOption(owner, 'interpolate', checked.interpolate);
+    const interpolate = checked.interpolate === undefined ? false : booleanOption(owner, 'interpolate', checked.interpolate);
     if (interpolate && unit !== 'epoch') {
       throw new RangeError(`${owner}: \`interpolate\` applies to unit 'epoch' only; received unit ${describeValue(unit)}`);
     }
-    const batchesPerEpoch =
-      checked.batchesPerEpoch === undefined
-        ? undefined
-        : positiveInteger(owner, 'batchesPerEpoch', checked.batchesPerEpoch);
-    const initialStep =
-      checked.initialStep === undefined ? undefined : nonNegativeNumber(owner, 'initialStep', checked.initialStep);
+    const batchesPerEpoch = checked.batchesPerEpoch === undefined ? undefined : positiveInteger(owner, 'batchesPerEpoch', checked.batchesPerEpoch);
+    const initialStep = checked.initialStep === undefined ? undefined : nonNegativeNumber(owner, 'initialStep', checked.initialStep);
     const verbose = checked.verbose === undefined ? false : booleanOption(owner, 'verbose', checked.verbose);
     const momentum = checked.momentumSchedule;
     if (momentum !== undefined && momentum !== null && typeof momentum !== 'function') {
-      throw new TypeError(
-        `${owner}: \`momentumSchedule\` must be a schedule, a function of the step or null; received ${describeValue(momentum)}`,
-      );
+      throw new TypeError(`${owner}: \`momentumSchedule\` must be a schedule, a function of the step or null; received ${describeValue(momentum)}`);
     }
     this.schedule = schedule as Schedule | StepFunction | KerasScheduleFunction;
     this.explicitMomentum = (momentum ?? undefined) as Schedule | StepFunction | undefined;
-    this.automaticMomentum =
-      momentum === undefined && !keras ? (schedule as Partial<Schedule>).momentum ?? undefined : undefined;
+    this.automaticMomentum = momentum === undefined && !keras ? ((schedule as Partial<Schedule>).momentum ?? undefined) : undefined;
     this.options = { unit, interpolate, batchesPerEpoch, keras, initialStep, verbose };
   }
 
@@ -384,18 +356,14 @@ export class LearningRateScheduler extends ModelCallback implements StatefulCall
       ? (this.schedule as KerasScheduleFunction)(step, this.currentScheduledValue ?? controller.adapter.getLearningRate())
       : (this.schedule as StepFunction)(step);
     if (typeof raw !== 'number' || !(Number.isFinite(raw) && raw >= 0)) {
-      throw new RangeError(
-        `${owner}: the schedule must return a finite number >= 0; received ${describeValue(raw)} at step ${step}`,
-      );
+      throw new RangeError(`${owner}: the schedule must return a finite number >= 0; received ${describeValue(raw)} at step ${step}`);
     }
     const before = controller.adapter.getLearningRate();
     this.currentScheduledValue = raw;
     const changed = controller.setScheduledValue(raw);
     this.epochLearningRate = controller.adapter.getLearningRate();
     if (changed && this.options.verbose) {
-      console.log(
-        `${owner}: ${this.options.unit} ${formatStep(step)}: learning rate ${before} -> ${controller.adapter.getLearningRate()}`,
-      );
+      console.log(`${owner}: ${this.options.unit} ${formatStep(step)}: learning rate ${before} -> ${controller.adapter.getLearningRate()}`);
     }
     const momentumSchedule = this.momentumSchedule;
     if (momentumSchedule !== undefined) {

@@ -75,7 +75,12 @@ describe('LossHistory', () => {
     await model.fitDataset(linearDataset(3, 2), { epochs: 1, callbacks: [history], verbose: 0 });
     await model.fitDataset(linearDataset(3, 2), { epochs: 2, initialEpoch: 1, callbacks: [history], verbose: 0 });
     expect(history.batches.map((row) => [row.epoch, row.batch, row.step])).toEqual([
-      [0, 0, 0], [0, 1, 1], [0, 2, 2], [1, 0, 3], [1, 1, 4], [1, 2, 5],
+      [0, 0, 0],
+      [0, 1, 1],
+      [0, 2, 2],
+      [1, 0, 3],
+      [1, 1, 4],
+      [1, 2, 5],
     ]);
     model.dispose();
   });
@@ -126,9 +131,7 @@ describe('LossHistory', () => {
       { epoch: 0, step: 2, time: 0.5, learningRate: 0.1, momentum: null, loss: 1.5 },
       { epoch: 1, step: 4, time: 1, learningRate: 0.05, momentum: null, loss: 1.25, val_loss: 2 },
     );
-    expect(history.toCSV('epochs')).toBe(
-      'epoch,step,time,learningRate,momentum,loss,val_loss\n0,2,0.5,0.1,,1.5,\n1,4,1,0.05,,1.25,2\n',
-    );
+    expect(history.toCSV('epochs')).toBe('epoch,step,time,learningRate,momentum,loss,val_loss\n0,2,0.5,0.1,,1.5,\n1,4,1,0.05,,1.25,2\n');
     expect(JSON.parse(JSON.stringify(history))).toEqual({
       batches: [],
       epochs: [
@@ -142,10 +145,17 @@ describe('LossHistory', () => {
     const file = join(directory, 'history.jsonl');
     const history = new LossHistory({ file });
     const { model } = await train([history]);
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => [line.type, line.epoch, line.batch ?? null])).toEqual([
-      ['batch', 0, 0], ['batch', 0, 1], ['epoch', 0, null],
-      ['batch', 1, 0], ['batch', 1, 1], ['epoch', 1, null],
+      ['batch', 0, 0],
+      ['batch', 0, 1],
+      ['epoch', 0, null],
+      ['batch', 1, 0],
+      ['batch', 1, 1],
+      ['epoch', 1, null],
     ]);
     expect(lines[2]?.loss).toBe(history.epochs[0]?.loss);
     model.dispose();

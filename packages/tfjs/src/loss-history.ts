@@ -1,9 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
-import { encodeStateNumber, readState, type CallbackState, type StatefulCallback } from './callback-state.js';
-import { learningRateControllerFor, type LearningRateController } from './learning-rate-controller.js';
-import { ModelCallback, readScalars, type CallbackLogs } from './model-callback.js';
-import { watchFitEnd } from './training-end.js';
 import { booleanOption, describeValue, knownKeys, nonEmptyString } from '@lrkit/schedules/validation';
+import * as tf from '@tensorflow/tfjs';
+import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
+import { type LearningRateController, learningRateControllerFor } from './learning-rate-controller.js';
+import { type CallbackLogs, ModelCallback, readScalars } from './model-callback.js';
+import { watchFitEnd } from './training-end.js';
 
 /** One row of a {@link LossHistory}: the fixed columns, then every metric found in the logs. */
 export interface HistoryRow {

@@ -71,10 +71,7 @@ export abstract class ModelCallback extends tf.CustomCallback {
   protected requireOptimizer(owner: string): tf.Optimizer {
     const optimizer = this.trainingModel?.optimizer;
     if (optimizer == null) {
-      throw new Error(
-        `${owner}: no optimizer to drive; pass the callback in \`callbacks\` of model.fit / model.fitDataset ` +
-          'on a compiled model',
-      );
+      throw new Error(`${owner}: no optimizer to drive; pass the callback in \`callbacks\` of model.fit / model.fitDataset ` + 'on a compiled model');
     }
     return optimizer;
   }

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { describeValue, nonNegativeNumber } from '@lrkit/schedules/validation';
+import * as tf from '@tensorflow/tfjs';
 
 /** The tfjs optimizers lrkit knows, by their tfjs class name. */
 export type OptimizerName = 'SGD' | 'Momentum' | 'Adam' | 'Adamax' | 'RMSProp' | 'Adagrad' | 'Adadelta';
@@ -63,9 +63,7 @@ function optimizerNameOf(optimizer: unknown): OptimizerName {
   const owner = 'adaptOptimizer';
   const known = Object.keys(knobs).join(', ');
   if (optimizer === null || typeof optimizer !== 'object') {
-    throw new TypeError(
-      `${owner}: \`optimizer\` must be a tfjs optimizer (${known}); received ${describeValue(optimizer)}`,
-    );
+    throw new TypeError(`${owner}: \`optimizer\` must be a tfjs optimizer (${known}); received ${describeValue(optimizer)}`);
   }
   const internals = optimizer as Partial<OptimizerInternals>;
   let name: string | undefined;
@@ -119,8 +117,7 @@ export function adaptOptimizer(optimizer: tf.Optimizer): OptimizerAdapter {
 
   const noMomentum = (): never => {
     throw new TypeError(
-      `${owner}: the ${optimizerName} optimizer has no momentum-like knob; ` +
-        'momentum can be set on Momentum, RMSProp (momentum) and Adam/Adamax (beta1)',
+      `${owner}: the ${optimizerName} optimizer has no momentum-like knob; ` + 'momentum can be set on Momentum, RMSProp (momentum) and Adam/Adamax (beta1)',
     );
   };
 

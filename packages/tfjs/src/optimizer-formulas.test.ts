@@ -75,26 +75,14 @@ describe('tfjs optimizers that follow Keras 3 on the tiny problem (20 updates, l
     ['sgd', () => tf.train.sgd(0.1), { kind: 'sgd', learningRate: 0.1 }],
     ['momentum', () => tf.train.momentum(0.1, 0.9), { kind: 'sgd', learningRate: 0.1, momentum: 0.9 }],
     ['nesterov', () => tf.train.momentum(0.1, 0.9, true), { kind: 'sgd', learningRate: 0.1, momentum: 0.9, nesterov: true }],
-    [
-      'rmsprop',
-      () => tf.train.rmsprop(0.01, 0.9, 0, 1e-7),
-      { kind: 'rmsprop', learningRate: 0.01, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
-    ],
+    ['rmsprop', () => tf.train.rmsprop(0.01, 0.9, 0, 1e-7), { kind: 'rmsprop', learningRate: 0.01, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false }],
     [
       'rmsprop with momentum',
       () => tf.train.rmsprop(0.01, 0.9, 0.5, 1e-7),
       { kind: 'rmsprop', learningRate: 0.01, rho: 0.9, momentum: 0.5, epsilon: 1e-7, centered: false },
     ],
-    [
-      'adamax',
-      () => tf.train.adamax(0.1, 0.9, 0.999, 1e-7),
-      { kind: 'adamax', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-    ],
-    [
-      'adagrad',
-      () => tf.train.adagrad(0.1, 0.1),
-      { kind: 'adagrad', learningRate: 0.1, initialAccumulatorValue: 0.1, epsilon: 1e-7 },
-    ],
+    ['adamax', () => tf.train.adamax(0.1, 0.9, 0.999, 1e-7), { kind: 'adamax', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }],
+    ['adagrad', () => tf.train.adagrad(0.1, 0.1), { kind: 'adagrad', learningRate: 0.1, initialAccumulatorValue: 0.1, epsilon: 1e-7 }],
     [
       "lrkit's centered rmsprop",
       () => rmsprop(0.01, 0.9, 0, 1e-7, true),
@@ -105,11 +93,7 @@ describe('tfjs optimizers that follow Keras 3 on the tiny problem (20 updates, l
       () => rmsprop(0.01, 0.9, 0.5, 1e-7, true),
       { kind: 'rmsprop', learningRate: 0.01, rho: 0.9, momentum: 0.5, epsilon: 1e-7, centered: true },
     ],
-    [
-      "lrkit's adadelta",
-      () => adadelta(1, 0.95, 1e-8),
-      { kind: 'adadelta', learningRate: 1, rho: 0.95, epsilon: 1e-8 },
-    ],
+    ["lrkit's adadelta", () => adadelta(1, 0.95, 1e-8), { kind: 'adadelta', learningRate: 1, rho: 0.95, epsilon: 1e-8 }],
   ];
   for (const [name, create, config] of cases) {
     it(name, () => {

@@ -108,9 +108,7 @@ export function writeOptimizerState(optimizer: tf.Optimizer, state: OptimizerSta
   const owner = 'writeOptimizerState';
   const { description, tensors } = state;
   if (optimizer.getClassName() !== description.className) {
-    throw new TypeError(
-      `${owner}: the saved state is of a ${description.className} optimizer; received a ${optimizer.getClassName()} optimizer`,
-    );
+    throw new TypeError(`${owner}: the saved state is of a ${description.className} optimizer; received a ${optimizer.getClassName()} optimizer`);
   }
   const take = (name: string): tf.Tensor => {
     const tensor = tensors[name];

@@ -2,7 +2,7 @@ import { cosine, warmup } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LearningRateScheduler } from './learning-rate-scheduler.js';
-import { ReduceLROnPlateau, plateauReducerOptions, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
+import { plateauReducerOptions, ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau.js';
 import { linearData, linearModel, recorder, useCpu } from './test-support.js';
 
 beforeAll(useCpu);
@@ -13,11 +13,7 @@ afterEach(() => {
 const goldenMetrics = [1.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9];
 
 /** Drives the callback's hooks by hand with scripted epoch logs; returns the LR after each epoch. */
-async function drive(
-  options: ReduceLROnPlateauOptions,
-  metrics: readonly number[],
-  { key = 'val_loss', initialLearningRate = 1 } = {},
-): Promise<number[]> {
+async function drive(options: ReduceLROnPlateauOptions, metrics: readonly number[], { key = 'val_loss', initialLearningRate = 1 } = {}): Promise<number[]> {
   const model = linearModel(tf.train.sgd(initialLearningRate));
   const callback = new ReduceLROnPlateau(options);
   callback.setModel(model as never);
@@ -129,10 +125,7 @@ describe('ReduceLROnPlateau golden sequences (REFERENCE.md)', () => {
       it(`matches the transcribed PyTorch algorithm with patience ${patience} and cooldown ${cooldown}`, async () => {
         const metrics = scriptedMetrics(3 + cooldown * 10 + patience, 40);
         const options = { factor: 0.5, patience, cooldown, minValue: 0.01 };
-        expectValues(
-          await drive({ semantics: 'torch', minDelta: 1e-4, ...options }, metrics),
-          torchReference(metrics, { threshold: 1e-4, ...options }),
-        );
+        expectValues(await drive({ semantics: 'torch', minDelta: 1e-4, ...options }, metrics), torchReference(metrics, { threshold: 1e-4, ...options }));
       });
     }
   }
@@ -141,13 +134,29 @@ describe('ReduceLROnPlateau golden sequences (REFERENCE.md)', () => {
 describe('plateauReducerOptions', () => {
   it('maps torch semantics to patience + 1, relative minDelta and minChange 1e-8', () => {
     expect(plateauReducerOptions({ mode: 'min', patience: 2, semantics: 'torch' })).toEqual({
-      mode: 'min', factor: 0.1, patience: 3, minDelta: 1e-4, minDeltaMode: 'relative', cooldown: 0, minValue: 0, minChange: 1e-8, countNonFinite: true,
+      mode: 'min',
+      factor: 0.1,
+      patience: 3,
+      minDelta: 1e-4,
+      minDeltaMode: 'relative',
+      cooldown: 0,
+      minValue: 0,
+      minChange: 1e-8,
+      countNonFinite: true,
     });
   });
 
   it('maps keras semantics to cooldown - 1', () => {
     expect(plateauReducerOptions({ mode: 'max', cooldown: 3, semantics: 'keras' })).toEqual({
-      mode: 'max', factor: 0.1, patience: 10, minDelta: 1e-4, minDeltaMode: 'absolute', cooldown: 2, minValue: 0, minChange: 0, countNonFinite: true,
+      mode: 'max',
+      factor: 0.1,
+      patience: 10,
+      minDelta: 1e-4,
+      minDeltaMode: 'absolute',
+      cooldown: 2,
+      minValue: 0,
+      minChange: 0,
+      countNonFinite: true,
     });
   });
 });
@@ -200,9 +209,7 @@ describe('ReduceLROnPlateau metrics', () => {
   it('prints reductions when verbose', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     await drive({ patience: 1, factor: 0.5, verbose: true }, [1, 1]);
-    expect(log.mock.calls.map((call) => call[0])).toEqual([
-      'ReduceLROnPlateau: epoch 1: val_loss = 1 did not improve; learning rate 1 -> 0.5 (scale 0.5)',
-    ]);
+    expect(log.mock.calls.map((call) => call[0])).toEqual(['ReduceLROnPlateau: epoch 1: val_loss = 1 did not improve; learning rate 1 -> 0.5 (scale 0.5)']);
   });
 });
 
@@ -232,8 +239,7 @@ describe('ReduceLROnPlateau in model.fit', () => {
   it('composed with a warm-up + cosine schedule multiplies the schedule by the plateau scale', async () => {
     const warmupCosine = warmup({ schedule: cosine({ initialValue: 0.4, decaySteps: 20 }), warmupSteps: 4 });
     // The closed form it must follow.
-    const closedForm = (step: number): number =>
-      step < 4 ? (step / 4) * 0.4 : 0.4 * 0.5 * (1 + Math.cos((Math.PI * Math.min(step - 4, 20)) / 20));
+    const closedForm = (step: number): number => (step < 4 ? (step / 4) * 0.4 : 0.4 * 0.5 * (1 + Math.cos((Math.PI * Math.min(step - 4, 20)) / 20)));
     for (const step of [0, 1, 4, 5, 15]) expect(warmupCosine(step)).toBeCloseTo(closedForm(step), 12);
     for (const order of ['scheduler first', 'plateau first'] as const) {
       const model = linearModel(tf.train.sgd(1));
@@ -260,21 +266,15 @@ describe('ReduceLROnPlateau in model.fit', () => {
 
 describe('ReduceLROnPlateau arguments', () => {
   it('rejects a negative factor', () => {
-    expect(() => new ReduceLROnPlateau({ factor: -0.5 })).toThrow(
-      new RangeError('ReduceLROnPlateau: `factor` must be a number in (0, 1); received -0.5'),
-    );
+    expect(() => new ReduceLROnPlateau({ factor: -0.5 })).toThrow(new RangeError('ReduceLROnPlateau: `factor` must be a number in (0, 1); received -0.5'));
   });
 
   it('rejects a factor >= 1', () => {
-    expect(() => new ReduceLROnPlateau({ factor: 1 })).toThrow(
-      new RangeError('ReduceLROnPlateau: `factor` must be a number in (0, 1); received 1'),
-    );
+    expect(() => new ReduceLROnPlateau({ factor: 1 })).toThrow(new RangeError('ReduceLROnPlateau: `factor` must be a number in (0, 1); received 1'));
   });
 
   it('rejects a negative patience', () => {
-    expect(() => new ReduceLROnPlateau({ patience: -1 })).toThrow(
-      new RangeError('ReduceLROnPlateau: `patience` must be an integer >= 0; received -1'),
-    );
+    expect(() => new ReduceLROnPlateau({ patience: -1 })).toThrow(new RangeError('ReduceLROnPlateau: `patience` must be an integer >= 0; received -1'));
   });
 
   it('rejects an unknown mode', () => {

@@ -1,12 +1,4 @@
-import { kerasPlateau, plateau, torchPlateau, type PlateauConfig, type PlateauReducer, type PlateauState } from '@lrkit/schedules';
-import {
-  learningRateControllerFor,
-  type LearningRateController,
-  type LearningRateScaler,
-} from './learning-rate-controller.js';
-import { ModelCallback, resolveLogs, type CallbackLogs } from './model-callback.js';
-import { metricDirection } from './metric-direction.js';
-import { encodeStateNumber, readState, type CallbackState, type StatefulCallback } from './callback-state.js';
+import { kerasPlateau, type PlateauConfig, type PlateauReducer, type PlateauState, plateau, torchPlateau } from '@lrkit/schedules';
 import {
   booleanOption,
   describeValue,
@@ -17,6 +9,10 @@ import {
   numberBetweenExclusive,
   oneOf,
 } from '@lrkit/schedules/validation';
+import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
+import { type LearningRateController, type LearningRateScaler, learningRateControllerFor } from './learning-rate-controller.js';
+import { metricDirection } from './metric-direction.js';
+import { type CallbackLogs, ModelCallback, resolveLogs } from './model-callback.js';
 
 /** Options of {@link ReduceLROnPlateau}. */
 export interface ReduceLROnPlateauOptions {
@@ -79,17 +75,14 @@ export function plateauReducerOptions(
   const factor = numberBetweenExclusive(owner, 'factor', options.factor ?? 0.1, 0, 1);
   const patience = nonNegativeInteger(owner, 'patience', options.patience ?? 10);
   const minDelta = nonNegativeNumber(owner, 'minDelta', options.minDelta ?? 1e-4);
-  const minDeltaMode = oneOf(
-    owner,
-    'minDeltaMode',
-    options.minDeltaMode ?? (semantics === 'torch' ? 'relative' : 'absolute'),
-    ['absolute', 'relative'] as const,
-  );
+  const minDeltaMode = oneOf(owner, 'minDeltaMode', options.minDeltaMode ?? (semantics === 'torch' ? 'relative' : 'absolute'), [
+    'absolute',
+    'relative',
+  ] as const);
   const cooldown = nonNegativeInteger(owner, 'cooldown', options.cooldown ?? 0);
   const minValue = nonNegativeNumber(owner, 'minValue', options.minValue ?? 0);
   const minChange = nonNegativeNumber(owner, 'minChange', options.minChange ?? (semantics === 'torch' ? 1e-8 : 0));
-  const countNonFinite =
-    options.countNonFinite === undefined ? true : booleanOption(owner, 'countNonFinite', options.countNonFinite);
+  const countNonFinite = options.countNonFinite === undefined ? true : booleanOption(owner, 'countNonFinite', options.countNonFinite);
   const mode = options.mode;
   // The framework conventions (patience and cooldown counting) live once, in the presets.
   if (semantics === 'torch') {

@@ -29,11 +29,7 @@ describe('all three callbacks together', () => {
     const validationXs = tf.randomNormal([4, 2], 0, 1, 'float32', 2);
     const validationYs = tf.sum(validationXs, 1, true);
     const validationData: [tf.Tensor, tf.Tensor] = [validationXs, validationYs];
-    const callbacks = () => [
-      new LearningRateScheduler({ schedule, unit: 'batch' }),
-      new ReduceLROnPlateau({ patience: 1, factor: 0.5 }),
-      new LossHistory(),
-    ];
+    const callbacks = () => [new LearningRateScheduler({ schedule, unit: 'batch' }), new ReduceLROnPlateau({ patience: 1, factor: 0.5 }), new LossHistory()];
     // One warm-up batch creates the optimizer's own state (momentum accumulators).
     await model.fit(xs, ys, { epochs: 1, batchSize: 200, verbose: 0, validationData, callbacks: callbacks() });
     const before = tf.memory().numTensors;
@@ -62,7 +58,10 @@ describe('device reads', () => {
     }
     const scheduler = new LearningRateScheduler({ schedule: (step: number) => 0.01 / (1 + step), unit: 'batch' });
     const plateau = new ReduceLROnPlateau({ monitor: 'loss' });
-    for (const [label, callback] of [['scheduler', scheduler], ['plateau', plateau]] as const) {
+    for (const [label, callback] of [
+      ['scheduler', scheduler],
+      ['plateau', plateau],
+    ] as const) {
       const target = callback as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
       for (const hook of ['onTrainBegin', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onEpochEnd', 'onTrainEnd']) {
         const original = target[hook]?.bind(callback);
@@ -95,11 +94,10 @@ describe('device reads', () => {
 describe('LossHistory file', () => {
   it('holds only complete JSON lines after the training process is killed with SIGKILL', async () => {
     const file = join(directory, 'killed.jsonl');
-    const child = spawn(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', join('test-fixtures', 'train-with-history-file.ts'), file],
-      { cwd: packageDirectory, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join('test-fixtures', 'train-with-history-file.ts'), file], {
+      cwd: packageDirectory,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import { fromHuggingFace, fromTimm, oneCycle } from '@lrkit/schedules';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LearningRateScheduler } from './learning-rate-scheduler.js';
 import { learningRateControllerFor } from './learning-rate-controller.js';
+import { LearningRateScheduler } from './learning-rate-scheduler.js';
 import { scheduleOptimizer } from './scheduled-optimizer.js';
 import { linearData, linearModel, optimizerFactories, recorder, useCpu } from './test-support.js';
 
@@ -102,7 +102,9 @@ describe('scheduleOptimizer in a custom training loop', () => {
   it('rejects a momentum schedule on an optimizer without a momentum knob, and bad arguments', () => {
     const optimizer = tf.train.sgd(0.1);
     expect(() => scheduleOptimizer(optimizer, schedule, { momentumSchedule: () => 0.9 })).toThrow(/the SGD optimizer has no momentum-like knob/);
-    expect(() => scheduleOptimizer(optimizer, 0.1 as never)).toThrow('scheduleOptimizer: `schedule` must be a schedule or a (step) => value function; received 0.1');
+    expect(() => scheduleOptimizer(optimizer, 0.1 as never)).toThrow(
+      'scheduleOptimizer: `schedule` must be a schedule or a (step) => value function; received 0.1',
+    );
     expect(() => scheduleOptimizer(optimizer, schedule, { initialStep: -1 })).toThrow(/`initialStep` must be an integer >= 0/);
     optimizer.dispose();
   });

@@ -1,7 +1,7 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { Schedule } from '@lrkit/schedules';
 import { describeValue, knownKeys, nonNegativeInteger } from '@lrkit/schedules/validation';
-import { learningRateControllerFor, type LearningRateController } from './learning-rate-controller.js';
+import type * as tf from '@tensorflow/tfjs';
+import { type LearningRateController, learningRateControllerFor } from './learning-rate-controller.js';
 import type { StepFunction } from './learning-rate-scheduler.js';
 
 /** Options of {@link scheduleOptimizer}. */
@@ -91,8 +91,7 @@ export function scheduleOptimizer(optimizer: tf.Optimizer, schedule: Schedule | 
     momentum = (schedule as Schedule).momentum;
   }
   const startIterations = adapter.getIterations();
-  const offset =
-    checked.initialStep === undefined ? 0 : nonNegativeInteger(owner, 'initialStep', checked.initialStep) - startIterations;
+  const offset = checked.initialStep === undefined ? 0 : nonNegativeInteger(owner, 'initialStep', checked.initialStep) - startIterations;
   const currentStep = (): number => adapter.getIterations() + offset;
 
   const prepare = (): number => {

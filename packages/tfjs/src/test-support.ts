@@ -65,7 +65,7 @@ export function recorder(model: tf.LayersModel): { callback: tf.CustomCallback; 
   const batches: AppliedBatch[] = [];
   let epoch = 0;
   let before = 0;
-  const weight = (): number => (model.getWeights()[0]?.dataSync()[0] ?? Number.NaN);
+  const weight = (): number => model.getWeights()[0]?.dataSync()[0] ?? Number.NaN;
   const callback = new tf.CustomCallback({
     onEpochBegin: (index) => {
       epoch = index;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CallbackState, StatefulCallback } from './callback-state.js';
-import { readOptimizerState, writeOptimizerState, type OptimizerStateDescription } from './optimizer-state.js';
+import { type OptimizerStateDescription, readOptimizerState, writeOptimizerState } from './optimizer-state.js';
 
 /**
  * Everything a resumed run needs, held in memory: the epochs completed, the model's weights,
@@ -37,11 +37,7 @@ const owner = 'BackupAndRestore';
  * disposeCheckpoint(checkpoint);
  * ```
  */
-export function captureCheckpoint(
-  model: tf.LayersModel,
-  epoch: number,
-  holders: Readonly<Record<string, StatefulCallback>>,
-): TrainingCheckpoint {
+export function captureCheckpoint(model: tf.LayersModel, epoch: number, holders: Readonly<Record<string, StatefulCallback>>): TrainingCheckpoint {
   const optimizer = readOptimizerState(model.optimizer);
   const callbacks: Record<string, { state: CallbackState; tensors: tf.Tensor[] }> = {};
   for (const [key, holder] of Object.entries(holders)) {
@@ -144,9 +140,7 @@ export function restoreCheckpoint(
   try {
     const weights = model.getWeights();
     if (weights.length !== metadata.modelWeights) {
-      throw new RangeError(
-        `${owner}: the backup at ${JSON.stringify(location)} holds ${metadata.modelWeights} model weights; the model has ${weights.length}`,
-      );
+      throw new RangeError(`${owner}: the backup at ${JSON.stringify(location)} holds ${metadata.modelWeights} model weights; the model has ${weights.length}`);
     }
     const saved = weights.map((weight, index) => {
       const value = decoded[`model/${index}`];

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { watchFitEnd } from './training-end.js';
 import { linearData, linearModel, useCpu } from './test-support.js';
+import { watchFitEnd } from './training-end.js';
 
 /** tfjs keeps `isTraining` protected; the test reads it. */
 const isTraining = (model: tf.LayersModel): boolean => (model as unknown as { isTraining: boolean }).isTraining;
@@ -29,7 +29,7 @@ describe('watchFitEnd', () => {
     tf.dispose([xs, ys]);
   });
 
-  it('keeps tfjs\'s guard against a fit while a fit runs', async () => {
+  it("keeps tfjs's guard against a fit while a fit runs", async () => {
     const model = linearModel(tf.train.sgd(0.1));
     const { xs, ys } = linearData(4);
     watchFitEnd(model, () => {});

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOptimizerState } from './optimizer-state.js';
-import { snapshotTrainingState } from './training-state.js';
 import { linearData, linearModel, optimizerFactories, useCpu } from './test-support.js';
+import { snapshotTrainingState } from './training-state.js';
 
 beforeAll(useCpu);
 

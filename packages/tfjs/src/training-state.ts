@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { isOptimizerSlot as isSlotEntry, isOptimizerSlotArray as isSlotArray } from './optimizer-state.js';
+import { isOptimizerSlotArray as isSlotArray, isOptimizerSlot as isSlotEntry } from './optimizer-state.js';
 
 /** A saved copy of a model's weights and its optimizer's state, restorable bit-for-bit. */
 export interface TrainingStateSnapshot {

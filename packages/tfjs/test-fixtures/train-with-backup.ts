@@ -12,8 +12,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { cosine, warmup } from '@lrkit/schedules';
+import * as tf from '@tensorflow/tfjs';
 import { BackupAndRestore, EarlyStopping, LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '../src/index.js';
 
 const [directory, mode] = process.argv.slice(2);

@@ -3,9 +3,10 @@
 // training kernels, then a tiny CNN trains on wasm. Its conv layer needs Conv2DBackpropFilter,
 // which tfjs-backend-wasm 4.22 lacks. The same model trains on cpu first: the wasm losses
 // must equal cpu's and fall.
+
+import { initializeWasmBackend, wasmMissingKernelNames } from '@lrkit/backends';
 import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
-import { initializeWasmBackend, wasmMissingKernelNames } from '@lrkit/backends';
 
 const samples = 32;
 const size = 8;
@@ -16,17 +17,31 @@ function makeData() {
   for (let index = 0; index < pixels.length; index += 1) {
     const sample = Math.floor(index / (size * size));
     const column = index % size;
-    const bright = (column < size / 2) === (sample % 2 === 0);
+    const bright = column < size / 2 === (sample % 2 === 0);
     pixels[index] = (bright ? 1 : 0) + (((index * 7919) % 97) / 97 - 0.5) * 0.6;
   }
-  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: samples }, (_, sample) => sample % 2), 'int32'), 2));
+  const labels = tf.tidy(() =>
+    tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: samples }, (_, sample) => sample % 2),
+        'int32',
+      ),
+      2,
+    ),
+  );
   return { images: tf.tensor4d(pixels, [samples, size, size, 1]), labels };
 }
 
 function tinyCnn() {
   const model = tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [size, size, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+      tf.layers.conv2d({
+        inputShape: [size, size, 1],
+        filters: 4,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+      }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.flatten(),
       tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
@@ -72,10 +87,12 @@ async function main() {
   const wasmMeans = epochMeans(onWasm.losses);
   const problems = [];
   if (!started || backend !== 'wasm') problems.push(`initializeWasmBackend returned ${started}, tfjs runs on ${backend}`);
-  if (!missingBefore.includes('Conv2DBackpropFilter')) problems.push(`tfjs-backend-wasm already had Conv2DBackpropFilter (missing before: ${JSON.stringify(missingBefore)})`);
+  if (!missingBefore.includes('Conv2DBackpropFilter'))
+    problems.push(`tfjs-backend-wasm already had Conv2DBackpropFilter (missing before: ${JSON.stringify(missingBefore)})`);
   if (missingAfter.length > 0) problems.push(`still missing on wasm: ${missingAfter.join(', ')}`);
   if (onWasm.losses.length !== 12 || !(largestDifference < 1e-5)) problems.push(`wasm losses differ from cpu by ${largestDifference}`);
-  if (!(wasmMeans[1] < wasmMeans[0] && wasmMeans[2] < wasmMeans[1] && wasmMeans[2] < 0.9 * wasmMeans[0])) problems.push(`the loss did not fall: ${JSON.stringify(wasmMeans)}`);
+  if (!(wasmMeans[1] < wasmMeans[0] && wasmMeans[2] < wasmMeans[1] && wasmMeans[2] < 0.9 * wasmMeans[0]))
+    problems.push(`the loss did not fall: ${JSON.stringify(wasmMeans)}`);
   if (onWasm.tensorsLeaked !== 0) problems.push(`${onWasm.tensorsLeaked} tensors leaked on wasm`);
   const ok = problems.length === 0;
 

@@ -14,17 +14,31 @@ function makeData() {
   for (let index = 0; index < pixels.length; index += 1) {
     const sample = Math.floor(index / (size * size));
     const column = index % size;
-    const bright = (column < size / 2) === (sample % 2 === 0);
+    const bright = column < size / 2 === (sample % 2 === 0);
     pixels[index] = (bright ? 1 : 0) + (((index * 7919) % 97) / 97 - 0.5) * 0.6;
   }
-  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: samples }, (_, sample) => sample % 2), 'int32'), 2));
+  const labels = tf.tidy(() =>
+    tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: samples }, (_, sample) => sample % 2),
+        'int32',
+      ),
+      2,
+    ),
+  );
   return { images: tf.tensor4d(pixels, [samples, size, size, 1]), labels };
 }
 
 function tinyCnn() {
   const model = tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [size, size, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+      tf.layers.conv2d({
+        inputShape: [size, size, 1],
+        filters: 4,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+      }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.flatten(),
       tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),

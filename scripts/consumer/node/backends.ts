@@ -3,8 +3,9 @@
 // @tensorflow/tfjs-backend-wasm and registers lrkit's training kernels. tfjs-backend-wasm 4.22
 // alone has no Conv2DBackpropFilter, so a conv layer cannot train on it without them.
 // The same tiny CNN is trained on cpu first: the wasm losses must equal cpu's and fall.
-import * as tf from '@tensorflow/tfjs';
+
 import { selectBackend, wasmMissingKernelNames } from '@lrkit/backends/node';
+import * as tf from '@tensorflow/tfjs';
 
 const samples = 32;
 const size = 8;
@@ -15,10 +16,19 @@ function makeData(): { images: tf.Tensor4D; labels: tf.Tensor2D } {
   for (let index = 0; index < pixels.length; index += 1) {
     const sample = Math.floor(index / (size * size));
     const column = index % size;
-    const bright = (column < size / 2) === (sample % 2 === 0);
+    const bright = column < size / 2 === (sample % 2 === 0);
     pixels[index] = (bright ? 1 : 0) + (((index * 7919) % 97) / 97 - 0.5) * 0.6;
   }
-  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: samples }, (_, sample) => sample % 2), 'int32'), 2) as tf.Tensor2D);
+  const labels = tf.tidy(
+    () =>
+      tf.oneHot(
+        tf.tensor1d(
+          Array.from({ length: samples }, (_, sample) => sample % 2),
+          'int32',
+        ),
+        2,
+      ) as tf.Tensor2D,
+  );
   return { images: tf.tensor4d(pixels, [samples, size, size, 1]), labels };
 }
 
@@ -26,7 +36,13 @@ function makeData(): { images: tf.Tensor4D; labels: tf.Tensor2D } {
 function tinyCnn(): tf.LayersModel {
   const model = tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [size, size, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+      tf.layers.conv2d({
+        inputShape: [size, size, 1],
+        filters: 4,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+      }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.flatten(),
       tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
@@ -85,4 +101,6 @@ if (!(means[1]! < means[0]! && means[2]! < means[1]! && means[2]! < 0.9 * means[
   throw new Error(`the loss did not fall: epoch means ${JSON.stringify(means)}`);
 }
 if (wasm.tensorsLeaked !== 0) throw new Error(`${wasm.tensorsLeaked} tensors leaked on wasm`);
-console.log(`RESULT ${JSON.stringify({ ok: true, kind: 'backends-esm-typescript', backend: tf.getBackend(), lines, missingBefore, epochMeans: means, largestDifference })}`);
+console.log(
+  `RESULT ${JSON.stringify({ ok: true, kind: 'backends-esm-typescript', backend: tf.getBackend(), lines, missingBefore, epochMeans: means, largestDifference })}`,
+);

@@ -11,7 +11,10 @@ async function main() {
   await tf.setBackend('cpu');
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
   model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
-  const xs = tf.tensor2d(Array.from({ length: 32 }, (_, i) => ((i * 7) % 11) / 11 - 0.5), [16, 2]);
+  const xs = tf.tensor2d(
+    Array.from({ length: 32 }, (_, i) => ((i * 7) % 11) / 11 - 0.5),
+    [16, 2],
+  );
   const ys = tf.sum(xs, 1, true);
   const history = new LossHistory();
   await model.fit(xs, ys, {
@@ -26,8 +29,7 @@ async function main() {
     ],
   });
   const learningRates = history.batches.map((row) => row.learningRate);
-  if (learningRates.length !== expectedLearningRates.length
-    || learningRates.some((value, index) => Math.abs(value - expectedLearningRates[index]) > 1e-12)) {
+  if (learningRates.length !== expectedLearningRates.length || learningRates.some((value, index) => Math.abs(value - expectedLearningRates[index]) > 1e-12)) {
     throw new Error(`learning rates ${JSON.stringify(learningRates)}, expected ${JSON.stringify(expectedLearningRates)}`);
   }
   console.log(`RESULT ${JSON.stringify({ ok: true, kind: 'commonjs', learningRates })}`);

@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 
 import {
-  type SharedFlags,
   addDataOptions,
   addOutputOptions,
   dataArgumentParts,
@@ -10,6 +9,7 @@ import {
   parseCommandFlags,
   positiveIntegerArgument,
   positiveNumberArgument,
+  type SharedFlags,
   sharedOptions,
 } from './shared-options.js';
 
@@ -47,9 +47,7 @@ describe('positiveNumberArgument', () => {
   });
 
   it('rejects an infinite value', () => {
-    expect(() => positiveNumberArgument('--start-lr')('Infinity')).toThrow(
-      '--start-lr must be a positive finite number; received Infinity',
-    );
+    expect(() => positiveNumberArgument('--start-lr')('Infinity')).toThrow('--start-lr must be a positive finite number; received Infinity');
   });
 });
 
@@ -137,9 +135,7 @@ describe('sharedOptions', () => {
 describe('dataArgumentParts and outputArgumentParts', () => {
   it('spell out the data flags, the limits only when set', () => {
     const options = { ...sharedOptions(parse(['--limit', '600']), '/base'), epochs: 2 };
-    expect(dataArgumentParts(options).join(' ')).toBe(
-      '--dataset mnist --epochs 2 --batch-size 64 --limit 600 --validation-fraction 0.1 --seed 1',
-    );
+    expect(dataArgumentParts(options).join(' ')).toBe('--dataset mnist --epochs 2 --batch-size 64 --limit 600 --validation-fraction 0.1 --seed 1');
   });
 
   it('hide the data directory and show the run directory relative to the base', () => {

@@ -1,8 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-
-import { type Command, InvalidArgumentError, Option } from 'commander';
-
 import { backendChoices } from '@lrkit/backends';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type DatasetName, datasetNames } from '../data/load-dataset.js';
 
 /**
@@ -21,9 +19,7 @@ export function positiveIntegerArgument(flag: string, minimum = 1): (value: stri
   return (value: string): number => {
     const number = Number(value);
     if (!Number.isInteger(number) || number < minimum) {
-      throw new InvalidArgumentError(
-        `${flag} must be ${minimum === 1 ? 'a positive integer' : `an integer >= ${minimum}`}; received ${value}`,
-      );
+      throw new InvalidArgumentError(`${flag} must be ${minimum === 1 ? 'a positive integer' : `an integer >= ${minimum}`}; received ${value}`);
     }
     return number;
   };

@@ -28,10 +28,7 @@ export interface ShuffledBatchesOptions {
  * await model.fitDataset(batches, { epochs: 5 });
  * ```
  */
-export function shuffledBatches(
-  pair: TensorPair,
-  options: ShuffledBatchesOptions,
-): tf.data.Dataset<{ xs: tf.Tensor; ys: tf.Tensor }> {
+export function shuffledBatches(pair: TensorPair, options: ShuffledBatchesOptions): tf.data.Dataset<{ xs: tf.Tensor; ys: tf.Tensor }> {
   const { batchSize, seed = 0, shuffle = true } = options;
   if (!(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new RangeError(`shuffledBatches: \`batchSize\` must be a positive integer; received ${String(batchSize)}`);

@@ -5,18 +5,7 @@ import { join, resolve } from 'node:path';
 import { checkImageSet, concatImageSets, type ImageSet, type RawDataset } from './image-set.js';
 
 /** The CIFAR-10 class names, in label order. */
-export const cifar10ClassNames: readonly string[] = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-];
+export const cifar10ClassNames: readonly string[] = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 
 /** The six files of the official CIFAR-10 binary version. */
 export const cifar10FileNames = {
@@ -44,9 +33,7 @@ const recordLength = 1 + 3 * pixelsPerChannel;
  */
 export function parseCifar10Batch(bytes: Uint8Array, source = 'CIFAR-10 batch'): ImageSet {
   if (bytes.length === 0 || bytes.length % recordLength !== 0) {
-    throw new RangeError(
-      `${source}: a CIFAR-10 batch holds records of ${recordLength} bytes (1 label + 3072 pixels); received ${bytes.length} bytes`,
-    );
+    throw new RangeError(`${source}: a CIFAR-10 batch holds records of ${recordLength} bytes (1 label + 3072 pixels); received ${bytes.length} bytes`);
   }
   const count = bytes.length / recordLength;
   const images = new Uint8Array(count * 3 * pixelsPerChannel);
@@ -100,8 +87,7 @@ export async function loadCifar10(options: LoadCifar10Options): Promise<RawDatas
       `cifar10: the directory ${directory} lacks ${missing.join(', ')}; expected the official CIFAR-10 binary batches ${expected.join(', ')} (unpack cifar-10-binary.tar.gz; the files are in cifar-10-batches-bin/)`,
     );
   }
-  const read = async (file: string): Promise<ImageSet> =>
-    parseCifar10Batch(new Uint8Array(await readFile(join(directory, file))), join(directory, file));
+  const read = async (file: string): Promise<ImageSet> => parseCifar10Batch(new Uint8Array(await readFile(join(directory, file))), join(directory, file));
   const train = concatImageSets(await Promise.all(cifar10FileNames.train.map(read)));
   const test = await read(cifar10FileNames.test);
   return { name: 'cifar10', classNames: cifar10ClassNames, train, test };

@@ -76,7 +76,7 @@ describe('IDX files', () => {
 
   it('names the directory and the missing files when IDX files are absent', async () => {
     const empty = join(directory, 'empty-idx');
-      await mkdir(empty, { recursive: true });
+    await mkdir(empty, { recursive: true });
     await expect(loadIdxDirectory(empty, 'mnist', mnistClassNames)).rejects.toThrow(
       `mnist: the directory ${empty} lacks train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte`,
     );
@@ -93,7 +93,7 @@ describe('IDX files', () => {
 describe('Fashion-MNIST package format', () => {
   it('reads the per-class JSON files, drops empty rows and splits the first images of each class into the test set', async () => {
     const path = join(directory, 'fashion-json');
-      await mkdir(path, { recursive: true });
+    await mkdir(path, { recursive: true });
     for (let label = 0; label < 10; label += 1) {
       const rows: number[][] = [0, 1, 2].map((index) => new Array<number>(784).fill(label * 10 + index));
       if (label === 0) rows.splice(2, 0, []);
@@ -158,7 +158,7 @@ describe('CIFAR-10 binary batches', () => {
 
   it('loads the five training batches and the test batch from --data-dir', async () => {
     const path = join(directory, 'cifar');
-      await mkdir(path, { recursive: true });
+    await mkdir(path, { recursive: true });
     for (const [index, file] of cifar10FileNames.train.entries()) {
       await writeFile(join(path, file), batch([record(index, index, 0, 0), record(9, 0, 0, 0)]));
     }
@@ -226,9 +226,7 @@ describe('prepareDataset and shuffledBatches', () => {
   });
 
   it('rejects a validation fraction of 1', () => {
-    expect(() => prepareDataset(tinyRaw(10, 10), { validationFraction: 1 })).toThrow(
-      'prepareDataset: `validationFraction` must be in [0, 1); received 1',
-    );
+    expect(() => prepareDataset(tinyRaw(10, 10), { validationFraction: 1 })).toThrow('prepareDataset: `validationFraction` must be in [0, 1); received 1');
   });
 
   it('yields every example once per epoch in a seeded order that changes between epochs, without leaking tensors', async () => {

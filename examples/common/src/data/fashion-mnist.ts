@@ -90,10 +90,7 @@ function toImageSet(rowsByClass: readonly (readonly number[][])[]): ImageSet {
  * const data = await loadFashionMnistJson(fashionMnistPackageDirectory());
  * ```
  */
-export async function loadFashionMnistJson(
-  directory: string,
-  testImagesPerClass = fashionMnistTestImagesPerClass,
-): Promise<RawDataset> {
+export async function loadFashionMnistJson(directory: string, testImagesPerClass = fashionMnistTestImagesPerClass): Promise<RawDataset> {
   const train: number[][][] = [];
   const test: number[][][] = [];
   for (let label = 0; label < fashionMnistClassNames.length; label += 1) {

@@ -29,9 +29,7 @@ export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
     throw new RangeError(`${source}: not an IDX file (the first two bytes must be 0)`);
   }
   if (bytes[2] !== 0x08) {
-    throw new RangeError(
-      `${source}: only unsigned-byte IDX files (type 0x08) are supported; received type 0x${(bytes[2] ?? 0).toString(16)}`,
-    );
+    throw new RangeError(`${source}: only unsigned-byte IDX files (type 0x08) are supported; received type 0x${(bytes[2] ?? 0).toString(16)}`);
   }
   const rank = bytes[3] ?? 0;
   const headerLength = 4 + 4 * rank;
@@ -43,9 +41,7 @@ export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
   for (let axis = 0; axis < rank; axis += 1) dimensions.push(view.getUint32(4 + 4 * axis, false));
   const size = dimensions.reduce((product, dimension) => product * dimension, 1);
   if (bytes.length !== headerLength + size) {
-    throw new RangeError(
-      `${source}: the header announces ${size} values (${dimensions.join('×')}); the file holds ${bytes.length - headerLength}`,
-    );
+    throw new RangeError(`${source}: the header announces ${size} values (${dimensions.join('×')}); the file holds ${bytes.length - headerLength}`);
   }
   return { dimensions, data: bytes.subarray(headerLength) };
 }

@@ -44,14 +44,10 @@ export interface RawDataset {
 export function checkImageSet(set: ImageSet, source: string): ImageSet {
   const pixels = set.height * set.width * set.channels;
   if (set.images.length !== set.count * pixels) {
-    throw new RangeError(
-      `${source}: expected ${set.count} images of ${pixels} bytes (${set.count * pixels} bytes); received ${set.images.length}`,
-    );
+    throw new RangeError(`${source}: expected ${set.count} images of ${pixels} bytes (${set.count * pixels} bytes); received ${set.images.length}`);
   }
   if (set.labels.length !== set.count) {
-    throw new RangeError(
-      `${source}: expected ${set.count} labels to match the images; received ${set.labels.length}`,
-    );
+    throw new RangeError(`${source}: expected ${set.count} labels to match the images; received ${set.labels.length}`);
   }
   return set;
 }

@@ -30,8 +30,6 @@ export async function loadDataset(name: DatasetName, dataDirectory?: string): Pr
     case 'cifar10':
       return loadCifar10({ directory: dataDirectory });
     default:
-      throw new RangeError(
-        `loadDataset: \`name\` must be one of ${datasetNames.join(', ')}; received ${String(name)}`,
-      );
+      throw new RangeError(`loadDataset: \`name\` must be one of ${datasetNames.join(', ')}; received ${String(name)}`);
   }
 }

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-
-import type { RawDataset } from './image-set.js';
 import { readIdxImageSet } from './idx.js';
+import type { RawDataset } from './image-set.js';
 
 /** The four IDX files of MNIST and Fashion-MNIST, by their official names. */
 export const idxFileNames = {
@@ -55,14 +54,11 @@ export function hasIdxFiles(directory: string): boolean {
  * const data = await loadIdxDirectory('/data/mnist', 'mnist', mnistClassNames);
  * ```
  */
-export async function loadIdxDirectory(
-  directory: string,
-  name: string,
-  classNames: readonly string[],
-): Promise<RawDataset> {
-  const paths = Object.fromEntries(
-    Object.entries(idxFileNames).map(([key, file]) => [key, idxPath(directory, file)]),
-  ) as Record<keyof typeof idxFileNames, string | undefined>;
+export async function loadIdxDirectory(directory: string, name: string, classNames: readonly string[]): Promise<RawDataset> {
+  const paths = Object.fromEntries(Object.entries(idxFileNames).map(([key, file]) => [key, idxPath(directory, file)])) as Record<
+    keyof typeof idxFileNames,
+    string | undefined
+  >;
   const missing = Object.entries(paths)
     .filter(([, path]) => path === undefined)
     .map(([key]) => idxFileNames[key as keyof typeof idxFileNames]);

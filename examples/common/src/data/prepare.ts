@@ -91,9 +91,7 @@ export function prepareDataset(raw: RawDataset, options: PrepareOptions = {}): P
   checkCount('limit', limit);
   checkCount('testLimit', testLimit);
   if (!(validationFraction >= 0 && validationFraction < 1)) {
-    throw new RangeError(
-      `prepareDataset: \`validationFraction\` must be in [0, 1); received ${String(validationFraction)}`,
-    );
+    throw new RangeError(`prepareDataset: \`validationFraction\` must be in [0, 1); received ${String(validationFraction)}`);
   }
   const classes = raw.classNames.length;
   const trainOrder = permutation(raw.train.count, seed);
@@ -103,8 +101,7 @@ export function prepareDataset(raw: RawDataset, options: PrepareOptions = {}): P
   if (trainCount < 1) {
     throw new RangeError(`prepareDataset: no training examples left after holding out ${validationCount} for validation`);
   }
-  const defaultTestCount =
-    limit === undefined ? raw.test.count : Math.max(100, Math.round((raw.test.count * used.length) / raw.train.count));
+  const defaultTestCount = limit === undefined ? raw.test.count : Math.max(100, Math.round((raw.test.count * used.length) / raw.train.count));
   const testCount = Math.min(testLimit ?? defaultTestCount, raw.test.count);
   const testOrder = permutation(raw.test.count, seed + 1).subarray(0, testCount);
 

@@ -9,7 +9,15 @@ beforeAll(async () => {
 });
 
 /** A fake stream that records what was written. */
-function recorder(isTTY: boolean): { write(text: string): boolean; isTTY: boolean; text: string; columns: number; cursorTo(): boolean; clearLine(): boolean; moveCursor(): boolean } {
+function recorder(isTTY: boolean): {
+  write(text: string): boolean;
+  isTTY: boolean;
+  text: string;
+  columns: number;
+  cursorTo(): boolean;
+  clearLine(): boolean;
+  moveCursor(): boolean;
+} {
   return {
     isTTY,
     text: '',
@@ -35,12 +43,7 @@ function clock(step: number): () => number {
 
 describe('progress formatting', () => {
   it('writes numbers with 4 significant digits and no trailing zeros', () => {
-    expect([formatNumber(0.1), formatNumber(1 / 11), formatNumber(2.302585), formatNumber(Number.NaN)]).toEqual([
-      '0.1',
-      '0.09091',
-      '2.303',
-      'nan',
-    ]);
+    expect([formatNumber(0.1), formatNumber(1 / 11), formatNumber(2.302585), formatNumber(Number.NaN)]).toEqual(['0.1', '0.09091', '2.303', 'nan']);
   });
 
   it('writes durations as seconds, minutes or hours', () => {
@@ -48,9 +51,9 @@ describe('progress formatting', () => {
   });
 
   it('omits the ETA on the last epoch', () => {
-    expect(
-      formatEpochLine({ label: 'adam', epoch: 2, epochs: 2, logs: { loss: 0.5 }, learningRate: 0.001, seconds: 2, remainingSeconds: 0 }),
-    ).toBe('adam epoch 2/2  loss 0.5  lr 0.001  2.0s');
+    expect(formatEpochLine({ label: 'adam', epoch: 2, epochs: 2, logs: { loss: 0.5 }, learningRate: 0.001, seconds: 2, remainingSeconds: 0 })).toBe(
+      'adam epoch 2/2  loss 0.5  lr 0.001  2.0s',
+    );
   });
 });
 

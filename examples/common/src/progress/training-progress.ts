@@ -78,8 +78,7 @@ type ModelArgument = Parameters<tf.CustomCallback['setModel']>[0];
  * ```
  */
 export class TrainingProgress extends tf.CustomCallback {
-  private readonly settings: Required<Omit<TrainingProgressOptions, 'learningRate'>> &
-    Pick<TrainingProgressOptions, 'learningRate'>;
+  private readonly settings: Required<Omit<TrainingProgressOptions, 'learningRate'>> & Pick<TrainingProgressOptions, 'learningRate'>;
   private trainingModel: tf.LayersModel | undefined;
   private bar: cliProgress.SingleBar | undefined;
   private epochStart = 0;
@@ -92,17 +91,12 @@ export class TrainingProgress extends tf.CustomCallback {
   constructor(options: TrainingProgressOptions) {
     const output = options.output ?? process.stdout;
     const interactive = options.interactive ?? (output.isTTY === true && !process.env.CI);
-    // The handlers are bound after super() returns; tfjs only calls them during training.
-    // (CustomCallback keeps them in fields named trainBegin, epochBegin, …: avoid those names.)
-    // Without a bar no batch handler is registered, so the batch logs are never read back.
-    let self: TrainingProgress | undefined;
     super({
-      onTrainBegin: async () => self?.handleTrainBegin(),
-      onEpochBegin: async (epoch) => self?.handleEpochBegin(epoch),
-      ...(interactive ? { onBatchEnd: async (batch: number, logs?: tf.Logs) => self?.handleBatchEnd(batch, logs ?? {}) } : {}),
-      onEpochEnd: async (epoch, logs) => self?.handleEpochEnd(epoch, logs ?? {}),
+      onTrainBegin: async () => this?.handleTrainBegin(),
+      onEpochBegin: async (epoch) => this?.handleEpochBegin(epoch),
+      ...(interactive ? { onBatchEnd: async (batch: number, logs?: tf.Logs) => this?.handleBatchEnd(batch, logs ?? {}) } : {}),
+      onEpochEnd: async (epoch, logs) => this?.handleEpochEnd(epoch, logs ?? {}),
     });
-    self = this;
     this.settings = {
       label: '',
       metric: 'acc',
@@ -166,9 +160,7 @@ export class TrainingProgress extends tf.CustomCallback {
     const seconds = (now - this.epochStart) / 1000;
     this.epochsDone += 1;
     const perEpoch = (now - this.trainStart) / 1000 / this.epochsDone;
-    const numbers = Object.fromEntries(
-      Object.entries(logs).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-    );
+    const numbers = Object.fromEntries(Object.entries(logs).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
     if (this.bar !== undefined) {
       const extra = Object.entries(numbers)
         .filter(([key]) => key !== 'loss' && key !== this.settings.metric)

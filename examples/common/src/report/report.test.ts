@@ -62,9 +62,7 @@ describe('run directory', () => {
 describe('summary', () => {
   it('reports final and best test accuracy with the epoch of the best', () => {
     const summary = summarizeVariant(decayed);
-    expect([summary.finalTestAccuracy, summary.bestTestAccuracy, summary.bestEpoch, summary.finalLoss]).toEqual([
-      0.85, 0.9, 2, 0.25,
-    ]);
+    expect([summary.finalTestAccuracy, summary.bestTestAccuracy, summary.bestEpoch, summary.finalLoss]).toEqual([0.85, 0.9, 2, 0.25]);
     expect([summary.epochs, summary.parameterUpdates]).toEqual([3, 6]);
   });
 
@@ -145,8 +143,18 @@ describe('TestEvaluation', () => {
   it('evaluates the test set after every epoch and adds test_loss and test_acc to the logs', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], activation: 'softmax' })] });
     model.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const xs = tf.tensor2d([[1, 0], [0, 1], [1, 1], [0, 0]]);
-    const ys = tf.tensor2d([[1, 0], [0, 1], [1, 0], [0, 1]]);
+    const xs = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+    const ys = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+      [1, 0],
+      [0, 1],
+    ]);
     const before = tf.memory().numTensors;
     const test = new TestEvaluation({ xs, ys });
     const seen: number[] = [];

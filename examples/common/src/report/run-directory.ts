@@ -23,7 +23,10 @@ export interface RunDirectoryOptions {
  * ```
  */
 export function createRunDirectory(example: string, options: RunDirectoryOptions = {}): string {
-  const stamp = (options.date ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = (options.date ?? new Date())
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   const base = resolve(options.root ?? 'runs', example);
   let directory = join(base, stamp);
   for (let suffix = 2; existsSync(directory); suffix += 1) directory = join(base, `${stamp}-${suffix}`);

@@ -43,13 +43,11 @@ export class TestEvaluation extends tf.CustomCallback {
    * @param options - the test tensors and the evaluation batch size.
    */
   constructor(options: TestEvaluationOptions) {
-    let self: TestEvaluation | undefined;
     super({
       onEpochEnd: async (epoch, logs) => {
-        await self?.evaluate(epoch, logs);
+        await this?.evaluate(epoch, logs);
       },
     });
-    self = this;
     this.options = options;
   }
 

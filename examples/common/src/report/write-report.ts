@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type Chart, type Series, renderSvg } from '@lrkit/plot';
+import { type Chart, renderSvg, type Series } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
 
 import { summaryTable } from './summary-table.js';
@@ -97,7 +97,12 @@ export function reportCharts(variants: readonly VariantResult[]): ReportCharts {
       title: `Training loss per batch (moving average of ${window})`,
       xLabel: 'epoch',
       yLabel: 'loss',
-      series: perBatch((result) => movingAverage(result.batches.map((record) => record.loss), window)),
+      series: perBatch((result) =>
+        movingAverage(
+          result.batches.map((record) => record.loss),
+          window,
+        ),
+      ),
     },
     accuracy: {
       title: 'Test accuracy after each epoch',
@@ -130,11 +135,7 @@ export function reportCharts(variants: readonly VariantResult[]): ReportCharts {
  * console.log(summary);
  * ```
  */
-export async function writeReport(
-  directory: string,
-  report: RunReport,
-  options: WriteReportOptions = {},
-): Promise<WrittenReport> {
+export async function writeReport(directory: string, report: RunReport, options: WriteReportOptions = {}): Promise<WrittenReport> {
   const formats = options.formats ?? ['svg', 'png'];
   const files: string[] = [];
   const charts = reportCharts(report.variants);
@@ -168,22 +169,14 @@ export async function writeReport(
     '## Variants',
     '',
     ...report.variants.map(
-      (result) =>
-        `- **${result.name}**: ${result.description}${result.historyFile === undefined ? '' : ` ([history](${result.historyFile}))`}`,
+      (result) => `- **${result.name}**: ${result.description}${result.historyFile === undefined ? '' : ` ([history](${result.historyFile}))`}`,
     ),
     '',
     '## Charts',
     '',
     ...(formats.length === 0
       ? ['(no charts drawn)', '']
-      : [
-          `![learning rate](learning-rate.${image})`,
-          '',
-          `![test accuracy](accuracy.${image})`,
-          '',
-          `![training loss](loss.${image})`,
-          '',
-        ]),
+      : [`![learning rate](learning-rate.${image})`, '', `![test accuracy](accuracy.${image})`, '', `![training loss](loss.${image})`, '']),
   ];
   const summary = lines.join('\n');
   writeFileSync(join(directory, 'summary.md'), summary);

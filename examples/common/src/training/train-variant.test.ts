@@ -9,7 +9,7 @@ import type { RawDataset } from '../data/image-set.js';
 import { type PreparedDataset, prepareDataset } from '../data/prepare.js';
 import { readJsonl } from '../report/jsonl.js';
 import { collectingOutput } from '../testing/example-test-support.js';
-import { type TrainingVariant, compiledDemoCnn, trainVariant } from './train-variant.js';
+import { compiledDemoCnn, type TrainingVariant, trainVariant } from './train-variant.js';
 
 let directory: string;
 let data: PreparedDataset;
@@ -62,11 +62,16 @@ describe('compiledDemoCnn', () => {
 
 describe('trainVariant', () => {
   it('records every epoch with validation and test metrics and every batch with its learning rate', async () => {
-    const result = await trainVariant(sgdVariant('halving', (step) => 0.1 / 2 ** step), data, settings, {
-      directory,
-      output: collectingOutput(),
-      labelWidth: 10,
-    });
+    const result = await trainVariant(
+      sgdVariant('halving', (step) => 0.1 / 2 ** step),
+      data,
+      settings,
+      {
+        directory,
+        output: collectingOutput(),
+        labelWidth: 10,
+      },
+    );
     // 32 training examples (8 held out), batch 8: 4 batches per epoch.
     expect(result.batches.map((batch) => batch.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(result.batches.map((batch) => batch.learningRate)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((step) => 0.1 / 2 ** step));
@@ -82,7 +87,12 @@ describe('trainVariant', () => {
   });
 
   it('writes the history to <directory>/<name>.jsonl, one row per batch and per epoch', async () => {
-    await trainVariant(sgdVariant('history', () => 0.05), data, settings, { directory, output: collectingOutput(), labelWidth: 10 });
+    await trainVariant(
+      sgdVariant('history', () => 0.05),
+      data,
+      settings,
+      { directory, output: collectingOutput(), labelWidth: 10 },
+    );
     const path = join(directory, 'history.jsonl');
     expect(existsSync(path)).toBe(true);
     const rows = readJsonl(path) as { type: string }[];
@@ -92,20 +102,40 @@ describe('trainVariant', () => {
 
   it('labels the progress with the name padded to the label width', async () => {
     const output = collectingOutput();
-    await trainVariant(sgdVariant('pad', () => 0.05), data, settings, { directory, output, labelWidth: 9 });
+    await trainVariant(
+      sgdVariant('pad', () => 0.05),
+      data,
+      settings,
+      { directory, output, labelWidth: 9 },
+    );
     expect(output.text).toContain('pad      ');
   });
 
   it('gives the same losses for the same settings (same weights, same batch order)', async () => {
     const io = { directory, output: collectingOutput(), labelWidth: 10 };
-    const first = await trainVariant(sgdVariant('repeat-1', () => 0.05), data, settings, io);
-    const second = await trainVariant(sgdVariant('repeat-2', () => 0.05), data, settings, io);
+    const first = await trainVariant(
+      sgdVariant('repeat-1', () => 0.05),
+      data,
+      settings,
+      io,
+    );
+    const second = await trainVariant(
+      sgdVariant('repeat-2', () => 0.05),
+      data,
+      settings,
+      io,
+    );
     expect(second.batches.map((batch) => batch.loss)).toEqual(first.batches.map((batch) => batch.loss));
   });
 
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
-    await trainVariant(sgdVariant('memory', () => 0.05), data, settings, { directory, output: collectingOutput(), labelWidth: 10 });
+    await trainVariant(
+      sgdVariant('memory', () => 0.05),
+      data,
+      settings,
+      { directory, output: collectingOutput(), labelWidth: 10 },
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -95,12 +95,7 @@ function numberOrUndefined(value: unknown): number | undefined {
  * );
  * ```
  */
-export async function trainVariant(
-  variant: TrainingVariant,
-  data: PreparedDataset,
-  settings: TrainingSettings,
-  io: TrainVariantIo,
-): Promise<VariantResult> {
+export async function trainVariant(variant: TrainingVariant, data: PreparedDataset, settings: TrainingSettings, io: TrainVariantIo): Promise<VariantResult> {
   const { model, optimizer } = compiledDemoCnn(data, settings.seed, () => variant.createOptimizer());
   const historyFile = `${variant.name}.jsonl`;
   const history = new LossHistory({ file: join(io.directory, historyFile) });

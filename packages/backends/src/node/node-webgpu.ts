@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describeAdapter, type AdapterDescription, type AdapterLike } from '../webgpu/adapter.js';
+import { type AdapterDescription, type AdapterLike, describeAdapter } from '../webgpu/adapter.js';
 import { importOptionalPackage, type ModuleLoader } from './module-loader.js';
 
 /** What `initializeNodeWebGpu` needs from the npm `webgpu` package (Dawn's Node binding). */

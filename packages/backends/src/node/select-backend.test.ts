@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importOptionalPackage, ModuleMissingError, resolveOptionalPackage, type ModuleLoader } from './module-loader.js';
+import { importOptionalPackage, type ModuleLoader, ModuleMissingError, resolveOptionalPackage } from './module-loader.js';
 import { createBackendSelector, nativeInstallHint } from './select-backend.js';
 
 /** Dawn on a machine without a GPU or Vulkan driver: no adapter (the real one is tested in webgpu-*.test.ts). */

@@ -1,16 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  backendChoices,
-  backendPackages,
-  tfjsBackendNames,
-  toBackendChoice,
-  type BackendChoice,
-} from '../choice/backend-choice.js';
-import { formatAdapter, type AdapterDescription } from '../webgpu/adapter.js';
-import { registerWebGpuTrainingKernels } from '../webgpu/register-webgpu-training-kernels.js';
-import { importOptionalPackage, ModuleMissingError, type ModuleLoader } from './module-loader.js';
-import { initializeNodeWebGpu, type NodeWebGpuOptions } from './node-webgpu.js';
+import { type BackendChoice, backendChoices, backendPackages, tfjsBackendNames, toBackendChoice } from '../choice/backend-choice.js';
 import type { WasmModule } from '../wasm/initialize-wasm-backend.js';
+import { type AdapterDescription, formatAdapter } from '../webgpu/adapter.js';
+import { registerWebGpuTrainingKernels } from '../webgpu/register-webgpu-training-kernels.js';
+import { importOptionalPackage, type ModuleLoader, ModuleMissingError } from './module-loader.js';
+import { initializeNodeWebGpu, type NodeWebGpuOptions } from './node-webgpu.js';
 import { initializeWasmBackend } from './wasm-setup.js';
 
 /** Options of {@link selectBackend}. */

@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
-import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initializeWasmBackend, wasmBinaryFolder } from './wasm-setup.js';
 
@@ -20,7 +20,11 @@ describe('initializeWasmBackend', () => {
   });
 
   it('uses the single-threaded SIMD build', async () => {
-    expect([tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'), await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), wasm.getThreadsCount()]).toEqual([false, true, 1]);
+    expect([tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'), await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), wasm.getThreadsCount()]).toEqual([
+      false,
+      true,
+      1,
+    ]);
   });
 
   it('registers the training kernels', () => {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  initializeWasmBackend as initializeWasmBackendWithPaths,
   type InitializeWasmBackendOptions,
+  initializeWasmBackend as initializeWasmBackendWithPaths,
   type WasmModule,
 } from '../wasm/initialize-wasm-backend.js';
 

@@ -32,7 +32,11 @@ describe('WebGPU through Dawn on SwiftShader', () => {
 
   it('uses the software adapter when webgpu is asked for by name', async () => {
     const lines: string[] = [];
-    const selected = await createBackendSelector().selectBackend({ preferred: 'webgpu', webGpu: { vulkanDriverFiles: driver! }, log: (line) => lines.push(line) });
+    const selected = await createBackendSelector().selectBackend({
+      preferred: 'webgpu',
+      webGpu: { vulkanDriverFiles: driver! },
+      log: (line) => lines.push(line),
+    });
     expect([selected.choice, tf.getBackend(), selected.adapter?.software]).toEqual(['webgpu', 'webgpu', true]);
     expect(lines).toEqual(['backend: webgpu (@tensorflow/tfjs-backend-webgpu, google swiftshader (SwiftShader driver 5.0.0), software adapter)']);
   });

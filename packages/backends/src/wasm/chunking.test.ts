@@ -15,42 +15,60 @@ const kernels: [string, () => tf.Tensor][] = [
     'Conv2DBackpropFilter',
     () =>
       tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, [5, 6, 6, 2]), dy: tf.tensor4d(dy, [5, 6, 6, 4]) }, {
-        strides: [1, 1], pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 2, 4],
+        strides: [1, 1],
+        pad: 'same',
+        dataFormat: 'NHWC',
+        filterShape: [3, 3, 2, 4],
       } as unknown as tf.NamedAttrMap) as tf.Tensor,
   ],
   [
     'Conv2DBackpropFilter (NCHW)',
     () =>
       tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, [5, 2, 6, 6]), dy: tf.tensor4d(dy, [5, 4, 6, 6]) }, {
-        strides: [1, 1], pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 2, 4],
+        strides: [1, 1],
+        pad: 'same',
+        dataFormat: 'NCHW',
+        filterShape: [3, 3, 2, 4],
       } as unknown as tf.NamedAttrMap) as tf.Tensor,
   ],
   [
     'Conv2DBackpropInput',
     () =>
       tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor4d(dy, [5, 6, 6, 4]), filter: tf.tensor4d(filter4, [3, 3, 2, 4]) }, {
-        strides: [1, 1], pad: 'same', dataFormat: 'NHWC', inputShape: [5, 6, 6, 2],
+        strides: [1, 1],
+        pad: 'same',
+        dataFormat: 'NHWC',
+        inputShape: [5, 6, 6, 2],
       } as unknown as tf.NamedAttrMap) as tf.Tensor,
   ],
   [
     'Conv2DBackpropInput (NCHW)',
     () =>
       tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor4d(dy, [5, 4, 6, 6]), filter: tf.tensor4d(filter4, [3, 3, 2, 4]) }, {
-        strides: [1, 1], pad: 'same', dataFormat: 'NCHW', inputShape: [5, 2, 6, 6],
+        strides: [1, 1],
+        pad: 'same',
+        dataFormat: 'NCHW',
+        inputShape: [5, 2, 6, 6],
       } as unknown as tf.NamedAttrMap) as tf.Tensor,
   ],
   [
     'DepthwiseConv2dNativeBackpropFilter',
     () =>
       tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x: tf.tensor4d(x, [5, 6, 6, 2]), dy: tf.tensor4d(dy, [5, 6, 6, 4]) }, {
-        strides: [1, 1], dilations: [1, 1], pad: 'same', filterShape: [3, 3, 2, 2],
+        strides: [1, 1],
+        dilations: [1, 1],
+        pad: 'same',
+        filterShape: [3, 3, 2, 2],
       } as unknown as tf.NamedAttrMap) as tf.Tensor,
   ],
   [
     'DepthwiseConv2dNativeBackpropInput',
     () =>
       tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy: tf.tensor4d(dy, [5, 6, 6, 4]), filter: tf.tensor4d(filter, [3, 3, 2, 2]) }, {
-        strides: [1, 1], dilations: [1, 1], pad: 'same', inputShape: [5, 6, 6, 2],
+        strides: [1, 1],
+        dilations: [1, 1],
+        pad: 'same',
+        inputShape: [5, 6, 6, 2],
       } as unknown as tf.NamedAttrMap) as tf.Tensor,
   ],
 ];

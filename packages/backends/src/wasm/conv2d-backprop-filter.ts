@@ -3,15 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { toConvGeometry } from '../conv-geometry.js';
 import { rowMajorOutputGradient } from './conv2d-backprop-input.js';
 import { im2colRows } from './im2col.js';
-import {
-  allocate,
-  assertFloat32,
-  batchMatMul,
-  heapView,
-  imagesPerChunk,
-  release,
-  withShape,
-} from './wasm-kernel-helpers.js';
+import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release, withShape } from './wasm-kernel-helpers.js';
 
 /**
  * `Conv2DBackpropFilter` for the wasm backend: the filter gradient of a 2-D convolution,
@@ -24,11 +16,7 @@ import {
  * @example
  * tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2dBackpropFilterWasm });
  */
-export function conv2dBackpropFilterWasm(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): tf.TensorInfo {
+export function conv2dBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;

@@ -1,34 +1,34 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  conv2DAttributes,
-  largestError,
-  prepareWasm,
-  randomConv2DCase,
-  randomValues,
-  seededRandom,
-  valuesOn,
-} from './kernel-test-support.js';
+import { conv2DAttributes, largestError, prepareWasm, randomConv2DCase, randomValues, seededRandom, valuesOn } from './kernel-test-support.js';
 
 const random = seededRandom(9);
 const cases = Array.from({ length: 40 }, (_, index) => randomConv2DCase(random, index));
 
-describe('Conv2DBackpropInput on wasm (replacing the backend\'s own)', () => {
+describe("Conv2DBackpropInput on wasm (replacing the backend's own)", () => {
   beforeAll(prepareWasm);
 
   it.each(cases)('equals the cpu backend to 1e-4: $name', async (testCase) => {
-    const filterValues = randomValues(random, testCase.filterShape.reduce((a, b) => a * b));
-    const dyValues = randomValues(random, testCase.dyShape.reduce((a, b) => a * b));
+    const filterValues = randomValues(
+      random,
+      testCase.filterShape.reduce((a, b) => a * b),
+    );
+    const dyValues = randomValues(
+      random,
+      testCase.dyShape.reduce((a, b) => a * b),
+    );
     const attrs = {
       ...conv2DAttributes(testCase),
       inputShape: testCase.xShape,
     };
     const compute = () =>
-      tf.engine().runKernel(
-        'Conv2DBackpropInput',
-        { dy: tf.tensor4d(dyValues, testCase.dyShape), filter: tf.tensor4d(filterValues, testCase.filterShape) },
-        attrs as unknown as tf.NamedAttrMap,
-      ) as tf.Tensor;
+      tf
+        .engine()
+        .runKernel(
+          'Conv2DBackpropInput',
+          { dy: tf.tensor4d(dyValues, testCase.dyShape), filter: tf.tensor4d(filterValues, testCase.filterShape) },
+          attrs as unknown as tf.NamedAttrMap,
+        ) as tf.Tensor;
     const expected = await valuesOn('cpu', compute);
     const actual = await valuesOn('wasm', compute);
     expect(actual.length).toBe(testCase.xShape.reduce((a, b) => a * b));

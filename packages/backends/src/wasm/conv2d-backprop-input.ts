@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { toConvGeometry, type ConvGeometry } from '../conv-geometry.js';
+import { type ConvGeometry, toConvGeometry } from '../conv-geometry.js';
 import { col2imRows } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release, withShape } from './wasm-kernel-helpers.js';
 
@@ -15,11 +15,7 @@ import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release
  * @example
  * tf.registerKernel({ kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc: conv2dBackpropInputWasm });
  */
-export function conv2dBackpropInputWasm(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): tf.TensorInfo {
+export function conv2dBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { toConvGeometry, type ConvGeometry } from '../conv-geometry.js';
+import { type ConvGeometry, toConvGeometry } from '../conv-geometry.js';
 import { im2colRows } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release } from './wasm-kernel-helpers.js';
 
@@ -15,11 +15,7 @@ import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release
  * @example
  * tf.registerKernel({ kernelName: 'DepthwiseConv2dNativeBackpropFilter', backendName: 'wasm', kernelFunc: depthwiseConv2dBackpropFilterWasm });
  */
-export function depthwiseConv2dBackpropFilterWasm(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): tf.TensorInfo {
+export function depthwiseConv2dBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.DepthwiseConv2dNativeBackpropFilterAttrs;
@@ -72,13 +68,7 @@ export function depthwiseConv2dBackpropFilterWasm(args: {
  * Copies dy [n, y, x, c·q + m] of images [first, first + count) into [c, row, m], the
  * per-channel layout of the depthwise BatchMatMuls.
  */
-export function channelMajorOutputGradient(
-  dy: Float32Array,
-  g: ConvGeometry,
-  first: number,
-  count: number,
-  target: Float32Array,
-): void {
+export function channelMajorOutputGradient(dy: Float32Array, g: ConvGeometry, first: number, count: number, target: Float32Array): void {
   const multiplier = g.outChannels / g.inChannels;
   const rows = count * g.outHeight * g.outWidth;
   const offset = first * g.outHeight * g.outWidth * g.outChannels;

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { channelMajorPatchLayout, toConvGeometry } from '../conv-geometry.js';
-import { col2im } from './im2col.js';
 import { channelMajorOutputGradient } from './depthwise-conv2d-backprop-filter.js';
+import { col2im } from './im2col.js';
 import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release } from './wasm-kernel-helpers.js';
 
 /**
@@ -15,11 +15,7 @@ import { allocate, assertFloat32, batchMatMul, heapView, imagesPerChunk, release
  * @example
  * tf.registerKernel({ kernelName: 'DepthwiseConv2dNativeBackpropInput', backendName: 'wasm', kernelFunc: depthwiseConv2dBackpropInputWasm });
  */
-export function depthwiseConv2dBackpropInputWasm(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): tf.TensorInfo {
+export function depthwiseConv2dBackpropInputWasm(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const backend = args.backend as BackendWasm;
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.DepthwiseConv2dNativeBackpropInputAttrs;

@@ -1,15 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  dilateFilter,
-  largestError,
-  prepareWasm,
-  randomInteger,
-  randomValues,
-  seededRandom,
-  undilateFilter,
-  valuesOn,
-} from './kernel-test-support.js';
+import { dilateFilter, largestError, prepareWasm, randomInteger, randomValues, seededRandom, undilateFilter, valuesOn } from './kernel-test-support.js';
 
 type Padding = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
 
@@ -36,10 +27,18 @@ function randomCase(random: () => number, index: number, dilated: boolean): Dept
     const dilations: [number, number] = dilated ? [randomInteger(random, 1, 3), randomInteger(random, 1, 3)] : [1, 1];
     const padKind = randomInteger(random, 0, 3);
     const pad: Padding =
-      padKind === 0 ? 'same'
-      : padKind === 1 ? 'valid'
-      : padKind === 2 ? randomInteger(random, 0, 2)
-      : [[0, 0], [randomInteger(random, 0, 2), randomInteger(random, 0, 2)], [randomInteger(random, 0, 2), randomInteger(random, 0, 2)], [0, 0]];
+      padKind === 0
+        ? 'same'
+        : padKind === 1
+          ? 'valid'
+          : padKind === 2
+            ? randomInteger(random, 0, 2)
+            : [
+                [0, 0],
+                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+                [0, 0],
+              ];
     const dimRoundingMode = padKind === 2 && random() < 0.5 ? (['floor', 'round', 'ceil'] as const)[randomInteger(random, 0, 2)] : undefined;
     const xShape: [number, number, number, number] = [batch, height, width, channels];
     const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, dilations, pad, dimRoundingMode, true);
@@ -62,24 +61,40 @@ function filterGradient(testCase: DepthwiseCase, xValues: Float32Array, dyValues
   const [dh, dw] = testCase.dilations;
   const [fh, fw, c, m] = testCase.filterShape;
   const filterShape = dilated ? testCase.filterShape : ([(fh - 1) * dh + 1, (fw - 1) * dw + 1, c, m] as [number, number, number, number]);
-  const attrs = { strides: testCase.strides, dilations: dilated ? testCase.dilations : [1, 1], pad: testCase.pad, dimRoundingMode: testCase.dimRoundingMode, filterShape };
-  const gradient = tf.engine().runKernel(
-    'DepthwiseConv2dNativeBackpropFilter',
-    { x: tf.tensor4d(xValues, testCase.xShape), dy: tf.tensor4d(dyValues, testCase.dyShape) },
-    attrs as unknown as tf.NamedAttrMap,
-  ) as tf.Tensor4D;
+  const attrs = {
+    strides: testCase.strides,
+    dilations: dilated ? testCase.dilations : [1, 1],
+    pad: testCase.pad,
+    dimRoundingMode: testCase.dimRoundingMode,
+    filterShape,
+  };
+  const gradient = tf
+    .engine()
+    .runKernel(
+      'DepthwiseConv2dNativeBackpropFilter',
+      { x: tf.tensor4d(xValues, testCase.xShape), dy: tf.tensor4d(dyValues, testCase.dyShape) },
+      attrs as unknown as tf.NamedAttrMap,
+    ) as tf.Tensor4D;
   return dilated ? gradient : undilateFilter(gradient, dh, dw);
 }
 
 function inputGradient(testCase: DepthwiseCase, dyValues: Float32Array, filterValues: Float32Array, dilated: boolean): tf.Tensor {
   const [dh, dw] = testCase.dilations;
   const filter = tf.tensor4d(filterValues, testCase.filterShape);
-  const attrs = { strides: testCase.strides, dilations: dilated ? testCase.dilations : [1, 1], pad: testCase.pad, dimRoundingMode: testCase.dimRoundingMode, inputShape: testCase.xShape };
-  return tf.engine().runKernel(
-    'DepthwiseConv2dNativeBackpropInput',
-    { dy: tf.tensor4d(dyValues, testCase.dyShape), filter: dilated ? filter : dilateFilter(filter, dh, dw) },
-    attrs as unknown as tf.NamedAttrMap,
-  ) as tf.Tensor;
+  const attrs = {
+    strides: testCase.strides,
+    dilations: dilated ? testCase.dilations : [1, 1],
+    pad: testCase.pad,
+    dimRoundingMode: testCase.dimRoundingMode,
+    inputShape: testCase.xShape,
+  };
+  return tf
+    .engine()
+    .runKernel(
+      'DepthwiseConv2dNativeBackpropInput',
+      { dy: tf.tensor4d(dyValues, testCase.dyShape), filter: dilated ? filter : dilateFilter(filter, dh, dw) },
+      attrs as unknown as tf.NamedAttrMap,
+    ) as tf.Tensor;
 }
 
 describe('DepthwiseConv2dNativeBackpropFilter on wasm', () => {
@@ -125,8 +140,12 @@ describe('DepthwiseConv2dNativeBackpropInput on wasm', () => {
     const buffersBefore = tf.engine().backend.numDataIds();
     const common = { strides: [1, 1], dilations: [1, 1], pad: 'same' };
     tf.dispose([
-      tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter }, { ...common, inputShape: [2, 5, 5, 3] } as unknown as tf.NamedAttrMap) as tf.Tensor,
-      tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...common, filterShape: [3, 3, 3, 2] } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      tf
+        .engine()
+        .runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter }, { ...common, inputShape: [2, 5, 5, 3] } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      tf
+        .engine()
+        .runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...common, filterShape: [3, 3, 3, 2] } as unknown as tf.NamedAttrMap) as tf.Tensor,
     ]);
     expect([tf.memory().numTensors, tf.engine().backend.numDataIds()]).toEqual([tensorsBefore, buffersBefore]);
     tf.dispose([dy, filter, x]);

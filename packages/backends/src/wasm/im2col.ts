@@ -9,14 +9,7 @@ import type { ConvGeometry, PatchLayout } from '../conv-geometry.js';
  * @example
  * im2col(xValues, geometry, 0, geometry.batchSize, patches, rowMajorPatchLayout(geometry));
  */
-export function im2col(
-  input: Float32Array,
-  geometry: ConvGeometry,
-  firstImage: number,
-  imageCount: number,
-  patches: Float32Array,
-  layout: PatchLayout,
-): void {
+export function im2col(input: Float32Array, geometry: ConvGeometry, firstImage: number, imageCount: number, patches: Float32Array, layout: PatchLayout): void {
   const g = geometry;
   const { rowStride, tapStride, channelStride } = layout;
   const imageSize = g.inHeight * g.inWidth * g.inChannels;
@@ -59,14 +52,7 @@ export function im2col(
  * @example
  * col2im(patchGradients, geometry, 0, geometry.batchSize, inputGradient, channelMajorPatchLayout(geometry, rows));
  */
-export function col2im(
-  patches: Float32Array,
-  geometry: ConvGeometry,
-  firstImage: number,
-  imageCount: number,
-  input: Float32Array,
-  layout: PatchLayout,
-): void {
+export function col2im(patches: Float32Array, geometry: ConvGeometry, firstImage: number, imageCount: number, input: Float32Array, layout: PatchLayout): void {
   const g = geometry;
   const { rowStride, tapStride, channelStride } = layout;
   const imageSize = g.inHeight * g.inWidth * g.inChannels;

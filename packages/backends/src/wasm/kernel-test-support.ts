@@ -118,14 +118,27 @@ export function randomConv2DCase(random: () => number, index: number): Conv2DCas
       [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
     ];
     const pad: Padding =
-      padKind === 0 ? 'same'
-      : padKind === 1 ? 'valid'
-      : padKind === 2 ? randomInteger(random, 0, 2)
-      : dataFormat === 'NHWC' ? [[0, 0], spatial[0]!, spatial[1]!, [0, 0]]
-      : [[0, 0], [0, 0], spatial[0]!, spatial[1]!];
+      padKind === 0
+        ? 'same'
+        : padKind === 1
+          ? 'valid'
+          : padKind === 2
+            ? randomInteger(random, 0, 2)
+            : dataFormat === 'NHWC'
+              ? [[0, 0], spatial[0]!, spatial[1]!, [0, 0]]
+              : [[0, 0], [0, 0], spatial[0]!, spatial[1]!];
     const dimRoundingMode = padKind === 2 && random() < 0.5 ? (['floor', 'round', 'ceil'] as const)[randomInteger(random, 0, 2)] : undefined;
     const xShape: [number, number, number, number] = dataFormat === 'NHWC' ? [batch, height, width, inChannels] : [batch, inChannels, height, width];
-    const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad, dimRoundingMode, false, dataFormat === 'NHWC' ? 'channelsLast' : 'channelsFirst');
+    const info = tf.backend_util.computeConv2DInfo(
+      xShape,
+      filterShape,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      false,
+      dataFormat === 'NHWC' ? 'channelsLast' : 'channelsFirst',
+    );
     if (info.outHeight <= 0 || info.outWidth <= 0) continue;
     const dyShape = info.outShape;
     const name = `#${index} x ${xShape.join('x')} ${dataFormat} filter ${filterShape.join('x')} strides ${strides.join(',')} pad ${JSON.stringify(pad)}${dimRoundingMode ? ` ${dimRoundingMode}` : ''}`;
@@ -134,7 +147,9 @@ export function randomConv2DCase(random: () => number, index: number): Conv2DCas
 }
 
 /** The attributes of `testCase` that both Conv2D gradient kernels take. */
-export function conv2DAttributes(testCase: Conv2DCase): Pick<Conv2DCase, 'strides' | 'pad' | 'dataFormat'> & { dimRoundingMode: Conv2DCase['dimRoundingMode'] } {
+export function conv2DAttributes(
+  testCase: Conv2DCase,
+): Pick<Conv2DCase, 'strides' | 'pad' | 'dataFormat'> & { dimRoundingMode: Conv2DCase['dimRoundingMode'] } {
   return {
     strides: testCase.strides,
     pad: testCase.pad,

@@ -1,12 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import {
-  registerWasmTrainingKernels,
-  wasmMissingKernelNames,
-  wasmReplacedKernelNames,
-  wasmTrainingKernelNames,
-} from './register-wasm-training-kernels.js';
+import { registerWasmTrainingKernels, wasmMissingKernelNames, wasmReplacedKernelNames, wasmTrainingKernelNames } from './register-wasm-training-kernels.js';
 
 const kernelFunctionsOf = (names: readonly string[]) => names.map((name) => tf.getKernel(name, 'wasm')?.kernelFunc);
 // Importing tfjs-backend-wasm registers its own kernels, including the two slow ones.

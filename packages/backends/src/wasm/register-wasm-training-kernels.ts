@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputWasm } from './conv2d-backprop-input.js';
-import { maxPoolGradWasm } from './max-pool-grad.js';
 import { depthwiseConv2dBackpropFilterWasm } from './depthwise-conv2d-backprop-filter.js';
 import { depthwiseConv2dBackpropInputWasm } from './depthwise-conv2d-backprop-input.js';
+import { maxPoolGradWasm } from './max-pool-grad.js';
 
 /** The gradient kernels tfjs-backend-wasm 4.22 lacks and {@link registerWasmTrainingKernels} adds. */
-export const wasmMissingKernelNames = [
-  'Conv2DBackpropFilter',
-  'DepthwiseConv2dNativeBackpropFilter',
-  'DepthwiseConv2dNativeBackpropInput',
-] as const;
+export const wasmMissingKernelNames = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'] as const;
 
 /**
  * Gradient kernels tfjs-backend-wasm 4.22 has but runs slowly (together about 40% of a small

@@ -43,13 +43,7 @@ export function release(backend: BackendWasm, info: tf.TensorInfo): void {
  * @example
  * const product = batchMatMul(backend, patches, outputGradient, true, false);
  */
-export function batchMatMul(
-  backend: BackendWasm,
-  a: tf.TensorInfo,
-  b: tf.TensorInfo,
-  transposeA: boolean,
-  transposeB: boolean,
-): tf.TensorInfo {
+export function batchMatMul(backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): tf.TensorInfo {
   const kernel = tf.getKernel('BatchMatMul', 'wasm');
   if (kernel === undefined) throw new Error('wasm training kernels: the wasm backend has no BatchMatMul kernel');
   return kernel.kernelFunc({ inputs: { a, b }, backend, attrs: { transposeA, transposeB } }) as tf.TensorInfo;

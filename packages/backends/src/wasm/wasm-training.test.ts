@@ -34,8 +34,14 @@ describe('conv gradients through tf.grads on wasm', () => {
 
   it.each(layers)('%s: input and filter gradients equal the cpu backend to 1e-4', async (_name, forward, inputShape, filterShape) => {
     const values = {
-      input: randomValues(random, inputShape.reduce((a, b) => a * b)),
-      filter: randomValues(random, filterShape.reduce((a, b) => a * b)),
+      input: randomValues(
+        random,
+        inputShape.reduce((a, b) => a * b),
+      ),
+      filter: randomValues(
+        random,
+        filterShape.reduce((a, b) => a * b),
+      ),
       weights: randomValues(random, 4096),
     };
     const compute = gradientsOf(forward, inputShape, filterShape, values);
@@ -50,7 +56,15 @@ async function trainingLosses(backendName: string, steps: number): Promise<numbe
   await tf.setBackend(backendName);
   const data = seededRandom(21);
   const images = tf.tensor4d(randomValues(data, 16 * 12 * 12), [16, 12, 12, 1]);
-  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, index) => index % 4), 'int32'), 4));
+  const labels = tf.tidy(() =>
+    tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 16 }, (_, index) => index % 4),
+        'int32',
+      ),
+      4,
+    ),
+  );
   const model = smallCnn({ inputShape: [12, 12, 1], classes: 4, seed: 3 });
   const optimizer = tf.train.sgd(0.5);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });

@@ -18,15 +18,32 @@ describe('isSoftwareAdapter', () => {
   });
 
   it('takes an NVIDIA or Apple GPU for hardware', () => {
-    expect([isSoftwareAdapter({ vendor: 'nvidia', architecture: 'hopper' }), isSoftwareAdapter({ vendor: 'apple', architecture: 'metal-3' })]).toEqual([false, false]);
+    expect([isSoftwareAdapter({ vendor: 'nvidia', architecture: 'hopper' }), isSoftwareAdapter({ vendor: 'apple', architecture: 'metal-3' })]).toEqual([
+      false,
+      false,
+    ]);
   });
 });
 
 describe('describeAdapter and formatAdapter', () => {
   it('describes a Dawn SwiftShader adapter as software', () => {
-    const adapter = { info: { vendor: 'google', architecture: 'swiftshader', device: 'swiftshader-device-subzero-', description: 'SwiftShader driver 5.0.0', isFallbackAdapter: true } };
+    const adapter = {
+      info: {
+        vendor: 'google',
+        architecture: 'swiftshader',
+        device: 'swiftshader-device-subzero-',
+        description: 'SwiftShader driver 5.0.0',
+        isFallbackAdapter: true,
+      },
+    };
     const description = describeAdapter(adapter);
-    expect(description).toEqual({ vendor: 'google', architecture: 'swiftshader', device: 'swiftshader-device-subzero-', description: 'SwiftShader driver 5.0.0', software: true });
+    expect(description).toEqual({
+      vendor: 'google',
+      architecture: 'swiftshader',
+      device: 'swiftshader-device-subzero-',
+      description: 'SwiftShader driver 5.0.0',
+      software: true,
+    });
     expect(formatAdapter(description)).toBe('google swiftshader (SwiftShader driver 5.0.0), software adapter');
   });
 

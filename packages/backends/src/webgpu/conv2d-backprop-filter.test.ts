@@ -1,14 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  conv2DAttributes,
-  largestError,
-  randomConv2DCase,
-  randomInteger,
-  randomValues,
-  seededRandom,
-  type Conv2DCase,
-} from '../wasm/kernel-test-support.js';
+import { type Conv2DCase, conv2DAttributes, largestError, randomConv2DCase, randomInteger, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
 import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './register-webgpu-training-kernels.js';
 import { kernelValues, prepareWebGpu } from './webgpu-test-support.js';
 
@@ -53,7 +45,18 @@ const edgeCases = [
   edgeCase('1×1 filter, stride 2, odd image', [2, 7, 5, 4], [1, 1, 4, 6], [2, 2], 'same'),
   edgeCase('70 input and 130 output channels (rows and columns past a tile)', [1, 5, 5, 70], [3, 3, 70, 130], [1, 1], 'same'),
   edgeCase('130 input, 70 output channels, NCHW', [1, 130, 4, 3], [2, 2, 130, 70], [1, 2], 'valid', 'NCHW'),
-  edgeCase('odd sizes and strides', [3, 9, 7, 3], [3, 2, 3, 5], [2, 3], [[0, 0], [2, 1], [0, 2], [0, 0]]),
+  edgeCase(
+    'odd sizes and strides',
+    [3, 9, 7, 3],
+    [3, 2, 3, 5],
+    [2, 3],
+    [
+      [0, 0],
+      [2, 1],
+      [0, 2],
+      [0, 0],
+    ],
+  ),
   edgeCase('64×64 output exactly', [1, 4, 4, 16], [2, 2, 16, 64], [1, 1], 'same'),
 ];
 
@@ -80,7 +83,13 @@ async function cpuReference(
   const [fh, fw, ci, co] = testCase.filterShape;
   const effective = [(fh - 1) * dilations[0] + 1, (fw - 1) * dilations[1] + 1, ci, co];
   const full = await kernelValues('cpu', 'Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: effective });
-  return tf.tidy(() => tf.tensor4d(full, effective as [number, number, number, number]).stridedSlice([0, 0, 0, 0], effective, [dilations[0], dilations[1], 1, 1]).dataSync() as Float32Array);
+  return tf.tidy(
+    () =>
+      tf
+        .tensor4d(full, effective as [number, number, number, number])
+        .stridedSlice([0, 0, 0, 0], effective, [dilations[0], dilations[1], 1, 1])
+        .dataSync() as Float32Array,
+  );
 }
 
 describe('Conv2DBackpropFilter on webgpu (SwiftShader through Dawn) equals the cpu backend to 1e-4', () => {

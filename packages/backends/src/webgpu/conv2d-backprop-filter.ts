@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { FilterGradientProgram } from './filter-gradient-program.js';
 import { toConvGeometry } from '../conv-geometry.js';
 import { geometryUniformData } from './filter-gradient-geometry.js';
+import { FilterGradientProgram } from './filter-gradient-program.js';
 import { runSplitReduction } from './run-split-reduction.js';
 import { chooseGemmTile, planSplits, type SplitSettings } from './split-plan.js';
 import type { WebGpuBackendLike } from './webgpu-program.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { largestError, randomInteger, randomValues, seededRandom, type Padding } from '../wasm/kernel-test-support.js';
+import { largestError, type Padding, randomInteger, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
 import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './register-webgpu-training-kernels.js';
 import { kernelValues, prepareWebGpu } from './webgpu-test-support.js';
 
@@ -37,10 +37,18 @@ function randomCase(random: () => number, index: number): DepthwiseCase {
     const channels = randomInteger(random, 1, 5);
     const padKind = randomInteger(random, 0, 3);
     const pad: Padding =
-      padKind === 0 ? 'same'
-      : padKind === 1 ? 'valid'
-      : padKind === 2 ? randomInteger(random, 0, 2)
-      : [[0, 0], [randomInteger(random, 0, 2), randomInteger(random, 0, 2)], [randomInteger(random, 0, 2), randomInteger(random, 0, 2)], [0, 0]];
+      padKind === 0
+        ? 'same'
+        : padKind === 1
+          ? 'valid'
+          : padKind === 2
+            ? randomInteger(random, 0, 2)
+            : [
+                [0, 0],
+                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+                [0, 0],
+              ];
     const found = depthwiseCase(
       `#${index}`,
       [randomInteger(random, 1, 3), randomInteger(random, 3, 9), randomInteger(random, 3, 9), channels],
@@ -66,7 +74,12 @@ async function expectMatchesCpu(testCase: DepthwiseCase): Promise<void> {
   const x = { values: randomValues(random, size(testCase.xShape)), shape: testCase.xShape };
   const dy = { values: randomValues(random, size(testCase.dyShape)), shape: testCase.dyShape };
   const common = { strides: testCase.strides, pad: testCase.pad, dimRoundingMode: testCase.dimRoundingMode };
-  const actual = await kernelValues('webgpu', 'DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...common, dilations: testCase.dilations, filterShape: testCase.filterShape });
+  const actual = await kernelValues(
+    'webgpu',
+    'DepthwiseConv2dNativeBackpropFilter',
+    { x, dy },
+    { ...common, dilations: testCase.dilations, filterShape: testCase.filterShape },
+  );
   // The cpu kernel ignores dilations: take the gradient of the equivalent zero-inserted filter and keep its taps.
   const [dh, dw] = testCase.dilations;
   const [fh, fw, c, m] = testCase.filterShape;

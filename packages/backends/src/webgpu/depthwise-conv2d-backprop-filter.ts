@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { DepthwiseFilterGradientProgram, depthwiseWorkgroupWidth } from './depthwise-filter-gradient-program.js';
 import { toConvGeometry } from '../conv-geometry.js';
+import { DepthwiseFilterGradientProgram, depthwiseWorkgroupWidth } from './depthwise-filter-gradient-program.js';
 import { geometryUniformData } from './filter-gradient-geometry.js';
 import { runSplitReduction } from './run-split-reduction.js';
 import { planSplits, type SplitSettings } from './split-plan.js';
@@ -28,15 +28,7 @@ export function depthwiseConv2dBackpropFilterWebGpu(settings: () => SplitSetting
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const { strides, dilations = 1, pad, dimRoundingMode, filterShape } = attrs as unknown as DepthwiseConv2dBackpropFilterAttributes;
     const webGpu = backend as unknown as WebGpuBackendLike;
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape,
-      strides,
-      dilations,
-      pad,
-      dimRoundingMode,
-      true,
-    );
+    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, dilations, pad, dimRoundingMode, true);
     const reduction = info.batchSize * info.outHeight * info.outWidth;
     const tiles = Math.ceil(info.outChannels / depthwiseWorkgroupWidth) * info.filterHeight * info.filterWidth;
     const { limits } = webGpu.device;

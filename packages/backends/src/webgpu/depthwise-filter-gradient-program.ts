@@ -1,5 +1,5 @@
-import { geometryUniformDeclarations, receptiveFieldSnippet, } from './filter-gradient-geometry.js';
 import type { ConvGeometry } from '../conv-geometry.js';
+import { geometryUniformDeclarations, receptiveFieldSnippet } from './filter-gradient-geometry.js';
 import type { WebGpuProgram } from './webgpu-program.js';
 
 /** Threads per workgroup of {@link DepthwiseFilterGradientProgram}, along the channels. */
@@ -23,15 +23,11 @@ export class DepthwiseFilterGradientProgram implements WebGpuProgram {
   workgroupSize: [number, number, number] = [depthwiseWorkgroupWidth, 1, 1];
   size = false;
 
-  constructor(
-    geometry: ConvGeometry,
-    splits: number,
-  ) {
+  constructor(geometry: ConvGeometry, splits: number) {
     if (!geometry.channelsLast) throw new Error('DepthwiseFilterGradientProgram: only NHWC (channelsLast) is supported');
     const taps = geometry.filterHeight * geometry.filterWidth;
     const multiplier = geometry.outChannels / geometry.inChannels;
-    this.outputShape =
-      splits > 1 ? [splits, taps, geometry.outChannels] : [geometry.filterHeight, geometry.filterWidth, geometry.inChannels, multiplier];
+    this.outputShape = splits > 1 ? [splits, taps, geometry.outChannels] : [geometry.filterHeight, geometry.filterWidth, geometry.inChannels, multiplier];
     this.dispatch = [Math.ceil(geometry.outChannels / depthwiseWorkgroupWidth), taps, splits];
     this.shaderKey = 'lrkitDepthwiseFilterGradient';
   }

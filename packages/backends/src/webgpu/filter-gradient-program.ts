@@ -1,5 +1,5 @@
-import { geometryUniformDeclarations, receptiveFieldSnippet, } from './filter-gradient-geometry.js';
 import type { ConvGeometry } from '../conv-geometry.js';
+import { geometryUniformDeclarations, receptiveFieldSnippet } from './filter-gradient-geometry.js';
 import type { GemmTile } from './split-plan.js';
 import type { WebGpuProgram } from './webgpu-program.js';
 

@@ -8,7 +8,12 @@ import { prepareWebGpu } from './webgpu-test-support.js';
 
 const random = seededRandom(5);
 
-async function gradientsOn(backendName: string, loss: (filter: tf.Tensor4D) => tf.Scalar, filterValues: Float32Array, filterShape: [number, number, number, number]): Promise<Float32Array> {
+async function gradientsOn(
+  backendName: string,
+  loss: (filter: tf.Tensor4D) => tf.Scalar,
+  filterValues: Float32Array,
+  filterShape: [number, number, number, number],
+): Promise<Float32Array> {
   await tf.setBackend(backendName);
   const gradient = tf.tidy(() => tf.grad((filter: tf.Tensor) => loss(filter as tf.Tensor4D))(tf.tensor4d(filterValues, filterShape)));
   const values = (await gradient.data()) as Float32Array;
@@ -47,7 +52,10 @@ describe('the webgpu training kernels in training (SwiftShader through Dawn)', (
     const filterShape: [number, number, number, number] = [3, 3, 3, 4];
     const filterValues = randomValues(random, 3 * 3 * 3 * 4);
     const loss = (filter: tf.Tensor4D) =>
-      tf.conv2d(tf.tensor4d(x, [2, 9, 9, 3]), filter, 2, 'same').mul(tf.tensor4d(weights.subarray(0, 2 * 5 * 5 * 4), [2, 5, 5, 4])).sum() as tf.Scalar;
+      tf
+        .conv2d(tf.tensor4d(x, [2, 9, 9, 3]), filter, 2, 'same')
+        .mul(tf.tensor4d(weights.subarray(0, 2 * 5 * 5 * 4), [2, 5, 5, 4]))
+        .sum() as tf.Scalar;
     const expected = await gradientsOn('cpu', loss, filterValues, filterShape);
     const actual = await gradientsOn('webgpu', loss, filterValues, filterShape);
     expect(largestError(actual, expected)).toBeLessThan(1e-4);
@@ -59,7 +67,10 @@ describe('the webgpu training kernels in training (SwiftShader through Dawn)', (
     const filterShape: [number, number, number, number] = [3, 3, 3, 2];
     const filterValues = randomValues(random, 3 * 3 * 3 * 2);
     const loss = (filter: tf.Tensor4D) =>
-      tf.depthwiseConv2d(tf.tensor4d(x, [2, 8, 7, 3]), filter, 1, 'valid').mul(tf.tensor4d(weights, [2, 6, 5, 6])).sum() as tf.Scalar;
+      tf
+        .depthwiseConv2d(tf.tensor4d(x, [2, 8, 7, 3]), filter, 1, 'valid')
+        .mul(tf.tensor4d(weights, [2, 6, 5, 6]))
+        .sum() as tf.Scalar;
     const expected = await gradientsOn('cpu', loss, filterValues, filterShape);
     const actual = await gradientsOn('webgpu', loss, filterValues, filterShape);
     expect(largestError(actual, expected)).toBeLessThan(1e-4);

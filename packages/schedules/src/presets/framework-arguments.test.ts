@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bisectRight,
-  callNumber,
-  defaultLastEpoch,
-  functionArgument,
-  integerArray,
-  jsonArgument,
-  pythonModulo,
-} from './framework-arguments.js';
+import { bisectRight, callNumber, defaultLastEpoch, functionArgument, integerArray, jsonArgument, pythonModulo } from './framework-arguments.js';
 
 describe('framework argument helpers', () => {
   it('bisectRight counts the sorted entries <= value, as Python bisect_right', () => {

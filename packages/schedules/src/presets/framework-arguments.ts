@@ -33,9 +33,7 @@ export const lambdaPlaceholder: { readonly type: 'lambda' } = Object.freeze({ ty
 export function functionArgument<Fn>(owner: string, name: string, value: unknown): Fn {
   if (typeof value === 'function') return value as Fn;
   if (value !== null && typeof value === 'object' && (value as { type?: unknown }).type === 'lambda') {
-    throw new TypeError(
-      `${owner}: \`${name}\` is a saved { type: 'lambda' } placeholder, whose function cannot be loaded from JSON; pass the function again`,
-    );
+    throw new TypeError(`${owner}: \`${name}\` is a saved { type: 'lambda' } placeholder, whose function cannot be loaded from JSON; pass the function again`);
   }
   throw new TypeError(`${owner}: \`${name}\` must be a function; received ${describeValue(value)}`);
 }

@@ -21,21 +21,56 @@ const stepArbitrary = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ mi
 
 const cases: Record<string, fc.Arbitrary<Case>> = {
   'optax warmup_cosine_decay_schedule': fc
-    .record({ init_value: rate, peak_value: rate, end_value: rate, warmup_steps: fc.integer({ min: 0, max: 100 }), extra: steps, exponent: fc.double({ min: 0.2, max: 4, noNaN: true }) })
+    .record({
+      init_value: rate,
+      peak_value: rate,
+      end_value: rate,
+      warmup_steps: fc.integer({ min: 0, max: 100 }),
+      extra: steps,
+      exponent: fc.double({ min: 0.2, max: 4, noNaN: true }),
+    })
     .map(({ extra, ...k }) => ({
       schedule: fromOptax('warmup_cosine_decay_schedule', { ...k, decay_steps: k.warmup_steps + extra }),
       min: Math.min(k.init_value, k.peak_value, k.end_value),
       max: Math.max(k.init_value, k.peak_value, k.end_value),
     })),
   'optax linear_onecycle_schedule': fc
-    .record({ transition_steps: steps, peak_value: rate, pct_start: fc.double({ min: 0.01, max: 0.5, noNaN: true }), pct_final: fc.double({ min: 0.5, max: 0.99, noNaN: true }), div_factor: fc.double({ min: 1, max: 100, noNaN: true }), final_div_factor: fc.double({ min: 1, max: 1e5, noNaN: true }) })
+    .record({
+      transition_steps: steps,
+      peak_value: rate,
+      pct_start: fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+      pct_final: fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+      div_factor: fc.double({ min: 1, max: 100, noNaN: true }),
+      final_div_factor: fc.double({ min: 1, max: 1e5, noNaN: true }),
+    })
     .map((k) => ({ schedule: fromOptax('linear_onecycle_schedule', k), min: 0, max: k.peak_value * (1 + 1e-12) })),
   'optax exponential_decay': fc
-    .record({ init_value: rate, transition_steps: steps, decay_rate: fc.double({ min: 0.05, max: 0.999, noNaN: true }), transition_begin: fc.integer({ min: 0, max: 100 }), staircase: fc.boolean(), end_value: fc.option(rate, { nil: null }) })
-    .map((k) => ({ schedule: fromOptax('exponential_decay', k), min: Math.min(k.init_value, k.end_value ?? 0), max: Math.max(k.init_value, k.end_value ?? 0) })),
+    .record({
+      init_value: rate,
+      transition_steps: steps,
+      decay_rate: fc.double({ min: 0.05, max: 0.999, noNaN: true }),
+      transition_begin: fc.integer({ min: 0, max: 100 }),
+      staircase: fc.boolean(),
+      end_value: fc.option(rate, { nil: null }),
+    })
+    .map((k) => ({
+      schedule: fromOptax('exponential_decay', k),
+      min: Math.min(k.init_value, k.end_value ?? 0),
+      max: Math.max(k.init_value, k.end_value ?? 0),
+    })),
   'hugging-face (any name)': fc
     .record({
-      name: fc.constantFrom('linear', 'cosine', 'cosine_with_restarts', 'constant', 'constant_with_warmup', 'inverse_sqrt', 'cosine_with_min_lr', 'cosine_warmup_with_min_lr', 'warmup_stable_decay'),
+      name: fc.constantFrom(
+        'linear',
+        'cosine',
+        'cosine_with_restarts',
+        'constant',
+        'constant_with_warmup',
+        'inverse_sqrt',
+        'cosine_with_min_lr',
+        'cosine_warmup_with_min_lr',
+        'warmup_stable_decay',
+      ),
       baseLr: rate,
       num_warmup_steps: fc.integer({ min: 0, max: 100 }),
       extra: fc.integer({ min: 0, max: 400 }),
@@ -49,7 +84,12 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
         cosine_warmup_with_min_lr: { min_lr_rate: ratio },
         warmup_stable_decay: { num_decay_steps: Math.max(1, extra), min_lr_ratio: ratio },
       };
-      const schedule = fromHuggingFace(name, { baseLr, num_warmup_steps, num_training_steps: num_warmup_steps + extra, scheduler_specific_kwargs: specific[name] ?? {} });
+      const schedule = fromHuggingFace(name, {
+        baseLr,
+        num_warmup_steps,
+        num_training_steps: num_warmup_steps + extra,
+        scheduler_specific_kwargs: specific[name] ?? {},
+      });
       // cosine_warmup_with_min_lr warms up one step ahead, (step + 1) / num_warmup_steps: between the
       // last two warm-up steps a fractional step exceeds the peak, so the bound is for integer steps.
       return { schedule, min: 0, max: baseLr, integerSteps: true };
@@ -78,15 +118,18 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
 };
 
 describe.each(Object.entries(cases))('%s (property)', (_name, arbitrary) => {
-  test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 40 })])('is finite and within its documented bounds', ({ schedule, min, max, integerSteps }, at) => {
-    for (const step of integerSteps === true ? at.map(Math.floor) : at) {
-      const value = schedule(step);
-      expect(Number.isFinite(value)).toBe(true);
-      const slack = 1e-12 * Math.max(Math.abs(min), Math.abs(max));
-      expect(value).toBeGreaterThanOrEqual(min - slack);
-      expect(value).toBeLessThanOrEqual(max + slack);
-    }
-  });
+  test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 40 })])(
+    'is finite and within its documented bounds',
+    ({ schedule, min, max, integerSteps }, at) => {
+      for (const step of integerSteps === true ? at.map(Math.floor) : at) {
+        const value = schedule(step);
+        expect(Number.isFinite(value)).toBe(true);
+        const slack = 1e-12 * Math.max(Math.abs(min), Math.abs(max));
+        expect(value).toBeGreaterThanOrEqual(min - slack);
+        expect(value).toBeLessThanOrEqual(max + slack);
+      }
+    },
+  );
 
   test.prop([arbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 40 })])('round-trips through its JSON config', ({ schedule }, at) => {
     const loaded = fromConfig(JSON.parse(JSON.stringify(toConfig(schedule))));

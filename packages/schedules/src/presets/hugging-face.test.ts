@@ -31,7 +31,10 @@ const build = (trace: HuggingFaceTrace) =>
 describe('fromHuggingFace against traces recorded from transformers 5.17 get_scheduler (lr after n scheduler.step() calls)', () => {
   it.each(stepTraces.map((trace) => [label(trace), trace] as const))('%s', (_label, trace) => {
     const schedule = build(trace);
-    expectSameValues(trace.values.map((_, step) => schedule(step)), trace.values);
+    expectSameValues(
+      trace.values.map((_, step) => schedule(step)),
+      trace.values,
+    );
   });
 
   it('covers every get_scheduler name with a step schedule', () => {
@@ -41,8 +44,15 @@ describe('fromHuggingFace against traces recorded from transformers 5.17 get_sch
   it.each(all.filter((trace) => trace.name === 'get_inverse_sqrt_schedule').map((trace) => [trace.timescale, trace] as const))(
     'inverse_sqrt with timescale %s',
     (_timescale, trace) => {
-      const schedule = fromHuggingFace('inverse_sqrt', { baseLr: trace.base_lr, num_warmup_steps: trace.num_warmup_steps, scheduler_specific_kwargs: { timescale: trace.timescale } });
-      expectSameValues(trace.values.map((_, step) => schedule(step)), trace.values);
+      const schedule = fromHuggingFace('inverse_sqrt', {
+        baseLr: trace.base_lr,
+        num_warmup_steps: trace.num_warmup_steps,
+        scheduler_specific_kwargs: { timescale: trace.timescale },
+      });
+      expectSameValues(
+        trace.values.map((_, step) => schedule(step)),
+        trace.values,
+      );
     },
   );
 
@@ -65,7 +75,10 @@ describe('fromHuggingFace against the line-by-line port of optimization.py', () 
   it.each(stepTraces.map((trace) => [label(trace), trace] as const))('%s over 400 steps', (_label, trace) => {
     const schedule = build(trace);
     const expected = huggingFaceReference(trace.name, trace.base_lr, trace.num_warmup_steps, trace.num_training_steps, trace.scheduler_specific_kwargs, 400);
-    expectSameValues(expected.map((_, step) => schedule(step)), expected);
+    expectSameValues(
+      expected.map((_, step) => schedule(step)),
+      expected,
+    );
   });
 });
 
@@ -78,7 +91,10 @@ describe('fromHuggingFace boundaries and off-by-ones', () => {
 
   it('cosine_warmup_with_min_lr counts one step ahead', () => {
     const s = fromHuggingFace('cosine_warmup_with_min_lr', {
-      baseLr: 1, num_warmup_steps: 10, num_training_steps: 110, scheduler_specific_kwargs: { min_lr_rate: 0 },
+      baseLr: 1,
+      num_warmup_steps: 10,
+      num_training_steps: 110,
+      scheduler_specific_kwargs: { min_lr_rate: 0 },
     });
     expect([s(0), s(9), s(10)]).toEqual([0.1, 1, 0.5 * (1 + Math.cos(Math.PI * 0.01))]);
   });
@@ -91,15 +107,22 @@ describe('fromHuggingFace boundaries and off-by-ones', () => {
   it('polynomial holds lr_end after num_training_steps and needs lr_end < lr', () => {
     const s = fromHuggingFace('polynomial', { baseLr: 0.1, num_warmup_steps: 0, num_training_steps: 10, scheduler_specific_kwargs: { lr_end: 0.01 } });
     expect(s(11)).toBeCloseTo(0.01, 15);
-    expect(() => fromHuggingFace('polynomial', { baseLr: 0.1, num_warmup_steps: 0, num_training_steps: 10, scheduler_specific_kwargs: { lr_end: 0.2 } })).toThrow(
-      /lr_end \(0.2\) must be smaller than initial lr \(0.1\)/,
-    );
+    expect(() =>
+      fromHuggingFace('polynomial', { baseLr: 0.1, num_warmup_steps: 0, num_training_steps: 10, scheduler_specific_kwargs: { lr_end: 0.2 } }),
+    ).toThrow(/lr_end \(0.2\) must be smaller than initial lr \(0.1\)/);
   });
 
   it('constant ignores every other argument, as get_scheduler does', () => {
     const s = fromHuggingFace('constant', { baseLr: 0.3, num_warmup_steps: 10, scheduler_specific_kwargs: { anything: 1 } });
     expect([s(0), s(5), s(1000)]).toEqual([0.3, 0.3, 0.3]);
-    expect(toConfig(s)).toEqual({ type: 'hugging-face', name: 'constant', baseLr: 0.3, num_warmup_steps: null, num_training_steps: null, scheduler_specific_kwargs: {} });
+    expect(toConfig(s)).toEqual({
+      type: 'hugging-face',
+      name: 'constant',
+      baseLr: 0.3,
+      num_warmup_steps: null,
+      num_training_steps: null,
+      scheduler_specific_kwargs: {},
+    });
   });
 });
 

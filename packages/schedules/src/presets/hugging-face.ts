@@ -2,7 +2,7 @@ import type { PlateauReducer } from '../plateau.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import { closestName, describeValue, finiteNumber, knownKeys, required } from '../validation.js';
 import { huggingFaceBuilders, huggingFaceMetricSchedulers, optionalSteps } from './hugging-face-schedules.js';
-import { torchPlateau, type TorchPlateauOptions } from './torch-plateau.js';
+import { type TorchPlateauOptions, torchPlateau } from './torch-plateau.js';
 
 /** Every `transformers.get_scheduler` name `fromHuggingFace` reproduces (plus `reduce_lr_on_plateau` through {@link huggingFacePlateau}). */
 export const huggingFaceSchedulerNames: readonly string[] = Object.keys(huggingFaceBuilders);

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlateauReducer } from '../plateau.js';
 import { kerasPlateau } from './keras-plateau.js';
-import { KerasReduceLROnPlateau } from './reference/keras.js';
 import { maxRelativeError } from './reference/compare.js';
+import { KerasReduceLROnPlateau } from './reference/keras.js';
 
 function run(reducer: PlateauReducer, metrics: readonly number[], lr = 1): number[] {
   let state = reducer.init();

@@ -1,12 +1,5 @@
-import { plateau, type PlateauReducer } from '../plateau.js';
-import {
-  describeValue,
-  knownKeys,
-  nonNegativeInteger,
-  nonNegativeNumber,
-  numberBetweenExclusive,
-  oneOf,
-} from '../validation.js';
+import { type PlateauReducer, plateau } from '../plateau.js';
+import { describeValue, knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf } from '../validation.js';
 import { argument } from './framework-arguments.js';
 
 /** Options of {@link kerasPlateau}: `keras.callbacks.ReduceLROnPlateau`'s, spelled as Keras spells them. */

@@ -78,9 +78,7 @@ describe('fromKeras against the ported Keras __call__', () => {
 
   it('reproduces the golden warm-up + cosine values at 0, 1, 4, 5, 6, 19, 20, 25', () => {
     const s = fromKeras({ class_name: 'CosineDecay', config: { initial_learning_rate: 0, decay_steps: 15, warmup_target: 1, warmup_steps: 5 } });
-    [0, 0.2, 0.8, 1, 0.989074, 0.0109262, 0, 0].forEach((value, index) =>
-      expect(s([0, 1, 4, 5, 6, 19, 20, 25][index] as number)).toBeCloseTo(value, 6),
-    );
+    [0, 0.2, 0.8, 1, 0.989074, 0.0109262, 0, 0].forEach((value, index) => expect(s([0, 1, 4, 5, 6, 19, 20, 25][index] as number)).toBeCloseTo(value, 6));
   });
 
   it('CosineDecayRestarts matches with t_mul 2 and m_mul 0.8', () => {
@@ -132,9 +130,9 @@ describe('fromKeras errors', () => {
   });
 
   it('suggests the closest config key', () => {
-    expect(() =>
-      fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_step: 10, decay_rate: 0.9 } }),
-    ).toThrow(/ExponentialDecay: unknown option `decay_step` \(did you mean `decay_steps`\?\)/);
+    expect(() => fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_step: 10, decay_rate: 0.9 } })).toThrow(
+      /ExponentialDecay: unknown option `decay_step` \(did you mean `decay_steps`\?\)/,
+    );
   });
 
   it('names a missing required argument', () => {
@@ -190,11 +188,44 @@ describe('fromKeras on random configurations', () => {
   it('matches the ported __call__ for random schedules over 300 steps', () => {
     const positive = (max: number) => fc.double({ min: 1e-3, max, noNaN: true });
     const schedule = fc.oneof(
-      fc.record({ class_name: fc.constant('ExponentialDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: positive(100), decay_rate: positive(1), staircase: fc.boolean() }) }),
-      fc.record({ class_name: fc.constant('InverseTimeDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: positive(100), decay_rate: positive(5), staircase: fc.boolean() }) }),
-      fc.record({ class_name: fc.constant('PolynomialDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: fc.integer({ min: 1, max: 200 }), end_learning_rate: positive(0.01), power: positive(3), cycle: fc.boolean() }) }),
-      fc.record({ class_name: fc.constant('CosineDecay'), config: fc.record({ initial_learning_rate: positive(1), decay_steps: fc.integer({ min: 1, max: 200 }), alpha: fc.double({ min: 0, max: 0.5, noNaN: true }), warmup_target: fc.option(positive(2), { nil: null }), warmup_steps: fc.integer({ min: 0, max: 50 }) }) }),
-      fc.record({ class_name: fc.constant('CosineDecayRestarts'), config: fc.record({ initial_learning_rate: positive(1), first_decay_steps: fc.integer({ min: 1, max: 60 }), t_mul: fc.constantFrom(1, 1.5, 2, 3), m_mul: fc.double({ min: 0.5, max: 1, noNaN: true }), alpha: fc.double({ min: 0, max: 0.5, noNaN: true }) }) }),
+      fc.record({
+        class_name: fc.constant('ExponentialDecay'),
+        config: fc.record({ initial_learning_rate: positive(1), decay_steps: positive(100), decay_rate: positive(1), staircase: fc.boolean() }),
+      }),
+      fc.record({
+        class_name: fc.constant('InverseTimeDecay'),
+        config: fc.record({ initial_learning_rate: positive(1), decay_steps: positive(100), decay_rate: positive(5), staircase: fc.boolean() }),
+      }),
+      fc.record({
+        class_name: fc.constant('PolynomialDecay'),
+        config: fc.record({
+          initial_learning_rate: positive(1),
+          decay_steps: fc.integer({ min: 1, max: 200 }),
+          end_learning_rate: positive(0.01),
+          power: positive(3),
+          cycle: fc.boolean(),
+        }),
+      }),
+      fc.record({
+        class_name: fc.constant('CosineDecay'),
+        config: fc.record({
+          initial_learning_rate: positive(1),
+          decay_steps: fc.integer({ min: 1, max: 200 }),
+          alpha: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          warmup_target: fc.option(positive(2), { nil: null }),
+          warmup_steps: fc.integer({ min: 0, max: 50 }),
+        }),
+      }),
+      fc.record({
+        class_name: fc.constant('CosineDecayRestarts'),
+        config: fc.record({
+          initial_learning_rate: positive(1),
+          first_decay_steps: fc.integer({ min: 1, max: 60 }),
+          t_mul: fc.constantFrom(1, 1.5, 2, 3),
+          m_mul: fc.double({ min: 0.5, max: 1, noNaN: true }),
+          alpha: fc.double({ min: 0, max: 0.5, noNaN: true }),
+        }),
+      }),
     );
     const ports: Record<string, (config: never) => (step: number) => number> = {
       ExponentialDecay: keras.exponentialDecay,

@@ -18,15 +18,7 @@
  *   duplicate boundary replaces an earlier one, as in a Python dict literal.
  */
 import type { JsonValue } from '../schedule.js';
-import {
-  booleanOption,
-  closestName,
-  describeValue,
-  finiteNumber,
-  knownKeys,
-  oneOf,
-  required,
-} from '../validation.js';
+import { booleanOption, closestName, describeValue, finiteNumber, knownKeys, oneOf, required } from '../validation.js';
 import { argument, isNone } from './framework-arguments.js';
 import { pythonInt } from './python-numbers.js';
 
@@ -128,14 +120,7 @@ function piecewiseConstantSchedule(kwargs: Record<string, unknown>): OptaxModel 
   };
 }
 
-function exponentialFormula(
-  init: number,
-  steps: number,
-  rate: number,
-  begin: number,
-  staircase: boolean,
-  end: number | null,
-): (count: number) => number {
+function exponentialFormula(init: number, steps: number, rate: number, begin: number, staircase: boolean, end: number | null): (count: number) => number {
   if (steps <= 0 || rate === 0) return () => init;
   const start = begin < 0 ? 0 : begin;
   const clip = end === null ? (value: number) => value : rate < 1 ? (value: number) => Math.max(value, end) : (value: number) => Math.min(value, end);
@@ -229,7 +214,14 @@ function warmupConstantSchedule(kwargs: Record<string, unknown>): OptaxModel {
 function warmupExponentialDecaySchedule(kwargs: Record<string, unknown>): OptaxModel {
   const owner = 'warmup_exponential_decay_schedule';
   const a = knownKeys(owner, kwargs, [
-    'init_value', 'peak_value', 'warmup_steps', 'transition_steps', 'decay_rate', 'transition_begin', 'staircase', 'end_value',
+    'init_value',
+    'peak_value',
+    'warmup_steps',
+    'transition_steps',
+    'decay_rate',
+    'transition_begin',
+    'staircase',
+    'end_value',
   ]);
   const init = number(owner, a, 'init_value');
   const peak = number(owner, a, 'peak_value');
@@ -242,8 +234,14 @@ function warmupExponentialDecaySchedule(kwargs: Record<string, unknown>): OptaxM
   const formulas = [polynomialFormula(init, peak, 1, warmupSteps, 0), exponentialFormula(peak, steps, rate, begin, staircase, end)];
   return {
     kwargs: {
-      init_value: init, peak_value: peak, warmup_steps: warmupSteps, transition_steps: steps, decay_rate: rate,
-      transition_begin: begin, staircase, end_value: end,
+      init_value: init,
+      peak_value: peak,
+      warmup_steps: warmupSteps,
+      transition_steps: steps,
+      decay_rate: rate,
+      transition_begin: begin,
+      staircase,
+      end_value: end,
     },
     formula: joinFormulas(formulas, [warmupSteps]),
   };
@@ -339,7 +337,10 @@ function cosineOnecycleSchedule(kwargs: Record<string, unknown>): OptaxModel {
 
 function childSpec(owner: string, given: unknown, index: number): { name: string; kwargs: Record<string, unknown> } {
   // A fromOptax schedule (or a saved { type: 'optax', … } config that fromConfig already loaded) is taken by its config.
-  const value = typeof given === 'function' && (given as { config?: { type?: unknown } }).config?.type === 'optax' ? (given as unknown as { config: unknown }).config : given;
+  const value =
+    typeof given === 'function' && (given as { config?: { type?: unknown } }).config?.type === 'optax'
+      ? (given as unknown as { config: unknown }).config
+      : given;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${owner}: \`schedules[${index}]\` must be { name, kwargs }; received ${describeValue(value)}`);
   }
@@ -374,7 +375,10 @@ function joinSchedules(kwargs: Record<string, unknown>): OptaxModel {
   });
   return {
     kwargs: { schedules: children.map(({ name, model }) => ({ name, kwargs: model.kwargs })), boundaries: checkedBoundaries },
-    formula: joinFormulas(children.map(({ model }) => model.formula), checkedBoundaries),
+    formula: joinFormulas(
+      children.map(({ model }) => model.formula),
+      checkedBoundaries,
+    ),
   };
 }
 
@@ -396,7 +400,10 @@ function sgdrSchedule(kwargs: Record<string, unknown>): OptaxModel {
   });
   return {
     kwargs: { cosine_kwargs: models.map((model) => model.kwargs) },
-    formula: joinFormulas(models.map((model) => model.formula), boundaries.slice(0, -1)),
+    formula: joinFormulas(
+      models.map((model) => model.formula),
+      boundaries.slice(0, -1),
+    ),
   };
 }
 
@@ -435,4 +442,3 @@ export function optaxModel(name: string, kwargs: Record<string, unknown>): Optax
   }
   return build(kwargs);
 }
-

@@ -21,13 +21,15 @@ const label = (trace: OptaxTrace): string => `${trace.name} ${JSON.stringify(tra
  */
 const growsWithoutCeiling = (trace: OptaxTrace): boolean =>
   trace.name === 'exponential_decay' && (trace.kwargs.decay_rate as number) > 1 && trace.kwargs.end_value === undefined;
-const kwargsOf = (trace: OptaxTrace): Record<string, unknown> =>
-  growsWithoutCeiling(trace) ? { ...trace.kwargs, end_value: 1e308 } : trace.kwargs;
+const kwargsOf = (trace: OptaxTrace): Record<string, unknown> => (growsWithoutCeiling(trace) ? { ...trace.kwargs, end_value: 1e308 } : trace.kwargs);
 
 describe('fromOptax against traces recorded from optax 0.2.8 (float64, steps 0..260)', () => {
   it.each(cases.map((trace) => [label(trace), trace] as const))('%s', (_label, trace) => {
     const schedule = fromOptax(trace.name, kwargsOf(trace));
-    expectSameValues(trace.values.map((_, step) => schedule(step)), trace.values);
+    expectSameValues(
+      trace.values.map((_, step) => schedule(step)),
+      trace.values,
+    );
   });
 
   it('refuses a growth without end_value, which would overflow within the step domain', () => {
@@ -48,7 +50,10 @@ describe('fromOptax against the line-by-line port of optax (random steps, fracti
     const schedule = fromOptax(trace.name, kwargsOf(trace));
     const reference = optaxReference(trace.name, kwargsOf(trace));
     const steps = Array.from({ length: 400 }, (_, index) => index * 0.73);
-    expectSameValues(steps.map((step) => schedule(step)), steps.map((step) => reference(step)));
+    expectSameValues(
+      steps.map((step) => schedule(step)),
+      steps.map((step) => reference(step)),
+    );
   });
 });
 
@@ -86,10 +91,7 @@ describe('fromOptax boundaries and off-by-ones', () => {
 
   it('join_schedules restarts each child at 0 at its boundary', () => {
     const s = fromOptax('join_schedules', {
-      schedules: [
-        { name: 'constant_schedule', kwargs: { value: 0.1 } },
-        fromOptax('linear_schedule', { init_value: 1, end_value: 0, transition_steps: 10 }),
-      ],
+      schedules: [{ name: 'constant_schedule', kwargs: { value: 0.1 } }, fromOptax('linear_schedule', { init_value: 1, end_value: 0, transition_steps: 10 })],
       boundaries: [5],
     });
     expect([s(4), s(5), s(10), s(15)]).toEqual([0.1, 1, 0.5, 0]);
@@ -125,6 +127,8 @@ describe('fromOptax errors', () => {
     expect(() => fromOptax('constant_schedule', { valeu: 1 })).toThrow(/unknown option `valeu` \(did you mean `value`\?\)/);
     expect(() => fromOptax('piecewise_constant_schedule', { init_value: 1, boundaries_and_scales: { 10: -1 } })).toThrow(/non-negative scale factors/);
     expect(() => fromOptax('linear_onecycle_schedule', { transition_steps: 0, peak_value: 1 })).toThrow(/non-positive `transition_steps`/);
-    expect(() => fromOptax('piecewise_interpolate_schedule', { interpolate_type: 'cubic', init_value: 1 })).toThrow(/`interpolate_type` must be one of 'linear', 'cosine'/);
+    expect(() => fromOptax('piecewise_interpolate_schedule', { interpolate_type: 'cubic', init_value: 1 })).toThrow(
+      /`interpolate_type` must be one of 'linear', 'cosine'/,
+    );
   });
 });

@@ -107,12 +107,7 @@ export interface TimmNoiseRange {
 }
 
 /** `_add_noise`: `lr + lr * noise` inside the range. */
-export function withTimmNoise(
-  formula: (t: number) => number,
-  range: TimmNoiseRange | null,
-  seed: number,
-  limit: number,
-): (t: number) => number {
+export function withTimmNoise(formula: (t: number) => number, range: TimmNoiseRange | null, seed: number, limit: number): (t: number) => number {
   if (range === null) return formula;
   return (t) => {
     const value = formula(t);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromConfig, toConfig } from '../config.js';
 import { expectSameValues } from './reference/compare.js';
 import { timmReference } from './reference/timm.js';
-import { fromTimm, timmNumEpochs, type TimmArguments } from './timm.js';
+import { fromTimm, type TimmArguments, timmNumEpochs } from './timm.js';
 import traces from './traces/timm.json' with { type: 'json' };
 
 interface TimmTrace {
@@ -16,13 +16,19 @@ interface TimmTrace {
 }
 
 const factoryTraces = (traces as TimmTrace[]).filter((trace) => trace.class === undefined && trace.error === undefined);
-const argsOf = (trace: TimmTrace): TimmArguments => ({ ...trace.kwargs, ...(trace.updates_per_epoch > 0 ? { updates_per_epoch: trace.updates_per_epoch } : {}) });
+const argsOf = (trace: TimmTrace): TimmArguments => ({
+  ...trace.kwargs,
+  ...(trace.updates_per_epoch > 0 ? { updates_per_epoch: trace.updates_per_epoch } : {}),
+});
 const label = (trace: TimmTrace): string => JSON.stringify(argsOf(trace));
 
 describe('fromTimm against traces recorded from timm 1.0.29 create_scheduler_v2 (lr after step(t) / step_update(t))', () => {
   it.each(factoryTraces.map((trace) => [label(trace), trace] as const))('%s', (_label, trace) => {
     const schedule = fromTimm(argsOf(trace), { baseLr: trace.base_lr });
-    expectSameValues(trace.values.map((_, step) => schedule(step)), trace.values);
+    expectSameValues(
+      trace.values.map((_, step) => schedule(step)),
+      trace.values,
+    );
   });
 
   it.each(factoryTraces.map((trace) => [label(trace), trace] as const))('num_epochs of %s', (_label, trace) => {
@@ -31,7 +37,22 @@ describe('fromTimm against traces recorded from timm 1.0.29 create_scheduler_v2 
 
   it('covers every sched name and every option the issue lists', () => {
     const seen = new Set(factoryTraces.flatMap((trace) => [String(trace.kwargs.sched), ...Object.keys(trace.kwargs)]));
-    for (const name of ['cosine', 'tanh', 'poly', 'step', 'multistep', 'cycle_mul', 'cycle_decay', 'cycle_limit', 'k_decay', 'warmup_prefix', 'noise', 'noise_pct', 'noise_std', 'noise_seed']) {
+    for (const name of [
+      'cosine',
+      'tanh',
+      'poly',
+      'step',
+      'multistep',
+      'cycle_mul',
+      'cycle_decay',
+      'cycle_limit',
+      'k_decay',
+      'warmup_prefix',
+      'noise',
+      'noise_pct',
+      'noise_std',
+      'noise_seed',
+    ]) {
       expect(seen).toContain(name);
     }
   });
@@ -41,7 +62,10 @@ describe('fromTimm against the line-by-line port of timm', () => {
   it.each(factoryTraces.map((trace) => [label(trace), trace] as const))('%s over 300 steps', (_label, trace) => {
     const schedule = fromTimm(argsOf(trace), { baseLr: trace.base_lr });
     const expected = timmReference(trace.base_lr, argsOf(trace), 300);
-    expectSameValues(expected.map((_, step) => schedule(step)), expected);
+    expectSameValues(
+      expected.map((_, step) => schedule(step)),
+      expected,
+    );
   });
 });
 
@@ -91,7 +115,9 @@ describe('fromTimm configs and errors', () => {
   it('names the argument, the rule and the value', () => {
     expect(() => fromTimm({ sched: 'cosin' }, { baseLr: 0.1 })).toThrow(/`sched` must be one of .* \(did you mean 'cosine'\?\); received "cosin"/);
     expect(() => fromTimm({ sched: 'plateau' }, { baseLr: 0.1 })).toThrow(/use torchPlateau/);
-    expect(() => fromTimm({ noise_pct: 0 }, { baseLr: 0.1 })).toThrow('create_scheduler_v2: `noise_pct` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / noise_pct normal numbers); received 0');
+    expect(() => fromTimm({ noise_pct: 0 }, { baseLr: 0.1 })).toThrow(
+      'create_scheduler_v2: `noise_pct` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / noise_pct normal numbers); received 0',
+    );
     expect(() => fromTimm({ step_on_epochs: false }, { baseLr: 0.1 })).toThrow(/`updates_per_epoch` must be set/);
     expect(() => fromTimm({ cycle_mull: 2 } as TimmArguments, { baseLr: 0.1 })).toThrow(/unknown option `cycle_mull` \(did you mean `cycle_mul`\?\)/);
     expect(() => fromTimm({}, {} as never)).toThrow('fromTimm: `baseLr` is required; received undefined');

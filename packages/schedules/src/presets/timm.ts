@@ -1,3 +1,4 @@
+import { noiseLimit } from '../noise.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import {
   booleanOption,
@@ -13,8 +14,7 @@ import {
 } from '../validation.js';
 import { argument, integerArray, isNone } from './framework-arguments.js';
 import { pythonFloorDivide } from './python-numbers.js';
-import { timmLearningRate, withTimmNoise, type TimmClassArguments, type TimmNoiseRange } from './timm-schedulers.js';
-import { noiseLimit } from '../noise.js';
+import { type TimmClassArguments, type TimmNoiseRange, timmLearningRate, withTimmNoise } from './timm-schedulers.js';
 
 /** The `sched` names `fromTimm` reproduces (`plateau` depends on a metric: see `torchPlateau`). */
 export const timmSchedulerNames: readonly string[] = ['cosine', 'tanh', 'poly', 'step', 'multistep'];
@@ -65,9 +65,28 @@ export interface TimmPresetOptions extends TimmOptions {
 }
 
 const argumentNames = [
-  'sched', 'num_epochs', 'decay_epochs', 'decay_milestones', 'cooldown_epochs', 'patience_epochs', 'decay_rate', 'min_lr',
-  'warmup_lr', 'warmup_epochs', 'warmup_prefix', 'noise', 'noise_pct', 'noise_std', 'noise_seed', 'cycle_mul', 'cycle_decay',
-  'cycle_limit', 'k_decay', 'plateau_mode', 'step_on_epochs', 'updates_per_epoch',
+  'sched',
+  'num_epochs',
+  'decay_epochs',
+  'decay_milestones',
+  'cooldown_epochs',
+  'patience_epochs',
+  'decay_rate',
+  'min_lr',
+  'warmup_lr',
+  'warmup_epochs',
+  'warmup_prefix',
+  'noise',
+  'noise_pct',
+  'noise_std',
+  'noise_seed',
+  'cycle_mul',
+  'cycle_decay',
+  'cycle_limit',
+  'k_decay',
+  'plateau_mode',
+  'step_on_epochs',
+  'updates_per_epoch',
 ];
 
 interface TimmModel {
@@ -177,10 +196,27 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
   }
   return {
     args: {
-      sched, num_epochs: numEpochs, decay_epochs: decayEpochs, decay_milestones: decayMilestones, cooldown_epochs: cooldownEpochs,
-      patience_epochs: patienceEpochs, decay_rate: decayRate, min_lr: minLr, warmup_lr: warmupLr, warmup_epochs: warmupEpochs,
-      warmup_prefix: warmupPrefix, noise, noise_pct: noisePct, noise_std: noiseStd, noise_seed: noiseSeed, cycle_mul: cycleMul,
-      cycle_decay: cycleDecay, cycle_limit: cycleLimit, k_decay: kDecay, plateau_mode: plateauMode, step_on_epochs: stepOnEpochs,
+      sched,
+      num_epochs: numEpochs,
+      decay_epochs: decayEpochs,
+      decay_milestones: decayMilestones,
+      cooldown_epochs: cooldownEpochs,
+      patience_epochs: patienceEpochs,
+      decay_rate: decayRate,
+      min_lr: minLr,
+      warmup_lr: warmupLr,
+      warmup_epochs: warmupEpochs,
+      warmup_prefix: warmupPrefix,
+      noise,
+      noise_pct: noisePct,
+      noise_std: noiseStd,
+      noise_seed: noiseSeed,
+      cycle_mul: cycleMul,
+      cycle_decay: cycleDecay,
+      cycle_limit: cycleLimit,
+      k_decay: kDecay,
+      plateau_mode: plateauMode,
+      step_on_epochs: stepOnEpochs,
       updates_per_epoch: updatesPerEpoch,
     },
     formula,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { constant } from '../constant.js';
-import { cosineRestarts } from '../cosine-restarts.js';
 import { cosine } from '../cosine.js';
+import { cosineRestarts } from '../cosine-restarts.js';
 import { exponential } from '../exponential.js';
 import { inverseSqrt } from '../inverse-sqrt.js';
 import { inverseTime } from '../inverse-time.js';
@@ -10,8 +10,8 @@ import { multiStep } from '../multi-step.js';
 import { piecewiseConstant } from '../piecewise-constant.js';
 import { polynomial } from '../polynomial.js';
 import type { Schedule } from '../schedule.js';
-import { warmup } from '../warmup.js';
 import { step } from '../step.js';
+import { warmup } from '../warmup.js';
 import { fromKeras } from './keras.js';
 import { expectSameValues, sample } from './reference/compare.js';
 import { toKeras } from './to-keras.js';

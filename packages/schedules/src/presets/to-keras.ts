@@ -66,10 +66,7 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
     case 'keras':
       return equivalent(config.class_name as string, config.config as Config);
     case 'constant':
-      return equivalent(
-        'ExponentialDecay',
-        { initial_learning_rate: num(config, 'value'), decay_steps: 1, decay_rate: 1, staircase: false },
-      );
+      return equivalent('ExponentialDecay', { initial_learning_rate: num(config, 'value'), decay_steps: 1, decay_rate: 1, staircase: false });
     case 'step':
       return equivalent('ExponentialDecay', {
         initial_learning_rate: num(config, 'initialValue'),
@@ -83,10 +80,7 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
       return equivalent('PiecewiseConstantDecay', { boundaries: kerasBoundaries(type, milestones), values });
     }
     case 'piecewise-constant':
-      return equivalent(
-        'PiecewiseConstantDecay',
-        { boundaries: kerasBoundaries(type, config.boundaries as number[]), values: config.values as number[] },
-      );
+      return equivalent('PiecewiseConstantDecay', { boundaries: kerasBoundaries(type, config.boundaries as number[]), values: config.values as number[] });
     case 'exponential':
       if (num(config, 'transitionBegin') !== 0 || config.endValue !== undefined) {
         none(type, 'ExponentialDecay has no transitionBegin or endValue (optax has both)');

@@ -31,9 +31,19 @@ describe('toOptax', () => {
     const { name, kwargs } = toOptax(schedule);
     const reference = optaxReference(name, kwargs as Record<string, unknown>);
     const steps = Array.from({ length: 151 }, (_, step) => step);
-    expect(maxRelativeError(steps.map((step) => reference(step)), steps.map((step) => schedule(step)))).toBeLessThan(1e-12);
+    expect(
+      maxRelativeError(
+        steps.map((step) => reference(step)),
+        steps.map((step) => schedule(step)),
+      ),
+    ).toBeLessThan(1e-12);
     const preset = fromOptax(name, kwargs);
-    expect(maxRelativeError(steps.map((step) => preset(step)), steps.map((step) => schedule(step)))).toBeLessThan(1e-12);
+    expect(
+      maxRelativeError(
+        steps.map((step) => preset(step)),
+        steps.map((step) => schedule(step)),
+      ),
+    ).toBeLessThan(1e-12);
   });
 
   it('gives a fromOptax schedule its own call back', () => {

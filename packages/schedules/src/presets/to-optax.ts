@@ -47,7 +47,12 @@ function convert(config: Config): OptaxEquivalent {
     case 'cosine':
       return {
         name: 'cosine_decay_schedule',
-        kwargs: { init_value: num(config, 'initialValue'), decay_steps: num(config, 'decaySteps'), alpha: num(config, 'alpha'), exponent: num(config, 'exponent') },
+        kwargs: {
+          init_value: num(config, 'initialValue'),
+          decay_steps: num(config, 'decaySteps'),
+          alpha: num(config, 'alpha'),
+          exponent: num(config, 'exponent'),
+        },
       };
     case 'linear':
       return {
@@ -59,8 +64,11 @@ function convert(config: Config): OptaxEquivalent {
       return {
         name: 'polynomial_schedule',
         kwargs: {
-          init_value: num(config, 'initialValue'), end_value: num(config, 'finalValue'), power: num(config, 'power'),
-          transition_steps: num(config, 'decaySteps'), transition_begin: 0,
+          init_value: num(config, 'initialValue'),
+          end_value: num(config, 'finalValue'),
+          power: num(config, 'power'),
+          transition_steps: num(config, 'decaySteps'),
+          transition_begin: 0,
         },
       };
     case 'exponential':
@@ -68,8 +76,12 @@ function convert(config: Config): OptaxEquivalent {
       return {
         name: 'exponential_decay',
         kwargs: {
-          init_value: num(config, 'initialValue'), transition_steps: num(config, 'decaySteps'), decay_rate: num(config, 'decayRate'),
-          transition_begin: num(config, 'transitionBegin'), staircase: config.staircase as boolean, end_value: (config.endValue ?? null) as JsonValue,
+          init_value: num(config, 'initialValue'),
+          transition_steps: num(config, 'decaySteps'),
+          decay_rate: num(config, 'decayRate'),
+          transition_begin: num(config, 'transitionBegin'),
+          staircase: config.staircase as boolean,
+          end_value: (config.endValue ?? null) as JsonValue,
         },
       };
     case 'piecewise-constant': {

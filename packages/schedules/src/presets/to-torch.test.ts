@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { constant } from '../constant.js';
+import { cosine } from '../cosine.js';
 import { cosineRestarts } from '../cosine-restarts.js';
 import { cyclic } from '../cyclic.js';
-import { join } from '../join.js';
-import { oneCycle } from '../one-cycle.js';
-import { cosine } from '../cosine.js';
 import { exponential } from '../exponential.js';
 import { inverseSqrt } from '../inverse-sqrt.js';
+import { join } from '../join.js';
 import { linear } from '../linear.js';
 import { multiStep } from '../multi-step.js';
+import { oneCycle } from '../one-cycle.js';
 import { polynomial } from '../polynomial.js';
 import type { Schedule } from '../schedule.js';
 import { step } from '../step.js';
@@ -163,4 +163,3 @@ describe('toTorch', () => {
     expect(() => toTorch(fromTorch('LambdaLR', { lr_lambda: () => 1 }, { baseLr: 1 }))).toThrow(/JavaScript function/);
   });
 });
-

@@ -1,5 +1,5 @@
-import type { JsonValue, Schedule } from '../schedule.js';
 import { fromConfig as loadConfig } from '../config.js';
+import type { JsonValue, Schedule } from '../schedule.js';
 import { describeValue } from '../validation.js';
 
 /** A PyTorch scheduler equivalent to an lrkit schedule. */
@@ -165,11 +165,7 @@ function fromConfig(config: Config): TorchEquivalent {
         none(type, 'LinearLR scales a positive learning rate by factors in [0, 1] over an integer total_iters');
       }
       const base = Math.max(initial, final);
-      return equivalent(
-        'LinearLR',
-        { start_factor: initial / base, end_factor: final / base, total_iters: num(config, 'steps') },
-        { baseLr: base },
-      );
+      return equivalent('LinearLR', { start_factor: initial / base, end_factor: final / base, total_iters: num(config, 'steps') }, { baseLr: base });
     }
     case 'cosine': {
       if (num(config, 'exponent') !== 1 || !isInteger(config.decaySteps)) {
@@ -280,9 +276,6 @@ function fromConfig(config: Config): TorchEquivalent {
     case 'lambda':
       return none(type, 'it is a JavaScript function');
     default:
-      return none(
-        type,
-        'PyTorch has no scheduler with this shape (compose LambdaLR with a Python function, or use SequentialLR for warm-up + decay)',
-      );
+      return none(type, 'PyTorch has no scheduler with this shape (compose LambdaLR with a Python function, or use SequentialLR for warm-up + decay)');
   }
 }

@@ -112,15 +112,14 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
   });
 
   it('rejects CyclicLR and OneCycleLR children, naming why', () => {
-    expect(() =>
-      fromTorch('ChainedScheduler', { schedulers: [{ name: 'OneCycleLR', args: { max_lr: 1, total_steps: 10 } }] }, { baseLr: 1 }),
-    ).toThrow(/ChainedScheduler: `schedulers\[0\]` is a OneCycleLR, which is not supported inside ChainedScheduler: OneCycleLR overwrites/);
+    expect(() => fromTorch('ChainedScheduler', { schedulers: [{ name: 'OneCycleLR', args: { max_lr: 1, total_steps: 10 } }] }, { baseLr: 1 })).toThrow(
+      /ChainedScheduler: `schedulers\[0\]` is a OneCycleLR, which is not supported inside ChainedScheduler: OneCycleLR overwrites/,
+    );
   });
 
-  it('rejects a milestone count that does not match the schedulers, with PyTorch\'s words', () => {
-    expect(() =>
-      fromTorch('SequentialLR', { schedulers: [{ name: 'ExponentialLR', args: { gamma: 0.9 } }], milestones: [3] }, { baseLr: 1 }),
-    ).toThrow(/number of schedulers 1 and the number of milestones to be equal to 1/);
+  it("rejects a milestone count that does not match the schedulers, with PyTorch's words", () => {
+    expect(() => fromTorch('SequentialLR', { schedulers: [{ name: 'ExponentialLR', args: { gamma: 0.9 } }], milestones: [3] }, { baseLr: 1 })).toThrow(
+      /number of schedulers 1 and the number of milestones to be equal to 1/,
+    );
   });
 });
-

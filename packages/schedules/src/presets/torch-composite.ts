@@ -6,11 +6,11 @@
  *
  * Source: pytorch/pytorch `torch/optim/lr_scheduler.py`.
  */
-import { arrayOption, describeValue } from '../validation.js';
+
 import { limits } from '../limits.js';
+import { arrayOption, describeValue, knownKeys } from '../validation.js';
 import { bisectRight, defaultLastEpoch, integerArray } from './framework-arguments.js';
-import { knownKeys } from '../validation.js';
-import { standaloneOnly, torchSchedulers, type TorchModel } from './torch-schedulers.js';
+import { standaloneOnly, type TorchModel, torchSchedulers } from './torch-schedulers.js';
 
 /** A child scheduler: its class name and arguments, as PyTorch spells them. */
 export interface TorchSchedulerDescriptor {
@@ -87,9 +87,7 @@ export function sequentialLR(args: Record<string, unknown>, baseLr: number, look
   const a = knownKeys(name, args, ['schedulers', 'milestones', 'last_epoch']);
   defaultLastEpoch(name, a.last_epoch);
   const children = childModels(name, a.schedulers, baseLr, lookup);
-  const milestones = children.length === 1 && Array.isArray(a.milestones) && a.milestones.length === 0
-    ? []
-    : integerArray(name, 'milestones', a.milestones, 1);
+  const milestones = children.length === 1 && Array.isArray(a.milestones) && a.milestones.length === 0 ? [] : integerArray(name, 'milestones', a.milestones, 1);
   milestones.forEach((milestone, index) => {
     if (index > 0 && !(milestone > (milestones[index - 1] as number))) {
       throw new RangeError(`${name}: \`milestones\` must be strictly increasing; received ${describeValue(milestones)}`);

@@ -1,11 +1,5 @@
-import { plateau, type PlateauReducer } from '../plateau.js';
-import {
-  knownKeys,
-  nonNegativeInteger,
-  nonNegativeNumber,
-  numberBetweenExclusive,
-  oneOf,
-} from '../validation.js';
+import { type PlateauReducer, plateau } from '../plateau.js';
+import { knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf } from '../validation.js';
 import { argument } from './framework-arguments.js';
 
 /** Options of {@link torchPlateau}: `torch.optim.lr_scheduler.ReduceLROnPlateau`'s, spelled as PyTorch spells them. */

@@ -14,7 +14,10 @@ function reference(build: (optimizer: torch.Optimizer) => torch.LRScheduler, lr 
 describe('fromTorch single schedulers against the ported PyTorch stepping', () => {
   it('StepLR matches over 400 steps', () => {
     const s = fromTorch('StepLR', { step_size: 7, gamma: 0.7 }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.StepLR(o, 7, 0.7)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.StepLR(o, 7, 0.7)),
+    );
   });
 
   it('StepLR switches AT the boundary: step_size 10 drops at step 10', () => {
@@ -30,40 +33,61 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   it('MultiStepLR matches with unsorted, repeated milestones (a Counter in PyTorch)', () => {
     const milestones = [120, 30, 80, 80];
     const s = fromTorch('MultiStepLR', { milestones, gamma: 0.5 }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.MultiStepLR(o, milestones, 0.5)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.MultiStepLR(o, milestones, 0.5)),
+    );
     expect(s(80)).toBeCloseTo(0.1 * 0.5 ** 3, 15);
   });
 
   it('ConstantLR matches with its defaults (factor 1/3, total_iters 5)', () => {
     const s = fromTorch('ConstantLR', {}, { baseLr: 0.05 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.ConstantLR(o), 0.05));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.ConstantLR(o), 0.05),
+    );
   });
 
   it('ConstantLR with total_iters 0 keeps the factor forever, as the recursion does', () => {
     const s = fromTorch('ConstantLR', { factor: 0.5, total_iters: 0 }, { baseLr: 1 });
-    expectSameValues(sample(s, 50), reference((o) => new torch.ConstantLR(o, 0.5, 0), 1, 50));
+    expectSameValues(
+      sample(s, 50),
+      reference((o) => new torch.ConstantLR(o, 0.5, 0), 1, 50),
+    );
     expect(s(50)).toBe(0.5);
   });
 
   it('LinearLR matches (warm-up from start_factor, then holds)', () => {
     const s = fromTorch('LinearLR', { start_factor: 0.05, end_factor: 0.9, total_iters: 40 }, { baseLr: 0.05 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.LinearLR(o, 0.05, 0.9, 40), 0.05));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.LinearLR(o, 0.05, 0.9, 40), 0.05),
+    );
   });
 
   it('ExponentialLR matches', () => {
     const s = fromTorch('ExponentialLR', { gamma: 0.99 }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.ExponentialLR(o, 0.99)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.ExponentialLR(o, 0.99)),
+    );
   });
 
   it('PolynomialLR matches and holds 0 after total_iters', () => {
     const s = fromTorch('PolynomialLR', { total_iters: 50, power: 0.9 }, { baseLr: 0.05 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.PolynomialLR(o, 50, 0.9), 0.05));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.PolynomialLR(o, 50, 0.9), 0.05),
+    );
     expect(s(300)).toBe(0);
   });
 
   it('CosineAnnealingLR matches the recursive form over four periods', () => {
     const s = fromTorch('CosineAnnealingLR', { T_max: 100, eta_min: 0.001 }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.CosineAnnealingLR(o, 100, 0.001)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.CosineAnnealingLR(o, 100, 0.001)),
+    );
   });
 
   it('CosineAnnealingLR rises again past T_max (back to the base at 2 * T_max)', () => {
@@ -75,12 +99,18 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
 
   it('CosineAnnealingWarmRestarts matches with T_mult 1', () => {
     const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 30, eta_min: 0.002 }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.CosineAnnealingWarmRestarts(o, 30, 1, 0.002)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.CosineAnnealingWarmRestarts(o, 30, 1, 0.002)),
+    );
   });
 
   it('CosineAnnealingWarmRestarts matches with T_mult 2 and restarts at 10, 30, 70, 150', () => {
     const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 10, T_mult: 2 }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.CosineAnnealingWarmRestarts(o, 10, 2)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.CosineAnnealingWarmRestarts(o, 10, 2)),
+    );
     for (const restart of [10, 30, 70, 150]) expect(s(restart)).toBe(0.1);
   });
 
@@ -97,13 +127,19 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   it('LambdaLR matches with a JavaScript lr_lambda', () => {
     const lambda = (epoch: number): number => 0.95 ** epoch + Math.floor(epoch / 30);
     const s = fromTorch('LambdaLR', { lr_lambda: lambda }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.LambdaLR(o, lambda)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.LambdaLR(o, lambda)),
+    );
   });
 
   it('MultiplicativeLR matches (no factor at construction)', () => {
     const lambda = (epoch: number): number => (epoch % 3 === 0 ? 0.9 : 1.01);
     const s = fromTorch('MultiplicativeLR', { lr_lambda: lambda }, { baseLr: 0.1 });
-    expectSameValues(sample(s, steps), reference((o) => new torch.MultiplicativeLR(o, lambda)));
+    expectSameValues(
+      sample(s, steps),
+      reference((o) => new torch.MultiplicativeLR(o, lambda)),
+    );
   });
 });
 
@@ -123,9 +159,7 @@ describe('fromTorch CyclicLR', () => {
   it('reproduces the documented triangular values at 0, 1000, 2000, 3000, 4000, 6000', () => {
     const s = fromTorch('CyclicLR', { base_lr: 0.001, max_lr: 0.006, step_size_up: 2000 }, {});
     expect([0, 1000, 2000, 3000, 4000, 6000].map((step) => s(step))).toEqual(
-      [0.001, 0.0035, 0.006, 0.0035, 0.001, 0.006].map((value, index) =>
-        expect.closeTo(value, 12 + index * 0),
-      ),
+      [0.001, 0.0035, 0.006, 0.0035, 0.001, 0.006].map((value, index) => expect.closeTo(value, 12 + index * 0)),
     );
   });
 
@@ -174,9 +208,7 @@ describe('fromTorch OneCycleLR', () => {
   const golden = fromTorch('OneCycleLR', { max_lr: 1, total_steps: 100 }, {});
 
   it('reproduces the golden learning rates at steps 0, 10, 29, 30, 50, 99', () => {
-    [0.04, 0.295164, 1, 0.999497, 0.793893, 4e-6].forEach((value, index) =>
-      expect(golden([0, 10, 29, 30, 50, 99][index] as number)).toBeCloseTo(value, 6),
-    );
+    [0.04, 0.295164, 1, 0.999497, 0.793893, 4e-6].forEach((value, index) => expect(golden([0, 10, 29, 30, 50, 99][index] as number)).toBeCloseTo(value, 6));
   });
 
   it('reproduces the golden momenta at steps 0, 10, 29, 30, 50, 99', () => {
@@ -190,7 +222,7 @@ describe('fromTorch OneCycleLR', () => {
     expect(golden(99)).toBeCloseTo(1 / 25 / 1e4, 18);
   });
 
-  it('throws PyTorch\'s message past total_steps, and allows step total_steps itself', () => {
+  it("throws PyTorch's message past total_steps, and allows step total_steps itself", () => {
     expect(golden(100)).toBeGreaterThan(golden(99));
     expect(() => golden(101)).toThrow('OneCycleLR: Tried to step 101 times. The specified number of total steps is 100');
     expect(() => golden.momentum?.(101)).toThrow(/Tried to step 101 times/);
@@ -238,16 +270,25 @@ describe('fromTorch OneCycleLR', () => {
   });
 });
 
-
 describe('fromTorch on random configurations', () => {
   it('matches the ported stepping for random chainable schedulers over 300 steps', () => {
     const scheduler = fc.oneof(
       fc.record({ name: fc.constant('StepLR'), step_size: fc.integer({ min: 1, max: 50 }), gamma: fc.double({ min: 0.1, max: 1, noNaN: true }) }),
       fc.record({ name: fc.constant('ExponentialLR'), gamma: fc.double({ min: 0.9, max: 1, noNaN: true }) }),
-      fc.record({ name: fc.constant('LinearLR'), start_factor: fc.double({ min: 0.01, max: 1, noNaN: true }), end_factor: fc.double({ min: 0, max: 1, noNaN: true }), total_iters: fc.integer({ min: 1, max: 200 }) }),
+      fc.record({
+        name: fc.constant('LinearLR'),
+        start_factor: fc.double({ min: 0.01, max: 1, noNaN: true }),
+        end_factor: fc.double({ min: 0, max: 1, noNaN: true }),
+        total_iters: fc.integer({ min: 1, max: 200 }),
+      }),
       fc.record({ name: fc.constant('PolynomialLR'), total_iters: fc.integer({ min: 1, max: 300 }), power: fc.double({ min: 0.1, max: 3, noNaN: true }) }),
       fc.record({ name: fc.constant('CosineAnnealingLR'), T_max: fc.integer({ min: 1, max: 120 }), eta_min: fc.double({ min: 0, max: 0.01, noNaN: true }) }),
-      fc.record({ name: fc.constant('CosineAnnealingWarmRestarts'), T_0: fc.integer({ min: 1, max: 60 }), T_mult: fc.integer({ min: 1, max: 3 }), eta_min: fc.double({ min: 0, max: 0.01, noNaN: true }) }),
+      fc.record({
+        name: fc.constant('CosineAnnealingWarmRestarts'),
+        T_0: fc.integer({ min: 1, max: 60 }),
+        T_mult: fc.integer({ min: 1, max: 3 }),
+        eta_min: fc.double({ min: 0, max: 0.01, noNaN: true }),
+      }),
       fc.record({ name: fc.constant('ConstantLR'), factor: fc.double({ min: 0.01, max: 1, noNaN: true }), total_iters: fc.integer({ min: 0, max: 100 }) }),
     );
     fc.assert(
@@ -257,13 +298,20 @@ describe('fromTorch on random configurations', () => {
         const build = (o: torch.Optimizer): torch.LRScheduler => {
           const a = args as Record<string, number>;
           switch (name) {
-            case 'StepLR': return new torch.StepLR(o, a.step_size as number, a.gamma);
-            case 'ExponentialLR': return new torch.ExponentialLR(o, a.gamma as number);
-            case 'LinearLR': return new torch.LinearLR(o, a.start_factor, a.end_factor, a.total_iters);
-            case 'PolynomialLR': return new torch.PolynomialLR(o, a.total_iters, a.power);
-            case 'CosineAnnealingLR': return new torch.CosineAnnealingLR(o, a.T_max as number, a.eta_min);
-            case 'CosineAnnealingWarmRestarts': return new torch.CosineAnnealingWarmRestarts(o, a.T_0 as number, a.T_mult, a.eta_min);
-            default: return new torch.ConstantLR(o, a.factor, a.total_iters);
+            case 'StepLR':
+              return new torch.StepLR(o, a.step_size as number, a.gamma);
+            case 'ExponentialLR':
+              return new torch.ExponentialLR(o, a.gamma as number);
+            case 'LinearLR':
+              return new torch.LinearLR(o, a.start_factor, a.end_factor, a.total_iters);
+            case 'PolynomialLR':
+              return new torch.PolynomialLR(o, a.total_iters, a.power);
+            case 'CosineAnnealingLR':
+              return new torch.CosineAnnealingLR(o, a.T_max as number, a.eta_min);
+            case 'CosineAnnealingWarmRestarts':
+              return new torch.CosineAnnealingWarmRestarts(o, a.T_0 as number, a.T_mult, a.eta_min);
+            default:
+              return new torch.ConstantLR(o, a.factor, a.total_iters);
           }
         };
         expectSameValues(sample(preset, 300), reference(build, lr, 300));

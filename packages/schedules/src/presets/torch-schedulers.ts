@@ -103,9 +103,7 @@ function constantLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   const a = check(name, args, ['factor', 'total_iters']);
   const factor = numberBetween(name, 'factor', argument(a, 'factor', 1 / 3), 0, 1);
   if (factor === 0) {
-    throw new RangeError(
-      `${name}: \`factor\` must be a number in (0, 1] (PyTorch divides by it at \`total_iters\`); received 0`,
-    );
+    throw new RangeError(`${name}: \`factor\` must be a number in (0, 1] (PyTorch divides by it at \`total_iters\`); received 0`);
   }
   const totalIters = nonNegativeInteger(name, 'total_iters', argument(a, 'total_iters', 5));
   return {
@@ -131,8 +129,7 @@ function linearLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   }
   const endFactor = numberBetween(name, 'end_factor', argument(a, 'end_factor', 1), 0, 1);
   const totalIters = positiveInteger(name, 'total_iters', argument(a, 'total_iters', 5));
-  const closed = (step: number): number =>
-    baseLr * (startFactor + ((endFactor - startFactor) * Math.min(totalIters, step)) / totalIters);
+  const closed = (step: number): number => baseLr * (startFactor + ((endFactor - startFactor) * Math.min(totalIters, step)) / totalIters);
   return {
     name,
     args: { start_factor: startFactor, end_factor: endFactor, total_iters: totalIters },
@@ -140,10 +137,7 @@ function linearLR(args: Record<string, unknown>, baseLr: number): TorchModel {
     transition: (lr, epoch, initial) => {
       if (epoch === 0) return lr * startFactor;
       if (initial || epoch > totalIters) return lr;
-      return (
-        lr *
-        (1 + (endFactor - startFactor) / (totalIters * startFactor + (epoch - 1) * (endFactor - startFactor)))
-      );
+      return lr * (1 + (endFactor - startFactor) / (totalIters * startFactor + (epoch - 1) * (endFactor - startFactor)));
     },
     milestone: () => closed(0),
   };
@@ -194,10 +188,7 @@ function cosineAnnealingLR(args: Record<string, unknown>, baseLr: number): Torch
       if (pythonModulo(epoch - 1 - tMax, 2 * tMax) === 0) {
         return lr + ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
       }
-      return (
-        ((1 + Math.cos((Math.PI * epoch) / tMax)) / (1 + Math.cos((Math.PI * (epoch - 1)) / tMax))) * (lr - etaMin) +
-        etaMin
-      );
+      return ((1 + Math.cos((Math.PI * epoch) / tMax)) / (1 + Math.cos((Math.PI * (epoch - 1)) / tMax))) * (lr - etaMin) + etaMin;
     },
     milestone: () => baseLr,
   };
@@ -293,13 +284,14 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   const stepSizeUp = positiveNumber(name, 'step_size_up', argument(a, 'step_size_up', 2000));
   const stepSizeDown = isNone(a.step_size_down) ? stepSizeUp : nonNegativeNumber(name, 'step_size_down', a.step_size_down);
   const customScale = isNone(a.scale_fn) ? undefined : functionArgument<(x: number) => unknown>(name, 'scale_fn', a.scale_fn);
-  const mode = customScale === undefined
-    ? oneOf(name, 'mode', argument(a, 'mode', 'triangular'), ['triangular', 'triangular2', 'exp_range'] as const)
-    : (() => {
-        const given = argument(a, 'mode', 'triangular');
-        if (typeof given !== 'string') throw new TypeError(`${name}: \`mode\` must be a string; received ${describeValue(given)}`);
-        return given;
-      })();
+  const mode =
+    customScale === undefined
+      ? oneOf(name, 'mode', argument(a, 'mode', 'triangular'), ['triangular', 'triangular2', 'exp_range'] as const)
+      : (() => {
+          const given = argument(a, 'mode', 'triangular');
+          if (typeof given !== 'string') throw new TypeError(`${name}: \`mode\` must be a string; received ${describeValue(given)}`);
+          return given;
+        })();
   const gamma = finiteNumber(name, 'gamma', argument(a, 'gamma', 1));
   const givenScaleMode = oneOf(name, 'scale_mode', argument(a, 'scale_mode', 'cycle'), ['cycle', 'iterations'] as const);
   const cycleMomentum = booleanOption(name, 'cycle_momentum', argument(a, 'cycle_momentum', true));
@@ -373,8 +365,7 @@ function oneCycleLR(args: Record<string, unknown>, _baseLr: number, context: Tor
   if (!isNone(a.total_steps)) {
     totalSteps = positiveInteger(name, 'total_steps', a.total_steps);
   } else if (!isNone(a.epochs) && !isNone(a.steps_per_epoch)) {
-    totalSteps =
-      positiveInteger(name, 'epochs', a.epochs) * positiveInteger(name, 'steps_per_epoch', a.steps_per_epoch);
+    totalSteps = positiveInteger(name, 'epochs', a.epochs) * positiveInteger(name, 'steps_per_epoch', a.steps_per_epoch);
   } else if (context.totalSteps !== undefined) {
     totalSteps = context.totalSteps;
   } else {

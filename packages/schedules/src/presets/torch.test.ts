@@ -14,9 +14,7 @@ describe('fromTorch errors', () => {
   });
 
   it('suggests the closest argument for a misspelled one', () => {
-    expect(() => fromTorch('StepLR', { step_sise: 10 }, { baseLr: 1 })).toThrow(
-      /StepLR: unknown option `step_sise` \(did you mean `step_size`\?\)/,
-    );
+    expect(() => fromTorch('StepLR', { step_sise: 10 }, { baseLr: 1 })).toThrow(/StepLR: unknown option `step_sise` \(did you mean `step_size`\?\)/);
   });
 
   it('names a missing required argument', () => {
@@ -26,11 +24,11 @@ describe('fromTorch errors', () => {
   });
 
   it('names an invalid value with the rule', () => {
-    expect(() => fromTorch('StepLR', { step_size: 0 }, { baseLr: 1 })).toThrow(
-      new RangeError('StepLR: `step_size` must be an integer >= 1; received 0'),
-    );
+    expect(() => fromTorch('StepLR', { step_size: 0 }, { baseLr: 1 })).toThrow(new RangeError('StepLR: `step_size` must be an integer >= 1; received 0'));
     expect(() => fromTorch('LinearLR', { start_factor: 1.5 }, { baseLr: 1 })).toThrow(/LinearLR: `start_factor` must be a number in \[0, 1\]; received 1.5/);
-    expect(() => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, mode: 'triangle' }, {})).toThrow(/CyclicLR: `mode` must be one of 'triangular', 'triangular2', 'exp_range'/);
+    expect(() => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, mode: 'triangle' }, {})).toThrow(
+      /CyclicLR: `mode` must be one of 'triangular', 'triangular2', 'exp_range'/,
+    );
     expect(() => fromTorch('OneCycleLR', { max_lr: 1, total_steps: 100, pct_start: 1.2 }, {})).toThrow(/OneCycleLR: `pct_start` must be a number in \[0, 1\]/);
   });
 

@@ -3,7 +3,7 @@ import { excerptText } from '../excerpt.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import { closestName, describeValue, finiteNumber, knownKeys, oneOf, positiveInteger } from '../validation.js';
 import { chainedScheduler, sequentialLR, type TorchSchedulerDescriptor } from './torch-composite.js';
-import { torchSchedulers, type TorchModel } from './torch-schedulers.js';
+import { type TorchModel, torchSchedulers } from './torch-schedulers.js';
 
 /** Every PyTorch scheduler `fromTorch` reproduces. */
 export const torchSchedulerNames: readonly string[] = [...Object.keys(torchSchedulers), 'SequentialLR', 'ChainedScheduler'];
@@ -41,8 +41,7 @@ export interface TorchPresetOptions extends TorchOptions {
 
 /** Descriptors (with their original functions) of schedules made by `fromTorch`. */
 const descriptors = new WeakMap<object, TorchSchedulerDescriptor>();
-const lookup = (value: unknown): TorchSchedulerDescriptor | undefined =>
-  typeof value === 'function' ? descriptors.get(value) : undefined;
+const lookup = (value: unknown): TorchSchedulerDescriptor | undefined => (typeof value === 'function' ? descriptors.get(value) : undefined);
 
 /**
  * Reproduces a PyTorch `torch.optim.lr_scheduler` scheduler exactly: the schedule's value
@@ -107,8 +106,7 @@ export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> 
   const totalSteps = checked.totalSteps === undefined ? undefined : positiveInteger('fromTorch', 'totalSteps', checked.totalSteps);
   const output = oneOf('fromTorch', 'output', checked.output ?? 'lr', ['lr', 'momentum'] as const);
   const setsOwnLr = name === 'CyclicLR' || name === 'OneCycleLR';
-  const baseLr =
-    checked.baseLr === undefined && setsOwnLr ? undefined : finiteNumber('fromTorch', 'baseLr', requiredBaseLr(name, checked.baseLr));
+  const baseLr = checked.baseLr === undefined && setsOwnLr ? undefined : finiteNumber('fromTorch', 'baseLr', requiredBaseLr(name, checked.baseLr));
 
   const model = buildModel(name, args, baseLr ?? Number.NaN, totalSteps);
   const config: TorchConfig = {
@@ -119,8 +117,7 @@ export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> 
     ...(totalSteps === undefined ? {} : { totalSteps }),
   };
   const momentumFormula = model.momentum;
-  const momentum =
-    momentumFormula === undefined ? undefined : defineSchedule({ ...config, output: 'momentum' as const }, momentumFormula);
+  const momentum = momentumFormula === undefined ? undefined : defineSchedule({ ...config, output: 'momentum' as const }, momentumFormula);
   let schedule: Schedule<TorchConfig>;
   if (output === 'momentum') {
     if (momentum === undefined) {

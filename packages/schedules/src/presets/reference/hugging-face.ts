@@ -86,14 +86,19 @@ function lambdaFor(name: string, w: number, t: number, k: Kwargs, lr_init: numbe
       return (s) => {
         if (s < w) {
           const progress = float(s) / float(Math.max(1, w));
-          const factor = warmup_type === 'linear' ? progress : warmup_type === 'cosine' ? 0.5 * (1.0 - Math.cos(Math.PI * progress)) : 1.0 - Math.sqrt(1.0 - progress);
+          const factor =
+            warmup_type === 'linear' ? progress : warmup_type === 'cosine' ? 0.5 * (1.0 - Math.cos(Math.PI * progress)) : 1.0 - Math.sqrt(1.0 - progress);
           return Math.max(0.0, factor * (1.0 - min_lr_ratio) + min_lr_ratio);
         }
         if (s < w + stable) return 1.0;
         if (s < w + stable + d) {
           const progress = float(s - w - stable) / float(Math.max(1, d));
           const factor =
-            decay_type === 'linear' ? 1.0 - progress : decay_type === 'cosine' ? 0.5 * (1.0 + Math.cos(Math.PI * float(num_cycles) * 2.0 * progress)) : 1.0 - Math.sqrt(progress);
+            decay_type === 'linear'
+              ? 1.0 - progress
+              : decay_type === 'cosine'
+                ? 0.5 * (1.0 + Math.cos(Math.PI * float(num_cycles) * 2.0 * progress))
+                : 1.0 - Math.sqrt(progress);
           return Math.max(0.0, factor * (1.0 - min_lr_ratio) + min_lr_ratio);
         }
         return min_lr_ratio;

@@ -54,13 +54,7 @@ export function inverseTimeDecay(c: { initial_learning_rate: number; decay_steps
   };
 }
 
-export function cosineDecay(c: {
-  initial_learning_rate: number;
-  decay_steps: number;
-  alpha?: number;
-  warmup_target?: number | null;
-  warmup_steps?: number;
-}) {
+export function cosineDecay(c: { initial_learning_rate: number; decay_steps: number; alpha?: number; warmup_target?: number | null; warmup_steps?: number }) {
   const alpha = c.alpha ?? 0;
   const decayFunction = (step: number, decaySteps: number, from: number): number => {
     const completed = step / decaySteps;
@@ -111,7 +105,15 @@ export class KerasReduceLROnPlateau {
   private readonly monitorOp: (a: number, b: number) => boolean;
   constructor(
     lr: number,
-    readonly o: { monitor?: string; factor?: number; patience?: number; mode?: 'auto' | 'min' | 'max'; min_delta?: number; cooldown?: number; min_lr?: number } = {},
+    readonly o: {
+      monitor?: string;
+      factor?: number;
+      patience?: number;
+      mode?: 'auto' | 'min' | 'max';
+      min_delta?: number;
+      cooldown?: number;
+      min_lr?: number;
+    } = {},
   ) {
     this.lr = lr;
     const mode = o.mode ?? 'auto';

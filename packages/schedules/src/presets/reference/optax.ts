@@ -24,7 +24,9 @@ function polynomial_schedule(k: Kwargs): Fn {
 const linear_schedule = (k: Kwargs): Fn => polynomial_schedule({ ...k, power: 1 });
 
 function piecewise_constant_schedule(k: Kwargs): Fn {
-  const entries = Object.entries(k.boundaries_and_scales ?? {}).map(([b, s]) => [Number(b), s as number] as const).sort((x, y) => x[0] - y[0]);
+  const entries = Object.entries(k.boundaries_and_scales ?? {})
+    .map(([b, s]) => [Number(b), s as number] as const)
+    .sort((x, y) => x[0] - y[0]);
   return (count) => {
     let v: number = k.init_value;
     for (const [threshold, scale] of entries) {
@@ -80,7 +82,9 @@ function piecewise_interpolate_schedule(interpolate_type: string, init_value: nu
     interpolate_type === 'linear'
       ? (start: number, end: number, pct: number) => (end - start) * pct + start
       : (start: number, end: number, pct: number) => end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
-  const sorted = Object.entries(boundaries_and_scales ?? {}).map(([b, s]) => [Number(b), s] as const).sort((x, y) => x[0] - y[0]);
+  const sorted = Object.entries(boundaries_and_scales ?? {})
+    .map(([b, s]) => [Number(b), s] as const)
+    .sort((x, y) => x[0] - y[0]);
   const boundaries = sorted.map(([b]) => b);
   const scales = sorted.map(([, s]) => s);
   return (count) => {
@@ -143,7 +147,10 @@ function build(name: string, k: Kwargs): Fn {
         [k.warmup_steps],
       );
     case 'join_schedules':
-      return join_schedules(k.schedules.map((inner: Kwargs) => build(inner.name, inner.kwargs)), k.boundaries);
+      return join_schedules(
+        k.schedules.map((inner: Kwargs) => build(inner.name, inner.kwargs)),
+        k.boundaries,
+      );
     case 'sgdr_schedule': {
       const boundaries: number[] = [];
       const schedules: Fn[] = [];
@@ -161,21 +168,29 @@ function build(name: string, k: Kwargs): Fn {
       const pct_final = k.pct_final ?? 0.85;
       const div_factor = k.div_factor ?? 25.0;
       const final_div_factor = k.final_div_factor ?? 1e4;
-      return piecewise_interpolate_schedule('linear', peak_value / div_factor, dict([
-        [Math.trunc(pct_start * transition_steps), div_factor],
-        [Math.trunc(pct_final * transition_steps), 1.0 / div_factor],
-        [transition_steps, 1.0 / final_div_factor],
-      ]));
+      return piecewise_interpolate_schedule(
+        'linear',
+        peak_value / div_factor,
+        dict([
+          [Math.trunc(pct_start * transition_steps), div_factor],
+          [Math.trunc(pct_final * transition_steps), 1.0 / div_factor],
+          [transition_steps, 1.0 / final_div_factor],
+        ]),
+      );
     }
     case 'cosine_onecycle_schedule': {
       const { transition_steps, peak_value } = k;
       const pct_start = k.pct_start ?? 0.3;
       const div_factor = k.div_factor ?? 25.0;
       const final_div_factor = k.final_div_factor ?? 1e4;
-      return piecewise_interpolate_schedule('cosine', peak_value / div_factor, dict([
-        [Math.trunc(pct_start * transition_steps), div_factor],
-        [Math.trunc(transition_steps), 1.0 / (div_factor * final_div_factor)],
-      ]));
+      return piecewise_interpolate_schedule(
+        'cosine',
+        peak_value / div_factor,
+        dict([
+          [Math.trunc(pct_start * transition_steps), div_factor],
+          [Math.trunc(transition_steps), 1.0 / (div_factor * final_div_factor)],
+        ]),
+      );
     }
     default:
       throw new Error(`no reference for ${name}`);

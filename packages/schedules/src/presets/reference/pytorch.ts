@@ -97,7 +97,10 @@ export abstract class LRScheduler {
 }
 
 export class LambdaLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly lr_lambda: (epoch: number) => number) {
+  constructor(
+    optimizer: Optimizer,
+    readonly lr_lambda: (epoch: number) => number,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -107,7 +110,10 @@ export class LambdaLR extends LRScheduler {
 }
 
 export class MultiplicativeLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly lr_lambda: (epoch: number) => number) {
+  constructor(
+    optimizer: Optimizer,
+    readonly lr_lambda: (epoch: number) => number,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -118,7 +124,11 @@ export class MultiplicativeLR extends LRScheduler {
 }
 
 export class StepLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly step_size: number, readonly gamma = 0.1) {
+  constructor(
+    optimizer: Optimizer,
+    readonly step_size: number,
+    readonly gamma = 0.1,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -126,13 +136,16 @@ export class StepLR extends LRScheduler {
     if (this.last_epoch === 0 || this.last_epoch % this.step_size !== 0) return this.lrs();
     return this.lrs().map((lr) => lr * this.gamma);
   }
-  override _get_closed_form_lr = (): number[] =>
-    this.base_lrs.map((base) => base * this.gamma ** Math.floor(this.last_epoch / this.step_size));
+  override _get_closed_form_lr = (): number[] => this.base_lrs.map((base) => base * this.gamma ** Math.floor(this.last_epoch / this.step_size));
 }
 
 export class MultiStepLR extends LRScheduler {
   readonly counts = new Map<number, number>();
-  constructor(optimizer: Optimizer, readonly milestones: number[], readonly gamma = 0.1) {
+  constructor(
+    optimizer: Optimizer,
+    readonly milestones: number[],
+    readonly gamma = 0.1,
+  ) {
     super(optimizer, true);
     for (const milestone of milestones) this.counts.set(milestone, (this.counts.get(milestone) ?? 0) + 1);
     this.init();
@@ -149,7 +162,11 @@ export class MultiStepLR extends LRScheduler {
 }
 
 export class ConstantLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly factor = 1 / 3, readonly total_iters = 5) {
+  constructor(
+    optimizer: Optimizer,
+    readonly factor = 1 / 3,
+    readonly total_iters = 5,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -163,7 +180,12 @@ export class ConstantLR extends LRScheduler {
 }
 
 export class LinearLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly start_factor = 1 / 3, readonly end_factor = 1, readonly total_iters = 5) {
+  constructor(
+    optimizer: Optimizer,
+    readonly start_factor = 1 / 3,
+    readonly end_factor = 1,
+    readonly total_iters = 5,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -173,21 +195,20 @@ export class LinearLR extends LRScheduler {
     return this.lrs().map(
       (lr) =>
         lr *
-        (1 +
-          (this.end_factor - this.start_factor) /
-            (this.total_iters * this.start_factor + (this.last_epoch - 1) * (this.end_factor - this.start_factor))),
+        (1 + (this.end_factor - this.start_factor) / (this.total_iters * this.start_factor + (this.last_epoch - 1) * (this.end_factor - this.start_factor))),
     );
   }
   override _get_closed_form_lr = (): number[] =>
     this.base_lrs.map(
-      (base) =>
-        base *
-        (this.start_factor + ((this.end_factor - this.start_factor) * Math.min(this.total_iters, this.last_epoch)) / this.total_iters),
+      (base) => base * (this.start_factor + ((this.end_factor - this.start_factor) * Math.min(this.total_iters, this.last_epoch)) / this.total_iters),
     );
 }
 
 export class ExponentialLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly gamma: number) {
+  constructor(
+    optimizer: Optimizer,
+    readonly gamma: number,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -199,7 +220,11 @@ export class ExponentialLR extends LRScheduler {
 }
 
 export class PolynomialLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly total_iters = 5, readonly power = 1) {
+  constructor(
+    optimizer: Optimizer,
+    readonly total_iters = 5,
+    readonly power = 1,
+  ) {
     super(optimizer, true);
     this.init();
   }
@@ -213,48 +238,48 @@ export class PolynomialLR extends LRScheduler {
 }
 
 export class CosineAnnealingLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly T_max: number, readonly eta_min = 0) {
+  constructor(
+    optimizer: Optimizer,
+    readonly T_max: number,
+    readonly eta_min = 0,
+  ) {
     super(optimizer, true);
     this.init();
   }
   get_lr(): number[] {
     if (this._is_initial) return this.lrs();
     if (this._step_count === 1 && this.last_epoch > 0) {
-      return this.base_lrs.map(
-        (base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((this.last_epoch * Math.PI) / this.T_max))) / 2,
-      );
+      return this.base_lrs.map((base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((this.last_epoch * Math.PI) / this.T_max))) / 2);
     }
     if (pyMod(this.last_epoch - 1 - this.T_max, 2 * this.T_max) === 0) {
-      return this.lrs().map(
-        (lr, index) => lr + (((this.base_lrs[index] as number) - this.eta_min) * (1 - Math.cos(Math.PI / this.T_max))) / 2,
-      );
+      return this.lrs().map((lr, index) => lr + (((this.base_lrs[index] as number) - this.eta_min) * (1 - Math.cos(Math.PI / this.T_max))) / 2);
     }
     return this.lrs().map(
       (lr) =>
-        ((1 + Math.cos((Math.PI * this.last_epoch) / this.T_max)) / (1 + Math.cos((Math.PI * (this.last_epoch - 1)) / this.T_max))) *
-          (lr - this.eta_min) +
+        ((1 + Math.cos((Math.PI * this.last_epoch) / this.T_max)) / (1 + Math.cos((Math.PI * (this.last_epoch - 1)) / this.T_max))) * (lr - this.eta_min) +
         this.eta_min,
     );
   }
   override _get_closed_form_lr = (): number[] =>
-    this.base_lrs.map(
-      (base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((Math.PI * this.last_epoch) / this.T_max))) / 2,
-    );
+    this.base_lrs.map((base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((Math.PI * this.last_epoch) / this.T_max))) / 2);
 }
 
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   T_i: number;
   T_cur: number;
-  constructor(optimizer: Optimizer, readonly T_0: number, readonly T_mult = 1, readonly eta_min = 0) {
+  constructor(
+    optimizer: Optimizer,
+    readonly T_0: number,
+    readonly T_mult = 1,
+    readonly eta_min = 0,
+  ) {
     super(optimizer, true);
     this.T_i = T_0;
     this.T_cur = -1;
     this.init();
   }
   get_lr(): number[] {
-    return this.base_lrs.map(
-      (base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((Math.PI * this.T_cur) / this.T_i))) / 2,
-    );
+    return this.base_lrs.map((base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((Math.PI * this.T_cur) / this.T_i))) / 2);
   }
   override step(epoch?: number): void {
     this._step_count += 1;

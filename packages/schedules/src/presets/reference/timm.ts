@@ -36,7 +36,10 @@ function bisect_right(a: readonly number[], x: number): number {
 class Scheduler {
   lr: number;
   base_values: number[];
-  constructor(lr: number, readonly k: Kwargs) {
+  constructor(
+    lr: number,
+    readonly k: Kwargs,
+  ) {
     this.lr = lr;
     this.base_values = [lr];
   }
@@ -64,7 +67,11 @@ class Scheduler {
 
 class Cycled extends Scheduler {
   warmup_steps: number[];
-  constructor(lr: number, k: Kwargs, readonly kind: 'cosine' | 'tanh' | 'poly') {
+  constructor(
+    lr: number,
+    k: Kwargs,
+    readonly kind: 'cosine' | 'tanh' | 'poly',
+  ) {
     super(lr, k);
     if (k.warmup_t) {
       const t_v = kind === 'tanh' && !k.warmup_prefix ? this._get_lr(k.warmup_t) : this.base_values;
@@ -107,7 +114,11 @@ class Cycled extends Scheduler {
 
 class Stepped extends Scheduler {
   warmup_steps: number[];
-  constructor(lr: number, k: Kwargs, readonly multi: boolean) {
+  constructor(
+    lr: number,
+    k: Kwargs,
+    readonly multi: boolean,
+  ) {
     super(lr, k);
     this.warmup_steps = k.warmup_t ? this.base_values.map((v) => (v - k.warmup_lr_init) / k.warmup_t) : [1];
   }
@@ -123,9 +134,25 @@ class Stepped extends Scheduler {
 /** `create_scheduler_v2(SGD(lr=base_lr), **kwargs)` stepped at t = 0..steps; the lr after each step. */
 export function timmReference(base_lr: number, kwargs: Kwargs, steps: number): number[] {
   const a = {
-    sched: 'cosine', num_epochs: 300, decay_epochs: 90, decay_milestones: [90, 180, 270], decay_rate: 0.1, min_lr: 0, warmup_lr: 1e-5,
-    warmup_epochs: 0, warmup_prefix: false, noise: null, noise_pct: 0.67, noise_seed: 42, cycle_mul: 1, cycle_decay: 0.1, cycle_limit: 1,
-    k_decay: 1, step_on_epochs: true, updates_per_epoch: 0, ...kwargs,
+    sched: 'cosine',
+    num_epochs: 300,
+    decay_epochs: 90,
+    decay_milestones: [90, 180, 270],
+    decay_rate: 0.1,
+    min_lr: 0,
+    warmup_lr: 1e-5,
+    warmup_epochs: 0,
+    warmup_prefix: false,
+    noise: null,
+    noise_pct: 0.67,
+    noise_seed: 42,
+    cycle_mul: 1,
+    cycle_decay: 0.1,
+    cycle_limit: 1,
+    k_decay: 1,
+    step_on_epochs: true,
+    updates_per_epoch: 0,
+    ...kwargs,
   };
   let t_initial = a.num_epochs;
   let warmup_t = a.warmup_epochs;
@@ -144,7 +171,14 @@ export function timmReference(base_lr: number, kwargs: Kwargs, steps: number): n
       noise_range = scaled.length === 1 ? scaled[0]! : scaled;
     } else noise_range = (a.noise as number) * t_initial;
   }
-  const common = { warmup_lr_init: a.warmup_lr, warmup_t, warmup_prefix: a.warmup_prefix, noise_range_t: noise_range, noise_pct: a.noise_pct, noise_seed: a.noise_seed };
+  const common = {
+    warmup_lr_init: a.warmup_lr,
+    warmup_t,
+    warmup_prefix: a.warmup_prefix,
+    noise_range_t: noise_range,
+    noise_pct: a.noise_pct,
+    noise_seed: a.noise_seed,
+  };
   const cycle = { t_initial, lr_min: a.min_lr, cycle_mul: a.cycle_mul, cycle_decay: a.cycle_decay, cycle_limit: a.cycle_limit };
   let scheduler: Scheduler;
   if (a.sched === 'cosine') scheduler = new Cycled(base_lr, { ...common, ...cycle, k_decay: a.k_decay }, 'cosine');
