@@ -323,7 +323,8 @@ export async function fitWithBatchSchedule(model: tf.LayersModel, data: BatchSch
       metricRows.push(metrics);
     });
     for (const [key, values] of Object.entries(history.history)) {
-      const target = (mergedHistory[key] ??= []);
+      mergedHistory[key] ??= [];
+      const target = mergedHistory[key];
       // Keys that appeared only in later phases are padded so rows line up with `epoch`.
       while (target.length < mergedEpochs.length - values.length) target.push(Number.NaN);
       for (const value of values) target.push(typeof value === 'number' ? value : Number.NaN);

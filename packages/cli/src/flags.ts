@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { excerpt, excerptText, limits } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
@@ -93,7 +93,7 @@ export function checkOutputPaths(outputs: ReadonlyArray<readonly [flag: string, 
     seen.set(absolute, flag);
     const directory = dirname(absolute);
     const where = `${flag}: cannot write ${quoteFlag(path)}`;
-    let directoryStat;
+    let directoryStat: Stats;
     try {
       directoryStat = statSync(directory);
     } catch {

@@ -15,7 +15,10 @@ beforeAll(useCpu);
 const directory = mkdtempSync(join(tmpdir(), 'lrkit-backup-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 let locations = 0;
-const newLocation = (): string => join(directory, `run-${(locations += 1)}`);
+const newLocation = (): string => {
+  locations += 1;
+  return join(directory, `run-${locations}`);
+};
 
 function buildModel(optimizer: tf.Optimizer): tf.Sequential {
   const model = tf.sequential();
