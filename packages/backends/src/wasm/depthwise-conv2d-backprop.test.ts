@@ -1,58 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dilateFilter, largestError, prepareWasm, randomInteger, randomValues, seededRandom, undilateFilter, valuesOn } from './kernel-test-support.js';
-
-type Padding = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
-
-interface DepthwiseCase {
-  name: string;
-  xShape: [number, number, number, number];
-  dyShape: [number, number, number, number];
-  filterShape: [number, number, number, number];
-  strides: [number, number];
-  dilations: [number, number];
-  pad: Padding;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
-function randomCase(random: () => number, index: number, dilated: boolean): DepthwiseCase {
-  for (;;) {
-    const batch = randomInteger(random, 1, 3);
-    const height = randomInteger(random, 3, 9);
-    const width = randomInteger(random, 3, 9);
-    const channels = randomInteger(random, 1, 4);
-    const multiplier = randomInteger(random, 1, 3);
-    const filterShape: [number, number, number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3), channels, multiplier];
-    const strides: [number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3)];
-    const dilations: [number, number] = dilated ? [randomInteger(random, 1, 3), randomInteger(random, 1, 3)] : [1, 1];
-    const padKind = randomInteger(random, 0, 3);
-    const pad: Padding =
-      padKind === 0
-        ? 'same'
-        : padKind === 1
-          ? 'valid'
-          : padKind === 2
-            ? randomInteger(random, 0, 2)
-            : [
-                [0, 0],
-                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
-                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
-                [0, 0],
-              ];
-    const dimRoundingMode = padKind === 2 && random() < 0.5 ? (['floor', 'round', 'ceil'] as const)[randomInteger(random, 0, 2)] : undefined;
-    const xShape: [number, number, number, number] = [batch, height, width, channels];
-    const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, dilations, pad, dimRoundingMode, true);
-    if (info.outHeight <= 0 || info.outWidth <= 0) continue;
-    const name =
-      `#${index} x ${xShape.join('x')} filter ${filterShape.join('x')} strides ${strides.join(',')} ` +
-      `dilations ${dilations.join(',')} pad ${JSON.stringify(pad)}${dimRoundingMode ? ` ${dimRoundingMode}` : ''}`;
-    return { name, xShape, dyShape: info.outShape, filterShape, strides, dilations, pad, ...(dimRoundingMode ? { dimRoundingMode } : {}) };
-  }
-}
+import {
+  type DepthwiseCase,
+  dilateFilter,
+  largestError,
+  prepareWasm,
+  randomDepthwiseCase,
+  randomValues,
+  seededRandom,
+  undilateFilter,
+  valuesOn,
+} from './kernel-test-support.js';
 
 const random = seededRandom(11);
-const plainCases = Array.from({ length: 25 }, (_, index) => randomCase(random, index, false));
-const dilatedCases = Array.from({ length: 25 }, (_, index) => randomCase(random, index, true));
+const plainCases = Array.from({ length: 25 }, (_, index) => randomDepthwiseCase(random, index, { dilated: false, maxChannels: 4 }));
+const dilatedCases = Array.from({ length: 25 }, (_, index) => randomDepthwiseCase(random, index, { dilated: true, maxChannels: 4 }));
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 function filterGradient(testCase: DepthwiseCase, xValues: Float32Array, dyValues: Float32Array, dilated: boolean): tf.Tensor {

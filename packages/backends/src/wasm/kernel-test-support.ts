@@ -146,6 +146,70 @@ export function randomConv2DCase(random: () => number, index: number): Conv2DCas
   }
 }
 
+/** One depthwise-convolution gradient case: NHWC shapes, strides, dilations, padding. */
+export interface DepthwiseCase {
+  name: string;
+  xShape: [number, number, number, number];
+  dyShape: [number, number, number, number];
+  filterShape: [number, number, number, number];
+  strides: [number, number];
+  dilations: [number, number];
+  pad: Padding;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/** A named depthwise case, or `undefined` when its output would be empty. */
+export function depthwiseCase(
+  name: string,
+  xShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+  strides: [number, number],
+  dilations: [number, number],
+  pad: Padding,
+  dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): DepthwiseCase | undefined {
+  const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, dilations, pad, dimRoundingMode, true);
+  if (info.outHeight <= 0 || info.outWidth <= 0) return undefined;
+  const label = `${name} x ${xShape.join('x')} filter ${filterShape.join('x')} strides ${strides.join(',')} dilations ${dilations.join(',')} pad ${JSON.stringify(pad)}${dimRoundingMode ? ` ${dimRoundingMode}` : ''}`;
+  return { name: label, xShape, dyShape: info.outShape, filterShape, strides, dilations, pad, ...(dimRoundingMode ? { dimRoundingMode } : {}) };
+}
+
+/**
+ * A random depthwise case with a non-empty output: batch 1–3, size 3–9, 1–`maxChannels`
+ * channels, multiplier 1–3, a 1–3 filter, strides 1–3, dilations 1–3 when `dilated`, and
+ * 'same', 'valid', a number (with a rounding mode half the time) or explicit padding.
+ */
+export function randomDepthwiseCase(random: () => number, index: number, options: { dilated: boolean; maxChannels: number }): DepthwiseCase {
+  for (;;) {
+    const xShape: [number, number, number, number] = [
+      randomInteger(random, 1, 3),
+      randomInteger(random, 3, 9),
+      randomInteger(random, 3, 9),
+      randomInteger(random, 1, options.maxChannels),
+    ];
+    const filterShape: [number, number, number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3), xShape[3], randomInteger(random, 1, 3)];
+    const strides: [number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3)];
+    const dilations: [number, number] = options.dilated ? [randomInteger(random, 1, 3), randomInteger(random, 1, 3)] : [1, 1];
+    const padKind = randomInteger(random, 0, 3);
+    const pad: Padding =
+      padKind === 0
+        ? 'same'
+        : padKind === 1
+          ? 'valid'
+          : padKind === 2
+            ? randomInteger(random, 0, 2)
+            : [
+                [0, 0],
+                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
+                [0, 0],
+              ];
+    const dimRoundingMode = padKind === 2 && random() < 0.5 ? (['floor', 'round', 'ceil'] as const)[randomInteger(random, 0, 2)] : undefined;
+    const found = depthwiseCase(`#${index}`, xShape, filterShape, strides, dilations, pad, dimRoundingMode);
+    if (found !== undefined) return found;
+  }
+}
+
 /** The attributes of `testCase` that both Conv2D gradient kernels take. */
 export function conv2DAttributes(
   testCase: Conv2DCase,

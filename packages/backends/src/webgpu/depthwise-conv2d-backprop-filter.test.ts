@@ -1,69 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { largestError, type Padding, randomInteger, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
+import { type DepthwiseCase, depthwiseCase, largestError, randomDepthwiseCase, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
 import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './register-webgpu-training-kernels.js';
 import { kernelValues, prepareWebGpu } from './webgpu-test-support.js';
 
-interface DepthwiseCase {
-  name: string;
-  xShape: [number, number, number, number];
-  dyShape: [number, number, number, number];
-  filterShape: [number, number, number, number];
-  strides: [number, number];
-  dilations: [number, number];
-  pad: Padding;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
-function depthwiseCase(
-  name: string,
-  xShape: [number, number, number, number],
-  filterShape: [number, number, number, number],
-  strides: [number, number],
-  dilations: [number, number],
-  pad: Padding,
-  dimRoundingMode?: 'floor' | 'round' | 'ceil',
-): DepthwiseCase | undefined {
-  const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, dilations, pad, dimRoundingMode, true);
-  if (info.outHeight <= 0 || info.outWidth <= 0) return undefined;
-  const label = `${name} x ${xShape.join('x')} filter ${filterShape.join('x')} strides ${strides.join(',')} dilations ${dilations.join(',')} pad ${JSON.stringify(pad)}${dimRoundingMode ? ` ${dimRoundingMode}` : ''}`;
-  return { name: label, xShape, dyShape: info.outShape, filterShape, strides, dilations, pad, ...(dimRoundingMode ? { dimRoundingMode } : {}) };
-}
-
-function randomCase(random: () => number, index: number): DepthwiseCase {
-  for (;;) {
-    const channels = randomInteger(random, 1, 5);
-    const padKind = randomInteger(random, 0, 3);
-    const pad: Padding =
-      padKind === 0
-        ? 'same'
-        : padKind === 1
-          ? 'valid'
-          : padKind === 2
-            ? randomInteger(random, 0, 2)
-            : [
-                [0, 0],
-                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
-                [randomInteger(random, 0, 2), randomInteger(random, 0, 2)],
-                [0, 0],
-              ];
-    const found = depthwiseCase(
-      `#${index}`,
-      [randomInteger(random, 1, 3), randomInteger(random, 3, 9), randomInteger(random, 3, 9), channels],
-      [randomInteger(random, 1, 3), randomInteger(random, 1, 3), channels, randomInteger(random, 1, 3)],
-      [randomInteger(random, 1, 3), randomInteger(random, 1, 3)],
-      [randomInteger(random, 1, 3), randomInteger(random, 1, 3)],
-      pad,
-      padKind === 2 && random() < 0.5 ? (['floor', 'round', 'ceil'] as const)[randomInteger(random, 0, 2)] : undefined,
-    );
-    if (found !== undefined) return found;
-  }
-}
-
 const random = seededRandom(23);
-const randomCases = Array.from({ length: 16 }, (_, index) => randomCase(random, index));
+const randomCases = Array.from({ length: 16 }, (_, index) => randomDepthwiseCase(random, index, { dilated: true, maxChannels: 5 }));
 const edgeCases = [
   depthwiseCase('1×1 image and filter, batch 1', [1, 1, 1, 3], [1, 1, 3, 2], [1, 1], [1, 1], 'valid'),
   depthwiseCase('70 channels × 2 (past a 64-wide workgroup)', [2, 5, 7, 70], [3, 3, 70, 2], [1, 1], [1, 1], 'same'),
