@@ -1,6 +1,6 @@
 import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
 import * as tf from '@tensorflow/tfjs';
-import { demoCnnWorkload, type Workload } from './gpu-check/models.js';
+import { demoCnnWorkload, seededBatch, type Workload } from './gpu-check/models.js';
 import { millisecondsSpread, timeAlternating } from './timing.js';
 
 /** Options of {@link runBackendBenchmark}. */
@@ -43,20 +43,6 @@ export interface BackendBenchmarkResult {
   readonly speedup: number;
   /** The smallest and largest per-repetition ratio first / second (paired by repetition). */
   readonly speedupRange: readonly [number, number];
-}
-
-/** Deterministic data for a workload: `count` random images and one-hot labels. */
-function makeData(workload: Workload, count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
-  return tf.tidy(() => ({
-    images: tf.randomUniform([count, ...workload.inputShape], 0, 1, 'float32', 17) as tf.Tensor4D,
-    labels: tf.oneHot(
-      tf.tensor1d(
-        Array.from({ length: count }, (_, index) => (index * 7) % workload.classes),
-        'int32',
-      ),
-      workload.classes,
-    ) as tf.Tensor2D,
-  }));
 }
 
 /** The workload's model (seeded, SGD 0.05) and the data on one backend, trained batch by batch. */
@@ -120,7 +106,7 @@ export async function runBackendBenchmark(options: BackendBenchmarkOptions = {})
     if (!(await initializeWasmBackend(wasm))) throw new Error('the wasm backend did not start');
   }
   await tf.setBackend('cpu');
-  const { images, labels } = makeData(workload, (warmupBatches + batches) * batchSize);
+  const { images, labels } = seededBatch(workload, (warmupBatches + batches) * batchSize);
   const data = { images: images.dataSync() as Float32Array, labels: labels.dataSync() as Float32Array };
   tf.dispose([images, labels]);
 

@@ -10,7 +10,7 @@
 import { type AdapterDescription, registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from '@lrkit/backends';
 import { findSoftwareVulkanDriver, initializeNodeWebGpu } from '@lrkit/backends/node';
 import * as tf from '@tensorflow/tfjs';
-import { buildCifarCnn, cifarCnnWorkload, demoCnnWorkload, type Workload } from './gpu-check/models.js';
+import { buildCifarCnn, cifarCnnWorkload, demoCnnWorkload, seededBatch, type Workload } from './gpu-check/models.js';
 import { millisecondsSpread, ratioSpread, type Spread, timeAlternating } from './timing.js';
 
 export { buildCifarCnn, cifarCnnWorkload };
@@ -67,14 +67,6 @@ export interface TrainingStepProfile {
 
 const lrkitVariant = 'lrkit kernels';
 const tfjsVariant = 'tfjs-webgpu kernels';
-
-function seededBatch(workload: Workload, batchSize: number): { images: tf.Tensor; labels: tf.Tensor } {
-  return tf.tidy(() => {
-    const images = tf.randomUniform([batchSize, ...workload.inputShape], 0, 1, 'float32', 7);
-    const classes = tf.randomUniform([batchSize], 0, workload.classes, 'float32', 8).floor().toInt();
-    return { images, labels: tf.oneHot(classes, workload.classes).toFloat() };
-  });
-}
 
 async function profileStep(step: () => Promise<number>, topKernels: number): Promise<StepProfile> {
   const info = await tf.profile(async () => {

@@ -55,3 +55,23 @@ export const demoCnnWorkload: Workload = { name: 'demo-cnn', inputShape: [28, 28
 
 /** The CIFAR-size CNN (32×32×3, 10 classes). */
 export const cifarCnnWorkload: Workload = { name: 'cifar-cnn', inputShape: [32, 32, 3], classes: 10, build: () => buildCifarCnn(1) };
+
+/**
+ * Deterministic data for a workload on the current backend: `count` seeded uniform images and
+ * one-hot labels cycling through the classes (index · 7 mod classes).
+ *
+ * @example
+ * const { images, labels } = seededBatch(cifarCnnWorkload, 256);
+ */
+export function seededBatch(workload: Workload, count: number): { images: tf.Tensor4D; labels: tf.Tensor2D } {
+  return tf.tidy(() => ({
+    images: tf.randomUniform([count, ...workload.inputShape], 0, 1, 'float32', 17) as tf.Tensor4D,
+    labels: tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: count }, (_, index) => (index * 7) % workload.classes),
+        'int32',
+      ),
+      workload.classes,
+    ) as tf.Tensor2D,
+  }));
+}
