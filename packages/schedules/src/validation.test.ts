@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, describeValue, increasingNumbers, knownKeys, oneOf, positiveInteger } from './validation.js';
+import { closestName, describeValue, increasingNumbers, knownKeys, oneOf, optionKeys, positiveInteger } from './validation.js';
 
 describe('closestName', () => {
   it('suggests the candidate within the typo distance, ignoring case', () => {
@@ -33,5 +33,22 @@ describe('argument checks', () => {
   it('describe class instances by their class name', () => {
     expect(describeValue(new Map())).toBe('an instance of Map');
     expect(describeValue({ a: 1 })).toBe('{"a":1}');
+  });
+});
+
+describe('knownKeys renamed and optionKeys', () => {
+  it('refuses a renamed option with its new name', () => {
+    expect(() => knownKeys('cosine', { alpha: 0.1 }, ['initialValue', 'finalValue'], { renamed: { alpha: 'finalValue' } })).toThrow(
+      new TypeError('cosine: option `alpha` was renamed `finalValue` before 1.0 (same meaning unless the changelog says otherwise)'),
+    );
+    expect(() => knownKeys('cosine', { toString: 1 }, ['initialValue'], { renamed: {} })).toThrow(/unknown option `toString`/);
+  });
+
+  it('lists the keys of the checked shape in order', () => {
+    interface Example {
+      readonly initialValue: number;
+      readonly factor?: number;
+    }
+    expect(optionKeys<Example>({ initialValue: true, factor: true })).toEqual(['initialValue', 'factor']);
   });
 });

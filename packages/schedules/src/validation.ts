@@ -325,19 +325,25 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
  * knownKeys('cosine', { initialValue: 0.1, decaySteps: 10 }, ['initialValue', 'decaySteps', 'alpha']); // the object
  * knownKeys('cosine', { initialValue: 0.1, decaySetps: 10 }, ['initialValue', 'decaySteps', 'alpha']);
  * // TypeError: cosine: unknown option `decaySetps` (did you mean `decaySteps`?); valid options are …
+ * knownKeys('cosine', { alpha: 0 }, ['initialValue', 'decaySteps', 'finalValue'], { renamed: { alpha: 'finalValue' } });
+ * // TypeError: cosine: option `alpha` was renamed `finalValue` before 1.0 (…)
  * ```
  */
 export function knownKeys(
   owner: string,
   options: unknown,
   allowed: readonly string[],
-  { allowNull = true }: { readonly allowNull?: boolean } = {},
+  { allowNull = true, renamed = {} }: { readonly allowNull?: boolean; readonly renamed?: Readonly<Record<string, string>> } = {},
 ): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${owner}: options must be a plain object; received ${describeValue(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
+      const newName = Object.hasOwn(renamed, key) ? renamed[key] : undefined;
+      if (newName !== undefined) {
+        throw new TypeError(`${owner}: option \`${key}\` was renamed \`${newName}\` before 1.0 (same meaning unless the changelog says otherwise)`);
+      }
       const suggestion = closestName(key, allowed);
       throw new TypeError(
         `${owner}: unknown option \`${excerptText(key)}\`${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}; ` +
@@ -350,6 +356,21 @@ export function knownKeys(
     }
   }
   return options as Record<string, unknown>;
+}
+
+/**
+ * The option keys of an options interface, from one object that TypeScript checks against
+ * it: a key missing from `shape`, or one the interface lacks, is a compile error. Pass the
+ * result to {@link knownKeys}, so the allow-list and the interface cannot drift.
+ *
+ * @example
+ * ```ts
+ * interface StepOptions { readonly initialValue: number; readonly factor?: number }
+ * const stepKeys = optionKeys<StepOptions>({ initialValue: true, factor: true }); // ['initialValue', 'factor']
+ * ```
+ */
+export function optionKeys<T>(shape: { readonly [K in keyof T]-?: true }): readonly (keyof T & string)[] {
+  return Object.keys(shape) as (keyof T & string)[];
 }
 
 /**
