@@ -1,16 +1,19 @@
-import { type OneCycleConfig, type OneCycleOptions, oneCycle, type Schedule } from '@lrkit/schedules';
+import { type OneCycleConfig, type OneCycleOptions, oneCycle, oneCycleKeys, type Schedule } from '@lrkit/schedules';
 import { knownKeys, positiveNumber } from '@lrkit/schedules/validation';
 import type { LearningRateSuggestion } from './suggestion.js';
 
-/** Options of {@link toOneCycle}: every `oneCycle` option except `maxValue`, plus a `factor`. */
-export type ToOneCycleOptions = Omit<OneCycleOptions, 'maxValue'> & {
-  /** Multiplies the suggested learning rate to give `maxValue`. Default 1. */
+/** Options of {@link toOneCycle}: every `oneCycle` option except `peakValue`, plus a `factor`. */
+export type ToOneCycleOptions = Omit<OneCycleOptions, 'peakValue'> & {
+  /** Multiplies the suggested learning rate to give `peakValue`. Default 1. */
   readonly factor?: number;
 };
 
+/** The option keys of {@link toOneCycle}: `oneCycle`'s own, less `peakValue`, plus `factor`. */
+const toOneCycleKeys = ['factor', ...oneCycleKeys.filter((key) => key !== 'peakValue')];
+
 /**
  * A one-cycle schedule (`oneCycle` of `@lrkit/schedules`) whose peak is the suggested
- * learning rate: `maxValue = suggestion.learningRate × factor`, the other options passed
+ * learning rate: `peakValue = suggestion.learningRate × factor`, the other options passed
  * through (`totalSteps` required; `warmupFraction` 0.3, `initialDivisor` 25, …). The result is
  * a plain schedule ready for `new LearningRateScheduler({ schedule, unit: 'batch' })` of
  * `@lrkit/tfjs`; its `.momentum` cycles 0.95 → 0.85 → 0.95 unless `cycleMomentum: false`.
@@ -28,13 +31,8 @@ export type ToOneCycleOptions = Omit<OneCycleOptions, 'maxValue'> & {
 export function toOneCycle(suggestion: Pick<LearningRateSuggestion, 'learningRate'> | number, options: ToOneCycleOptions): Schedule<OneCycleConfig> {
   const owner = 'toOneCycle';
   const { factor = 1, ...rest } = options;
-  knownKeys(
-    owner,
-    options,
-    ['factor', 'totalSteps', 'warmupFraction', 'annealing', 'initialDivisor', 'finalDivisor', 'threePhase', 'baseMomentum', 'maxMomentum', 'cycleMomentum'],
-    { allowNull: false },
-  );
+  knownKeys(owner, options, toOneCycleKeys, { allowNull: false, renamed: { baseMomentum: 'minMomentum' } });
   const learningRate = positiveNumber(owner, 'suggestion.learningRate', typeof suggestion === 'number' ? suggestion : suggestion?.learningRate);
-  const maxValue = learningRate * positiveNumber(owner, 'factor', factor);
-  return oneCycle({ ...rest, maxValue });
+  const peakValue = learningRate * positiveNumber(owner, 'factor', factor);
+  return oneCycle({ ...rest, peakValue });
 }

@@ -65,25 +65,25 @@ export const referenceName = 'reference: hand-written cosine closure';
 
 /** The schedules measured, by name: every family of the catalogue, and the composites. */
 export function benchmarkCases(): ReadonlyArray<readonly [string, Schedule]> {
-  const cosineDecay = cosine({ initialValue: 0.1, decaySteps: 9000, alpha: 0.01 });
+  const cosineDecay = cosine({ initialValue: 0.1, decaySteps: 9000, finalValue: 0.001 });
   return [
     ['constant', constant({ value: 0.1 })],
-    ['linear', linear({ initialValue: 0.1, finalValue: 0.001, steps: 9000 })],
+    ['linear', linear({ initialValue: 0.1, finalValue: 0.001, totalSteps: 9000 })],
     ['polynomial (power 2, cycle)', polynomial({ initialValue: 0.1, finalValue: 0.001, decaySteps: 3000, power: 2, cycle: true })],
-    ['step', step({ initialValue: 0.1, stepSize: 1000, factor: 0.5 })],
-    ['multi-step (4 milestones)', multiStep({ initialValue: 0.1, milestones: [2000, 4000, 6000, 8000], factor: 0.3 })],
+    ['step', step({ initialValue: 0.1, periodSteps: 1000, factor: 0.5 })],
+    ['multi-step (4 boundaries)', multiStep({ initialValue: 0.1, boundaries: [2000, 4000, 6000, 8000], factor: 0.3 })],
     ['piecewise-constant (4 boundaries)', piecewiseConstant({ boundaries: [2000, 4000, 6000, 8000], values: [0.1, 0.05, 0.02, 0.01, 0.005] })],
-    ['exponential (staircase, endValue)', exponential({ initialValue: 0.1, decayRate: 0.5, decaySteps: 1000, staircase: true, endValue: 1e-4 })],
+    ['exponential (staircase, finalValue)', exponential({ initialValue: 0.1, decayRate: 0.5, decaySteps: 1000, staircase: true, finalValue: 1e-4 })],
     ['inverse-time', inverseTime({ initialValue: 0.1, decayRate: 0.01 })],
     ['inverse-sqrt', inverseSqrt({ initialValue: 0.1, timescale: 100 })],
     ['cosine', cosineDecay],
-    ['cosine-restarts (periodMultiplier 2)', cosineRestarts({ initialValue: 0.1, firstPeriod: 500, periodMultiplier: 2, peakMultiplier: 0.9 })],
+    ['cosine-restarts (periodMultiplier 2)', cosineRestarts({ initialValue: 0.1, periodSteps: 500, periodMultiplier: 2, peakMultiplier: 0.9 })],
     [
       'cyclic triangular2 + momentum',
-      cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'triangular2', baseMomentum: 0.8, maxMomentum: 0.9 }),
+      cyclic({ initialValue: 0.001, peakValue: 0.006, riseSteps: 2000, mode: 'triangular2', minMomentum: 0.8, maxMomentum: 0.9 }),
     ],
-    ['cyclic exp-range', cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000, mode: 'exp-range', gamma: 0.9999 })],
-    ['one-cycle', oneCycle({ maxValue: 0.1, totalSteps: 10000 })],
+    ['cyclic exp-range', cyclic({ initialValue: 0.001, peakValue: 0.006, riseSteps: 2000, mode: 'exp-range', gamma: 0.9999 })],
+    ['one-cycle', oneCycle({ peakValue: 0.1, totalSteps: 10000 })],
     ['warmup + cosine', warmup({ schedule: cosineDecay, warmupSteps: 1000 })],
     ['warmup-stable-decay', warmupStableDecay({ peakValue: 0.1, warmupSteps: 1000, stableSteps: 7000, decaySteps: 2000 })],
     [
@@ -96,10 +96,10 @@ export function benchmarkCases(): ReadonlyArray<readonly [string, Schedule]> {
           }),
           minValue: 1e-4,
         }),
-        steps: 100,
+        delaySteps: 100,
       }),
     ],
-    ['multiply(2)', multiply({ schedules: [cosineDecay, cyclic({ baseValue: 0.5, maxValue: 1, stepSizeUp: 500 })] })],
+    ['multiply(2)', multiply({ schedules: [cosineDecay, cyclic({ initialValue: 0.5, peakValue: 1, riseSteps: 500 })] })],
   ];
 }
 

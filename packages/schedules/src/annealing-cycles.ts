@@ -1,6 +1,6 @@
 import { pythonFloorDivide, pythonLog } from './presets/python-numbers.js';
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, nonNegativeInteger, oneOf, positiveNumber, required } from './validation.js';
+import { finiteNumber, knownKeys, nonNegativeInteger, oneOf, optionKeys, positiveNumber, required } from './validation.js';
 
 /**
  * `[cycle index, cycle length, position in the cycle]` at step `t`, as timm computes them
@@ -66,6 +66,21 @@ export interface AnnealingCyclesConfig {
   readonly upperBound: number;
 }
 
+/** The option keys of {@link annealingCycles}. */
+const annealingCyclesKeys = optionKeys<AnnealingCyclesOptions>({
+  shape: true,
+  initialValue: true,
+  minValue: true,
+  cycleSteps: true,
+  cycleMultiplier: true,
+  cycleDecay: true,
+  cycleLimit: true,
+  kDecay: true,
+  power: true,
+  lowerBound: true,
+  upperBound: true,
+});
+
 /**
  * Annealing with warm restarts, as timm's cosine, tanh and poly schedulers run it (Loshchilov &
  * Hutter 2017 SGDR; k-decay from Zhang & Li 2020). Cycle `i` lasts `T_i = cycleSteps * cycleMultiplier ** i`
@@ -93,20 +108,8 @@ export interface AnnealingCyclesConfig {
  * @see https://arxiv.org/abs/1608.03983
  */
 export function annealingCycles(options: AnnealingCyclesOptions): Schedule<AnnealingCyclesConfig> {
-  const name = 'annealing-cycles';
-  const checked = knownKeys(name, options, [
-    'shape',
-    'initialValue',
-    'minValue',
-    'cycleSteps',
-    'cycleMultiplier',
-    'cycleDecay',
-    'cycleLimit',
-    'kDecay',
-    'power',
-    'lowerBound',
-    'upperBound',
-  ]);
+  const name = 'annealingCycles';
+  const checked = knownKeys(name, options, annealingCyclesKeys);
   const shape = oneOf(name, 'shape', checked.shape ?? 'cosine', ['cosine', 'tanh', 'polynomial'] as const);
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const minValue = finiteNumber(name, 'minValue', checked.minValue ?? 0);
@@ -122,7 +125,7 @@ export function annealingCycles(options: AnnealingCyclesOptions): Schedule<Annea
     throw new RangeError(`${name}: \`upperBound\` must be greater than \`lowerBound\` (${lowerBound}); received ${upperBound}`);
   }
   const config: AnnealingCyclesConfig = {
-    type: name,
+    type: 'annealing-cycles',
     shape,
     initialValue,
     minValue,

@@ -29,7 +29,7 @@ describe('clamp', () => {
     const s = clamp({ schedule: inner, minValue: 0.1 });
     expect(toConfig(s)).toEqual({
       type: 'clamp',
-      schedule: { type: 'cosine', initialValue: 1, decaySteps: 100, alpha: 0, exponent: 1 },
+      schedule: { type: 'cosine', initialValue: 1, decaySteps: 100, finalValue: 0, exponent: 1 },
       minValue: 0.1,
     });
     expect(fromConfig(toConfig(s))(95)).toBe(s(95));

@@ -1,6 +1,6 @@
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
-import { describeValue, finiteNumber, knownKeys, required } from './validation.js';
+import { describeValue, finiteNumber, knownKeys, optionKeys, required } from './validation.js';
 
 /** Options of {@link clamp}. */
 export interface ClampOptions {
@@ -20,6 +20,9 @@ export interface ClampConfig {
   readonly maxValue?: number;
 }
 
+/** The option keys of {@link clamp}. */
+const clampKeys = optionKeys<ClampOptions>({ schedule: true, minValue: true, maxValue: true });
+
 /**
  * Bounds a schedule: `f(t) = min(max(schedule(t), minValue), maxValue)`, each bound
  * applied only when given.
@@ -34,7 +37,7 @@ export interface ClampConfig {
  */
 export function clamp(options: ClampOptions): Schedule<ClampConfig> {
   const name = 'clamp';
-  const checked = knownKeys(name, options, ['schedule', 'minValue', 'maxValue'], { allowNull: false });
+  const checked = knownKeys(name, options, clampKeys, { allowNull: false });
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const minValue = checked.minValue === undefined ? undefined : finiteNumber(name, 'minValue', checked.minValue);
   const maxValue = checked.maxValue === undefined ? undefined : finiteNumber(name, 'maxValue', checked.maxValue);

@@ -15,7 +15,7 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
  * @example
  * ```ts
  * toConfig(cosine({ initialValue: 0.1, decaySteps: 100 }));
- * // { type: 'cosine', initialValue: 0.1, decaySteps: 100, alpha: 0, exponent: 1 }
+ * // { type: 'cosine', initialValue: 0.1, decaySteps: 100, finalValue: 0, exponent: 1 }
  * ```
  */
 export function toConfig(schedule: Schedule): ScheduleConfig {

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, required } from './validation.js';
+import { finiteNumber, knownKeys, optionKeys, required } from './validation.js';
 
 /** Options of {@link constant}. */
 export interface ConstantOptions {
@@ -12,6 +12,9 @@ export interface ConstantConfig {
   readonly type: 'constant';
   readonly value: number;
 }
+
+/** The option keys of {@link constant}. */
+const constantKeys = optionKeys<ConstantOptions>({ value: true });
 
 /**
  * A constant schedule: `value` at every step.
@@ -26,7 +29,7 @@ export interface ConstantConfig {
  * ```
  */
 export function constant(options: ConstantOptions): Schedule<ConstantConfig> {
-  const checked = knownKeys('constant', options, ['value'], { allowNull: false });
+  const checked = knownKeys('constant', options, constantKeys, { allowNull: false });
   const value = finiteNumber('constant', 'value', required('constant', 'value', checked.value));
   return defineSchedule({ type: 'constant', value }, () => value);
 }

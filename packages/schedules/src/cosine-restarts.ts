@@ -1,19 +1,22 @@
 import { limits } from './limits.js';
 import { defineSchedule, type Schedule } from './schedule.js';
-import { describeValue, finiteNumber, knownKeys, nonNegativeInteger, positiveNumber, required } from './validation.js';
+import { describeValue, finiteNumber, knownKeys, nonNegativeInteger, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link cosineRestarts}. */
 export interface CosineRestartsOptions {
   /** The value at step 0 (the first cycle's peak). */
   readonly initialValue: number;
   /** Length of the first cycle in steps (Keras `first_decay_steps`, PyTorch `T_0`). */
-  readonly firstPeriod: number;
+  readonly periodSteps: number;
   /** Each cycle is this many times longer than the previous (Keras `t_mul`, PyTorch `T_mult`); >= 1. Default 1. */
   readonly periodMultiplier?: number;
   /** Each cycle's peak is this many times the previous peak (Keras `m_mul`, timm `cycle_decay`). Default 1. */
   readonly peakMultiplier?: number;
-  /** The floor as a fraction of `initialValue` (Keras `alpha`). Default 0. */
-  readonly alpha?: number;
+  /**
+   * The value every cycle decays to, absolute (Keras takes it as the fraction
+   * `alpha = finalValue / initialValue`, PyTorch as `eta_min`). Default 0.
+   */
+  readonly finalValue?: number;
   /** Number of cycles; after the last one the value holds its floor. 0 = unlimited (timm `cycle_limit`). Default 0. */
   readonly cycleLimit?: number;
 }
@@ -22,30 +25,40 @@ export interface CosineRestartsOptions {
 export interface CosineRestartsConfig {
   readonly type: 'cosine-restarts';
   readonly initialValue: number;
-  readonly firstPeriod: number;
+  readonly periodSteps: number;
   readonly periodMultiplier: number;
   readonly peakMultiplier: number;
-  readonly alpha: number;
+  readonly finalValue: number;
   readonly cycleLimit: number;
 }
+
+/** The option keys of {@link cosineRestarts}. */
+const cosineRestartsKeys = optionKeys<CosineRestartsOptions>({
+  initialValue: true,
+  periodSteps: true,
+  periodMultiplier: true,
+  peakMultiplier: true,
+  finalValue: true,
+  cycleLimit: true,
+});
 
 /**
  * Cosine decay with warm restarts (SGDR, Loshchilov & Hutter 2017) with Keras
  * `CosineDecayRestarts` formulas.
  *
- * With `q = t / firstPeriod` and `r = periodMultiplier`, the cycle is `i = floor(q)` when
+ * With `q = t / periodSteps` and `r = periodMultiplier`, the cycle is `i = floor(q)` when
  * `r = 1`, else the largest `i` with `(1 - r ** i) / (1 - r) <= q`; the progress inside
  * it is `p = (q - (1 - r ** i) / (1 - r)) / r ** i` (`p = q - i` when `r = 1`), and
- * `f(t) = initialValue * ((1 - alpha) * peakMultiplier ** i * (1 + cos(pi * p)) / 2 + alpha)`.
- * Restarts happen exactly at the cycle starts (`firstPeriod`, `firstPeriod * (1 + r)`, …).
+ * `f(t) = finalValue + (initialValue - finalValue) * peakMultiplier ** i * (1 + cos(pi * p)) / 2`.
+ * Restarts happen exactly at the cycle starts (`periodSteps`, `periodSteps * (1 + r)`, …).
  * With `cycleLimit = n > 0`, from the end of cycle `n` on the value holds that cycle's
- * floor, `initialValue * alpha`.
+ * floor, `finalValue`.
  *
  * @param options - see {@link CosineRestartsOptions}; periods in steps.
  * @throws RangeError / TypeError for invalid options, naming the option, rule and value.
  * @example
  * ```ts
- * const s = cosineRestarts({ initialValue: 1, firstPeriod: 10, periodMultiplier: 2 });
+ * const s = cosineRestarts({ initialValue: 1, periodSteps: 10, periodMultiplier: 2 });
  * s(5);  // 0.5
  * s(10); // 1 (restart; the next cycle lasts 20 steps)
  * s(20); // 0.5
@@ -55,30 +68,30 @@ export interface CosineRestartsConfig {
  * @see https://keras.io/api/optimizers/learning_rate_schedules/cosine_decay_restarts/
  */
 export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineRestartsConfig> {
-  const name = 'cosine-restarts';
-  const checked = knownKeys(name, options, ['initialValue', 'firstPeriod', 'periodMultiplier', 'peakMultiplier', 'alpha', 'cycleLimit'], { allowNull: false });
+  const name = 'cosineRestarts';
+  const checked = knownKeys(name, options, cosineRestartsKeys, { allowNull: false, renamed: { firstPeriod: 'periodSteps', alpha: 'finalValue' } });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
-  const firstPeriod = positiveNumber(name, 'firstPeriod', required(name, 'firstPeriod', checked.firstPeriod));
+  const periodSteps = positiveNumber(name, 'periodSteps', required(name, 'periodSteps', checked.periodSteps));
   const periodMultiplier = finiteNumber(name, 'periodMultiplier', checked.periodMultiplier ?? 1);
   if (!(periodMultiplier >= 1)) {
     throw new RangeError(`${name}: \`periodMultiplier\` must be a finite number >= 1; received ${describeValue(periodMultiplier)}`);
   }
   const peakMultiplier = positiveNumber(name, 'peakMultiplier', checked.peakMultiplier ?? 1);
-  const alpha = finiteNumber(name, 'alpha', checked.alpha ?? 0);
+  const finalValue = finiteNumber(name, 'finalValue', checked.finalValue ?? 0);
   const cycleLimit = nonNegativeInteger(name, 'cycleLimit', checked.cycleLimit ?? 0);
 
   const logMultiplier = Math.log(periodMultiplier);
   const growth = periodMultiplier - 1;
   const geometric = periodMultiplier !== 1;
-  /** Start of cycle `cycle`, in units of `firstPeriod`: (r ** cycle - 1) / (r - 1). */
+  /** Start of cycle `cycle`, in units of `periodSteps`: (r ** cycle - 1) / (r - 1). */
   const cycleStart = (cycle: number): number => (geometric ? (periodMultiplier ** cycle - 1) / growth : cycle);
-  const floor = initialValue * alpha;
+  const floor = finalValue;
   const end = cycleLimit > 0 ? cycleStart(cycleLimit) : Infinity;
-  const height = 0.5 * (1 - alpha) * initialValue;
+  const height = 0.5 * (initialValue - finalValue);
   if (peakMultiplier > 1) {
     // The peaks grow by peakMultiplier per cycle: the tallest is in the last cycle the step domain
     // (or cycleLimit) reaches, which the generic probes of defineSchedule can miss between two probes.
-    const completedAtEnd = limits.maxStep / firstPeriod;
+    const completedAtEnd = limits.maxStep / periodSteps;
     const reached = geometric
       ? Math.floor(
           (Number.isFinite(completedAtEnd * growth) ? Math.log1p(completedAtEnd * growth) : Math.log(completedAtEnd) + Math.log(growth)) / logMultiplier,
@@ -88,7 +101,7 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
     if (!Number.isFinite(2 * Math.abs(height) * peakMultiplier ** lastCycle + Math.abs(floor))) {
       throw new RangeError(
         `${name}: \`peakMultiplier\` must keep every peak finite up to step ${limits.maxStep} (cycle ${lastCycle}); ` +
-          `give a cycleLimit, a longer firstPeriod or a smaller peakMultiplier; received ${describeValue(peakMultiplier)}`,
+          `give a cycleLimit, a longer periodSteps or a smaller peakMultiplier; received ${describeValue(peakMultiplier)}`,
       );
     }
   }
@@ -111,8 +124,8 @@ export function cosineRestarts(options: CosineRestartsOptions): Schedule<CosineR
   // only; the result never depends on it).
   let hint = 0;
 
-  return defineSchedule({ type: name, initialValue, firstPeriod, periodMultiplier, peakMultiplier, alpha, cycleLimit }, (step) => {
-    const completed = step / firstPeriod;
+  return defineSchedule({ type: 'cosine-restarts', initialValue, periodSteps, periodMultiplier, peakMultiplier, finalValue, cycleLimit }, (step) => {
+    const completed = step / periodSteps;
     if (completed >= end) {
       // Past the last cycle: hold the value at its end (progress 1), the floor.
       return floor;

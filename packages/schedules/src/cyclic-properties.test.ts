@@ -39,10 +39,10 @@ const steps = fc.array(between(0, 5000), { minLength: 1, maxLength: 30 });
 // Rounding of a few ulps in the closed forms is allowed at the bounds.
 const slack = (x: number): number => 1e-12 * Math.max(1, Math.abs(x));
 
-const cosineCase = fc.record({ initialValue: value, decaySteps: length, alpha: fraction }).map(
-  ({ initialValue, decaySteps, alpha }): Case => ({
-    schedule: cosine({ initialValue, decaySteps, alpha }),
-    low: initialValue * alpha,
+const cosineCase = fc.record({ initialValue: value, decaySteps: length, floorFraction: fraction }).map(
+  ({ initialValue, decaySteps, floorFraction }): Case => ({
+    schedule: cosine({ initialValue, decaySteps, finalValue: initialValue * floorFraction }),
+    low: initialValue * floorFraction,
     high: initialValue,
     keySteps: [0, decaySteps / 2, decaySteps],
   }),
@@ -51,48 +51,48 @@ const cosineCase = fc.record({ initialValue: value, decaySteps: length, alpha: f
 const cosineRestartsCase = fc
   .record({
     initialValue: value,
-    firstPeriod: length,
+    periodSteps: length,
     periodMultiplier: between(1, 4),
     peakMultiplier: between(0.05, 1),
-    alpha: fraction,
+    floorFraction: fraction,
     cycleLimit: fc.nat({ max: 5 }),
   })
   .map(
-    (options): Case => ({
-      schedule: cosineRestarts(options),
-      low: options.initialValue * options.alpha,
+    ({ floorFraction, ...options }): Case => ({
+      schedule: cosineRestarts({ ...options, finalValue: options.initialValue * floorFraction }),
+      low: options.initialValue * floorFraction,
       high: options.initialValue,
-      keySteps: [0, options.firstPeriod, options.firstPeriod * (1 + options.periodMultiplier)],
+      keySteps: [0, options.periodSteps, options.periodSteps * (1 + options.periodMultiplier)],
     }),
   );
 
 const cyclicCase = fc
   .record({
-    baseValue: value,
+    initialValue: value,
     height: between(0, 10),
-    stepSizeUp: length,
-    stepSizeDown: length,
+    riseSteps: length,
+    fallSteps: length,
     mode: fc.constantFrom('triangular', 'triangular2', 'exp-range' as const),
     gamma: between(0.9, 1),
     momentum: fc.option(fc.tuple(fraction, fraction), { nil: undefined }),
   })
   .map(
-    ({ baseValue, height, momentum, ...rest }): Case => ({
+    ({ initialValue, height, momentum, ...rest }): Case => ({
       schedule: cyclic({
-        baseValue,
-        maxValue: baseValue + height,
+        initialValue,
+        peakValue: initialValue + height,
         ...rest,
-        ...(momentum === undefined ? {} : { baseMomentum: Math.min(...momentum), maxMomentum: Math.max(...momentum) }),
+        ...(momentum === undefined ? {} : { minMomentum: Math.min(...momentum), maxMomentum: Math.max(...momentum) }),
       }),
-      low: baseValue,
-      high: baseValue + height,
-      keySteps: [0, rest.stepSizeUp, rest.stepSizeUp + rest.stepSizeDown, 2 * rest.stepSizeUp + rest.stepSizeDown],
+      low: initialValue,
+      high: initialValue + height,
+      keySteps: [0, rest.riseSteps, rest.riseSteps + rest.fallSteps, 2 * rest.riseSteps + rest.fallSteps],
     }),
   );
 
 const oneCycleCase = fc
   .record({
-    maxValue: value,
+    peakValue: value,
     totalSteps: fc.integer({ min: 1, max: 5000 }),
     warmupFraction: between(0.01, 0.49),
     annealing: fc.constantFrom('cos', 'linear' as const),
@@ -103,8 +103,8 @@ const oneCycleCase = fc
   .map(
     (options): Case => ({
       schedule: oneCycle(options),
-      low: options.maxValue / options.initialDivisor / options.finalDivisor,
-      high: options.maxValue,
+      low: options.peakValue / options.initialDivisor / options.finalDivisor,
+      high: options.peakValue,
       keySteps: [0, options.warmupFraction * options.totalSteps, 2 * options.warmupFraction * options.totalSteps, options.totalSteps],
     }),
   );
@@ -184,7 +184,7 @@ const clampCase = fc.tuple(leafCase, fraction, fraction).map(([inner, a, b]): Ca
 const offsetCase = fc.tuple(leafCase, between(0, 300)).map(
   ([inner, delay]): Case => ({
     ...inner,
-    schedule: offset({ schedule: inner.schedule, steps: delay }),
+    schedule: offset({ schedule: inner.schedule, delaySteps: delay }),
     keySteps: [0, ...inner.keySteps.map((step) => step + delay)],
   }),
 );
@@ -215,9 +215,9 @@ describe('cyclic, restarts, warm-up and composition properties', () => {
   });
 
   test.prop([fc.oneof(cyclicCase, oneCycleCase), steps])('paired momentum stays within its bounds', ({ schedule }, points) => {
-    const config = schedule.config as unknown as { baseMomentum?: number; maxMomentum?: number };
-    if (schedule.momentum === undefined || config.baseMomentum === undefined || config.maxMomentum === undefined) return;
-    for (const step of points) within(schedule.momentum(step), config.baseMomentum, config.maxMomentum);
+    const config = schedule.config as unknown as { minMomentum?: number; maxMomentum?: number };
+    if (schedule.momentum === undefined || config.minMomentum === undefined || config.maxMomentum === undefined) return;
+    for (const step of points) within(schedule.momentum(step), config.minMomentum, config.maxMomentum);
   });
 
   test.prop([anyCase, steps])('fromConfig(toConfig(s)) evaluates like s', ({ schedule }, points) => {
@@ -275,8 +275,8 @@ describe('cyclic, restarts, warm-up and composition properties', () => {
   });
 
   test.prop([cosineRestartsCase, unitPoints])('cosine restarts anneal non-increasingly inside the first period', ({ schedule }, points) => {
-    const { firstPeriod } = schedule.config as unknown as { firstPeriod: number };
-    nonIncreasing(schedule, 0, firstPeriod * (1 - 1e-9), points);
+    const { periodSteps } = schedule.config as unknown as { periodSteps: number };
+    nonIncreasing(schedule, 0, periodSteps * (1 - 1e-9), points);
   });
 
   test.prop([warmupStableDecayCase, unitPoints])('warm-up–stable–decay rises during the warm-up and never rises after it', ({ schedule }, points) => {

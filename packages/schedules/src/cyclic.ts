@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { describeValue, finiteNumber, functionOption, knownKeys, oneOf, positiveNumber, required } from './validation.js';
+import { describeValue, finiteNumber, functionOption, knownKeys, oneOf, optionKeys, positiveNumber, required } from './validation.js';
 
 /** The built-in amplitude policies of {@link cyclic} (PyTorch `mode`). */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp-range';
@@ -9,14 +9,14 @@ export type CyclicScaleMode = 'cycle' | 'iterations';
 
 /** Options of {@link cyclic}. */
 export interface CyclicOptions {
-  /** The lower bound of each cycle (PyTorch `base_lr`). */
-  readonly baseValue: number;
-  /** The upper bound of the first cycle (PyTorch `max_lr`); must be >= `baseValue`. */
-  readonly maxValue: number;
-  /** Steps from `baseValue` up to the peak (PyTorch `step_size_up`). */
-  readonly stepSizeUp: number;
-  /** Steps from the peak back down (PyTorch `step_size_down`). Default `stepSizeUp`. */
-  readonly stepSizeDown?: number;
+  /** The value at step 0, the low end of each cycle (PyTorch `base_lr`). */
+  readonly initialValue: number;
+  /** The peak of the first cycle (PyTorch `max_lr`); must be >= `initialValue`. */
+  readonly peakValue: number;
+  /** Steps from `initialValue` up to the peak (PyTorch `step_size_up`). */
+  readonly riseSteps: number;
+  /** Steps from the peak back down (PyTorch `step_size_down`). Default `riseSteps`. */
+  readonly fallSteps?: number;
   /** `'triangular'` (constant amplitude), `'triangular2'` (halved every cycle), `'exp-range'` (times `gamma ** step`). Default `'triangular'`. */
   readonly mode?: CyclicMode;
   /** The base of the `'exp-range'` decay per step. Default 1. */
@@ -29,60 +29,83 @@ export interface CyclicOptions {
   /** Whether the scale function receives the cycle number (from 1) or the step. Default `'iterations'` for `'exp-range'`, `'cycle'` otherwise. */
   readonly scaleMode?: CyclicScaleMode;
   /** The lowest momentum, reached at the peak value. Give it with `maxMomentum` to get `.momentum`. */
-  readonly baseMomentum?: number;
-  /** The highest momentum, at the cycle's base value. Give it with `baseMomentum` to get `.momentum`. */
+  readonly minMomentum?: number;
+  /** The highest momentum, at the cycle's base value. Give it with `minMomentum` to get `.momentum`. */
   readonly maxMomentum?: number;
 }
 
 /** The JSON config of a {@link cyclic} schedule. */
 export interface CyclicConfig {
   readonly type: 'cyclic';
-  readonly baseValue: number;
-  readonly maxValue: number;
-  readonly stepSizeUp: number;
-  readonly stepSizeDown: number;
+  readonly initialValue: number;
+  readonly peakValue: number;
+  readonly riseSteps: number;
+  readonly fallSteps: number;
   readonly mode: CyclicMode;
   readonly gamma: number;
   readonly scaleMode: CyclicScaleMode;
   /** Present (as a lambda marker) only when a custom scale function was given. */
   readonly scaleFunction?: { readonly type: 'lambda' };
-  readonly baseMomentum?: number;
+  readonly minMomentum?: number;
   readonly maxMomentum?: number;
 }
 
 /** The JSON config of the momentum schedule paired with a {@link cyclic} schedule. */
 export interface CyclicMomentumConfig {
   readonly type: 'cyclic-momentum';
-  readonly baseMomentum: number;
+  readonly minMomentum: number;
   readonly maxMomentum: number;
-  readonly stepSizeUp: number;
-  readonly stepSizeDown: number;
+  readonly riseSteps: number;
+  readonly fallSteps: number;
   readonly mode: CyclicMode;
   readonly gamma: number;
   readonly scaleMode: CyclicScaleMode;
 }
+
+/** The option keys of {@link cyclic}. */
+const cyclicKeys = optionKeys<CyclicOptions>({
+  initialValue: true,
+  peakValue: true,
+  riseSteps: true,
+  fallSteps: true,
+  mode: true,
+  gamma: true,
+  scaleFunction: true,
+  scaleMode: true,
+  minMomentum: true,
+  maxMomentum: true,
+});
+
+/** The options {@link cyclic} had before 1.0, by their new names. */
+const cyclicRenamed = {
+  baseValue: 'initialValue',
+  maxValue: 'peakValue',
+  stepSizeUp: 'riseSteps',
+  stepSizeDown: 'fallSteps',
+  baseMomentum: 'minMomentum',
+} as const;
 
 /**
  * Cyclical learning rate (Smith 2017) with PyTorch `CyclicLR` formulas. Steps count from
  * 0 as PyTorch's `last_epoch` does, so `cyclic(...)(t)` equals the rate after `t` calls
  * of `scheduler.step()`.
  *
- * Formula, with `total = stepSizeUp + stepSizeDown`, `ratio = stepSizeUp / total`,
+ * Formula, with `total = riseSteps + fallSteps`, `ratio = riseSteps / total`,
  * `cycle = floor(1 + t / total)`, `x = 1 + t / total - cycle`:
  * `scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1)`,
- * `f(t) = baseValue + (maxValue - baseValue) * scale * g(scaleMode === 'cycle' ? cycle : t)`,
+ * `f(t) = initialValue + (peakValue - initialValue) * scale * g(scaleMode === 'cycle' ? cycle : t)`,
  * with `g(c) = 1` (triangular), `g(c) = 1 / 2 ** (c - 1)` (triangular2),
  * `g(t) = gamma ** t` (exp-range) or the custom `scaleFunction`.
  *
- * When `baseMomentum` and `maxMomentum` are both given, `.momentum` cycles inversely:
- * `m(t) = maxMomentum - (maxMomentum - baseMomentum) * scale * g(...)`.
+ * When `minMomentum` and `maxMomentum` are both given, `.momentum` cycles inversely:
+ * `m(t) = maxMomentum - (maxMomentum - minMomentum) * scale * g(...)`.
  *
  * @param options - see {@link CyclicOptions}; step sizes are in steps (may be fractional).
  * @returns the schedule, with `.momentum` when both momentum bounds are given.
  * @throws RangeError / TypeError for invalid options, naming the option, rule and value.
  * @example
  * ```ts
- * const s = cyclic({ baseValue: 0.001, maxValue: 0.006, stepSizeUp: 2000 });
+ * const s = cyclic({ initialValue: 0.001, peakValue: 0.006, riseSteps: 2000 });
  * s(0);    // 0.001
  * s(1000); // 0.0035
  * s(2000); // 0.006
@@ -93,67 +116,62 @@ export interface CyclicMomentumConfig {
  */
 export function cyclic(options: CyclicOptions): Schedule<CyclicConfig> {
   const name = 'cyclic';
-  const checked = knownKeys(
-    name,
-    options,
-    ['baseValue', 'maxValue', 'stepSizeUp', 'stepSizeDown', 'mode', 'gamma', 'scaleFunction', 'scaleMode', 'baseMomentum', 'maxMomentum'],
-    { allowNull: false },
-  );
-  const baseValue = finiteNumber(name, 'baseValue', required(name, 'baseValue', checked.baseValue));
-  const maxValue = finiteNumber(name, 'maxValue', required(name, 'maxValue', checked.maxValue));
-  if (maxValue < baseValue) {
-    throw new RangeError(`${name}: \`maxValue\` must be >= \`baseValue\` (${baseValue}); received ${describeValue(maxValue)}`);
+  const checked = knownKeys(name, options, cyclicKeys, { allowNull: false, renamed: cyclicRenamed });
+  const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
+  const peakValue = finiteNumber(name, 'peakValue', required(name, 'peakValue', checked.peakValue));
+  if (peakValue < initialValue) {
+    throw new RangeError(`${name}: \`peakValue\` must be >= \`initialValue\` (${initialValue}); received ${describeValue(peakValue)}`);
   }
-  const stepSizeUp = positiveNumber(name, 'stepSizeUp', required(name, 'stepSizeUp', checked.stepSizeUp));
-  const stepSizeDown = positiveNumber(name, 'stepSizeDown', checked.stepSizeDown ?? stepSizeUp);
+  const riseSteps = positiveNumber(name, 'riseSteps', required(name, 'riseSteps', checked.riseSteps));
+  const fallSteps = positiveNumber(name, 'fallSteps', checked.fallSteps ?? riseSteps);
   const mode = oneOf(name, 'mode', checked.mode ?? 'triangular', ['triangular', 'triangular2', 'exp-range']);
   const gamma = positiveNumber(name, 'gamma', checked.gamma ?? 1);
   const scaleFunction = checked.scaleFunction === undefined ? undefined : functionOption<(x: number) => number>(name, 'scaleFunction', checked.scaleFunction);
   const scaleMode = oneOf(name, 'scaleMode', checked.scaleMode ?? (mode === 'exp-range' ? 'iterations' : 'cycle'), ['cycle', 'iterations']);
-  const momentumBounds = momentumPair(name, checked.baseMomentum, checked.maxMomentum);
+  const momentumBounds = momentumPair(name, checked.minMomentum, checked.maxMomentum);
 
-  const shape = { stepSizeUp, stepSizeDown, mode, gamma, scaleMode } as const;
-  const phase = cyclicPhase(stepSizeUp, stepSizeDown, mode, gamma, scaleMode, scaleFunction);
-  const height = maxValue - baseValue;
+  const shape = { riseSteps, fallSteps, mode, gamma, scaleMode } as const;
+  const phase = cyclicPhase(riseSteps, fallSteps, mode, gamma, scaleMode, scaleFunction);
+  const height = peakValue - initialValue;
   const momentum = momentumBounds === undefined ? undefined : momentumSchedule(momentumBounds[0], momentumBounds[1], shape, phase, scaleFunction !== undefined);
   const config: CyclicConfig = {
     type: name,
-    baseValue,
-    maxValue,
+    initialValue,
+    peakValue,
     ...shape,
     ...(scaleFunction === undefined ? {} : { scaleFunction: { type: 'lambda' as const } }),
-    ...(momentumBounds === undefined ? {} : { baseMomentum: momentumBounds[0], maxMomentum: momentumBounds[1] }),
+    ...(momentumBounds === undefined ? {} : { minMomentum: momentumBounds[0], maxMomentum: momentumBounds[1] }),
   };
-  return defineSchedule(config, (step) => baseValue + height * phase(step), momentum);
+  return defineSchedule(config, (step) => initialValue + height * phase(step), momentum);
 }
 
 function momentumPair(owner: string, base: unknown, max: unknown): [number, number] | undefined {
   if (base === undefined && max === undefined) return undefined;
   if (base === undefined || max === undefined) {
-    const missing = base === undefined ? 'baseMomentum' : 'maxMomentum';
+    const missing = base === undefined ? 'minMomentum' : 'maxMomentum';
     throw new TypeError(
-      `${owner}: \`${missing}\` is required when ${missing === 'baseMomentum' ? '`maxMomentum`' : '`baseMomentum`'} is given; received undefined`,
+      `${owner}: \`${missing}\` is required when ${missing === 'minMomentum' ? '`maxMomentum`' : '`minMomentum`'} is given; received undefined`,
     );
   }
-  const baseMomentum = finiteNumber(owner, 'baseMomentum', base);
+  const minMomentum = finiteNumber(owner, 'minMomentum', base);
   const maxMomentum = finiteNumber(owner, 'maxMomentum', max);
-  if (maxMomentum < baseMomentum) {
-    throw new RangeError(`${owner}: \`maxMomentum\` must be >= \`baseMomentum\` (${baseMomentum}); received ${describeValue(maxMomentum)}`);
+  if (maxMomentum < minMomentum) {
+    throw new RangeError(`${owner}: \`maxMomentum\` must be >= \`minMomentum\` (${minMomentum}); received ${describeValue(maxMomentum)}`);
   }
-  return [baseMomentum, maxMomentum];
+  return [minMomentum, maxMomentum];
 }
 
 /** The fraction of the cycle's height reached at `step`, amplitude scale included. */
 function cyclicPhase(
-  stepSizeUp: number,
-  stepSizeDown: number,
+  riseSteps: number,
+  fallSteps: number,
   mode: CyclicMode,
   gamma: number,
   scaleMode: CyclicScaleMode,
   scaleFunction: ((x: number) => number) | undefined,
 ): (step: number) => number {
-  const total = stepSizeUp + stepSizeDown;
-  const ratio = stepSizeUp / total;
+  const total = riseSteps + fallSteps;
+  const ratio = riseSteps / total;
   const byCycle = scaleMode === 'cycle';
   const logGamma = Math.log(gamma);
   const scale =
@@ -190,14 +208,14 @@ function cyclicPhase(
 }
 
 function momentumSchedule(
-  baseMomentum: number,
+  minMomentum: number,
   maxMomentum: number,
-  shape: Omit<CyclicMomentumConfig, 'type' | 'baseMomentum' | 'maxMomentum'>,
+  shape: Omit<CyclicMomentumConfig, 'type' | 'minMomentum' | 'maxMomentum'>,
   phase: (step: number) => number,
   customScale: boolean,
 ): Schedule<CyclicMomentumConfig> {
-  const height = maxMomentum - baseMomentum;
-  const config: CyclicMomentumConfig = { type: 'cyclic-momentum', baseMomentum, maxMomentum, ...shape };
+  const height = maxMomentum - minMomentum;
+  const config: CyclicMomentumConfig = { type: 'cyclic-momentum', minMomentum, maxMomentum, ...shape };
   // A custom scale makes the momentum unserialisable too: mark it as a lambda.
   const marked = customScale ? { ...config, scaleFunction: { type: 'lambda' as const } } : config;
   return defineSchedule(marked, (step) => maxMomentum - height * phase(step));

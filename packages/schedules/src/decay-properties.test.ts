@@ -36,7 +36,7 @@ function direction(from: number, to: number): 'down' | 'up' {
 }
 
 const describedCases: Record<string, fc.Arbitrary<Case>> = {
-  linear: fc.record({ initialValue: signedValue, finalValue: signedValue, steps: length }).map((options) => ({
+  linear: fc.record({ initialValue: signedValue, finalValue: signedValue, totalSteps: length }).map((options) => ({
     schedule: linear(options),
     min: Math.min(options.initialValue, options.finalValue),
     max: Math.max(options.initialValue, options.finalValue),
@@ -57,11 +57,11 @@ const describedCases: Record<string, fc.Arbitrary<Case>> = {
       direction: options.cycle ? 'none' : direction(options.initialValue, options.finalValue),
     })),
   step: fc
-    .record({ initialValue: value, stepSize: fc.integer({ min: 1, max: 500 }), factor: decayFactor })
+    .record({ initialValue: value, periodSteps: fc.integer({ min: 1, max: 500 }), factor: decayFactor })
     .map((options) => ({ schedule: step(options), min: 0, max: options.initialValue, direction: 'down' })),
-  'multi-step': fc.record({ initialValue: value, milestones: sortedSteps(8), factor: decayFactor }).map((options) => ({
+  'multi-step': fc.record({ initialValue: value, boundaries: sortedSteps(8), factor: decayFactor }).map((options) => ({
     schedule: multiStep(options),
-    min: options.initialValue * options.factor ** options.milestones.length,
+    min: options.initialValue * options.factor ** options.boundaries.length,
     max: options.initialValue,
     direction: 'down',
   })),
@@ -86,14 +86,14 @@ const describedCases: Record<string, fc.Arbitrary<Case>> = {
         decaySteps: length,
         staircase: fc.boolean(),
         transitionBegin: fc.double({ min: 0, max: 1000, noNaN: true }),
-        endValue: value,
+        finalValue: value,
       },
       { requiredKeys: ['initialValue', 'decayRate'] },
     )
     .map((options) => ({
       schedule: exponential(options),
-      min: options.endValue ?? 0,
-      max: Math.max(options.initialValue, options.endValue ?? 0),
+      min: options.finalValue ?? 0,
+      max: Math.max(options.initialValue, options.finalValue ?? 0),
       direction: 'down',
     })),
   'exponential (growing, capped)': fc
@@ -103,12 +103,12 @@ const describedCases: Record<string, fc.Arbitrary<Case>> = {
       decaySteps: length,
       staircase: fc.boolean(),
       transitionBegin: fc.double({ min: 0, max: 1000, noNaN: true }),
-      endValue: value,
+      finalValue: value,
     })
     .map((options) => ({
       schedule: exponential(options),
-      min: Math.min(options.initialValue, options.endValue),
-      max: options.endValue,
+      min: Math.min(options.initialValue, options.finalValue),
+      max: options.finalValue,
       direction: 'up',
     })),
   'inverse-time': fc

@@ -40,15 +40,15 @@ describe('exponential', () => {
     expect(s(13)).toBeCloseTo(0.01, 12);
   });
 
-  it('clamps at endValue from below when decaying', () => {
-    const s = exponential({ initialValue: 1, decayRate: 0.5, decaySteps: 10, endValue: 0.2 });
+  it('clamps at finalValue from below when decaying', () => {
+    const s = exponential({ initialValue: 1, decayRate: 0.5, decaySteps: 10, finalValue: 0.2 });
     expect(s(20)).toBeCloseTo(0.25, 12);
     expect(s(30)).toBe(0.2);
     expect(s(1e6)).toBe(0.2);
   });
 
-  it('clamps at endValue from above when growing', () => {
-    const s = exponential({ initialValue: 1, decayRate: 2, decaySteps: 10, endValue: 3 });
+  it('clamps at finalValue from above when growing', () => {
+    const s = exponential({ initialValue: 1, decayRate: 2, decaySteps: 10, finalValue: 3 });
     expect(s(10)).toBeCloseTo(2, 12);
     expect(s(15)).toBeCloseTo(2 ** 1.5, 12);
     expect(s(20)).toBe(3);
@@ -56,11 +56,11 @@ describe('exponential', () => {
   });
 
   it('applies the clamp before transitionBegin too, as optax', () => {
-    const s = exponential({ initialValue: 1, decayRate: 0.5, transitionBegin: 10, endValue: 2 });
+    const s = exponential({ initialValue: 1, decayRate: 0.5, transitionBegin: 10, finalValue: 2 });
     expect(s(0)).toBe(2);
   });
 
-  it('omits endValue from the config when not given and round-trips', () => {
+  it('omits finalValue from the config when not given and round-trips', () => {
     const s = exponential({ initialValue: 0.1, decayRate: 0.96 });
     expect(toConfig(s)).toEqual({
       type: 'exponential',
@@ -70,19 +70,19 @@ describe('exponential', () => {
       staircase: false,
       transitionBegin: 0,
     });
-    expect(Object.hasOwn(s.config, 'endValue')).toBe(false);
+    expect(Object.hasOwn(s.config, 'finalValue')).toBe(false);
     const loaded = fromConfig(toConfig(s));
     for (const t of [0, 1, 17.5, 400]) expect(loaded(t)).toBe(s(t));
   });
 
-  it('keeps endValue in the config and round-trips it', () => {
+  it('keeps finalValue in the config and round-trips it', () => {
     const s = exponential({
       initialValue: 1,
       decayRate: 0.5,
       decaySteps: 3,
       staircase: true,
       transitionBegin: 2,
-      endValue: 0.1,
+      finalValue: 0.1,
     });
     expect(toConfig(s)).toEqual({
       type: 'exponential',
@@ -91,7 +91,7 @@ describe('exponential', () => {
       decaySteps: 3,
       staircase: true,
       transitionBegin: 2,
-      endValue: 0.1,
+      finalValue: 0.1,
     });
     const loaded = fromConfig(JSON.parse(JSON.stringify(toConfig(s))));
     for (const t of [0, 2, 5, 7.5, 100]) expect(loaded(t)).toBe(s(t));
@@ -127,9 +127,9 @@ describe('exponential', () => {
     );
   });
 
-  it('rejects a NaN endValue', () => {
-    expect(() => exponential({ initialValue: 1, decayRate: 0.5, endValue: Number.NaN })).toThrow(
-      new RangeError('exponential: `endValue` must be a finite number; received NaN'),
+  it('rejects a NaN finalValue', () => {
+    expect(() => exponential({ initialValue: 1, decayRate: 0.5, finalValue: Number.NaN })).toThrow(
+      new RangeError('exponential: `finalValue` must be a finite number; received NaN'),
     );
   });
 
@@ -147,14 +147,28 @@ describe('exponential', () => {
     expect(() => exponential({ initialValue: 1, decay_rate: 0.5 } as never)).toThrow(
       new TypeError(
         'exponential: unknown option `decay_rate` (did you mean `decayRate`?); valid options are ' +
-          '`initialValue`, `decayRate`, `decaySteps`, `staircase`, `transitionBegin`, `endValue`',
+          '`initialValue`, `decayRate`, `decaySteps`, `staircase`, `transitionBegin`, `finalValue`',
       ),
     );
   });
 
-  it('fromConfig rejects a null endValue', () => {
-    expect(() => fromConfig({ type: 'exponential', initialValue: 1, decayRate: 0.5, endValue: null })).toThrow(
-      new TypeError('exponential: `endValue` must be left out (for its default) or given a value; received null'),
+  it('fromConfig rejects a null finalValue', () => {
+    expect(() => fromConfig({ type: 'exponential', initialValue: 1, decayRate: 0.5, finalValue: null })).toThrow(
+      new TypeError('exponential: `finalValue` must be left out (for its default) or given a value; received null'),
+    );
+  });
+});
+
+describe('exponential before 1.0', () => {
+  it('refuses the old option `endValue`, naming `finalValue`', () => {
+    expect(() => exponential({ initialValue: 1, decayRate: 0.5, endValue: 0.2 } as never)).toThrow(
+      new TypeError('exponential: option `endValue` was renamed `finalValue` before 1.0 (same meaning unless the changelog says otherwise)'),
+    );
+  });
+
+  it('refuses an old config with `endValue`, naming `finalValue`', () => {
+    expect(() => fromConfig({ type: 'exponential', initialValue: 1, decayRate: 0.5, endValue: 0.2 })).toThrow(
+      new TypeError('exponential: option `endValue` was renamed `finalValue` before 1.0 (same meaning unless the changelog says otherwise)'),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { booleanOption, finiteNumber, knownKeys, nonNegativeNumber, positiveNumber, required } from './validation.js';
+import { booleanOption, finiteNumber, knownKeys, nonNegativeNumber, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link exponential}. */
 export interface ExponentialOptions {
@@ -14,10 +14,10 @@ export interface ExponentialOptions {
   /** Steps before the decay starts; the value is `initialValue` until then (optax). Default 0. */
   readonly transitionBegin?: number;
   /** Clamp: a floor when `decayRate < 1`, a ceiling otherwise (optax `end_value`). Default none. */
-  readonly endValue?: number;
+  readonly finalValue?: number;
 }
 
-/** The JSON config of an {@link exponential} schedule (`endValue` present only when given). */
+/** The JSON config of an {@link exponential} schedule (`finalValue` present only when given). */
 export interface ExponentialConfig {
   readonly type: 'exponential';
   readonly initialValue: number;
@@ -25,16 +25,26 @@ export interface ExponentialConfig {
   readonly decaySteps: number;
   readonly staircase: boolean;
   readonly transitionBegin: number;
-  readonly endValue?: number;
+  readonly finalValue?: number;
 }
+
+/** The option keys of {@link exponential}. */
+const exponentialKeys = optionKeys<ExponentialOptions>({
+  initialValue: true,
+  decayRate: true,
+  decaySteps: true,
+  staircase: true,
+  transitionBegin: true,
+  finalValue: true,
+});
 
 /**
  * Exponential decay, as optax `exponential_decay` (a superset of Keras `ExponentialDecay`
  * and PyTorch `ExponentialLR`).
  *
  * Formula, with `p = max(t - transitionBegin, 0) / decaySteps` (floored when `staircase`):
- * `f(t) = initialValue * decayRate ** p`, then clamped at `endValue` when given:
- * `max(f, endValue)` when `decayRate < 1`, `min(f, endValue)` when `decayRate >= 1`.
+ * `f(t) = initialValue * decayRate ** p`, then clamped at `finalValue` when given:
+ * `max(f, finalValue)` when `decayRate < 1`, `min(f, finalValue)` when `decayRate >= 1`.
  * The clamp applies at every step, including before `transitionBegin` (as optax).
  * With `staircase`, integer `decaySteps` and `transitionBegin` put every drop exactly at
  * `transitionBegin + k * decaySteps`; fractional ones are allowed but a drop can then land
@@ -49,10 +59,10 @@ export interface ExponentialConfig {
  * @param options.decaySteps - period of `decayRate`, in steps (positive, default 1).
  * @param options.staircase - decay in whole periods (default false).
  * @param options.transitionBegin - steps before the decay starts (>= 0, default 0).
- * @param options.endValue - optional clamp (floor when decaying, ceiling when growing).
+ * @param options.finalValue - optional clamp (floor when decaying, ceiling when growing).
  * @example
  * ```ts
- * const s = exponential({ initialValue: 1, decayRate: 0.5, decaySteps: 10, endValue: 0.2 });
+ * const s = exponential({ initialValue: 1, decayRate: 0.5, decaySteps: 10, finalValue: 0.2 });
  * s(0);   // 1
  * s(10);  // 0.5
  * s(15);  // 0.35355… (0.5 ** 1.5)
@@ -62,13 +72,13 @@ export interface ExponentialConfig {
  */
 export function exponential(options: ExponentialOptions): Schedule<ExponentialConfig> {
   const name = 'exponential';
-  const checked = knownKeys(name, options, ['initialValue', 'decayRate', 'decaySteps', 'staircase', 'transitionBegin', 'endValue'], { allowNull: false });
+  const checked = knownKeys(name, options, exponentialKeys, { allowNull: false, renamed: { endValue: 'finalValue' } });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const decayRate = positiveNumber(name, 'decayRate', required(name, 'decayRate', checked.decayRate));
   const decaySteps = positiveNumber(name, 'decaySteps', checked.decaySteps ?? 1);
   const staircase = booleanOption(name, 'staircase', checked.staircase ?? false);
   const transitionBegin = nonNegativeNumber(name, 'transitionBegin', checked.transitionBegin ?? 0);
-  const endValue = checked.endValue === undefined ? undefined : finiteNumber(name, 'endValue', checked.endValue);
+  const finalValue = checked.finalValue === undefined ? undefined : finiteNumber(name, 'finalValue', checked.finalValue);
   const config: ExponentialConfig = {
     type: name,
     initialValue,
@@ -76,14 +86,14 @@ export function exponential(options: ExponentialOptions): Schedule<ExponentialCo
     decaySteps,
     staircase,
     transitionBegin,
-    ...(endValue === undefined ? {} : { endValue }),
+    ...(finalValue === undefined ? {} : { finalValue }),
   };
   const clamp =
-    endValue === undefined
+    finalValue === undefined
       ? (value: number) => value
       : decayRate < 1
-        ? (value: number) => Math.max(value, endValue)
-        : (value: number) => Math.min(value, endValue);
+        ? (value: number) => Math.max(value, finalValue)
+        : (value: number) => Math.min(value, finalValue);
   return defineSchedule(config, (t) => {
     const elapsed = t - transitionBegin;
     if (elapsed <= 0) return clamp(initialValue);

@@ -1,5 +1,6 @@
 import { excerpt } from './excerpt.js';
 import { limits } from './limits.js';
+import { scheduleOwner } from './schedule-owner.js';
 
 const maxConfigNumbers = 64;
 
@@ -11,7 +12,7 @@ const maxConfigNumbers = 64;
  *
  * @example
  * ```ts
- * probeSteps({ type: 'step', initialValue: 0.1, stepSize: 30, factor: 0.1 }).includes(30); // true
+ * probeSteps({ type: 'step', initialValue: 0.1, periodSteps: 30, factor: 0.1 }).includes(30); // true
  * ```
  */
 export function probeSteps(config: unknown): number[] {
@@ -97,9 +98,9 @@ export function checkFiniteOverDomain(config: { readonly type: string }, formula
   }
 }
 
-/** `cosine`, or the framework class of a preset (`torch StepLR`, `keras ExponentialDecay`). */
+/** The builder (`cosine`, `oneCycle`), or the framework class of a preset (`torch StepLR`, `keras ExponentialDecay`). */
 function scheduleLabel(config: { readonly type: string }): string {
   const record = config as { readonly name?: unknown; readonly class_name?: unknown };
   const inner = typeof record.name === 'string' ? record.name : typeof record.class_name === 'string' ? record.class_name : undefined;
-  return inner === undefined ? config.type : `${config.type} ${inner}`;
+  return inner === undefined ? scheduleOwner(config.type) : `${config.type} ${inner}`;
 }

@@ -48,7 +48,7 @@ describe('class 1: unbounded work from one field', () => {
       /`boundaries` must have at most 10000 entries \(limits\.maxArrayLength\); received an array of 1000000 entries/,
     ],
     ['piecewise-constant values', { type: 'piecewise-constant', boundaries: [1], values: range(20_000) }, /`values` must have at most 10000 entries/],
-    ['multi-step milestones', { type: 'multi-step', initialValue: 1, milestones: range(200_000), factor: 0.5 }, /`milestones` must have at most 10000 entries/],
+    ['multi-step boundaries', { type: 'multi-step', initialValue: 1, boundaries: range(200_000), factor: 0.5 }, /`boundaries` must have at most 10000 entries/],
     [
       'join schedules',
       { type: 'join', schedules: range(50_000, () => 0).map(() => ({ type: 'constant', value: 1 })), boundaries: [1] },
@@ -66,7 +66,7 @@ describe('class 1: unbounded work from one field', () => {
   });
 
   it.each([
-    ['offset chain of 10,000', nested(10_000, { type: 'constant', value: 1 }, (inner) => ({ type: 'offset', schedule: inner, steps: 1 }))],
+    ['offset chain of 10,000', nested(10_000, { type: 'constant', value: 1 }, (inner) => ({ type: 'offset', schedule: inner, delaySteps: 1 }))],
     ['warmup chain of 33', nested(33, { type: 'constant', value: 1 }, (inner) => ({ type: 'warmup', schedule: inner, warmupSteps: 1 }))],
     ['array value nested 100,000 deep', { type: 'constant', value: nested(100_000, 1, (inner) => [inner]) }],
     ['object value nested 5,000 deep', { type: 'cosine', initialValue: nested(5_000, 1, (inner) => ({ a: inner })), decaySteps: 1 }],
@@ -77,7 +77,7 @@ describe('class 1: unbounded work from one field', () => {
   });
 
   it('refuses a cyclic config as too deep', () => {
-    const config: Record<string, unknown> = { type: 'offset', steps: 1 };
+    const config: Record<string, unknown> = { type: 'offset', delaySteps: 1 };
     config.schedule = config;
     expectOneLine(thrown(() => fromConfig(config)).error, RangeError, /at most 32 deep \(limits\.maxNestingDepth\); received a deeper one \(or a cycle\)/);
   });
@@ -94,7 +94,7 @@ describe('class 1: unbounded work from one field', () => {
     const levels: number[] = [];
     expect(() => {
       for (let level = 0; level < 100; level += 1) {
-        schedule = offset({ schedule, steps: 1 });
+        schedule = offset({ schedule, delaySteps: 1 });
         levels.push(level);
       }
     }).toThrow(/^offset: a config may nest objects and arrays at most 32 deep/);
@@ -142,7 +142,7 @@ describe('class 2: silently wrong answers', () => {
   it.each([
     ['piecewise-constant values', () => piecewiseConstant({ boundaries: [1, 2], values: [1, , 3] as number[] }), 'values[1]'],
     ['piecewise-constant boundaries', () => piecewiseConstant({ boundaries: [1, , 3] as number[], values: [1, 2, 3, 4] }), 'boundaries[1]'],
-    ['multi-step milestones', () => multiStep({ initialValue: 1, milestones: [1, , 3] as number[], factor: 0.5 }), 'milestones[1]'],
+    ['multi-step boundaries', () => multiStep({ initialValue: 1, boundaries: [1, , 3] as number[], factor: 0.5 }), 'boundaries[1]'],
     ['join schedules', () => join({ schedules: [constant({ value: 1 }), , constant({ value: 2 })] as Schedule[], boundaries: [1, 2] }), 'schedules[1]'],
     [
       'join boundaries',
@@ -171,7 +171,7 @@ describe('class 2: silently wrong answers', () => {
 
   const schedules: Array<[string, Schedule]> = [
     ['cosine', cosine({ initialValue: 0.1, decaySteps: 10 })],
-    ['step', step({ initialValue: 0.1, stepSize: 3, factor: 0.5 })],
+    ['step', step({ initialValue: 0.1, periodSteps: 3, factor: 0.5 })],
     ['torch StepLR', fromTorch('StepLR', { step_size: 3 }, { baseLr: 0.1 })],
     ['keras ExponentialDecay', fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 } })],
   ];
@@ -193,25 +193,25 @@ describe('class 2: silently wrong answers', () => {
   it.each([
     [
       'step with a factor above 1',
-      () => step({ initialValue: 1, stepSize: 1, factor: 10 }),
+      () => step({ initialValue: 1, periodSteps: 1, factor: 10 }),
       /^step: these options give a non-finite value \(Infinity\) at step 512;/,
     ],
     ['exponential growth without a ceiling', () => exponential({ initialValue: 1, decayRate: 2 }), /^exponential: .* \(Infinity\) at step 1024;/],
-    ['cyclic steps whose sum overflows', () => cyclic({ baseValue: 0, maxValue: 1, stepSizeUp: 1e308, stepSizeDown: 1e308 }), /^cyclic: .* \(NaN\) at step 0;/],
+    ['cyclic steps whose sum overflows', () => cyclic({ initialValue: 0, peakValue: 1, riseSteps: 1e308, fallSteps: 1e308 }), /^cyclic: .* \(NaN\) at step 0;/],
     [
       'cyclic exp-range growth',
-      () => cyclic({ baseValue: 0, maxValue: 1, stepSizeUp: 10, mode: 'exp-range', gamma: 1.5 }),
+      () => cyclic({ initialValue: 0, peakValue: 1, riseSteps: 10, mode: 'exp-range', gamma: 1.5 }),
       /^cyclic: these options give a non-finite value/,
     ],
     [
       'cosine restarts with growing peaks',
-      () => cosineRestarts({ initialValue: 1, firstPeriod: 1, periodMultiplier: 1, peakMultiplier: 2 }),
-      /^cosine-restarts: `peakMultiplier` must keep every peak finite up to step 9007199254740991 \(cycle 9007199254740991\)/,
+      () => cosineRestarts({ initialValue: 1, periodSteps: 1, periodMultiplier: 1, peakMultiplier: 2 }),
+      /^cosineRestarts: `peakMultiplier` must keep every peak finite up to step 9007199254740991 \(cycle 9007199254740991\)/,
     ],
-    ['linear between ±1e308', () => linear({ initialValue: -1e308, finalValue: 1e308, steps: 10 }), /^linear: these options give a non-finite value/],
+    ['linear between ±1e308', () => linear({ initialValue: -1e308, finalValue: 1e308, totalSteps: 10 }), /^linear: these options give a non-finite value/],
     [
-      'cosine whose floor overflows',
-      () => cosine({ initialValue: 1e308, decaySteps: 10, alpha: 10 }),
+      'cosine whose height overflows',
+      () => cosine({ initialValue: 1e308, decaySteps: 10, finalValue: -1e308 }),
       /^cosine: these options give a non-finite value \(Infinity\)/,
     ],
     [
@@ -245,10 +245,10 @@ describe('class 2: silently wrong answers', () => {
 
   it.each([
     [{ type: 'exponential', initialValue: 1, decayRate: 0.5, decaySteps: null }, 'exponential', 'decaySteps'],
-    [{ type: 'cosine', initialValue: 1, decaySteps: 10, alpha: null }, 'cosine', 'alpha'],
-    [{ type: 'cyclic', baseValue: 0, maxValue: 1, stepSizeUp: 5, mode: null }, 'cyclic', 'mode'],
+    [{ type: 'cosine', initialValue: 1, decaySteps: 10, finalValue: null }, 'cosine', 'finalValue'],
+    [{ type: 'cyclic', initialValue: 0, peakValue: 1, riseSteps: 5, mode: null }, 'cyclic', 'mode'],
     [{ type: 'warmup', schedule: { type: 'constant', value: 1 }, warmupSteps: 5, initialValue: null }, 'warmup', 'initialValue'],
-    [{ type: 'one-cycle', maxValue: 1, totalSteps: 100, warmupFraction: null }, 'one-cycle', 'warmupFraction'],
+    [{ type: 'one-cycle', peakValue: 1, totalSteps: 100, warmupFraction: null }, 'oneCycle', 'warmupFraction'],
   ])('never reads null as "use the default" (%#)', (config, owner, key) => {
     expectOneLine(
       thrown(() => fromConfig(config)).error,
@@ -258,11 +258,11 @@ describe('class 2: silently wrong answers', () => {
   });
 
   it('keeps growth that a ceiling bounds, and decays that underflow to 0', () => {
-    const capped = exponential({ initialValue: 1, decayRate: 2, endValue: 64 });
+    const capped = exponential({ initialValue: 1, decayRate: 2, finalValue: 64 });
     expect([capped(0), capped(3), capped(6), capped(limits.maxStep)]).toEqual([1, 8, 64, 64]);
     const decaying = exponential({ initialValue: 1, decayRate: 0.5 });
     expect(decaying(limits.maxStep)).toBe(0);
-    expect(multiStep({ initialValue: 1, milestones: [10, 20], factor: 5 })(20)).toBe(25);
+    expect(multiStep({ initialValue: 1, boundaries: [10, 20], factor: 5 })(20)).toBe(25);
   });
 
   it('throws rather than returns a non-finite value of a user function', () => {
@@ -340,11 +340,11 @@ const { config: scheduleConfig } = fc.letrec<{ config: Record<string, unknown> }
     config: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       record('constant', { value: wildValue }),
-      record('cosine', { initialValue: wildValue, decaySteps: wildValue, alpha: wildValue, exponent: wildValue }),
-      record('linear', { initialValue: wildValue, finalValue: wildValue, steps: wildValue }),
+      record('cosine', { initialValue: wildValue, decaySteps: wildValue, finalValue: wildValue, exponent: wildValue }),
+      record('linear', { initialValue: wildValue, finalValue: wildValue, totalSteps: wildValue }),
       record('polynomial', { initialValue: wildValue, finalValue: wildValue, decaySteps: wildValue, power: wildValue, cycle: fc.boolean() }),
-      record('step', { initialValue: wildValue, stepSize: wildValue, factor: wildValue }),
-      record('multi-step', { initialValue: wildValue, milestones: numberList, factor: wildValue }),
+      record('step', { initialValue: wildValue, periodSteps: wildValue, factor: wildValue }),
+      record('multi-step', { initialValue: wildValue, boundaries: numberList, factor: wildValue }),
       record('piecewise-constant', { boundaries: numberList, values: numberList }),
       record('exponential', {
         initialValue: wildValue,
@@ -352,38 +352,38 @@ const { config: scheduleConfig } = fc.letrec<{ config: Record<string, unknown> }
         decaySteps: wildValue,
         staircase: fc.boolean(),
         transitionBegin: wildValue,
-        endValue: wildValue,
+        finalValue: wildValue,
       }),
       record('inverse-time', { initialValue: wildValue, decayRate: wildValue, decaySteps: wildValue, staircase: fc.boolean() }),
       record('inverse-sqrt', { initialValue: wildValue, timescale: wildValue }),
       record('cosine-restarts', {
         initialValue: wildValue,
-        firstPeriod: wildValue,
+        periodSteps: wildValue,
         periodMultiplier: wildValue,
         peakMultiplier: wildValue,
-        alpha: wildValue,
+        finalValue: wildValue,
         cycleLimit: wildValue,
       }),
       record('cyclic', {
-        baseValue: wildValue,
-        maxValue: wildValue,
-        stepSizeUp: wildValue,
-        stepSizeDown: wildValue,
+        initialValue: wildValue,
+        peakValue: wildValue,
+        riseSteps: wildValue,
+        fallSteps: wildValue,
         mode: fc.constantFrom('triangular', 'triangular2', 'exp-range', 'other'),
         gamma: wildValue,
         scaleMode: fc.constantFrom('cycle', 'iterations'),
-        baseMomentum: wildValue,
+        minMomentum: wildValue,
         maxMomentum: wildValue,
       }),
       record('one-cycle', {
-        maxValue: wildValue,
+        peakValue: wildValue,
         totalSteps: wildValue,
         warmupFraction: wildValue,
         annealing: fc.constantFrom('cos', 'linear', 'x'),
         initialDivisor: wildValue,
         finalDivisor: wildValue,
         threePhase: fc.boolean(),
-        baseMomentum: wildValue,
+        minMomentum: wildValue,
         maxMomentum: wildValue,
         cycleMomentum: fc.boolean(),
       }),
@@ -408,14 +408,14 @@ const { config: scheduleConfig } = fc.letrec<{ config: Record<string, unknown> }
         lowerBound: wildValue,
         upperBound: wildValue,
       }),
-      record('piecewise-interpolate', { steps: numberList, values: numberList, interpolation: fc.constantFrom('linear', 'cosine') }),
+      record('piecewise-interpolate', { boundaries: numberList, values: numberList, interpolation: fc.constantFrom('linear', 'cosine') }),
       record('noise', { schedule: child, start: wildValue, end: wildValue, limit: wildValue, seed: wildValue }),
       record('overlapping-warmup', { schedule: child, warmupSteps: wildValue, initialValue: wildValue, target: wildValue }),
       record('warmup', { schedule: child, warmupSteps: wildValue, initialValue: wildValue, shape: fc.constantFrom('linear', 'cos', 'x') }),
       record('join', { schedules: fc.array(child, { maxLength: 3 }), boundaries: numberList }),
       record('multiply', { schedules: fc.array(child, { maxLength: 3 }) }),
       record('clamp', { schedule: child, minValue: wildValue, maxValue: wildValue }),
-      record('offset', { schedule: child, steps: wildValue }),
+      record('offset', { schedule: child, delaySteps: wildValue }),
       record('torch', {
         name: fc.constantFrom('StepLR', 'ExponentialLR', 'CosineAnnealingLR', 'CyclicLR', 'OneCycleLR', 'LinearLR', 'PolynomialLR'),
         args: fc.record(

@@ -41,6 +41,7 @@ export {
   type OneCycleMomentumConfig,
   type OneCycleOptions,
   oneCycle,
+  oneCycleKeys,
 } from './one-cycle.js';
 export { type OverlappingWarmupConfig, type OverlappingWarmupOptions, overlappingWarmup } from './overlapping-warmup.js';
 export {

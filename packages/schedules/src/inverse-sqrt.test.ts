@@ -26,39 +26,39 @@ describe('inverseSqrt', () => {
 
   it('rejects a zero timescale', () => {
     expect(() => inverseSqrt({ initialValue: 1, timescale: 0 })).toThrow(
-      new RangeError('inverse-sqrt: `timescale` must be a positive finite number; received 0'),
+      new RangeError('inverseSqrt: `timescale` must be a positive finite number; received 0'),
     );
   });
 
   it('rejects a negative timescale', () => {
     expect(() => inverseSqrt({ initialValue: 1, timescale: -100 })).toThrow(
-      new RangeError('inverse-sqrt: `timescale` must be a positive finite number; received -100'),
+      new RangeError('inverseSqrt: `timescale` must be a positive finite number; received -100'),
     );
   });
 
   it('rejects an infinite timescale', () => {
     expect(() => inverseSqrt({ initialValue: 1, timescale: Infinity })).toThrow(
-      new RangeError('inverse-sqrt: `timescale` must be a positive finite number; received Infinity'),
+      new RangeError('inverseSqrt: `timescale` must be a positive finite number; received Infinity'),
     );
   });
 
   it('rejects a NaN initialValue', () => {
-    expect(() => inverseSqrt({ initialValue: Number.NaN })).toThrow(new RangeError('inverse-sqrt: `initialValue` must be a finite number; received NaN'));
+    expect(() => inverseSqrt({ initialValue: Number.NaN })).toThrow(new RangeError('inverseSqrt: `initialValue` must be a finite number; received NaN'));
   });
 
   it('rejects a missing initialValue', () => {
-    expect(() => inverseSqrt({} as never)).toThrow(new TypeError('inverse-sqrt: `initialValue` is required; received undefined'));
+    expect(() => inverseSqrt({} as never)).toThrow(new TypeError('inverseSqrt: `initialValue` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => inverseSqrt({ initialValue: 1, timeScale: 10 } as never)).toThrow(
-      new TypeError('inverse-sqrt: unknown option `timeScale` (did you mean `timescale`?); valid options are `initialValue`, `timescale`'),
+      new TypeError('inverseSqrt: unknown option `timeScale` (did you mean `timescale`?); valid options are `initialValue`, `timescale`'),
     );
   });
 
   it('fromConfig rejects a string initialValue', () => {
     expect(() => fromConfig({ type: 'inverse-sqrt', initialValue: '1' })).toThrow(
-      new TypeError('inverse-sqrt: `initialValue` must be a finite number; received "1"'),
+      new TypeError('inverseSqrt: `initialValue` must be a finite number; received "1"'),
     );
   });
 });

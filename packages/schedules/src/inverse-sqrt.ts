@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, positiveNumber, required } from './validation.js';
+import { finiteNumber, knownKeys, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link inverseSqrt}. */
 export interface InverseSqrtOptions {
@@ -15,6 +15,9 @@ export interface InverseSqrtConfig {
   readonly initialValue: number;
   readonly timescale: number;
 }
+
+/** The option keys of {@link inverseSqrt}. */
+const inverseSqrtKeys = optionKeys<InverseSqrtOptions>({ initialValue: true, timescale: true });
 
 /**
  * Inverse square-root decay (Vaswani et al. 2017), as Hugging Face
@@ -36,9 +39,9 @@ export interface InverseSqrtConfig {
  * @see https://arxiv.org/abs/1706.03762
  */
 export function inverseSqrt(options: InverseSqrtOptions): Schedule<InverseSqrtConfig> {
-  const name = 'inverse-sqrt';
-  const checked = knownKeys(name, options, ['initialValue', 'timescale'], { allowNull: false });
+  const name = 'inverseSqrt';
+  const checked = knownKeys(name, options, inverseSqrtKeys, { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const timescale = positiveNumber(name, 'timescale', checked.timescale ?? 1);
-  return defineSchedule({ type: name, initialValue, timescale }, (t) => initialValue / Math.sqrt(1 + t / timescale));
+  return defineSchedule({ type: 'inverse-sqrt', initialValue, timescale }, (t) => initialValue / Math.sqrt(1 + t / timescale));
 }

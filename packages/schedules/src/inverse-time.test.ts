@@ -46,41 +46,41 @@ describe('inverseTime', () => {
 
   it('rejects a negative decayRate', () => {
     expect(() => inverseTime({ initialValue: 0.1, decayRate: -0.5 })).toThrow(
-      new RangeError('inverse-time: `decayRate` must be a finite number >= 0; received -0.5'),
+      new RangeError('inverseTime: `decayRate` must be a finite number >= 0; received -0.5'),
     );
   });
 
   it('rejects an infinite decayRate', () => {
     expect(() => inverseTime({ initialValue: 0.1, decayRate: Infinity })).toThrow(
-      new RangeError('inverse-time: `decayRate` must be a finite number >= 0; received Infinity'),
+      new RangeError('inverseTime: `decayRate` must be a finite number >= 0; received Infinity'),
     );
   });
 
   it('rejects a zero decaySteps', () => {
     expect(() => inverseTime({ initialValue: 0.1, decayRate: 0.5, decaySteps: 0 })).toThrow(
-      new RangeError('inverse-time: `decaySteps` must be a positive finite number; received 0'),
+      new RangeError('inverseTime: `decaySteps` must be a positive finite number; received 0'),
     );
   });
 
   it('rejects a NaN initialValue', () => {
     expect(() => inverseTime({ initialValue: Number.NaN, decayRate: 0.5 })).toThrow(
-      new RangeError('inverse-time: `initialValue` must be a finite number; received NaN'),
+      new RangeError('inverseTime: `initialValue` must be a finite number; received NaN'),
     );
   });
 
   it('rejects a missing decayRate', () => {
-    expect(() => inverseTime({ initialValue: 0.1 } as never)).toThrow(new TypeError('inverse-time: `decayRate` is required; received undefined'));
+    expect(() => inverseTime({ initialValue: 0.1 } as never)).toThrow(new TypeError('inverseTime: `decayRate` is required; received undefined'));
   });
 
   it('rejects an unknown option and lists the valid ones', () => {
     expect(() => inverseTime({ initialValue: 0.1, decayRate: 0.5, decay: 1e-4 } as never)).toThrow(
-      new TypeError('inverse-time: unknown option `decay`; valid options are `initialValue`, `decayRate`, `decaySteps`, `staircase`'),
+      new TypeError('inverseTime: unknown option `decay`; valid options are `initialValue`, `decayRate`, `decaySteps`, `staircase`'),
     );
   });
 
   it('fromConfig rejects a boolean decaySteps', () => {
     expect(() => fromConfig({ type: 'inverse-time', initialValue: 0.1, decayRate: 0.5, decaySteps: true })).toThrow(
-      new TypeError('inverse-time: `decaySteps` must be a positive finite number; received true'),
+      new TypeError('inverseTime: `decaySteps` must be a positive finite number; received true'),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { booleanOption, finiteNumber, knownKeys, nonNegativeNumber, positiveNumber, required } from './validation.js';
+import { booleanOption, finiteNumber, knownKeys, nonNegativeNumber, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link inverseTime}. */
 export interface InverseTimeOptions {
@@ -21,6 +21,9 @@ export interface InverseTimeConfig {
   readonly decaySteps: number;
   readonly staircase: boolean;
 }
+
+/** The option keys of {@link inverseTime}. */
+const inverseTimeKeys = optionKeys<InverseTimeOptions>({ initialValue: true, decayRate: true, decaySteps: true, staircase: true });
 
 /**
  * Inverse time decay, as Keras `InverseTimeDecay`.
@@ -50,13 +53,13 @@ export interface InverseTimeConfig {
  * @see https://keras.io/api/optimizers/learning_rate_schedules/inverse_time_decay/
  */
 export function inverseTime(options: InverseTimeOptions): Schedule<InverseTimeConfig> {
-  const name = 'inverse-time';
-  const checked = knownKeys(name, options, ['initialValue', 'decayRate', 'decaySteps', 'staircase'], { allowNull: false });
+  const name = 'inverseTime';
+  const checked = knownKeys(name, options, inverseTimeKeys, { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const decayRate = nonNegativeNumber(name, 'decayRate', required(name, 'decayRate', checked.decayRate));
   const decaySteps = positiveNumber(name, 'decaySteps', checked.decaySteps ?? 1);
   const staircase = booleanOption(name, 'staircase', checked.staircase ?? false);
-  return defineSchedule({ type: name, initialValue, decayRate, decaySteps, staircase }, (t) => {
+  return defineSchedule({ type: 'inverse-time', initialValue, decayRate, decaySteps, staircase }, (t) => {
     const progress = staircase ? Math.floor(t / decaySteps) : t / decaySteps;
     return initialValue / (1 + decayRate * progress);
   });

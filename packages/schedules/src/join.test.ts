@@ -35,8 +35,8 @@ describe('join', () => {
       schedule: {
         type: 'join',
         schedules: [
-          { type: 'cosine', initialValue: 1, decaySteps: 10, alpha: 0, exponent: 1 },
-          { type: 'cosine', initialValue: 0.5, decaySteps: 20, alpha: 0, exponent: 1 },
+          { type: 'cosine', initialValue: 1, decaySteps: 10, finalValue: 0, exponent: 1 },
+          { type: 'cosine', initialValue: 0.5, decaySteps: 20, finalValue: 0, exponent: 1 },
           { type: 'constant', value: 0.01 },
         ],
         boundaries: [10, 30],

@@ -1,6 +1,7 @@
+import { bisectRight } from './bisect-right.js';
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArray } from './schedule-argument.js';
-import { describeValue, increasingNumbers, knownKeys, required } from './validation.js';
+import { describeValue, increasingNumbers, knownKeys, optionKeys, required } from './validation.js';
 
 /** Options of {@link join}. */
 export interface JoinOptions {
@@ -16,6 +17,9 @@ export interface JoinConfig {
   readonly schedules: readonly ScheduleConfig[];
   readonly boundaries: readonly number[];
 }
+
+/** The option keys of {@link join}. */
+const joinKeys = optionKeys<JoinOptions>({ schedules: true, boundaries: true });
 
 /**
  * Runs schedules one after another (optax `join_schedules`, PyTorch `SequentialLR`,
@@ -39,7 +43,7 @@ export interface JoinConfig {
  */
 export function join(options: JoinOptions): Schedule<JoinConfig> {
   const name = 'join';
-  const checked = knownKeys(name, options, ['schedules', 'boundaries'], { allowNull: false });
+  const checked = knownKeys(name, options, joinKeys, { allowNull: false });
   const schedules = scheduleArray(name, 'schedules', required(name, 'schedules', checked.schedules), 2);
   const boundaries = increasingNumbers(name, 'boundaries', required(name, 'boundaries', checked.boundaries), 0);
   if (boundaries.length !== schedules.length - 1) {
@@ -49,10 +53,8 @@ export function join(options: JoinOptions): Schedule<JoinConfig> {
   }
   const stops = Float64Array.from(boundaries);
   const first = schedules[0] as Schedule;
-  const count = stops.length;
   return defineSchedule({ type: name, schedules: schedules.map((schedule) => schedule.config), boundaries }, (step) => {
-    let index = count - 1;
-    while (index >= 0 && step < (stops[index] as number)) index -= 1;
+    const index = bisectRight(stops, step) - 1;
     if (index < 0) return first(step);
     return (schedules[index + 1] as Schedule)(step - (stops[index] as number));
   });

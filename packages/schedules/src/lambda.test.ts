@@ -38,7 +38,7 @@ describe('lambda', () => {
   });
 
   it('rejects a function nested in a composite config at fromConfig', () => {
-    expect(() => fromConfig({ type: 'offset', schedule: { type: 'lambda', description: 'x' }, steps: 1 })).toThrow(
+    expect(() => fromConfig({ type: 'offset', schedule: { type: 'lambda', description: 'x' }, delaySteps: 1 })).toThrow(
       /fromConfig: config\.schedule is a lambda schedule/,
     );
   });

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { describeValue, functionOption, knownKeys } from './validation.js';
+import { describeValue, functionOption, knownKeys, optionKeys } from './validation.js';
 
 /** Options of {@link lambda}. */
 export interface LambdaOptions {
@@ -12,6 +12,9 @@ export interface LambdaConfig {
   readonly type: 'lambda';
   readonly description?: string;
 }
+
+/** The option keys of {@link lambda}. */
+const lambdaKeys = optionKeys<LambdaOptions>({ description: true });
 
 /**
  * Wraps a user function `(step) => value` as a schedule (PyTorch `LambdaLR`, Keras
@@ -33,7 +36,7 @@ export interface LambdaConfig {
 export function lambda(fn: (step: number) => number, options: LambdaOptions = {}): Schedule<LambdaConfig> {
   const name = 'lambda';
   const formula = functionOption<(step: number) => number>(name, 'fn', fn);
-  const checked = knownKeys(name, options, ['description'], { allowNull: false });
+  const checked = knownKeys(name, options, lambdaKeys, { allowNull: false });
   const description = checked.description;
   if (description !== undefined && typeof description !== 'string') {
     throw new TypeError(`${name}: \`description\` must be a string; received ${describeValue(description)}`);

@@ -8,7 +8,7 @@
  * | limit | bound | what it bounds |
  * | --- | --- | --- |
  * | `maxStep` | 2^53 - 1 | the steps a schedule accepts (`schedule(step)`), and so every step count |
- * | `maxArrayLength` | 10,000 | entries of any array option (`boundaries`, `values`, `milestones`, `schedules`, …) |
+ * | `maxArrayLength` | 10,000 | entries of any array option (`boundaries`, `values`, `schedules`, …) |
  * | `maxNestingDepth` | 32 | nesting of objects/arrays in a config given to `fromConfig` (`join` of `warmup` of …) |
  * | `maxConfigNodes` | 100,000 | values (numbers, strings, objects, …) in one config given to `fromConfig` |
  * | `maxExcerptLength` | 200 | characters of a received value quoted in an error message |

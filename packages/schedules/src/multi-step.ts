@@ -1,12 +1,13 @@
+import { bisectRight } from './bisect-right.js';
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, increasingNumbers, knownKeys, positiveNumber, required } from './validation.js';
+import { finiteNumber, increasingNumbers, knownKeys, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link multiStep}. */
 export interface MultiStepOptions {
   /** The value before the first milestone. */
   readonly initialValue: number;
   /** Steps at which the value is multiplied by `factor`: non-empty, strictly increasing, >= 0. */
-  readonly milestones: readonly number[];
+  readonly boundaries: readonly number[];
   /** Multiplier applied at each milestone (PyTorch `gamma`), a positive number. */
   readonly factor: number;
 }
@@ -15,27 +16,30 @@ export interface MultiStepOptions {
 export interface MultiStepConfig {
   readonly type: 'multi-step';
   readonly initialValue: number;
-  readonly milestones: readonly number[];
+  readonly boundaries: readonly number[];
   readonly factor: number;
 }
+
+/** The option keys of {@link multiStep}. */
+const multiStepKeys = optionKeys<MultiStepOptions>({ initialValue: true, boundaries: true, factor: true });
 
 /**
  * Multiply by `factor` at each milestone, as PyTorch `MultiStepLR`.
  *
- * Formula: `f(t) = initialValue * factor ** n(t)` where `n(t)` counts the milestones
+ * Formula: `f(t) = initialValue * factor ** n(t)` where `n(t)` counts the boundaries
  * `<= t`: the new value applies AT the milestone step, as PyTorch. (Keras
  * `PiecewiseConstantDecay` switches one step later; timm's multistep one step earlier.)
  *
- * Milestones must be strictly increasing; PyTorch's repeated milestones (which apply
+ * Milestones must be strictly increasing; PyTorch's repeated boundaries (which apply
  * `gamma` twice) are written as one milestone with a {@link piecewiseConstant} instead.
  * Milestones may be fractional (for example epochs evaluated per batch).
  *
  * @param options.initialValue - the value before the first milestone.
- * @param options.milestones - steps of the drops (strictly increasing numbers >= 0).
+ * @param options.boundaries - steps of the drops (strictly increasing numbers >= 0).
  * @param options.factor - multiplier per milestone (a positive finite number).
  * @example
  * ```ts
- * const s = multiStep({ initialValue: 0.1, milestones: [30, 80], factor: 0.1 });
+ * const s = multiStep({ initialValue: 0.1, boundaries: [30, 80], factor: 0.1 });
  * s(29); // 0.1
  * s(30); // 0.01
  * s(80); // 0.001
@@ -43,14 +47,10 @@ export interface MultiStepConfig {
  * @see https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.MultiStepLR.html
  */
 export function multiStep(options: MultiStepOptions): Schedule<MultiStepConfig> {
-  const name = 'multi-step';
-  const checked = knownKeys(name, options, ['initialValue', 'milestones', 'factor'], { allowNull: false });
+  const name = 'multiStep';
+  const checked = knownKeys(name, options, multiStepKeys, { allowNull: false, renamed: { milestones: 'boundaries' } });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
-  const milestones = increasingNumbers(name, 'milestones', required(name, 'milestones', checked.milestones), 0);
+  const boundaries = increasingNumbers(name, 'boundaries', required(name, 'boundaries', checked.boundaries), 0);
   const factor = positiveNumber(name, 'factor', required(name, 'factor', checked.factor));
-  return defineSchedule({ type: name, initialValue, milestones, factor }, (t) => {
-    let passed = 0;
-    while (passed < milestones.length && (milestones[passed] as number) <= t) passed += 1;
-    return initialValue * factor ** passed;
-  });
+  return defineSchedule({ type: 'multi-step', initialValue, boundaries, factor }, (t) => initialValue * factor ** bisectRight(boundaries, t));
 }

@@ -24,7 +24,7 @@ describe('multiply', () => {
       type: 'multiply',
       schedules: [
         { type: 'constant', value: 0.5 },
-        { type: 'cosine', initialValue: 1, decaySteps: 8, alpha: 0, exponent: 1 },
+        { type: 'cosine', initialValue: 1, decaySteps: 8, finalValue: 0, exponent: 1 },
       ],
     });
     expect(fromConfig(toConfig(s))(3.5)).toBe(s(3.5));

@@ -1,6 +1,6 @@
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArray } from './schedule-argument.js';
-import { knownKeys, required } from './validation.js';
+import { knownKeys, optionKeys, required } from './validation.js';
 
 /** Options of {@link multiply}. */
 export interface MultiplyOptions {
@@ -13,6 +13,9 @@ export interface MultiplyConfig {
   readonly type: 'multiply';
   readonly schedules: readonly ScheduleConfig[];
 }
+
+/** The option keys of {@link multiply}. */
+const multiplyKeys = optionKeys<MultiplyOptions>({ schedules: true });
 
 /**
  * The product of schedules at the same step (PyTorch `ChainedScheduler` of
@@ -30,7 +33,7 @@ export interface MultiplyConfig {
  */
 export function multiply(options: MultiplyOptions): Schedule<MultiplyConfig> {
   const name = 'multiply';
-  const checked = knownKeys(name, options, ['schedules'], { allowNull: false });
+  const checked = knownKeys(name, options, multiplyKeys, { allowNull: false });
   const schedules = scheduleArray(name, 'schedules', required(name, 'schedules', checked.schedules));
   const count = schedules.length;
   const first = schedules[0] as Schedule;

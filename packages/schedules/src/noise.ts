@@ -2,7 +2,7 @@ import { limits } from './limits.js';
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
 import { TorchGenerator } from './torch-generator.js';
-import { describeValue, fail, knownKeys, nonNegativeInteger, nonNegativeNumber, required } from './validation.js';
+import { describeValue, fail, knownKeys, nonNegativeInteger, nonNegativeNumber, optionKeys, required } from './validation.js';
 
 /**
  * timm's `_calculate_noise(t)`: a generator seeded with `seed + t`, standard normal draws
@@ -62,6 +62,9 @@ export interface NoiseConfig {
   readonly seed: number;
 }
 
+/** The option keys of {@link noise}. */
+const noiseKeys = optionKeys<NoiseOptions>({ schedule: true, start: true, end: true, limit: true, seed: true });
+
 /**
  * Multiplicative learning-rate noise, as timm adds it: for `start <= t < end`,
  * `value = schedule(t) * (1 + n)`, where `n` is a standard normal draw redrawn until
@@ -81,7 +84,7 @@ export interface NoiseConfig {
  */
 export function noise(options: NoiseOptions): Schedule<NoiseConfig> {
   const name = 'noise';
-  const checked = knownKeys(name, options, ['schedule', 'start', 'end', 'limit', 'seed']);
+  const checked = knownKeys(name, options, noiseKeys);
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const start = nonNegativeNumber(name, 'start', checked.start ?? 0);
   const end = checked.end === undefined || checked.end === null ? null : nonNegativeNumber(name, 'end', checked.end);

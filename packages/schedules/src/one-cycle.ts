@@ -6,6 +6,7 @@ import {
   knownKeys,
   numberBetweenExclusive,
   oneOf,
+  optionKeys,
   positiveInteger,
   positiveNumber,
   required,
@@ -17,21 +18,21 @@ export type OneCycleAnnealing = 'cos' | 'linear';
 /** Options of {@link oneCycle}. */
 export interface OneCycleOptions {
   /** The peak value (PyTorch `max_lr`). */
-  readonly maxValue: number;
+  readonly peakValue: number;
   /** Steps of the whole cycle; the minimum is reached at `totalSteps` and held after. */
   readonly totalSteps: number;
   /** Fraction of `totalSteps` spent rising to the peak (PyTorch `pct_start`). Default 0.3. */
   readonly warmupFraction?: number;
   /** `'cos'` or `'linear'` interpolation in every phase (PyTorch `anneal_strategy`). Default `'cos'`. */
   readonly annealing?: OneCycleAnnealing;
-  /** The start value is `maxValue / initialDivisor` (PyTorch `div_factor`). Default 25. */
+  /** The start value is `peakValue / initialDivisor` (PyTorch `div_factor`). Default 25. */
   readonly initialDivisor?: number;
-  /** The final value is `maxValue / initialDivisor / finalDivisor` (PyTorch `final_div_factor`). Default 1e4. */
+  /** The final value is `peakValue / initialDivisor / finalDivisor` (PyTorch `final_div_factor`). Default 1e4. */
   readonly finalDivisor?: number;
   /** Three phases (up, back down to the start value, then to the final value) as PyTorch `three_phase`. Default false. */
   readonly threePhase?: boolean;
   /** Momentum at the peak value. Default 0.85. */
-  readonly baseMomentum?: number;
+  readonly minMomentum?: number;
   /** Momentum at the start and end. Default 0.95. */
   readonly maxMomentum?: number;
   /** Whether `.momentum` is provided (PyTorch `cycle_momentum`). Default true. */
@@ -41,14 +42,14 @@ export interface OneCycleOptions {
 /** The JSON config of a {@link oneCycle} schedule. */
 export interface OneCycleConfig {
   readonly type: 'one-cycle';
-  readonly maxValue: number;
+  readonly peakValue: number;
   readonly totalSteps: number;
   readonly warmupFraction: number;
   readonly annealing: OneCycleAnnealing;
   readonly initialDivisor: number;
   readonly finalDivisor: number;
   readonly threePhase: boolean;
-  readonly baseMomentum: number;
+  readonly minMomentum: number;
   readonly maxMomentum: number;
   readonly cycleMomentum: boolean;
 }
@@ -56,7 +57,7 @@ export interface OneCycleConfig {
 /** The JSON config of the momentum schedule paired with a {@link oneCycle} schedule. */
 export interface OneCycleMomentumConfig {
   readonly type: 'one-cycle-momentum';
-  readonly baseMomentum: number;
+  readonly minMomentum: number;
   readonly maxMomentum: number;
   readonly totalSteps: number;
   readonly warmupFraction: number;
@@ -65,25 +66,50 @@ export interface OneCycleMomentumConfig {
 }
 
 /**
+ * The option keys of {@link oneCycle}, for modules that build its options (`toOneCycle` in
+ * `@lrkit/lr-finder`) and check their own against it.
+ *
+ * @example
+ * ```ts
+ * oneCycleKeys.includes('peakValue'); // true
+ * ```
+ */
+export const oneCycleKeys = optionKeys<OneCycleOptions>({
+  peakValue: true,
+  totalSteps: true,
+  warmupFraction: true,
+  annealing: true,
+  initialDivisor: true,
+  finalDivisor: true,
+  threePhase: true,
+  minMomentum: true,
+  maxMomentum: true,
+  cycleMomentum: true,
+});
+
+/** The options {@link oneCycle} had before 1.0, by their new names. */
+const oneCycleRenamed = { maxValue: 'peakValue', baseMomentum: 'minMomentum' } as const;
+
+/**
  * The 1cycle policy (Smith & Topin 2018) with PyTorch `OneCycleLR` formulas in the native
  * step convention: the peak is reached exactly at `warmupFraction * totalSteps`, the
  * minimum exactly at `totalSteps` and held afterwards (PyTorch ends its phases one step
  * earlier, at `pct_start * total_steps - 1` and `total_steps - 1`, and raises past them).
  *
- * With `initial = maxValue / initialDivisor`, `final = initial / finalDivisor`,
+ * With `initial = peakValue / initialDivisor`, `final = initial / finalDivisor`,
  * `w = warmupFraction * totalSteps` and `T = totalSteps`, the phases are
- * two-phase: `[0, w]` initial → maxValue, `[w, T]` maxValue → final;
- * three-phase: `[0, w]` initial → maxValue, `[w, 2w]` maxValue → initial, `[2w, T]` initial → final.
+ * two-phase: `[0, w]` initial → peakValue, `[w, T]` peakValue → final;
+ * three-phase: `[0, w]` initial → peakValue, `[w, 2w]` peakValue → initial, `[2w, T]` initial → final.
  * Inside a phase of progress `p` from `a` to `b`: `'cos'`: `b + (a - b) * (1 + cos(pi * p)) / 2`;
  * `'linear'`: `a + (b - a) * p`. `.momentum` (when `cycleMomentum`) runs the same phases
- * from `maxMomentum` to `baseMomentum` and back (and holds `maxMomentum` in the third phase).
+ * from `maxMomentum` to `minMomentum` and back (and holds `maxMomentum` in the third phase).
  *
  * @param options - see {@link OneCycleOptions}; `totalSteps` in steps.
  * @returns the schedule, with `.momentum` when `cycleMomentum` is true.
  * @throws RangeError / TypeError for invalid options, naming the option, rule and value.
  * @example
  * ```ts
- * const s = oneCycle({ maxValue: 1, totalSteps: 100 });
+ * const s = oneCycle({ peakValue: 1, totalSteps: 100 });
  * s(0);   // 0.04
  * s(30);  // 1
  * s(100); // 4e-6
@@ -93,51 +119,46 @@ export interface OneCycleMomentumConfig {
  * @see https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.OneCycleLR.html
  */
 export function oneCycle(options: OneCycleOptions): Schedule<OneCycleConfig> {
-  const name = 'one-cycle';
-  const checked = knownKeys(
-    name,
-    options,
-    ['maxValue', 'totalSteps', 'warmupFraction', 'annealing', 'initialDivisor', 'finalDivisor', 'threePhase', 'baseMomentum', 'maxMomentum', 'cycleMomentum'],
-    { allowNull: false },
-  );
-  const maxValue = finiteNumber(name, 'maxValue', required(name, 'maxValue', checked.maxValue));
+  const name = 'oneCycle';
+  const checked = knownKeys(name, options, oneCycleKeys, { allowNull: false, renamed: oneCycleRenamed });
+  const peakValue = finiteNumber(name, 'peakValue', required(name, 'peakValue', checked.peakValue));
   const totalSteps = positiveInteger(name, 'totalSteps', required(name, 'totalSteps', checked.totalSteps));
   const threePhase = booleanOption(name, 'threePhase', checked.threePhase ?? false);
   const warmupFraction = numberBetweenExclusive(name, 'warmupFraction', checked.warmupFraction ?? 0.3, 0, threePhase ? 0.5 : 1);
   const annealing = oneOf(name, 'annealing', checked.annealing ?? 'cos', ['cos', 'linear']);
   const initialDivisor = positiveNumber(name, 'initialDivisor', checked.initialDivisor ?? 25);
   const finalDivisor = positiveNumber(name, 'finalDivisor', checked.finalDivisor ?? 1e4);
-  const baseMomentum = finiteNumber(name, 'baseMomentum', checked.baseMomentum ?? 0.85);
+  const minMomentum = finiteNumber(name, 'minMomentum', checked.minMomentum ?? 0.85);
   const maxMomentum = finiteNumber(name, 'maxMomentum', checked.maxMomentum ?? 0.95);
-  if (maxMomentum < baseMomentum) {
-    throw new RangeError(`${name}: \`maxMomentum\` must be >= \`baseMomentum\` (${baseMomentum}); received ${describeValue(maxMomentum)}`);
+  if (maxMomentum < minMomentum) {
+    throw new RangeError(`${name}: \`maxMomentum\` must be >= \`minMomentum\` (${minMomentum}); received ${describeValue(maxMomentum)}`);
   }
   const cycleMomentum = booleanOption(name, 'cycleMomentum', checked.cycleMomentum ?? true);
 
-  const initialValue = maxValue / initialDivisor;
+  const initialValue = peakValue / initialDivisor;
   const finalValue = initialValue / finalDivisor;
-  const lr = threePhase ? [initialValue, maxValue, initialValue, finalValue] : [initialValue, maxValue, finalValue];
-  const momenta = threePhase ? [maxMomentum, baseMomentum, maxMomentum, maxMomentum] : [maxMomentum, baseMomentum, maxMomentum];
+  const lr = threePhase ? [initialValue, peakValue, initialValue, finalValue] : [initialValue, peakValue, finalValue];
+  const momenta = threePhase ? [maxMomentum, minMomentum, maxMomentum, maxMomentum] : [maxMomentum, minMomentum, maxMomentum];
   const warmupEnd = warmupFraction * totalSteps;
   const ends = threePhase ? [warmupEnd, 2 * warmupEnd, totalSteps] : [warmupEnd, totalSteps];
 
   const momentum = cycleMomentum
     ? defineSchedule<OneCycleMomentumConfig>(
-        { type: 'one-cycle-momentum', baseMomentum, maxMomentum, totalSteps, warmupFraction, annealing, threePhase },
+        { type: 'one-cycle-momentum', minMomentum, maxMomentum, totalSteps, warmupFraction, annealing, threePhase },
         phased(momenta, ends, annealing),
       )
     : undefined;
   return defineSchedule(
     {
-      type: name,
-      maxValue,
+      type: 'one-cycle',
+      peakValue,
       totalSteps,
       warmupFraction,
       annealing,
       initialDivisor,
       finalDivisor,
       threePhase,
-      baseMomentum,
+      minMomentum,
       maxMomentum,
       cycleMomentum,
     },

@@ -1,6 +1,6 @@
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
-import { finiteNumber, knownKeys, nonNegativeNumber, oneOf, required } from './validation.js';
+import { finiteNumber, knownKeys, nonNegativeNumber, oneOf, optionKeys, required } from './validation.js';
 
 /** Options of {@link overlappingWarmup}. */
 export interface OverlappingWarmupOptions {
@@ -23,6 +23,9 @@ export interface OverlappingWarmupConfig {
   readonly target: 'start' | 'end';
 }
 
+/** The option keys of {@link overlappingWarmup}. */
+const overlappingWarmupKeys = optionKeys<OverlappingWarmupOptions>({ schedule: true, warmupSteps: true, initialValue: true, target: true });
+
 /**
  * A linear warm-up laid OVER the first `warmupSteps` steps of a schedule instead of before it:
  * timm's default (`warmup_prefix=False`), where `--epochs` counts the warm-up. For
@@ -41,14 +44,14 @@ export interface OverlappingWarmupConfig {
  * ```
  */
 export function overlappingWarmup(options: OverlappingWarmupOptions): Schedule<OverlappingWarmupConfig> {
-  const name = 'overlapping-warmup';
-  const checked = knownKeys(name, options, ['schedule', 'warmupSteps', 'initialValue', 'target']);
+  const name = 'overlappingWarmup';
+  const checked = knownKeys(name, options, overlappingWarmupKeys);
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const warmupSteps = nonNegativeNumber(name, 'warmupSteps', required(name, 'warmupSteps', checked.warmupSteps));
   const initialValue = finiteNumber(name, 'initialValue', checked.initialValue ?? 0);
   const target = oneOf(name, 'target', checked.target ?? 'start', ['start', 'end'] as const);
   const targetValue = target === 'start' ? schedule(0) : schedule(warmupSteps);
   const increment = warmupSteps > 0 ? (targetValue - initialValue) / warmupSteps : 0;
-  const config: OverlappingWarmupConfig = { type: name, schedule: schedule.config, warmupSteps, initialValue, target };
+  const config: OverlappingWarmupConfig = { type: 'overlapping-warmup', schedule: schedule.config, warmupSteps, initialValue, target };
   return defineSchedule(config, (step) => (step < warmupSteps ? initialValue + step * increment : schedule(step)));
 }

@@ -44,59 +44,59 @@ describe('piecewiseConstant', () => {
 
   it('rejects empty boundaries', () => {
     expect(() => piecewiseConstant({ boundaries: [], values: [1] })).toThrow(
-      new RangeError('piecewise-constant: `boundaries` must be a non-empty array of finite numbers; received []'),
+      new RangeError('piecewiseConstant: `boundaries` must be a non-empty array of finite numbers; received []'),
     );
   });
 
   it('rejects unsorted boundaries', () => {
     expect(() => piecewiseConstant({ boundaries: [200, 100], values: [1, 0.5, 0.1] })).toThrow(
-      new RangeError('piecewise-constant: `boundaries` must be strictly increasing; received [200,100]'),
+      new RangeError('piecewiseConstant: `boundaries` must be strictly increasing; received [200,100]'),
     );
   });
 
   it('rejects a negative boundary', () => {
     expect(() => piecewiseConstant({ boundaries: [-5], values: [1, 0.5] })).toThrow(
-      new RangeError('piecewise-constant: `boundaries[0]` must be >= 0; received -5'),
+      new RangeError('piecewiseConstant: `boundaries[0]` must be >= 0; received -5'),
     );
   });
 
   it('rejects one value too many', () => {
     expect(() => piecewiseConstant({ boundaries: [100], values: [1, 0.5, 0.1] })).toThrow(
-      new RangeError('piecewise-constant: `values` must have boundaries.length + 1 = 2 entries; received 3 entries [1,0.5,0.1]'),
+      new RangeError('piecewiseConstant: `values` must have boundaries.length + 1 = 2 entries; received 3 entries [1,0.5,0.1]'),
     );
   });
 
   it('rejects one value too few', () => {
     expect(() => piecewiseConstant({ boundaries: [100, 200], values: [1, 0.5] })).toThrow(
-      new RangeError('piecewise-constant: `values` must have boundaries.length + 1 = 3 entries; received 2 entries [1,0.5]'),
+      new RangeError('piecewiseConstant: `values` must have boundaries.length + 1 = 3 entries; received 2 entries [1,0.5]'),
     );
   });
 
   it('rejects an infinite value', () => {
     expect(() => piecewiseConstant({ boundaries: [100], values: [1, Infinity] })).toThrow(
-      new RangeError('piecewise-constant: `values[1]` must be a finite number; received Infinity'),
+      new RangeError('piecewiseConstant: `values[1]` must be a finite number; received Infinity'),
     );
   });
 
   it('rejects a NaN boundary', () => {
     expect(() => piecewiseConstant({ boundaries: [Number.NaN], values: [1, 2] })).toThrow(
-      new RangeError('piecewise-constant: `boundaries[0]` must be a finite number; received NaN'),
+      new RangeError('piecewiseConstant: `boundaries[0]` must be a finite number; received NaN'),
     );
   });
 
   it('rejects missing values', () => {
-    expect(() => piecewiseConstant({ boundaries: [100] } as never)).toThrow(new TypeError('piecewise-constant: `values` is required; received undefined'));
+    expect(() => piecewiseConstant({ boundaries: [100] } as never)).toThrow(new TypeError('piecewiseConstant: `values` is required; received undefined'));
   });
 
   it('rejects an unknown option and suggests the right one', () => {
     expect(() => piecewiseConstant({ boundaries: [100], value: [1, 2] } as never)).toThrow(
-      new TypeError('piecewise-constant: unknown option `value` (did you mean `values`?); valid options are `boundaries`, `values`'),
+      new TypeError('piecewiseConstant: unknown option `value` (did you mean `values`?); valid options are `boundaries`, `values`'),
     );
   });
 
   it('fromConfig rejects values given as an object', () => {
     expect(() => fromConfig({ type: 'piecewise-constant', boundaries: [100], values: { a: 1 } })).toThrow(
-      new TypeError('piecewise-constant: `values` must be a non-empty array of finite numbers; received {"a":1}'),
+      new TypeError('piecewiseConstant: `values` must be a non-empty array of finite numbers; received {"a":1}'),
     );
   });
 });

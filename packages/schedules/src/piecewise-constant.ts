@@ -1,5 +1,6 @@
+import { bisectRight } from './bisect-right.js';
 import { defineSchedule, type Schedule } from './schedule.js';
-import { describeValue, increasingNumbers, knownKeys, numberArray, required } from './validation.js';
+import { describeValue, increasingNumbers, knownKeys, numberArray, optionKeys, required } from './validation.js';
 
 /** Options of {@link piecewiseConstant}. */
 export interface PiecewiseConstantOptions {
@@ -15,6 +16,9 @@ export interface PiecewiseConstantConfig {
   readonly boundaries: readonly number[];
   readonly values: readonly number[];
 }
+
+/** The option keys of {@link piecewiseConstant}. */
+const piecewiseConstantKeys = optionKeys<PiecewiseConstantOptions>({ boundaries: true, values: true });
 
 /**
  * A piecewise-constant schedule given by boundaries and values, like Keras
@@ -38,8 +42,8 @@ export interface PiecewiseConstantConfig {
  * @see https://keras.io/api/optimizers/learning_rate_schedules/piecewise_constant_decay/
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule<PiecewiseConstantConfig> {
-  const name = 'piecewise-constant';
-  const checked = knownKeys(name, options, ['boundaries', 'values'], { allowNull: false });
+  const name = 'piecewiseConstant';
+  const checked = knownKeys(name, options, piecewiseConstantKeys, { allowNull: false });
   const boundaries = increasingNumbers(name, 'boundaries', required(name, 'boundaries', checked.boundaries), 0);
   const values = numberArray(name, 'values', required(name, 'values', checked.values));
   if (values.length !== boundaries.length + 1) {
@@ -47,9 +51,5 @@ export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule<P
       `${name}: \`values\` must have boundaries.length + 1 = ${boundaries.length + 1} entries; ` + `received ${values.length} entries ${describeValue(values)}`,
     );
   }
-  return defineSchedule({ type: name, boundaries, values }, (t) => {
-    let index = 0;
-    while (index < boundaries.length && (boundaries[index] as number) <= t) index += 1;
-    return values[index] as number;
-  });
+  return defineSchedule({ type: 'piecewise-constant', boundaries, values }, (t) => values[bisectRight(boundaries, t)] as number);
 }

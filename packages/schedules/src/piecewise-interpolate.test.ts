@@ -11,12 +11,12 @@ const onecycles = (traces as Array<{ name: string; kwargs: Record<string, number
 
 describe('piecewiseInterpolate', () => {
   it('passes through its points, linear in between, holding the ends', () => {
-    const s = piecewiseInterpolate({ steps: [10, 20, 40], values: [1, 3, 2] });
+    const s = piecewiseInterpolate({ boundaries: [10, 20, 40], values: [1, 3, 2] });
     expect([s(0), s(10), s(15), s(20), s(30), s(40), s(99)]).toEqual([1, 1, 2, 3, 2.5, 2, 2]);
   });
 
   it('eases with a half cosine', () => {
-    const s = piecewiseInterpolate({ steps: [0, 10], values: [1, 0], interpolation: 'cosine' });
+    const s = piecewiseInterpolate({ boundaries: [0, 10], values: [1, 0], interpolation: 'cosine' });
     expect([s(0), s(10)]).toEqual([1, 0]);
     expect(s(5)).toBeCloseTo(0.5, 15);
     expect(s(2.5)).toBeCloseTo((1 + Math.cos(Math.PI / 4)) / 2, 15);
@@ -41,11 +41,11 @@ describe('piecewiseInterpolate', () => {
       const native =
         trace.name === 'linear_onecycle_schedule'
           ? piecewiseInterpolate({
-              steps: [0, Math.trunc(pctStart * T), Math.trunc(pctFinal * T), T],
+              boundaries: [0, Math.trunc(pctStart * T), Math.trunc(pctFinal * T), T],
               values: [start, start * div, start * div * (1 / div), start * div * (1 / div) * (1 / finalDiv)],
             })
           : piecewiseInterpolate({
-              steps: [0, Math.trunc(pctStart * T), T],
+              boundaries: [0, Math.trunc(pctStart * T), T],
               values: [start, start * div, start * div * (1 / (div * finalDiv))],
               interpolation: 'cosine',
             });
@@ -59,17 +59,31 @@ describe('piecewiseInterpolate', () => {
   );
 
   it('round-trips through its config', () => {
-    const s = piecewiseInterpolate({ steps: [0, 5, 9], values: [0.1, 1, 0.001], interpolation: 'cosine' });
-    expect(toConfig(s)).toEqual({ type: 'piecewise-interpolate', steps: [0, 5, 9], values: [0.1, 1, 0.001], interpolation: 'cosine' });
+    const s = piecewiseInterpolate({ boundaries: [0, 5, 9], values: [0.1, 1, 0.001], interpolation: 'cosine' });
+    expect(toConfig(s)).toEqual({ type: 'piecewise-interpolate', boundaries: [0, 5, 9], values: [0.1, 1, 0.001], interpolation: 'cosine' });
     const loaded = fromConfig(toConfig(s));
     for (const step of [0, 2.5, 5, 7, 9, 12]) expect(loaded(step)).toBe(s(step));
   });
 
-  it('rejects unsorted steps and a values/steps length mismatch', () => {
-    expect(() => piecewiseInterpolate({ steps: [0, 5, 5], values: [1, 2, 3] })).toThrow(/`steps` must be strictly increasing/);
-    expect(() => piecewiseInterpolate({ steps: [0, 5], values: [1] })).toThrow(
-      'piecewise-interpolate: `values` must have one value per step (2); received [1] of length 1',
+  it('rejects unsorted boundaries and a values/boundaries length mismatch', () => {
+    expect(() => piecewiseInterpolate({ boundaries: [0, 5, 5], values: [1, 2, 3] })).toThrow(/`boundaries` must be strictly increasing/);
+    expect(() => piecewiseInterpolate({ boundaries: [0, 5], values: [1] })).toThrow(
+      'piecewiseInterpolate: `values` must have one value per boundary (2); received [1] of length 1',
     );
-    expect(() => piecewiseInterpolate({ steps: [-1, 5], values: [1, 2] })).toThrow(/`steps\[0\]` must be >= 0/);
+    expect(() => piecewiseInterpolate({ boundaries: [-1, 5], values: [1, 2] })).toThrow(/`boundaries\[0\]` must be >= 0/);
+  });
+});
+
+describe('piecewiseInterpolate before 1.0', () => {
+  it('refuses the old option `steps`, naming `boundaries`', () => {
+    expect(() => piecewiseInterpolate({ steps: [0, 10], values: [1, 0] } as never)).toThrow(
+      new TypeError('piecewiseInterpolate: option `steps` was renamed `boundaries` before 1.0 (same meaning unless the changelog says otherwise)'),
+    );
+  });
+
+  it('refuses an old config with `steps`, naming `boundaries`', () => {
+    expect(() => fromConfig({ type: 'piecewise-interpolate', steps: [0, 10], values: [1, 0], interpolation: 'linear' })).toThrow(
+      new TypeError('piecewiseInterpolate: option `steps` was renamed `boundaries` before 1.0 (same meaning unless the changelog says otherwise)'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { booleanOption, knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf } from './validation.js';
+import { booleanOption, knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf, optionKeys } from './validation.js';
 
 /** Options of {@link plateau}; every one has a default. */
 export interface PlateauOptions {
@@ -66,6 +66,19 @@ export interface PlateauReducer {
   apply(state: PlateauState, baseValue: number): number;
 }
 
+/** The option keys of {@link plateau}. */
+const plateauKeys = optionKeys<PlateauOptions>({
+  mode: true,
+  factor: true,
+  patience: true,
+  minDelta: true,
+  minDeltaMode: true,
+  cooldown: true,
+  minValue: true,
+  minChange: true,
+  countNonFinite: true,
+});
+
 /**
  * A pure "reduce on plateau" state machine (as optax `contrib.reduce_on_plateau`, with the
  * options of Keras and PyTorch `ReduceLROnPlateau`). Instead of owning a learning rate it
@@ -90,7 +103,7 @@ export interface PlateauReducer {
  */
 export function plateau(options: PlateauOptions = {}): PlateauReducer {
   const name = 'plateau';
-  const checked = knownKeys(name, options, ['mode', 'factor', 'patience', 'minDelta', 'minDeltaMode', 'cooldown', 'minValue', 'minChange', 'countNonFinite'], {
+  const checked = knownKeys(name, options, plateauKeys, {
     allowNull: false,
   });
   const config: PlateauConfig = {

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { booleanOption, finiteNumber, knownKeys, positiveNumber, required } from './validation.js';
+import { booleanOption, finiteNumber, knownKeys, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link polynomial}. */
 export interface PolynomialOptions {
@@ -24,6 +24,9 @@ export interface PolynomialConfig {
   readonly power: number;
   readonly cycle: boolean;
 }
+
+/** The option keys of {@link polynomial}. */
+const polynomialKeys = optionKeys<PolynomialOptions>({ initialValue: true, finalValue: true, decaySteps: true, power: true, cycle: true });
 
 /**
  * Polynomial decay from `initialValue` to `finalValue`, as Keras `PolynomialDecay`
@@ -55,7 +58,7 @@ export interface PolynomialConfig {
  */
 export function polynomial(options: PolynomialOptions): Schedule<PolynomialConfig> {
   const name = 'polynomial';
-  const checked = knownKeys(name, options, ['initialValue', 'finalValue', 'decaySteps', 'power', 'cycle'], { allowNull: false });
+  const checked = knownKeys(name, options, polynomialKeys, { allowNull: false });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const finalValue = finiteNumber(name, 'finalValue', checked.finalValue ?? 0);
   const decaySteps = positiveNumber(name, 'decaySteps', required(name, 'decaySteps', checked.decaySteps));

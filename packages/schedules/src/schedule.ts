@@ -1,6 +1,7 @@
 import { checkConfigShape } from './config-shape.js';
 import { checkFiniteOverDomain } from './finite-check.js';
 import { limits } from './limits.js';
+import { scheduleOwner } from './schedule-owner.js';
 import { describeValue, stepNumber } from './validation.js';
 
 /**
@@ -31,7 +32,7 @@ export interface ScheduleConfig {
  * const s = cosine({ initialValue: 0.1, decaySteps: 1000 });
  * s(0);          // 0.1
  * s(500);        // 0.05
- * s.config;      // { type: 'cosine', initialValue: 0.1, decaySteps: 1000, alpha: 0, exponent: 1 }
+ * s.config;      // { type: 'cosine', initialValue: 0.1, decaySteps: 1000, finalValue: 0, exponent: 1 }
  * ```
  */
 export interface Schedule<Config extends ScheduleConfig = ScheduleConfig> {
@@ -41,7 +42,7 @@ export interface Schedule<Config extends ScheduleConfig = ScheduleConfig> {
   readonly config: Config;
   /**
    * A paired momentum schedule, for schedules that cycle momentum against the learning
-   * rate (cyclic, one-cycle). Callbacks apply it to optimizers that have a momentum knob.
+   * rate (`cyclic`, `oneCycle`). Callbacks apply it to optimizers that have a momentum knob.
    */
   readonly momentum?: Schedule;
 }
@@ -63,14 +64,15 @@ export interface Schedule<Config extends ScheduleConfig = ScheduleConfig> {
  * ```
  */
 export function defineSchedule<Config extends ScheduleConfig>(config: Config, formula: (step: number) => number, momentum?: Schedule): Schedule<Config> {
-  checkConfigShape(config, config.type);
+  const owner = scheduleOwner(config.type);
+  checkConfigShape(config, owner);
   checkFiniteOverDomain(config, formula);
   const schedule = (step: number): number => {
-    if (typeof step !== 'number' || !(step >= 0 && step <= limits.maxStep)) stepNumber(config.type, 'step', step);
+    if (typeof step !== 'number' || !(step >= 0 && step <= limits.maxStep)) stepNumber(owner, 'step', step);
     const value = formula(step);
     if (!Number.isFinite(value)) {
       throw new RangeError(
-        `${config.type}: the value at step ${step} is not a finite number (${describeValue(value)}); ` + 'a schedule returns a finite number or throws',
+        `${owner}: the value at step ${step} is not a finite number (${describeValue(value)}); ` + 'a schedule returns a finite number or throws',
       );
     }
     return value;

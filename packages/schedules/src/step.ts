@@ -1,12 +1,12 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, positiveInteger, positiveNumber, required } from './validation.js';
+import { finiteNumber, knownKeys, optionKeys, positiveInteger, positiveNumber, required } from './validation.js';
 
 /** Options of {@link step}. */
 export interface StepOptions {
   /** The value from step 0 until the first drop. */
   readonly initialValue: number;
   /** Steps between two drops: an integer >= 1 (PyTorch `step_size`). */
-  readonly stepSize: number;
+  readonly periodSteps: number;
   /** Multiplier applied at each drop (PyTorch `gamma`), a positive number; < 1 decays. */
   readonly factor: number;
 }
@@ -15,27 +15,30 @@ export interface StepOptions {
 export interface StepConfig {
   readonly type: 'step';
   readonly initialValue: number;
-  readonly stepSize: number;
+  readonly periodSteps: number;
   readonly factor: number;
 }
 
+/** The option keys of {@link step}. */
+const stepKeys = optionKeys<StepOptions>({ initialValue: true, periodSteps: true, factor: true });
+
 /**
- * Step decay: multiply by `factor` every `stepSize` steps, as PyTorch `StepLR`.
+ * Step decay: multiply by `factor` every `periodSteps` steps, as PyTorch `StepLR`.
  *
- * Formula: `f(t) = initialValue * factor ** floor(t / stepSize)`. The new value applies
- * AT the boundary step (`f(stepSize) = initialValue * factor`), as PyTorch and optax; the
+ * Formula: `f(t) = initialValue * factor ** floor(t / periodSteps)`. The new value applies
+ * AT the boundary step (`f(periodSteps) = initialValue * factor`), as PyTorch and optax; the
  * classic Keras idiom `0.1 * 0.5 ** floor((1 + epoch) / 10)` drops one epoch earlier.
  *
- * `stepSize` must be an integer so that every boundary `k * stepSize` is hit exactly
+ * `periodSteps` must be an integer so that every boundary `k * periodSteps` is hit exactly
  * (a fractional size such as 0.1 would put `floor(0.3 / 0.1)` at 2). Fractional steps
  * `t` are fine: an epoch-based schedule evaluated per batch drops at the epoch boundary.
  *
  * @param options.initialValue - the value before the first drop.
- * @param options.stepSize - steps between drops (an integer >= 1).
+ * @param options.periodSteps - steps between drops (an integer >= 1).
  * @param options.factor - multiplier per drop (a positive finite number).
  * @example
  * ```ts
- * const s = step({ initialValue: 0.1, stepSize: 30, factor: 0.1 });
+ * const s = step({ initialValue: 0.1, periodSteps: 30, factor: 0.1 });
  * s(29);  // 0.1
  * s(30);  // 0.01
  * s(60);  // 0.001
@@ -44,9 +47,9 @@ export interface StepConfig {
  */
 export function step(options: StepOptions): Schedule<StepConfig> {
   const name = 'step';
-  const checked = knownKeys(name, options, ['initialValue', 'stepSize', 'factor'], { allowNull: false });
+  const checked = knownKeys(name, options, stepKeys, { allowNull: false, renamed: { stepSize: 'periodSteps' } });
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
-  const stepSize = positiveInteger(name, 'stepSize', required(name, 'stepSize', checked.stepSize));
+  const periodSteps = positiveInteger(name, 'periodSteps', required(name, 'periodSteps', checked.periodSteps));
   const factor = positiveNumber(name, 'factor', required(name, 'factor', checked.factor));
-  return defineSchedule({ type: name, initialValue, stepSize, factor }, (t) => initialValue * factor ** Math.floor(t / stepSize));
+  return defineSchedule({ type: name, initialValue, periodSteps, factor }, (t) => initialValue * factor ** Math.floor(t / periodSteps));
 }

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, positiveNumber, required } from './validation.js';
+import { finiteNumber, knownKeys, optionKeys, positiveNumber, required } from './validation.js';
 
 /** Options of {@link tanhDecay}. */
 export interface TanhOptions {
@@ -25,6 +25,9 @@ export interface TanhConfig {
   readonly upperBound: number;
 }
 
+/** The option keys of {@link tanhDecay}. */
+const tanhKeys = optionKeys<TanhOptions>({ initialValue: true, finalValue: true, decaySteps: true, lowerBound: true, upperBound: true });
+
 /**
  * Hyperbolic-tangent decay (Hsueh et al. 2019, "Stochastic gradient descent with hyperbolic-tangent
  * decay on classification"; timm's `TanhLRScheduler`). With `r = t / decaySteps`, for `t < decaySteps`:
@@ -49,8 +52,8 @@ export interface TanhConfig {
  * @see https://arxiv.org/abs/1806.01593
  */
 export function tanhDecay(options: TanhOptions): Schedule<TanhConfig> {
-  const name = 'tanh';
-  const checked = knownKeys(name, options, ['initialValue', 'finalValue', 'decaySteps', 'lowerBound', 'upperBound']);
+  const name = 'tanhDecay';
+  const checked = knownKeys(name, options, tanhKeys);
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
   const finalValue = finiteNumber(name, 'finalValue', checked.finalValue ?? 0);
   const decaySteps = positiveNumber(name, 'decaySteps', required(name, 'decaySteps', checked.decaySteps));
@@ -59,7 +62,7 @@ export function tanhDecay(options: TanhOptions): Schedule<TanhConfig> {
   if (!(upperBound > lowerBound)) {
     throw new RangeError(`${name}: \`upperBound\` must be greater than \`lowerBound\` (${lowerBound}); received ${upperBound}`);
   }
-  return defineSchedule({ type: name, initialValue, finalValue, decaySteps, lowerBound, upperBound }, (step) => {
+  return defineSchedule({ type: 'tanh', initialValue, finalValue, decaySteps, lowerBound, upperBound }, (step) => {
     if (step >= decaySteps) return finalValue;
     const ratio = step / decaySteps;
     return finalValue + 0.5 * (initialValue - finalValue) * (1 - Math.tanh(lowerBound * (1 - ratio) + upperBound * ratio));

@@ -127,9 +127,9 @@ describe('native timm-style schedules', () => {
 
   it('errors name the schedule, option, rule and value', () => {
     expect(() => tanhDecay({ initialValue: 1, decaySteps: 10, lowerBound: 3, upperBound: 3 })).toThrow(
-      'tanh: `upperBound` must be greater than `lowerBound` (3); received 3',
+      'tanhDecay: `upperBound` must be greater than `lowerBound` (3); received 3',
     );
-    expect(() => annealingCycles({ initialValue: 1, cycleSteps: 0 })).toThrow('annealing-cycles: `cycleSteps` must be a positive finite number; received 0');
+    expect(() => annealingCycles({ initialValue: 1, cycleSteps: 0 })).toThrow('annealingCycles: `cycleSteps` must be a positive finite number; received 0');
     expect(() => annealingCycles({ initialValue: 1, cycleSteps: 5, cycleLimit: 1.5 })).toThrow(/`cycleLimit` must be an integer >= 0/);
     expect(() => noise({ schedule: constant({ value: 1 }), limit: 0 })).toThrow(
       'noise: `limit` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / limit normal numbers); received 0',

@@ -72,7 +72,7 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
     .uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 8 })
     .chain((steps) =>
       fc.record({
-        steps: fc.constant([...steps].sort((a, b) => a - b)),
+        boundaries: fc.constant([...steps].sort((a, b) => a - b)),
         values: fc.array(value, { minLength: steps.length, maxLength: steps.length }),
         interpolation: fc.constantFrom('linear' as const, 'cosine' as const),
       }),

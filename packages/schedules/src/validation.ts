@@ -77,8 +77,8 @@ export function positiveNumber(owner: string, name: string, value: unknown): num
  *
  * @example
  * ```ts
- * nonNegativeNumber('cosine', 'alpha', 0);   // 0
- * nonNegativeNumber('cosine', 'alpha', -1);  // RangeError
+ * nonNegativeNumber('cosine', 'exponent', 0);   // 0
+ * nonNegativeNumber('cosine', 'exponent', -1);  // RangeError
  * ```
  */
 export function nonNegativeNumber(owner: string, name: string, value: unknown): number {
@@ -92,8 +92,8 @@ export function nonNegativeNumber(owner: string, name: string, value: unknown): 
  *
  * @example
  * ```ts
- * positiveInteger('step', 'stepSize', 30);  // 30
- * positiveInteger('step', 'stepSize', 2.5); // RangeError
+ * positiveInteger('step', 'periodSteps', 30);  // 30
+ * positiveInteger('step', 'periodSteps', 2.5); // RangeError
  * ```
  */
 export function positiveInteger(owner: string, name: string, value: unknown): number {
@@ -282,8 +282,8 @@ export function integerStep(owner: string, name: string, value: unknown, minimum
  *
  * @example
  * ```ts
- * increasingNumbers('multiStep', 'milestones', [30, 80], 0); // [30, 80]
- * increasingNumbers('multiStep', 'milestones', [80, 30], 0); // RangeError: … must be strictly increasing
+ * increasingNumbers('multiStep', 'boundaries', [30, 80], 0); // [30, 80]
+ * increasingNumbers('multiStep', 'boundaries', [80, 30], 0); // RangeError: … must be strictly increasing
  * ```
  */
 export function increasingNumbers(owner: string, name: string, value: unknown, minimum = -Infinity): number[] {
@@ -322,8 +322,8 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
  *
  * @example
  * ```ts
- * knownKeys('cosine', { initialValue: 0.1, decaySteps: 10 }, ['initialValue', 'decaySteps', 'alpha']); // the object
- * knownKeys('cosine', { initialValue: 0.1, decaySetps: 10 }, ['initialValue', 'decaySteps', 'alpha']);
+ * knownKeys('cosine', { initialValue: 0.1, decaySteps: 10 }, ['initialValue', 'decaySteps', 'finalValue']); // the object
+ * knownKeys('cosine', { initialValue: 0.1, decaySetps: 10 }, ['initialValue', 'decaySteps', 'finalValue']);
  * // TypeError: cosine: unknown option `decaySetps` (did you mean `decaySteps`?); valid options are …
  * knownKeys('cosine', { alpha: 0 }, ['initialValue', 'decaySteps', 'finalValue'], { renamed: { alpha: 'finalValue' } });
  * // TypeError: cosine: option `alpha` was renamed `finalValue` before 1.0 (…)

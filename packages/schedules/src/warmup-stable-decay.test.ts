@@ -53,36 +53,36 @@ describe('warmupStableDecay', () => {
   describe('rejects invalid options', () => {
     it('a zero decaySteps', () => {
       expect(() => warmupStableDecay({ ...base, decaySteps: 0 })).toThrow(
-        new RangeError('warmup-stable-decay: `decaySteps` must be a positive finite number; received 0'),
+        new RangeError('warmupStableDecay: `decaySteps` must be a positive finite number; received 0'),
       );
     });
     it('a negative stableSteps', () => {
       expect(() => warmupStableDecay({ ...base, stableSteps: -5 })).toThrow(
-        new RangeError('warmup-stable-decay: `stableSteps` must be a finite number >= 0; received -5'),
+        new RangeError('warmupStableDecay: `stableSteps` must be a finite number >= 0; received -5'),
       );
     });
     it('a NaN warmupSteps', () => {
       expect(() => warmupStableDecay({ ...base, warmupSteps: Number.NaN })).toThrow(
-        new RangeError('warmup-stable-decay: `warmupSteps` must be a finite number >= 0; received NaN'),
+        new RangeError('warmupStableDecay: `warmupSteps` must be a finite number >= 0; received NaN'),
       );
     });
     it('an infinite peakValue', () => {
       expect(() => warmupStableDecay({ ...base, peakValue: Infinity })).toThrow(
-        new RangeError('warmup-stable-decay: `peakValue` must be a finite number; received Infinity'),
+        new RangeError('warmupStableDecay: `peakValue` must be a finite number; received Infinity'),
       );
     });
     it('an unknown decayShape', () => {
       expect(() => warmupStableDecay({ ...base, decayShape: 'exp' as never })).toThrow(
-        new RangeError("warmup-stable-decay: `decayShape` must be one of 'linear', 'cosine', 'sqrt'; received \"exp\""),
+        new RangeError("warmupStableDecay: `decayShape` must be one of 'linear', 'cosine', 'sqrt'; received \"exp\""),
       );
     });
     it('a missing stableSteps', () => {
       expect(() => warmupStableDecay({ peakValue: 1, warmupSteps: 1, decaySteps: 1 } as never)).toThrow(
-        new TypeError('warmup-stable-decay: `stableSteps` is required; received undefined'),
+        new TypeError('warmupStableDecay: `stableSteps` is required; received undefined'),
       );
     });
     it('an unknown key', () => {
-      expect(() => warmupStableDecay({ ...base, peak: 1 } as never)).toThrow(/warmup-stable-decay: unknown option `peak`/);
+      expect(() => warmupStableDecay({ ...base, peak: 1 } as never)).toThrow(/warmupStableDecay: unknown option `peak`/);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, nonNegativeNumber, oneOf, positiveNumber, required } from './validation.js';
+import { finiteNumber, knownKeys, nonNegativeNumber, oneOf, optionKeys, positiveNumber, required } from './validation.js';
 
 /** The curve of the final decay of {@link warmupStableDecay}. */
 export type WarmupStableDecayShape = 'linear' | 'cosine' | 'sqrt';
@@ -34,6 +34,17 @@ export interface WarmupStableDecayConfig {
   readonly decayShape: WarmupStableDecayShape;
 }
 
+/** The option keys of {@link warmupStableDecay}. */
+const warmupStableDecayKeys = optionKeys<WarmupStableDecayOptions>({
+  peakValue: true,
+  warmupSteps: true,
+  stableSteps: true,
+  decaySteps: true,
+  initialValue: true,
+  finalValue: true,
+  decayShape: true,
+});
+
 /**
  * Warm-up, stable, decay (WSD; Hu et al. 2024, "MiniCPM"): a linear warm-up to
  * `peakValue`, a plateau, then a decay to `finalValue`, held afterwards.
@@ -57,8 +68,8 @@ export interface WarmupStableDecayConfig {
  * @see https://arxiv.org/abs/2404.06395
  */
 export function warmupStableDecay(options: WarmupStableDecayOptions): Schedule<WarmupStableDecayConfig> {
-  const name = 'warmup-stable-decay';
-  const checked = knownKeys(name, options, ['peakValue', 'warmupSteps', 'stableSteps', 'decaySteps', 'initialValue', 'finalValue', 'decayShape'], {
+  const name = 'warmupStableDecay';
+  const checked = knownKeys(name, options, warmupStableDecayKeys, {
     allowNull: false,
   });
   const peakValue = finiteNumber(name, 'peakValue', required(name, 'peakValue', checked.peakValue));
@@ -77,7 +88,7 @@ export function warmupStableDecay(options: WarmupStableDecayOptions): Schedule<W
       : decayShape === 'cosine'
         ? (p: number): number => (1 + Math.cos(Math.PI * p)) / 2
         : (p: number): number => 1 - Math.sqrt(p);
-  return defineSchedule({ type: name, peakValue, warmupSteps, stableSteps, decaySteps, initialValue, finalValue, decayShape }, (step) => {
+  return defineSchedule({ type: 'warmup-stable-decay', peakValue, warmupSteps, stableSteps, decaySteps, initialValue, finalValue, decayShape }, (step) => {
     if (step < warmupSteps) return initialValue + (rise * step) / warmupSteps;
     if (step < decayStart) return peakValue;
     const progress = Math.min((step - decayStart) / decaySteps, 1);

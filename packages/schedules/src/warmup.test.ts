@@ -50,7 +50,7 @@ describe('warmup', () => {
     const s = warmup({ schedule: cosine({ initialValue: 1, decaySteps: 15 }), warmupSteps: 5 });
     expect(toConfig(s)).toEqual({
       type: 'warmup',
-      schedule: { type: 'cosine', initialValue: 1, decaySteps: 15, alpha: 0, exponent: 1 },
+      schedule: { type: 'cosine', initialValue: 1, decaySteps: 15, finalValue: 0, exponent: 1 },
       warmupSteps: 5,
       initialValue: 0,
       shape: 'linear',

@@ -1,6 +1,6 @@
 import { defineSchedule, type Schedule, type ScheduleConfig } from './schedule.js';
 import { scheduleArgument } from './schedule-argument.js';
-import { describeValue, finiteNumber, knownKeys, nonNegativeNumber, oneOf, required } from './validation.js';
+import { describeValue, finiteNumber, knownKeys, nonNegativeNumber, oneOf, optionKeys, required } from './validation.js';
 
 /** The curve of a {@link warmup} from `initialValue` to the wrapped schedule's start. */
 export type WarmupShape = 'linear' | 'cosine' | 'exponential';
@@ -25,6 +25,9 @@ export interface WarmupConfig {
   readonly initialValue: number;
   readonly shape: WarmupShape;
 }
+
+/** The option keys of {@link warmup}. */
+const warmupKeys = optionKeys<WarmupOptions>({ schedule: true, warmupSteps: true, initialValue: true, shape: true });
 
 /**
  * Prepends a warm-up to any schedule. The warm-up runs from `initialValue` to
@@ -53,7 +56,7 @@ export interface WarmupConfig {
  */
 export function warmup(options: WarmupOptions): Schedule<WarmupConfig> {
   const name = 'warmup';
-  const checked = knownKeys(name, options, ['schedule', 'warmupSteps', 'initialValue', 'shape'], { allowNull: false });
+  const checked = knownKeys(name, options, warmupKeys, { allowNull: false });
   const schedule = scheduleArgument(name, 'schedule', required(name, 'schedule', checked.schedule));
   const warmupSteps = nonNegativeNumber(name, 'warmupSteps', required(name, 'warmupSteps', checked.warmupSteps));
   const initialValue = finiteNumber(name, 'initialValue', checked.initialValue ?? 0);

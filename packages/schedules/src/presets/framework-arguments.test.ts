@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bisectRight, callNumber, defaultLastEpoch, functionArgument, integerArray, jsonArgument, pythonModulo } from './framework-arguments.js';
+import { callNumber, defaultLastEpoch, functionArgument, integerArray, jsonArgument, pythonModulo } from './framework-arguments.js';
 
 describe('framework argument helpers', () => {
-  it('bisectRight counts the sorted entries <= value, as Python bisect_right', () => {
-    expect([-1, 0, 10, 15, 30, 31].map((value) => bisectRight([0, 10, 10, 30], value))).toEqual([0, 1, 3, 3, 4, 4]);
-  });
-
   it('pythonModulo takes the sign of the divisor', () => {
     expect([pythonModulo(-1, 4), pythonModulo(-8, 4), pythonModulo(5, 4)]).toEqual([3, 0, 1]);
   });

@@ -65,18 +65,6 @@ export function pythonModulo(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
 
-/** Number of entries of the sorted array `sorted` that are <= `value` (Python `bisect_right`). */
-export function bisectRight(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (value < (sorted[middle] as number)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
 /** A JSON-safe copy of an argument value: functions become `{ type: 'lambda' }`. */
 export function jsonArgument(value: unknown): JsonValue {
   if (typeof value === 'function') return lambdaPlaceholder;

@@ -20,8 +20,8 @@
  *   `noise_seed + t` (`noise_std` is accepted and, as in timm, unused).
  */
 import { timmCycle } from '../annealing-cycles.js';
+import { bisectRight } from '../bisect-right.js';
 import { timmNoise } from '../noise.js';
-import { bisectRight } from './framework-arguments.js';
 import { pythonFloorDivide } from './python-numbers.js';
 
 /** The arguments a timm scheduler class receives (after `create_scheduler_v2` scaled them to steps). */

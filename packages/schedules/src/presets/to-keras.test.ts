@@ -25,7 +25,7 @@ function expectKerasEquivalent(native: Schedule, count = steps): void {
 
 describe('toKeras', () => {
   it('maps step to a staircase ExponentialDecay in the serialize() shape', () => {
-    const native = step({ initialValue: 0.1, stepSize: 10, factor: 0.5 });
+    const native = step({ initialValue: 0.1, periodSteps: 10, factor: 0.5 });
     expect(toKeras(native)).toEqual({
       module: 'keras.optimizers.schedules',
       class_name: 'ExponentialDecay',
@@ -36,7 +36,7 @@ describe('toKeras', () => {
   });
 
   it('maps multiStep and piecewiseConstant to PiecewiseConstantDecay with boundaries one step earlier', () => {
-    const native = multiStep({ initialValue: 0.1, milestones: [30, 80], factor: 0.1 });
+    const native = multiStep({ initialValue: 0.1, boundaries: [30, 80], factor: 0.1 });
     expect(toKeras(native).config.boundaries).toEqual([29, 79]);
     expectKerasEquivalent(native);
     expectKerasEquivalent(piecewiseConstant({ boundaries: [10, 20.5, 300], values: [1, 0.5, 0.25, 0.125] }));
@@ -47,8 +47,8 @@ describe('toKeras', () => {
     expectKerasEquivalent(exponential({ initialValue: 0.1, decayRate: 0.5, decaySteps: 7, staircase: true }));
     expectKerasEquivalent(inverseTime({ initialValue: 0.1, decayRate: 0.5, decaySteps: 3 }));
     expectKerasEquivalent(polynomial({ initialValue: 0.1, finalValue: 0.01, decaySteps: 40, power: 0.5, cycle: true }));
-    expectKerasEquivalent(linear({ initialValue: 0.1, finalValue: 0.02, steps: 90 }));
-    expectKerasEquivalent(cosine({ initialValue: 0.1, decaySteps: 300, alpha: 0.1 }));
+    expectKerasEquivalent(linear({ initialValue: 0.1, finalValue: 0.02, totalSteps: 90 }));
+    expectKerasEquivalent(cosine({ initialValue: 0.1, decaySteps: 300, finalValue: 0.01 }));
     expectKerasEquivalent(constant({ value: 0.01 }));
   });
 
@@ -56,12 +56,12 @@ describe('toKeras', () => {
     const native = warmup({ schedule: cosine({ initialValue: 1, decaySteps: 15 }), warmupSteps: 5, initialValue: 0 });
     expect(toKeras(native).config).toEqual({ initial_learning_rate: 0, decay_steps: 15, alpha: 0, warmup_target: 1, warmup_steps: 5 });
     expectKerasEquivalent(native);
-    expectKerasEquivalent(warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 300, alpha: 0.05 }), warmupSteps: 40, initialValue: 0.001 }));
+    expectKerasEquivalent(warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 300, finalValue: 0.005 }), warmupSteps: 40, initialValue: 0.001 }));
   });
 
   it('maps cosineRestarts to CosineDecayRestarts', () => {
-    expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 10, periodMultiplier: 2, peakMultiplier: 0.8, alpha: 0.1 }));
-    expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 13, periodMultiplier: 1, peakMultiplier: 0.9 }));
+    expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, periodSteps: 10, periodMultiplier: 2, peakMultiplier: 0.8, finalValue: 0.01 }));
+    expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, periodSteps: 13, periodMultiplier: 1, peakMultiplier: 0.9 }));
   });
 
   it('refuses a cosine warm-up shape Keras does not have', () => {
@@ -71,8 +71,8 @@ describe('toKeras', () => {
   });
 
   it('throws naming why when there is no exact equivalent', () => {
-    expect(() => toKeras(exponential({ initialValue: 0.1, decayRate: 0.5, endValue: 0.01 }))).toThrow(
-      /toKeras: a 'exponential' schedule has no exact Keras equivalent: ExponentialDecay has no transitionBegin or endValue/,
+    expect(() => toKeras(exponential({ initialValue: 0.1, decayRate: 0.5, finalValue: 0.01 }))).toThrow(
+      /toKeras: a 'exponential' schedule has no exact Keras equivalent: ExponentialDecay has no transitionBegin or finalValue/,
     );
     expect(() => toKeras(cosine({ initialValue: 0.1, decaySteps: 10, exponent: 2 }))).toThrow(/CosineDecay has no exponent/);
     expect(() => toKeras(inverseSqrt({ initialValue: 1 }))).toThrow(/'inverse-sqrt' schedule has no exact Keras equivalent/);

@@ -21,6 +21,22 @@ function none(type: string, reason: string): never {
 
 const num = (config: Config, key: string): number => config[key] as number;
 
+/**
+ * Keras's floor of a cosine, the fraction `alpha = finalValue / initialValue` (Keras computes
+ * `initialValue * alpha`, which is `finalValue` up to rounding). An `initialValue` of 0 has a
+ * fraction only when `finalValue` is 0 too.
+ */
+function alphaOf(type: string, config: Config): number {
+  const initial = num(config, 'initialValue');
+  const final = num(config, 'finalValue');
+  if (initial === 0) {
+    if (final !== 0)
+      none(type, `Keras gives the final value as a fraction alpha of initial_learning_rate, and initialValue is 0 (finalValue ${describeValue(final)})`);
+    return 0;
+  }
+  return final / initial;
+}
+
 /** Keras boundaries equal to native boundaries on integer steps: `step > b` ⟺ `step >= ceil(native)`. */
 function kerasBoundaries(type: string, boundaries: readonly number[]): number[] {
   const shifted = boundaries.map((boundary) => Math.ceil(boundary) - 1);
@@ -43,7 +59,7 @@ function kerasBoundaries(type: string, boundaries: readonly number[]): number[] 
  * `learning_rate`); `step` → `ExponentialDecay(...,
  * staircase=True)`; `multiStep` and `piecewiseConstant` → `PiecewiseConstantDecay` with each
  * boundary shifted to `ceil(boundary) - 1` (Keras switches after the boundary; identical on
- * integer steps); `exponential` (no transitionBegin or endValue) → `ExponentialDecay`;
+ * integer steps); `exponential` (no transitionBegin or finalValue) → `ExponentialDecay`;
  * `inverseTime` → `InverseTimeDecay`; `polynomial` → `PolynomialDecay`; `linear` →
  * `PolynomialDecay(power=1)`; `cosine` (exponent 1) → `CosineDecay`; `warmup` (linear) of a
  * `cosine` → `CosineDecay` with `warmup_target`/`warmup_steps`; `cosineRestarts` (no
@@ -70,20 +86,20 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
     case 'step':
       return equivalent('ExponentialDecay', {
         initial_learning_rate: num(config, 'initialValue'),
-        decay_steps: num(config, 'stepSize'),
+        decay_steps: num(config, 'periodSteps'),
         decay_rate: num(config, 'factor'),
         staircase: true,
       });
     case 'multi-step': {
-      const milestones = config.milestones as number[];
-      const values = Array.from({ length: milestones.length + 1 }, (_, index) => num(config, 'initialValue') * num(config, 'factor') ** index);
-      return equivalent('PiecewiseConstantDecay', { boundaries: kerasBoundaries(type, milestones), values });
+      const boundaries = config.boundaries as number[];
+      const values = Array.from({ length: boundaries.length + 1 }, (_, index) => num(config, 'initialValue') * num(config, 'factor') ** index);
+      return equivalent('PiecewiseConstantDecay', { boundaries: kerasBoundaries(type, boundaries), values });
     }
     case 'piecewise-constant':
       return equivalent('PiecewiseConstantDecay', { boundaries: kerasBoundaries(type, config.boundaries as number[]), values: config.values as number[] });
     case 'exponential':
-      if (num(config, 'transitionBegin') !== 0 || config.endValue !== undefined) {
-        none(type, 'ExponentialDecay has no transitionBegin or endValue (optax has both)');
+      if (num(config, 'transitionBegin') !== 0 || config.finalValue !== undefined) {
+        none(type, 'ExponentialDecay has no transitionBegin or finalValue (optax has both)');
       }
       return equivalent('ExponentialDecay', {
         initial_learning_rate: num(config, 'initialValue'),
@@ -109,7 +125,7 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
     case 'linear':
       return equivalent('PolynomialDecay', {
         initial_learning_rate: num(config, 'initialValue'),
-        decay_steps: num(config, 'steps'),
+        decay_steps: num(config, 'totalSteps'),
         end_learning_rate: num(config, 'finalValue'),
         power: 1,
         cycle: false,
@@ -119,7 +135,7 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
       return equivalent('CosineDecay', {
         initial_learning_rate: num(config, 'initialValue'),
         decay_steps: num(config, 'decaySteps'),
-        alpha: num(config, 'alpha'),
+        alpha: alphaOf(type, config),
       });
     case 'warmup': {
       const inner = config.schedule as Config;
@@ -129,7 +145,7 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
       return equivalent('CosineDecay', {
         initial_learning_rate: num(config, 'initialValue'),
         decay_steps: num(inner, 'decaySteps'),
-        alpha: num(inner, 'alpha'),
+        alpha: alphaOf(type, inner),
         warmup_target: num(inner, 'initialValue'),
         warmup_steps: num(config, 'warmupSteps'),
       });
@@ -138,10 +154,10 @@ export function toKeras(schedule: Schedule): KerasEquivalent {
       if (num(config, 'cycleLimit') !== 0) none(type, 'CosineDecayRestarts restarts forever (no cycleLimit)');
       return equivalent('CosineDecayRestarts', {
         initial_learning_rate: num(config, 'initialValue'),
-        first_decay_steps: num(config, 'firstPeriod'),
+        first_decay_steps: num(config, 'periodSteps'),
         t_mul: num(config, 'periodMultiplier'),
         m_mul: num(config, 'peakMultiplier'),
-        alpha: num(config, 'alpha'),
+        alpha: alphaOf(type, config),
       });
     case 'torch':
       return none(type, 'convert the PyTorch preset to a native schedule first, or keep it in PyTorch');

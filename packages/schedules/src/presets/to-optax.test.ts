@@ -16,14 +16,14 @@ import { toOptax } from './to-optax.js';
 
 const natives: Array<[string, Schedule]> = [
   ['constant', constant({ value: 0.3 })],
-  ['cosine', cosine({ initialValue: 0.5, decaySteps: 70, alpha: 0.1, exponent: 2 })],
-  ['linear', linear({ initialValue: 1, finalValue: 0.1, steps: 40 })],
+  ['cosine', cosine({ initialValue: 0.5, decaySteps: 70, finalValue: 0.05, exponent: 2 })],
+  ['linear', linear({ initialValue: 1, finalValue: 0.1, totalSteps: 40 })],
   ['polynomial', polynomial({ initialValue: 1, finalValue: 0.01, decaySteps: 50, power: 2 })],
-  ['exponential', exponential({ initialValue: 1, decayRate: 0.5, decaySteps: 7, staircase: true, transitionBegin: 3, endValue: 0.05 })],
+  ['exponential', exponential({ initialValue: 1, decayRate: 0.5, decaySteps: 7, staircase: true, transitionBegin: 3, finalValue: 0.05 })],
   ['piecewise-constant', piecewiseConstant({ boundaries: [10, 30], values: [1, 0.5, 0.25] })],
-  ['piecewise-interpolate', piecewiseInterpolate({ steps: [0, 30, 85, 100], values: [0.04, 1, 0.04, 4e-6] })],
-  ['piecewise-interpolate from step 5', piecewiseInterpolate({ steps: [5, 20], values: [2, 1], interpolation: 'cosine' })],
-  ['join', join({ schedules: [linear({ initialValue: 0, finalValue: 1, steps: 10 }), cosine({ initialValue: 1, decaySteps: 50 })], boundaries: [10] })],
+  ['piecewise-interpolate', piecewiseInterpolate({ boundaries: [0, 30, 85, 100], values: [0.04, 1, 0.04, 4e-6] })],
+  ['piecewise-interpolate from step 5', piecewiseInterpolate({ boundaries: [5, 20], values: [2, 1], interpolation: 'cosine' })],
+  ['join', join({ schedules: [linear({ initialValue: 0, finalValue: 1, totalSteps: 10 }), cosine({ initialValue: 1, decaySteps: 50 })], boundaries: [10] })],
 ];
 
 describe('toOptax', () => {
@@ -52,7 +52,7 @@ describe('toOptax', () => {
   });
 
   it('writes the documented one-cycle scales', () => {
-    const { name, kwargs } = toOptax(piecewiseInterpolate({ steps: [0, 30, 85, 100], values: [0.04, 1, 0.04, 4e-6] }));
+    const { name, kwargs } = toOptax(piecewiseInterpolate({ boundaries: [0, 30, 85, 100], values: [0.04, 1, 0.04, 4e-6] }));
     expect([name, kwargs.interpolate_type, kwargs.init_value]).toEqual(['piecewise_interpolate_schedule', 'linear', 0.04]);
     const scales = kwargs.boundaries_and_scales as Record<string, number>;
     expect(Object.keys(scales)).toEqual(['30', '85', '100']);
@@ -63,7 +63,7 @@ describe('toOptax', () => {
   it('says why when no exact equivalent exists', () => {
     expect(() => toOptax(tanhDecay({ initialValue: 1, decaySteps: 10 }))).toThrow("toOptax: a 'tanh' schedule has no exact optax equivalent");
     expect(() => toOptax(polynomial({ initialValue: 1, decaySteps: 10, cycle: true }))).toThrow(/no cycling polynomial/);
-    expect(() => toOptax(piecewiseInterpolate({ steps: [0, 2.5], values: [1, 2] }))).toThrow(/integer steps; received 2.5/);
+    expect(() => toOptax(piecewiseInterpolate({ boundaries: [0, 2.5], values: [1, 2] }))).toThrow(/integer steps; received 2.5/);
     expect(() => toOptax(piecewiseConstant({ boundaries: [3], values: [0.1, 1.7] }))).toThrow(/not reached exactly/);
   });
 });

@@ -37,6 +37,21 @@ function scalesFor(type: string, steps: readonly number[], values: readonly numb
   return scales;
 }
 
+/**
+ * optax's floor of a cosine, the fraction `alpha = finalValue / initialValue` (optax computes
+ * `init_value * alpha`, which is `finalValue` up to rounding). An `initialValue` of 0 has a
+ * fraction only when `finalValue` is 0 too.
+ */
+function alphaOf(type: string, config: Config): number {
+  const initial = num(config, 'initialValue');
+  const final = num(config, 'finalValue');
+  if (initial === 0) {
+    if (final !== 0) none(type, `optax gives the final value as a fraction alpha of init_value, and initialValue is 0 (finalValue ${describeValue(final)})`);
+    return 0;
+  }
+  return final / initial;
+}
+
 function convert(config: Config): OptaxEquivalent {
   const type = config.type as string;
   switch (type) {
@@ -50,14 +65,19 @@ function convert(config: Config): OptaxEquivalent {
         kwargs: {
           init_value: num(config, 'initialValue'),
           decay_steps: num(config, 'decaySteps'),
-          alpha: num(config, 'alpha'),
+          alpha: alphaOf(type, config),
           exponent: num(config, 'exponent'),
         },
       };
     case 'linear':
       return {
         name: 'linear_schedule',
-        kwargs: { init_value: num(config, 'initialValue'), end_value: num(config, 'finalValue'), transition_steps: num(config, 'steps'), transition_begin: 0 },
+        kwargs: {
+          init_value: num(config, 'initialValue'),
+          end_value: num(config, 'finalValue'),
+          transition_steps: num(config, 'totalSteps'),
+          transition_begin: 0,
+        },
       };
     case 'polynomial':
       if (config.cycle === true) none(type, 'optax has no cycling polynomial schedule');
@@ -81,7 +101,7 @@ function convert(config: Config): OptaxEquivalent {
           decay_rate: num(config, 'decayRate'),
           transition_begin: num(config, 'transitionBegin'),
           staircase: config.staircase as boolean,
-          end_value: (config.endValue ?? null) as JsonValue,
+          end_value: (config.finalValue ?? null) as JsonValue,
         },
       };
     case 'piecewise-constant': {
@@ -91,7 +111,7 @@ function convert(config: Config): OptaxEquivalent {
       return { name: 'piecewise_constant_schedule', kwargs: { init_value: values[0]!, boundaries_and_scales: scalesFor(type, steps, values) } };
     }
     case 'piecewise-interpolate': {
-      let steps = config.steps as number[];
+      let steps = config.boundaries as number[];
       let values = config.values as number[];
       // optax starts at step 0; hold the first value until the first point with a scale of 1.
       if (steps[0] !== 0) {
@@ -124,7 +144,7 @@ function convert(config: Config): OptaxEquivalent {
  * @returns `{ name, kwargs }`.
  * @example
  * ```ts
- * toOptax(piecewiseInterpolate({ steps: [0, 30, 85, 100], values: [0.04, 1, 0.04, 4e-6] }));
+ * toOptax(piecewiseInterpolate({ boundaries: [0, 30, 85, 100], values: [0.04, 1, 0.04, 4e-6] }));
  * // { name: 'piecewise_interpolate_schedule', kwargs: { interpolate_type: 'linear', init_value: 0.04,
  * //   boundaries_and_scales: { '30': 25, '85': 0.04, '100': 0.0001 } } }
  * ```

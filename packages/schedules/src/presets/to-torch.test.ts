@@ -28,7 +28,7 @@ function expectTorchEquivalent(native: Schedule, count = steps): void {
 
 describe('toTorch', () => {
   it('maps step to StepLR, with the Python line', () => {
-    const native = step({ initialValue: 0.1, stepSize: 10, factor: 0.5 });
+    const native = step({ initialValue: 0.1, periodSteps: 10, factor: 0.5 });
     expect(toTorch(native)).toEqual({
       name: 'StepLR',
       args: { step_size: 10, gamma: 0.5 },
@@ -39,7 +39,7 @@ describe('toTorch', () => {
   });
 
   it('maps multiStep to MultiStepLR', () => {
-    expectTorchEquivalent(multiStep({ initialValue: 0.1, milestones: [30, 80, 81], factor: 0.3 }));
+    expectTorchEquivalent(multiStep({ initialValue: 0.1, boundaries: [30, 80, 81], factor: 0.3 }));
   });
 
   it('maps exponential with decaySteps 1 to ExponentialLR', () => {
@@ -56,13 +56,13 @@ describe('toTorch', () => {
 
   it('maps polynomial to PolynomialLR, linear to LinearLR and constant to ConstantLR', () => {
     expectTorchEquivalent(polynomial({ initialValue: 0.1, decaySteps: 200, power: 2 }));
-    expectTorchEquivalent(linear({ initialValue: 0.01, finalValue: 0.1, steps: 50 }));
-    expectTorchEquivalent(linear({ initialValue: 0.1, finalValue: 0, steps: 50 }));
+    expectTorchEquivalent(linear({ initialValue: 0.01, finalValue: 0.1, totalSteps: 50 }));
+    expectTorchEquivalent(linear({ initialValue: 0.1, finalValue: 0, totalSteps: 50 }));
     expectTorchEquivalent(constant({ value: 0.3 }));
   });
 
   it('maps cosine to CosineAnnealingLR, identical up to T_max only', () => {
-    const native = cosine({ initialValue: 0.1, decaySteps: 300, alpha: 0.01 });
+    const native = cosine({ initialValue: 0.1, decaySteps: 300, finalValue: 0.001 });
     const equivalent = toTorch(native);
     expect(equivalent).toMatchObject({ name: 'CosineAnnealingLR', args: { T_max: 300, eta_min: 0.001 }, exactUntil: 300 });
     expectTorchEquivalent(native);
@@ -71,13 +71,13 @@ describe('toTorch', () => {
   });
 
   it('maps cosineRestarts to CosineAnnealingWarmRestarts', () => {
-    expectTorchEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 10, periodMultiplier: 2, alpha: 0.1 }));
-    expectTorchEquivalent(cosineRestarts({ initialValue: 0.1, firstPeriod: 25 }));
+    expectTorchEquivalent(cosineRestarts({ initialValue: 0.1, periodSteps: 10, periodMultiplier: 2, finalValue: 0.01 }));
+    expectTorchEquivalent(cosineRestarts({ initialValue: 0.1, periodSteps: 25 }));
   });
 
   it('maps cyclic to CyclicLR in every built-in mode, with the momentum', () => {
     for (const mode of ['triangular', 'triangular2', 'exp-range'] as const) {
-      const native = cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 7, stepSizeDown: 12, mode, gamma: 0.99, baseMomentum: 0.8, maxMomentum: 0.9 });
+      const native = cyclic({ initialValue: 0.01, peakValue: 0.1, riseSteps: 7, fallSteps: 12, mode, gamma: 0.99, minMomentum: 0.8, maxMomentum: 0.9 });
       const equivalent = toTorch(native);
       const preset = fromTorch(equivalent.name, equivalent.args, {});
       expectSameValues(sample(preset, steps), sample(native, steps));
@@ -86,7 +86,7 @@ describe('toTorch', () => {
   });
 
   it('maps cyclic without momentum bounds to cycle_momentum=False', () => {
-    const equivalent = toTorch(cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 5 }));
+    const equivalent = toTorch(cyclic({ initialValue: 0.01, peakValue: 0.1, riseSteps: 5 }));
     expect(equivalent.args.cycle_momentum).toBe(false);
     expect(fromTorch(equivalent.name, equivalent.args, {}).momentum).toBeUndefined();
   });
@@ -94,7 +94,7 @@ describe('toTorch', () => {
   it('maps oneCycle to OneCycleLR with total_steps + 1 and a shifted pct_start, identical up to totalSteps', () => {
     for (const threePhase of [false, true]) {
       for (const annealing of ['cos', 'linear'] as const) {
-        const native = oneCycle({ maxValue: 0.4, totalSteps: 300, warmupFraction: 0.25, annealing, threePhase });
+        const native = oneCycle({ peakValue: 0.4, totalSteps: 300, warmupFraction: 0.25, annealing, threePhase });
         const equivalent = toTorch(native);
         expect(equivalent).toMatchObject({ name: 'OneCycleLR', exactUntil: 300, args: { total_steps: 301, pct_start: 76 / 301 } });
         const preset = fromTorch(equivalent.name, equivalent.args, {});
@@ -105,13 +105,13 @@ describe('toTorch', () => {
   });
 
   it('refuses a cyclic whose scaleMode differs from the one PyTorch forces for its mode', () => {
-    expect(() => toTorch(cyclic({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 5, mode: 'exp-range', gamma: 0.9, scaleMode: 'cycle' }))).toThrow(
+    expect(() => toTorch(cyclic({ initialValue: 0.01, peakValue: 0.1, riseSteps: 5, mode: 'exp-range', gamma: 0.9, scaleMode: 'cycle' }))).toThrow(
       /PyTorch's built-in mode 'exp-range' always scales by iterations/,
     );
   });
 
   it('maps a linear warm-up then cosine to SequentialLR([LinearLR, CosineAnnealingLR])', () => {
-    const native = warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 200, alpha: 0.01 }), warmupSteps: 10, initialValue: 0.001 });
+    const native = warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 200, finalValue: 0.001 }), warmupSteps: 10, initialValue: 0.001 });
     const equivalent = toTorch(native);
     expect(equivalent).toMatchObject({
       name: 'SequentialLR',
@@ -133,7 +133,7 @@ describe('toTorch', () => {
 
   it('maps join of parts with one base learning rate to SequentialLR', () => {
     const native = join({
-      schedules: [constant({ value: 0.1 }), step({ initialValue: 0.1, stepSize: 30, factor: 0.5 }), exponential({ initialValue: 0.1, decayRate: 0.97 })],
+      schedules: [constant({ value: 0.1 }), step({ initialValue: 0.1, periodSteps: 30, factor: 0.5 }), exponential({ initialValue: 0.1, decayRate: 0.97 })],
       boundaries: [20, 150],
     });
     expect(toTorch(native).name).toBe('SequentialLR');

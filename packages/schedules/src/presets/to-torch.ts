@@ -88,7 +88,7 @@ function sequential(type: string, children: readonly TorchEquivalent[], boundari
  *
  * Mappings: `constant` → `ConstantLR(factor=1, total_iters=0)`; `step` → `StepLR`;
  * `multiStep` (integer milestones) → `MultiStepLR`; `exponential` (decaySteps 1, no
- * transitionBegin or endValue) → `ExponentialLR`, with `staircase` and an integer
+ * transitionBegin or finalValue) → `ExponentialLR`, with `staircase` and an integer
  * `decaySteps` → `StepLR`; `polynomial` (finalValue 0, no cycle, integer decaySteps) →
  * `PolynomialLR`; `linear` (values >= 0, integer steps) → `LinearLR`; `cosine` (exponent 1,
  * integer decaySteps) → `CosineAnnealingLR`, identical up to `T_max` (PyTorch rises again
@@ -101,7 +101,7 @@ function sequential(type: string, children: readonly TorchEquivalent[], boundari
  *
  * @example
  * ```ts
- * toTorch(step({ initialValue: 0.1, stepSize: 10, factor: 0.5 }));
+ * toTorch(step({ initialValue: 0.1, periodSteps: 10, factor: 0.5 }));
  * // { name: 'StepLR', args: { step_size: 10, gamma: 0.5 }, baseLr: 0.1,
  * //   python: 'StepLR(optimizer, step_size=10, gamma=0.5)' }
  * ```
@@ -127,17 +127,17 @@ function fromConfig(config: Config): TorchEquivalent {
     case 'constant':
       return equivalent('ConstantLR', { factor: 1, total_iters: 0 }, { baseLr: num(config, 'value') });
     case 'step':
-      return equivalent('StepLR', { step_size: num(config, 'stepSize'), gamma: num(config, 'factor') }, { baseLr: num(config, 'initialValue') });
+      return equivalent('StepLR', { step_size: num(config, 'periodSteps'), gamma: num(config, 'factor') }, { baseLr: num(config, 'initialValue') });
     case 'multi-step': {
-      const milestones = config.milestones as number[];
-      if (!milestones.every((milestone) => Number.isInteger(milestone))) {
-        none(type, `PyTorch milestones are step() counts (integers); received ${describeValue(milestones)}`);
+      const boundaries = config.boundaries as number[];
+      if (!boundaries.every((boundary) => Number.isInteger(boundary))) {
+        none(type, `PyTorch milestones are step() counts (integers); received ${describeValue(boundaries)}`);
       }
-      return equivalent('MultiStepLR', { milestones, gamma: num(config, 'factor') }, { baseLr: num(config, 'initialValue') });
+      return equivalent('MultiStepLR', { milestones: boundaries, gamma: num(config, 'factor') }, { baseLr: num(config, 'initialValue') });
     }
     case 'exponential': {
-      if (num(config, 'transitionBegin') !== 0 || config.endValue !== undefined) {
-        none(type, 'PyTorch has no transitionBegin or endValue for ExponentialLR');
+      if (num(config, 'transitionBegin') !== 0 || config.finalValue !== undefined) {
+        none(type, 'PyTorch has no transitionBegin or finalValue for ExponentialLR');
       }
       const decaySteps = num(config, 'decaySteps');
       if (config.staircase === true && Number.isInteger(decaySteps)) {
@@ -161,11 +161,11 @@ function fromConfig(config: Config): TorchEquivalent {
     case 'linear': {
       const initial = num(config, 'initialValue');
       const final = num(config, 'finalValue');
-      if (!(initial > 0) || final < 0 || !isInteger(config.steps)) {
+      if (!(initial > 0) || final < 0 || !isInteger(config.totalSteps)) {
         none(type, 'LinearLR scales a positive learning rate by factors in [0, 1] over an integer total_iters');
       }
       const base = Math.max(initial, final);
-      return equivalent('LinearLR', { start_factor: initial / base, end_factor: final / base, total_iters: num(config, 'steps') }, { baseLr: base });
+      return equivalent('LinearLR', { start_factor: initial / base, end_factor: final / base, total_iters: num(config, 'totalSteps') }, { baseLr: base });
     }
     case 'cosine': {
       if (num(config, 'exponent') !== 1 || !isInteger(config.decaySteps)) {
@@ -175,7 +175,7 @@ function fromConfig(config: Config): TorchEquivalent {
       const decaySteps = num(config, 'decaySteps');
       return equivalent(
         'CosineAnnealingLR',
-        { T_max: decaySteps, eta_min: num(config, 'alpha') * initial },
+        { T_max: decaySteps, eta_min: num(config, 'finalValue') },
         {
           baseLr: initial,
           exactUntil: decaySteps,
@@ -184,13 +184,13 @@ function fromConfig(config: Config): TorchEquivalent {
       );
     }
     case 'cosine-restarts': {
-      if (num(config, 'peakMultiplier') !== 1 || num(config, 'cycleLimit') !== 0 || !isInteger(config.firstPeriod) || !isInteger(config.periodMultiplier)) {
+      if (num(config, 'peakMultiplier') !== 1 || num(config, 'cycleLimit') !== 0 || !isInteger(config.periodSteps) || !isInteger(config.periodMultiplier)) {
         none(type, 'CosineAnnealingWarmRestarts has no peak multiplier or cycle limit and integer T_0 and T_mult');
       }
       const initial = num(config, 'initialValue');
       return equivalent(
         'CosineAnnealingWarmRestarts',
-        { T_0: num(config, 'firstPeriod'), T_mult: num(config, 'periodMultiplier'), eta_min: num(config, 'alpha') * initial },
+        { T_0: num(config, 'periodSteps'), T_mult: num(config, 'periodMultiplier'), eta_min: num(config, 'finalValue') },
         { baseLr: initial },
       );
     }
@@ -204,17 +204,17 @@ function fromConfig(config: Config): TorchEquivalent {
             `(received scaleMode '${String(config.scaleMode)}'); in Python pass the scale as scale_fn with scale_mode='${String(config.scaleMode)}'`,
         );
       }
-      const cycleMomentum = config.baseMomentum !== undefined && config.maxMomentum !== undefined;
+      const cycleMomentum = config.minMomentum !== undefined && config.maxMomentum !== undefined;
       const mode = config.mode === 'exp-range' ? 'exp_range' : (config.mode as string);
       return equivalent('CyclicLR', {
-        base_lr: num(config, 'baseValue'),
-        max_lr: num(config, 'maxValue'),
-        step_size_up: num(config, 'stepSizeUp'),
-        step_size_down: num(config, 'stepSizeDown'),
+        base_lr: num(config, 'initialValue'),
+        max_lr: num(config, 'peakValue'),
+        step_size_up: num(config, 'riseSteps'),
+        step_size_down: num(config, 'fallSteps'),
         mode,
         gamma: num(config, 'gamma'),
         cycle_momentum: cycleMomentum,
-        ...(cycleMomentum ? { base_momentum: num(config, 'baseMomentum'), max_momentum: num(config, 'maxMomentum') } : {}),
+        ...(cycleMomentum ? { base_momentum: num(config, 'minMomentum'), max_momentum: num(config, 'maxMomentum') } : {}),
       });
     }
     case 'one-cycle': {
@@ -224,12 +224,12 @@ function fromConfig(config: Config): TorchEquivalent {
       return equivalent(
         'OneCycleLR',
         {
-          max_lr: num(config, 'maxValue'),
+          max_lr: num(config, 'peakValue'),
           total_steps: totalSteps + 1,
           pct_start: (warmupSteps + 1) / (totalSteps + 1),
           anneal_strategy: config.annealing as string,
           cycle_momentum: config.cycleMomentum as boolean,
-          base_momentum: num(config, 'baseMomentum'),
+          base_momentum: num(config, 'minMomentum'),
           max_momentum: num(config, 'maxMomentum'),
           div_factor: num(config, 'initialDivisor'),
           final_div_factor: num(config, 'finalDivisor'),

@@ -7,9 +7,10 @@
  * Source: pytorch/pytorch `torch/optim/lr_scheduler.py`.
  */
 
+import { bisectRight } from '../bisect-right.js';
 import { limits } from '../limits.js';
 import { arrayOption, describeValue, knownKeys } from '../validation.js';
-import { bisectRight, defaultLastEpoch, integerArray } from './framework-arguments.js';
+import { defaultLastEpoch, integerArray } from './framework-arguments.js';
 import { standaloneOnly, type TorchModel, torchSchedulers } from './torch-schedulers.js';
 
 /** A child scheduler: its class name and arguments, as PyTorch spells them. */

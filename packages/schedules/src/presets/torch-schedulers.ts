@@ -1,3 +1,4 @@
+import { bisectRight } from '../bisect-right.js';
 /**
  * Models of the single (non-composite) PyTorch `torch.optim.lr_scheduler` classes on one
  * parameter group. Each model gives the closed form used when the scheduler runs alone
@@ -21,17 +22,7 @@ import {
   positiveNumber,
   required,
 } from '../validation.js';
-import {
-  argument,
-  bisectRight,
-  callNumber,
-  defaultLastEpoch,
-  functionArgument,
-  integerArray,
-  isNone,
-  jsonArgument,
-  pythonModulo,
-} from './framework-arguments.js';
+import { argument, callNumber, defaultLastEpoch, functionArgument, integerArray, isNone, jsonArgument, pythonModulo } from './framework-arguments.js';
 
 /** One PyTorch scheduler on one parameter group, as pure functions. */
 export interface TorchModel {
