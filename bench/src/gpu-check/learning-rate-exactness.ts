@@ -23,7 +23,7 @@ export interface LearningRateExactness {
 
 /** The schedule the check applies: cosine from 0.1 over the run. */
 export function exactnessSchedule(steps: number): Schedule {
-  return cosine({ initialValue: 0.1, decaySteps: steps, alpha: 0.1 });
+  return cosine({ initialValue: 0.1, decaySteps: steps, finalValue: 0.01 });
 }
 
 /**

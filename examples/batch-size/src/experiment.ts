@@ -52,7 +52,7 @@ export const scheduleNames: readonly ScheduleName[] = ['lr-decay', 'increase-bat
 export function buildDecay(settings: ExperimentSettings) {
   return multiStep({
     initialValue: settings.learningRate,
-    milestones: [...settings.milestones],
+    boundaries: [...settings.milestones],
     factor: 1 / settings.factor,
   });
 }

@@ -44,7 +44,7 @@ export const presets: readonly Preset[] = [
   {
     name: 'one-cycle',
     description: 'one-cycle: up to the learning rate over 30% of the run, then cosine annealing far below it',
-    build: ({ learningRate, totalSteps }) => ({ type: 'one-cycle', maxValue: learningRate, totalSteps }),
+    build: ({ learningRate, totalSteps }) => ({ type: 'one-cycle', peakValue: learningRate, totalSteps }),
   },
   {
     name: 'step-decay',
@@ -52,7 +52,7 @@ export const presets: readonly Preset[] = [
     build: ({ learningRate, totalSteps }) => ({
       type: 'multi-step',
       initialValue: learningRate,
-      milestones: [...new Set([atLeastOne(totalSteps * 0.5), atLeastOne(totalSteps * 0.75)])],
+      boundaries: [...new Set([atLeastOne(totalSteps * 0.5), atLeastOne(totalSteps * 0.75)])],
       factor: 0.1,
     }),
   },
@@ -71,9 +71,9 @@ export const presets: readonly Preset[] = [
     description: 'cyclic between a tenth of the learning rate and the learning rate, halving each cycle (4 half-cycles)',
     build: ({ learningRate, totalSteps }) => ({
       type: 'cyclic',
-      baseValue: learningRate / 10,
-      maxValue: learningRate,
-      stepSizeUp: atLeastOne(totalSteps / 4),
+      initialValue: learningRate / 10,
+      peakValue: learningRate,
+      riseSteps: atLeastOne(totalSteps / 4),
       mode: 'triangular2',
     }),
   },

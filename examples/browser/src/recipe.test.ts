@@ -46,7 +46,7 @@ describe('parseRecipe: native JSON', () => {
     const parsed = recipe('{"type": "cosine", "initialValue": 0.1, "decaySteps": 100}');
     expect(parsed.kind).toBe('native');
     expect(parsed.schedule(50)).toBeCloseTo(0.05, 12);
-    expect(parsed.config).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, alpha: 0, exponent: 1 });
+    expect(parsed.config).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, finalValue: 0, exponent: 1 });
   });
 
   it('reports invalid JSON with the parser message', () => {
@@ -139,7 +139,7 @@ describe('parseRecipe: PyTorch and Keras', () => {
   });
 
   it('rejects a schedule that goes negative inside the run', () => {
-    expect(error('{"type": "linear", "initialValue": 0.01, "finalValue": -0.01, "steps": 100}')).toMatch(
+    expect(error('{"type": "linear", "initialValue": 0.01, "finalValue": -0.01, "totalSteps": 100}')).toMatch(
       /^The schedule returns -0\.0002\d* at step 51; a learning rate must be a finite number >= 0$/,
     );
   });

@@ -45,7 +45,7 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
     ]);
     expect(json.rangeTest.lrs).toHaveLength(run.rangeTest.lrs.length);
     expect(json.trainedSuggestion).toEqual(run.suggestion);
-    expect(json.oneCycle).toMatchObject({ type: 'one-cycle', maxValue: run.suggestion.learningRate, totalSteps: 9 });
+    expect(json.oneCycle).toMatchObject({ type: 'one-cycle', peakValue: run.suggestion.learningRate, totalSteps: 9 });
     for (const chart of ['lr-finder', 'lr-finder-raw', 'learning-rate', 'loss', 'accuracy']) {
       expect(readFileSync(join(run.directory, `${chart}.svg`), 'utf8')).toContain('<svg');
       expect(isPng(join(run.directory, `${chart}.png`))).toBe(true);

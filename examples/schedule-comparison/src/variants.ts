@@ -38,7 +38,7 @@ export interface VariantSettings {
  *    stepped by the global batch counter;
  * 3. step decay `0.1 * 0.5 ** floor((1 + epoch) / 10)` per epoch: the Keras idiom drops at
  *    epochs 9, 19, 29, … (one epoch before a step of 10), so it is `multiStep` with those
- *    milestones;
+ *    boundaries;
  * 4. exponential decay `0.1 * exp(-0.1 * epoch)` per epoch:
  *    `exponential({ initialValue: 0.1, decayRate: exp(-0.1) })`;
  *
@@ -56,8 +56,8 @@ export interface VariantSettings {
 export function comparisonVariants(settings: VariantSettings): Record<VariantName, Variant> {
   const rate = 0.1;
   const decay = rate / settings.epochs;
-  const milestones: number[] = [];
-  for (let milestone = 9; milestone === 9 || milestone < settings.epochs; milestone += 10) milestones.push(milestone);
+  const boundaries: number[] = [];
+  for (let boundary = 9; boundary === 9 || boundary < settings.epochs; boundary += 10) boundaries.push(boundary);
   return {
     constant: {
       name: 'constant',
@@ -77,7 +77,7 @@ export function comparisonVariants(settings: VariantSettings): Record<VariantNam
       name: 'step-decay',
       description: 'SGD, step decay 0.1 · 0.5^floor((1 + epoch) / 10) per epoch',
       createOptimizer: () => tf.train.sgd(rate),
-      schedule: multiStep({ initialValue: rate, milestones, factor: 0.5 }),
+      schedule: multiStep({ initialValue: rate, boundaries, factor: 0.5 }),
       unit: 'epoch',
     },
     exponential: {

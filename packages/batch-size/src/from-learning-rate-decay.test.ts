@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fromLearningRateDecay } from './from-learning-rate-decay.js';
 import { noiseScale } from './noise-scale.js';
 
-const multiStep = (initialValue: number, milestones: number[], factor: number) => nativeMultiStep({ initialValue, milestones, factor });
-const step = (initialValue: number, stepSize: number, factor: number) => nativeStep({ initialValue, stepSize, factor });
+const multiStep = (initialValue: number, boundaries: number[], factor: number) => nativeMultiStep({ initialValue, boundaries, factor });
+const step = (initialValue: number, periodSteps: number, factor: number) => nativeStep({ initialValue, periodSteps, factor });
 
 describe('fromLearningRateDecay', () => {
   it('turns each LR decay by k into a batch-size increase by k, keeping the learning rate', () => {
@@ -60,7 +60,7 @@ describe('fromLearningRateDecay', () => {
     expect(schedule.phases[2]?.learningRate).toBeCloseTo((0.1 * 500) / 1000, 12);
   });
 
-  it('converts a step decay into milestones every stepSize epochs', () => {
+  it('converts a step decay into boundaries every periodSteps epochs', () => {
     const schedule = fromLearningRateDecay(step(0.5, 3, 0.5), { initialBatchSize: 4, epochs: 10 });
     expect(schedule.phases.map((phase) => [phase.startEpoch, phase.batchSize])).toEqual([
       [0, 4],
@@ -82,7 +82,7 @@ describe('fromLearningRateDecay', () => {
     expect(schedule.phases.map((phase) => phase.learningRate)).toEqual([0.3, 0.3, 0.3]);
   });
 
-  it('drops milestones at or after epochs', () => {
+  it('drops boundaries at or after epochs', () => {
     const schedule = fromLearningRateDecay(multiStep(0.1, [2, 5], 0.1), { initialBatchSize: 8, epochs: 5 });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([8, 80]);
     expect(schedule.totalEpochs).toBe(5);
@@ -142,13 +142,13 @@ describe('fromLearningRateDecay', () => {
   });
 
   it('accepts a plain config in place of the schedule', () => {
-    const schedule = fromLearningRateDecay({ type: 'multi-step', initialValue: 0.1, milestones: [2], factor: 0.5 }, { initialBatchSize: 8 });
+    const schedule = fromLearningRateDecay({ type: 'multi-step', initialValue: 0.1, boundaries: [2], factor: 0.5 }, { initialBatchSize: 8 });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([8, 16]);
   });
 
-  it('rejects milestones that are not whole epochs', () => {
+  it('rejects boundaries that are not whole epochs', () => {
     expect(() => fromLearningRateDecay(multiStep(0.1, [2.5], 0.2), { initialBatchSize: 8 })).toThrow(
-      '`schedule.config.milestones[0]` must be a whole number of epochs',
+      '`schedule.config.boundaries[0]` must be a whole number of epochs',
     );
   });
 

@@ -69,14 +69,14 @@ interface Decay {
  * epochs, `maxBatchSize` below the starting batch or above `datasetSize`, a default cap
  * (datasetSize / 10) below the starting batch, a `'step'` decay without `epochs`.
  *
- * @param schedule - a native `step({ initialValue, stepSize, factor })`,
- *   `multiStep({ initialValue, milestones, factor })` or
+ * @param schedule - a native `step({ initialValue, periodSteps, factor })`,
+ *   `multiStep({ initialValue, boundaries, factor })` or
  *   `piecewiseConstant({ boundaries, values })` schedule (or its config), in epochs.
  * @param options - see {@link FromLearningRateDecayOptions}.
  * @returns a {@link BatchSizeSchedule}.
  * @example
  * ```ts
- * const decay = multiStep({ initialValue: 0.1, milestones: [60, 120, 160], factor: 0.2 });
+ * const decay = multiStep({ initialValue: 0.1, boundaries: [60, 120, 160], factor: 0.2 });
  * const schedule = fromLearningRateDecay(decay, { initialBatchSize: 128, maxBatchSize: 3200, epochs: 200 });
  * schedule.phases.map((p) => [p.batchSize, p.learningRate]);
  * // [[128, 0.1], [640, 0.1], [3200, 0.1], [3200, 0.02]]
@@ -177,24 +177,24 @@ function readDecay(schedule: LearningRateDecay, epochs: number | undefined): Dec
     case 'step': {
       const initialValue = numberField('initialValue');
       const factor = numberField('factor');
-      const stepSize = numberField('stepSize');
-      if (!Number.isInteger(stepSize) || stepSize < 1) {
-        fail(owner, 'schedule.config.stepSize', 'a whole number of epochs >= 1 (the decay is read in epochs)', stepSize, 'range');
+      const periodSteps = numberField('periodSteps');
+      if (!Number.isInteger(periodSteps) || periodSteps < 1) {
+        fail(owner, 'schedule.config.periodSteps', 'a whole number of epochs >= 1 (the decay is read in epochs)', periodSteps, 'range');
       }
       if (epochs === undefined) {
-        throw new TypeError(`${owner}: \`epochs\` is required for a 'step' decay (it decays every ${stepSize} epochs forever); received undefined`);
+        throw new TypeError(`${owner}: \`epochs\` is required for a 'step' decay (it decays every ${periodSteps} epochs forever); received undefined`);
       }
       const boundaries: number[] = [];
-      for (let boundary = stepSize; boundary < epochs; boundary += stepSize) boundaries.push(boundary);
-      return { boundaries, valueAt: (t) => initialValue * factor ** Math.floor(t / stepSize) };
+      for (let boundary = periodSteps; boundary < epochs; boundary += periodSteps) boundaries.push(boundary);
+      return { boundaries, valueAt: (t) => initialValue * factor ** Math.floor(t / periodSteps) };
     }
     case 'multi-step': {
       const initialValue = numberField('initialValue');
       const factor = numberField('factor');
-      const milestones = wholeEpochs('milestones', field('milestones'));
+      const boundaries = wholeEpochs('boundaries', field('boundaries'));
       return {
-        boundaries: milestones.filter((milestone) => milestone > 0),
-        valueAt: (t) => initialValue * factor ** milestones.filter((milestone) => milestone <= t).length,
+        boundaries: boundaries.filter((boundary) => boundary > 0),
+        valueAt: (t) => initialValue * factor ** boundaries.filter((boundary) => boundary <= t).length,
       };
     }
     case 'piecewise-constant': {

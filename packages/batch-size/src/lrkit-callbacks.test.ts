@@ -57,7 +57,7 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
 
   it('lets a per-epoch LearningRateScheduler see continuous epochs', async () => {
     const { x, y, model, dispose } = setup();
-    const decay = multiStep({ initialValue: 0.08, milestones: [1, 3], factor: 0.5 });
+    const decay = multiStep({ initialValue: 0.08, boundaries: [1, 3], factor: 0.5 });
     const result = await fitWithBatchSchedule(
       model,
       { x, y },

@@ -8,14 +8,14 @@ describe('lrkit convert', () => {
   it('prints a native config with every default filled in', () => {
     const { status, stdout } = lrkit('convert', '{"type":"cosine","initialValue":0.1,"decaySteps":10}');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 10, alpha: 0, exponent: 1 });
+    expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 10, finalValue: 0, exponent: 1 });
   });
 
   it('turns a PyTorch StepLR into the native step schedule', () => {
     const { status, stdout, stderr } = lrkit('convert', '--torch', 'StepLR', '--args', 'step_size=10,gamma=0.5', '--base-lr', '0.1');
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ type: 'step', initialValue: 0.1, stepSize: 10, factor: 0.5 });
+    expect(JSON.parse(stdout)).toEqual({ type: 'step', initialValue: 0.1, periodSteps: 10, factor: 0.5 });
   });
 
   it('turns a Keras PiecewiseConstantDecay into piecewise-constant with the boundaries one step later', () => {
@@ -36,11 +36,11 @@ describe('lrkit convert', () => {
   it('turns CosineAnnealingLR into native cosine when checked only over the training length', () => {
     const { status, stdout } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--base-lr', '0.1', '--total-steps', '100');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, alpha: 0, exponent: 1 });
+    expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, finalValue: 0, exponent: 1 });
   });
 
   it('turns a native step schedule into PyTorch StepLR with its Python line', () => {
-    const { status, stdout } = lrkit('convert', '{"type":"step","initialValue":0.1,"stepSize":10,"factor":0.5}', '--to', 'torch');
+    const { status, stdout } = lrkit('convert', '{"type":"step","initialValue":0.1,"periodSteps":10,"factor":0.5}', '--to', 'torch');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       name: 'StepLR',

@@ -54,8 +54,8 @@ describe('lrkit with framework presets', () => {
   it('converts an optax one-cycle into the native piecewise-interpolate schedule and back to optax', () => {
     const native = lrkit('convert', '--optax', 'linear_onecycle_schedule:transition_steps=100,peak_value=1');
     expect(native.status).toBe(0);
-    const config = JSON.parse(native.stdout) as { type: string; steps: number[] };
-    expect([config.type, config.steps]).toEqual(['piecewise-interpolate', [0, 30, 85, 100]]);
+    const config = JSON.parse(native.stdout) as { type: string; boundaries: number[] };
+    expect([config.type, config.boundaries]).toEqual(['piecewise-interpolate', [0, 30, 85, 100]]);
     const optax = lrkit('convert', native.stdout.trim(), '--to', 'optax');
     expect(optax.status).toBe(0);
     expect((JSON.parse(optax.stdout) as { name: string }).name).toBe('piecewise_interpolate_schedule');

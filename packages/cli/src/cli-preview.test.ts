@@ -30,7 +30,7 @@ describe('lrkit preview', () => {
     expect(document.sampling).toBe('every step');
     const [series] = document.series;
     expect(series!.name).toBe('cosine');
-    expect(series!.config).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, alpha: 0, exponent: 1 });
+    expect(series!.config).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, finalValue: 0, exponent: 1 });
     expect(series!.points).toHaveLength(101);
     expect(series!.points[50]).toEqual({ step: 50, value: 0.1 * 0.5 * (1 + Math.cos(Math.PI / 2)) });
     expect(series!.points[100]).toEqual({ step: 100, value: 0 });

@@ -31,7 +31,7 @@ const originNames: Record<string, string> = { torch: 'PyTorch', keras: 'Keras', 
  * ```ts
  * // What `lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1` does:
  * convert([], { to: 'native', torch: ['StepLR'], args: ['step_size=30,gamma=0.1'], baseLr: ['0.1'] }, output);
- * // output receives {"type":"step","initialValue":0.1,"stepSize":30,"factor":0.1}
+ * // output receives {"type":"step","initialValue":0.1,"periodSteps":30,"factor":0.1}
  * ```
  */
 export function convert(positional: readonly string[], options: ConvertOptions, output: Output, note: (text: string) => void = () => {}): void {

@@ -44,7 +44,7 @@ describe('class 1: no flag makes the work unbounded', () => {
     const result = await lrkit('convert', ...stepArgs, '--total-steps', '1000000000');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ type: 'step', initialValue: 0.1, stepSize: 30, factor: 0.1 });
+    expect(JSON.parse(result.stdout)).toEqual({ type: 'step', initialValue: 0.1, periodSteps: 30, factor: 0.1 });
     expect(result.milliseconds).toBeLessThan(10_000);
   });
 
@@ -57,7 +57,7 @@ describe('class 1: no flag makes the work unbounded', () => {
     });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
-    expect(JSON.parse(child.stdout)).toEqual({ type: 'step', initialValue: 0.1, stepSize: 30, factor: 0.1 });
+    expect(JSON.parse(child.stdout)).toEqual({ type: 'step', initialValue: 0.1, periodSteps: 30, factor: 0.1 });
   });
 
   it.each([
@@ -150,7 +150,7 @@ describe('class 2: never silently wrong', () => {
   it.each(['1_000', '1e6', '+50', '9007199254740991'])('accepts --total-steps %j and still finds the plain step schedule', async (value) => {
     const result = await lrkit('convert', ...stepArgs, '--total-steps', value);
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ type: 'step', initialValue: 0.1, stepSize: 30, factor: 0.1 });
+    expect(JSON.parse(result.stdout)).toEqual({ type: 'step', initialValue: 0.1, periodSteps: 30, factor: 0.1 });
   });
 
   it.each([
@@ -281,9 +281,9 @@ const hostileText = fc.oneof(
 const configText = fc.oneof(
   fc.constantFrom(
     '{"type":"cosine","initialValue":0.1,"decaySteps":100}',
-    '{"type":"step","initialValue":0.1,"stepSize":3,"factor":2}',
+    '{"type":"step","initialValue":0.1,"periodSteps":3,"factor":2}',
     '{"type":"piecewise-constant","boundaries":[1,2],"values":[1,null,3]}',
-    '{"type":"multi-step","initialValue":1,"milestones":[5,10],"factor":0.5}',
+    '{"type":"multi-step","initialValue":1,"boundaries":[5,10],"factor":0.5}',
     '{"class_name":"ExponentialDecay","config":{"initial_learning_rate":0.1,"decay_steps":10,"decay_rate":0.5}}',
     '[]',
   ),

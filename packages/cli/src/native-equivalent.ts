@@ -7,14 +7,23 @@ const number = (value: JsonValue | undefined): number | undefined => (typeof val
 
 /** Plain native configs that may reproduce a PyTorch scheduler (checked numerically before use). */
 const torchCandidates: Readonly<Record<string, Candidate>> = {
-  StepLR: (args, baseLr) => ({ type: 'step', initialValue: baseLr ?? NaN, stepSize: number(args.step_size) ?? NaN, factor: number(args.gamma) ?? 0.1 }),
-  MultiStepLR: (args, baseLr) => ({ type: 'multi-step', initialValue: baseLr ?? NaN, milestones: args.milestones ?? null, factor: number(args.gamma) ?? 0.1 }),
+  StepLR: (args, baseLr) => ({ type: 'step', initialValue: baseLr ?? NaN, periodSteps: number(args.step_size) ?? NaN, factor: number(args.gamma) ?? 0.1 }),
+  MultiStepLR: (args, baseLr) => ({ type: 'multi-step', initialValue: baseLr ?? NaN, boundaries: args.milestones ?? null, factor: number(args.gamma) ?? 0.1 }),
   ExponentialLR: (args, baseLr) => ({ type: 'exponential', initialValue: baseLr ?? NaN, decayRate: number(args.gamma) ?? NaN }),
   CosineAnnealingLR: (args, baseLr) =>
-    baseLr === undefined
-      ? undefined
-      : { type: 'cosine', initialValue: baseLr, decaySteps: number(args.T_max) ?? NaN, alpha: (number(args.eta_min) ?? 0) / baseLr },
+    baseLr === undefined ? undefined : { type: 'cosine', initialValue: baseLr, decaySteps: number(args.T_max) ?? NaN, finalValue: number(args.eta_min) ?? 0 },
 };
+
+/**
+ * The absolute floor `finalValue = alpha * initial` of a Keras or optax cosine, whose `alpha` is a
+ * fraction of the initial value (default 0); `null` when either is not a number, so that the
+ * candidate is refused and the preset kept.
+ */
+function absoluteFloor(alpha: JsonValue | undefined, initial: JsonValue | undefined): number | null {
+  const fraction = alpha === undefined || alpha === null ? 0 : number(alpha);
+  const value = number(initial);
+  return fraction === undefined || value === undefined ? null : fraction * value;
+}
 
 /** Plain native configs that may reproduce a Keras schedule (checked numerically before use). */
 const kerasCandidates: Readonly<Record<string, Candidate>> = {
@@ -47,14 +56,19 @@ const kerasCandidates: Readonly<Record<string, Candidate>> = {
   CosineDecay: (config) =>
     (number(config.warmup_steps) ?? 0) > 0
       ? undefined
-      : { type: 'cosine', initialValue: config.initial_learning_rate ?? null, decaySteps: config.decay_steps ?? null, alpha: config.alpha ?? 0 },
+      : {
+          type: 'cosine',
+          initialValue: config.initial_learning_rate ?? null,
+          decaySteps: config.decay_steps ?? null,
+          finalValue: absoluteFloor(config.alpha, config.initial_learning_rate),
+        },
   CosineDecayRestarts: (config) => ({
     type: 'cosine-restarts',
     initialValue: config.initial_learning_rate ?? null,
-    firstPeriod: config.first_decay_steps ?? null,
+    periodSteps: config.first_decay_steps ?? null,
     periodMultiplier: config.t_mul ?? 2,
     peakMultiplier: config.m_mul ?? 1,
-    alpha: config.alpha ?? 0,
+    finalValue: absoluteFloor(config.alpha, config.initial_learning_rate),
   }),
 };
 
@@ -67,7 +81,7 @@ const frameworkCandidates: Readonly<Record<string, (config: Config) => Record<st
       type: 'cosine',
       initialValue: kwargs.init_value ?? null,
       decaySteps: kwargs.decay_steps ?? null,
-      alpha: kwargs.alpha ?? 0,
+      finalValue: absoluteFloor(kwargs.alpha, kwargs.init_value),
       exponent: kwargs.exponent ?? 1,
     };
   },
@@ -88,7 +102,7 @@ function onecycle(kwargs: Config, interpolation: 'linear' | 'cosine'): Record<st
   if (interpolation === 'cosine') {
     return {
       type: 'piecewise-interpolate',
-      steps: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), steps],
+      boundaries: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), steps],
       values: [start, start * div, start * div * (1 / (div * finalDiv))],
       interpolation,
     };
@@ -96,7 +110,7 @@ function onecycle(kwargs: Config, interpolation: 'linear' | 'cosine'): Record<st
   const down = start * div * (1 / div);
   return {
     type: 'piecewise-interpolate',
-    steps: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), Math.trunc((number(kwargs.pct_final) ?? 0.85) * steps), steps],
+    boundaries: [0, Math.trunc((number(kwargs.pct_start) ?? 0.3) * steps), Math.trunc((number(kwargs.pct_final) ?? 0.85) * steps), steps],
     values: [start, start * div, down, down * (1 / finalDiv)],
     interpolation,
   };
@@ -189,7 +203,7 @@ export interface NativeEquivalent {
  * @example
  * ```ts
  * nativeEquivalent(fromTorch('StepLR', { step_size: 30, gamma: 0.1 }, { baseLr: 0.1 }));
- * // { config: { type: 'step', initialValue: 0.1, stepSize: 30, factor: 0.1 }, plain: true, checkedSteps: … }
+ * // { config: { type: 'step', initialValue: 0.1, periodSteps: 30, factor: 0.1 }, plain: true, checkedSteps: … }
  * nativeEquivalent(fromTorch('OneCycleLR', { max_lr: 0.1, total_steps: 100 })).plain; // false: PyTorch's counting differs
  * ```
  */

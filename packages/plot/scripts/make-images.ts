@@ -32,19 +32,19 @@ async function compare(name: string, title: string, end: number, configs: Record
 }
 
 await compare('schedules-compared', 'Step vs exponential vs cosine vs one-cycle (peak 0.1, 1000 steps)', 1000, {
-  'step (every 250, x0.5)': { type: 'step', initialValue: 0.1, stepSize: 250, factor: 0.5 } as ScheduleConfig,
+  'step (every 250, x0.5)': { type: 'step', initialValue: 0.1, periodSteps: 250, factor: 0.5 } as ScheduleConfig,
   'exponential (x0.1 per 1000)': { type: 'exponential', initialValue: 0.1, decayRate: 0.1, decaySteps: 1000 } as ScheduleConfig,
   cosine: { type: 'cosine', initialValue: 0.1, decaySteps: 1000 } as ScheduleConfig,
-  'one-cycle': { type: 'one-cycle', maxValue: 0.1, totalSteps: 1000 } as ScheduleConfig,
+  'one-cycle': { type: 'one-cycle', peakValue: 0.1, totalSteps: 1000 } as ScheduleConfig,
 });
 
 await compare('sgdr-restarts', 'SGDR: cosine with warm restarts (first period 100, x2 each cycle)', 1500, {
-  'cosine restarts': { type: 'cosine-restarts', initialValue: 0.1, firstPeriod: 100, periodMultiplier: 2 } as ScheduleConfig,
+  'cosine restarts': { type: 'cosine-restarts', initialValue: 0.1, periodSteps: 100, periodMultiplier: 2 } as ScheduleConfig,
 });
 
 await compare('cosine-one-million', 'Cosine over 1,000,000 steps (min/max envelope of 639 buckets)', 1_000_000, {
   cosine: { type: 'cosine', initialValue: 0.1, decaySteps: 1_000_000 } as ScheduleConfig,
-  'cosine, alpha 0.1': { type: 'cosine', initialValue: 0.1, decaySteps: 500_000, alpha: 0.1 } as ScheduleConfig,
+  'cosine, finalValue 0.01': { type: 'cosine', initialValue: 0.1, decaySteps: 500_000, finalValue: 0.01 } as ScheduleConfig,
 });
 
 // An LR range test curve (a synthetic loss: flat, a steep descent, then divergence).

@@ -65,7 +65,7 @@ describe('sampleSchedule', () => {
 
 describe('sampleSchedule with step decay', () => {
   it('keeps every drop of a step schedule over 1,000,000 steps exactly', () => {
-    const schedule = step({ initialValue: 1, stepSize: 100_000, factor: 0.5 });
+    const schedule = step({ initialValue: 1, periodSteps: 100_000, factor: 0.5 });
     const points = sampleSchedule(schedule, { end: 1_000_000, points: 64 });
     const values = [...new Set(points.map((point) => point.y))];
     expect(values).toEqual(Array.from({ length: 10 }, (_, index) => 0.5 ** index));

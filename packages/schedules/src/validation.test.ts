@@ -14,19 +14,19 @@ describe('closestName', () => {
 
 describe('argument checks', () => {
   it('name the owner, the argument, the rule and the received value', () => {
-    expect(() => positiveInteger('step', 'stepSize', 2.5)).toThrow(new RangeError('step: `stepSize` must be an integer >= 1; received 2.5'));
-    expect(() => positiveInteger('step', 'stepSize', '3')).toThrow(new TypeError('step: `stepSize` must be an integer >= 1; received "3"'));
+    expect(() => positiveInteger('step', 'periodSteps', 2.5)).toThrow(new RangeError('step: `periodSteps` must be an integer >= 1; received 2.5'));
+    expect(() => positiveInteger('step', 'periodSteps', '3')).toThrow(new TypeError('step: `periodSteps` must be an integer >= 1; received "3"'));
     expect(() => oneOf('cyclic', 'mode', 'tri', ['triangular', 'triangular2'] as const)).toThrow(
       new RangeError("cyclic: `mode` must be one of 'triangular', 'triangular2'; received \"tri\""),
     );
-    expect(() => increasingNumbers('multiStep', 'milestones', [3, 2])).toThrow(
-      new RangeError('multiStep: `milestones` must be strictly increasing; received [3,2]'),
+    expect(() => increasingNumbers('multiStep', 'boundaries', [3, 2])).toThrow(
+      new RangeError('multiStep: `boundaries` must be strictly increasing; received [3,2]'),
     );
   });
 
   it('reject unknown option keys and suggest the closest one', () => {
-    expect(() => knownKeys('cosine', { decaySteps: 1, alhpa: 0 }, ['decaySteps', 'alpha'])).toThrow(
-      new TypeError('cosine: unknown option `alhpa` (did you mean `alpha`?); valid options are `decaySteps`, `alpha`'),
+    expect(() => knownKeys('cosine', { decaySteps: 1, finalValeu: 0 }, ['decaySteps', 'finalValue'])).toThrow(
+      new TypeError('cosine: unknown option `finalValeu` (did you mean `finalValue`?); valid options are `decaySteps`, `finalValue`'),
     );
   });
 

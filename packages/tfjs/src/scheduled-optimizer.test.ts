@@ -73,7 +73,7 @@ describe('scheduleOptimizer in a custom training loop', () => {
 
   it('pairs momentum (one-cycle) with the learning rate on Adam, and honours initialStep', () => {
     const optimizer = tf.train.adam(0.1);
-    const cycle = oneCycle({ maxValue: 1, totalSteps: 20 });
+    const cycle = oneCycle({ peakValue: 1, totalSteps: 20 });
     const scheduled = scheduleOptimizer(optimizer, cycle, { initialStep: 5 });
     expect(scheduled.prepare()).toBeCloseTo(cycle(5), 15);
     expect((optimizer as unknown as { beta1: number }).beta1).toBeCloseTo(cycle.momentum!(5), 15);

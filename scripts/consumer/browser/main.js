@@ -41,7 +41,7 @@ async function main() {
     batchSize: 8,
     shuffle: false,
     verbose: 0,
-    callbacks: [new LearningRateScheduler({ schedule: step({ initialValue: 0.1, stepSize: 4, factor: 0.5 }), unit: 'batch' }), plateau, history],
+    callbacks: [new LearningRateScheduler({ schedule: step({ initialValue: 0.1, periodSteps: 4, factor: 0.5 }), unit: 'batch' }), plateau, history],
   });
   const learningRates = history.batches.map((row) => row.learningRate);
   const ok =

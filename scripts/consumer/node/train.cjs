@@ -23,7 +23,7 @@ async function main() {
     shuffle: false,
     verbose: 0,
     callbacks: [
-      new LearningRateScheduler({ schedule: step({ initialValue: 0.1, stepSize: 4, factor: 0.5 }), unit: 'batch' }),
+      new LearningRateScheduler({ schedule: step({ initialValue: 0.1, periodSteps: 4, factor: 0.5 }), unit: 'batch' }),
       new ReduceLROnPlateau({ monitor: 'loss', factor: 0.5, patience: 2, minDelta: 1e9 }),
       history,
     ],

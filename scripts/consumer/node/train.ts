@@ -14,7 +14,7 @@ export const expectedLearningRates: readonly number[] = [0.1, 0.1, 0.1, 0.1, 0.0
 
 export async function train(): Promise<{ learningRates: number[]; epochLosses: number[]; tensorsLeaked: number }> {
   await tf.setBackend('cpu');
-  const schedule: Schedule = step({ initialValue: 0.1, stepSize: 4, factor: 0.5 });
+  const schedule: Schedule = step({ initialValue: 0.1, periodSteps: 4, factor: 0.5 });
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
   model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
   const xs = tf.tensor2d(

@@ -59,6 +59,19 @@ describe('toKeras', () => {
     expectKerasEquivalent(warmup({ schedule: cosine({ initialValue: 0.1, decaySteps: 300, finalValue: 0.005 }), warmupSteps: 40, initialValue: 0.001 }));
   });
 
+  it('gives the cosine floor as the fraction alpha = finalValue / initialValue', () => {
+    expect(toKeras(cosine({ initialValue: 0.5, decaySteps: 10, finalValue: 0.05 })).config).toEqual({
+      initial_learning_rate: 0.5,
+      decay_steps: 10,
+      alpha: 0.1,
+    });
+    expect(toKeras(cosineRestarts({ initialValue: 2, periodSteps: 10, finalValue: 0.5 })).config.alpha).toBe(0.25);
+    expect(toKeras(cosine({ initialValue: 0, decaySteps: 10 })).config.alpha).toBe(0);
+    expect(() => toKeras(cosine({ initialValue: 0, decaySteps: 10, finalValue: 0.1 }))).toThrow(
+      /^toKeras: a 'cosine' schedule has no exact Keras equivalent: Keras gives the final value as a fraction alpha of initial_learning_rate, and initialValue is 0/,
+    );
+  });
+
   it('maps cosineRestarts to CosineDecayRestarts', () => {
     expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, periodSteps: 10, periodMultiplier: 2, peakMultiplier: 0.8, finalValue: 0.01 }));
     expectKerasEquivalent(cosineRestarts({ initialValue: 0.1, periodSteps: 13, periodMultiplier: 1, peakMultiplier: 0.9 }));

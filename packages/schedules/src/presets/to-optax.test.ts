@@ -60,6 +60,18 @@ describe('toOptax', () => {
     expect(0.04 * scales[30]! * scales[85]! * scales[100]!).toBe(4e-6); // the product gives the value back bit for bit
   });
 
+  it('gives the cosine floor as the fraction alpha = finalValue / initialValue', () => {
+    expect(toOptax(cosine({ initialValue: 0.5, decaySteps: 10, finalValue: 0.05 })).kwargs).toEqual({
+      init_value: 0.5,
+      decay_steps: 10,
+      alpha: 0.1,
+      exponent: 1,
+    });
+    expect(() => toOptax(cosine({ initialValue: 0, decaySteps: 10, finalValue: 0.1 }))).toThrow(
+      /^toOptax: a 'cosine' schedule has no exact optax equivalent: optax gives the final value as a fraction alpha of init_value, and initialValue is 0/,
+    );
+  });
+
   it('says why when no exact equivalent exists', () => {
     expect(() => toOptax(tanhDecay({ initialValue: 1, decaySteps: 10 }))).toThrow("toOptax: a 'tanh' schedule has no exact optax equivalent");
     expect(() => toOptax(polynomial({ initialValue: 1, decaySteps: 10, cycle: true }))).toThrow(/no cycling polynomial/);

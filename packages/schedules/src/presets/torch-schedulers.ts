@@ -61,13 +61,13 @@ function check(name: string, args: unknown, allowed: readonly string[]): Record<
 function stepLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   const name = 'StepLR';
   const a = check(name, args, ['step_size', 'gamma']);
-  const stepSize = positiveInteger(name, 'step_size', required(name, 'step_size', a.step_size));
+  const periodSteps = positiveInteger(name, 'step_size', required(name, 'step_size', a.step_size));
   const gamma = nonNegativeNumber(name, 'gamma', argument(a, 'gamma', 0.1));
   return {
     name,
-    args: { step_size: stepSize, gamma },
-    lr: (step) => baseLr * gamma ** Math.floor(step / stepSize),
-    transition: (lr, epoch) => (epoch === 0 || epoch % stepSize !== 0 ? lr : lr * gamma),
+    args: { step_size: periodSteps, gamma },
+    lr: (step) => baseLr * gamma ** Math.floor(step / periodSteps),
+    transition: (lr, epoch) => (epoch === 0 || epoch % periodSteps !== 0 ? lr : lr * gamma),
     milestone: () => baseLr,
   };
 }
@@ -272,8 +272,8 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   ]);
   const baseLr = finiteNumber(name, 'base_lr', required(name, 'base_lr', a.base_lr));
   const maxLr = finiteNumber(name, 'max_lr', required(name, 'max_lr', a.max_lr));
-  const stepSizeUp = positiveNumber(name, 'step_size_up', argument(a, 'step_size_up', 2000));
-  const stepSizeDown = isNone(a.step_size_down) ? stepSizeUp : nonNegativeNumber(name, 'step_size_down', a.step_size_down);
+  const riseSteps = positiveNumber(name, 'step_size_up', argument(a, 'step_size_up', 2000));
+  const fallSteps = isNone(a.step_size_down) ? riseSteps : nonNegativeNumber(name, 'step_size_down', a.step_size_down);
   const customScale = isNone(a.scale_fn) ? undefined : functionArgument<(x: number) => unknown>(name, 'scale_fn', a.scale_fn);
   const mode =
     customScale === undefined
@@ -286,7 +286,7 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   const gamma = finiteNumber(name, 'gamma', argument(a, 'gamma', 1));
   const givenScaleMode = oneOf(name, 'scale_mode', argument(a, 'scale_mode', 'cycle'), ['cycle', 'iterations'] as const);
   const cycleMomentum = booleanOption(name, 'cycle_momentum', argument(a, 'cycle_momentum', true));
-  const baseMomentum = finiteNumber(name, 'base_momentum', argument(a, 'base_momentum', 0.8));
+  const minMomentum = finiteNumber(name, 'base_momentum', argument(a, 'base_momentum', 0.8));
   const maxMomentum = finiteNumber(name, 'max_momentum', argument(a, 'max_momentum', 0.9));
 
   // _init_scale_fn: the built-in modes force their scale_mode; a custom scale_fn keeps the given one.
@@ -297,8 +297,8 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
     if (mode === 'triangular2') return 1 / 2 ** (x - 1);
     return gamma ** x;
   };
-  const totalSize = stepSizeUp + stepSizeDown;
-  const stepRatio = stepSizeUp / totalSize;
+  const totalSize = riseSteps + fallSteps;
+  const stepRatio = riseSteps / totalSize;
   const position = (step: number): { scaleFactor: number; scaleInput: number } => {
     const cycle = Math.floor(1 + step / totalSize);
     const x = 1 + step / totalSize - cycle;
@@ -311,21 +311,21 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   };
   const momentum = (step: number): number => {
     const { scaleFactor, scaleInput } = position(step);
-    return maxMomentum - (maxMomentum - baseMomentum) * scaleFactor * scale(scaleInput);
+    return maxMomentum - (maxMomentum - minMomentum) * scaleFactor * scale(scaleInput);
   };
   const model: TorchModel = {
     name,
     args: {
       base_lr: baseLr,
       max_lr: maxLr,
-      step_size_up: stepSizeUp,
-      step_size_down: isNone(a.step_size_down) ? null : stepSizeDown,
+      step_size_up: riseSteps,
+      step_size_down: isNone(a.step_size_down) ? null : fallSteps,
       mode,
       gamma,
       scale_fn: customScale === undefined ? null : jsonArgument(customScale),
       scale_mode: givenScaleMode,
       cycle_momentum: cycleMomentum,
-      base_momentum: baseMomentum,
+      base_momentum: minMomentum,
       max_momentum: maxMomentum,
     },
     lr,
@@ -367,7 +367,7 @@ function oneCycleLR(args: Record<string, unknown>, _baseLr: number, context: Tor
   const pctStart = numberBetween(name, 'pct_start', argument(a, 'pct_start', 0.3), 0, 1);
   const annealStrategy = oneOf(name, 'anneal_strategy', argument(a, 'anneal_strategy', 'cos'), ['cos', 'linear'] as const);
   const cycleMomentum = booleanOption(name, 'cycle_momentum', argument(a, 'cycle_momentum', true));
-  const baseMomentum = finiteNumber(name, 'base_momentum', argument(a, 'base_momentum', 0.85));
+  const minMomentum = finiteNumber(name, 'base_momentum', argument(a, 'base_momentum', 0.85));
   const maxMomentum = finiteNumber(name, 'max_momentum', argument(a, 'max_momentum', 0.95));
   const divFactor = positiveNumber(name, 'div_factor', argument(a, 'div_factor', 25));
   const finalDivFactor = positiveNumber(name, 'final_div_factor', argument(a, 'final_div_factor', 1e4));
@@ -378,13 +378,13 @@ function oneCycleLR(args: Record<string, unknown>, _baseLr: number, context: Tor
   type Phase = readonly [endStep: number, startLr: number, endLr: number, startMomentum: number, endMomentum: number];
   const phases: readonly Phase[] = threePhase
     ? [
-        [pctStart * totalSteps - 1, initialLr, maxLr, maxMomentum, baseMomentum],
-        [2 * pctStart * totalSteps - 2, maxLr, initialLr, baseMomentum, maxMomentum],
+        [pctStart * totalSteps - 1, initialLr, maxLr, maxMomentum, minMomentum],
+        [2 * pctStart * totalSteps - 2, maxLr, initialLr, minMomentum, maxMomentum],
         [totalSteps - 1, initialLr, minLr, maxMomentum, maxMomentum],
       ]
     : [
-        [pctStart * totalSteps - 1, initialLr, maxLr, maxMomentum, baseMomentum],
-        [totalSteps - 1, maxLr, minLr, baseMomentum, maxMomentum],
+        [pctStart * totalSteps - 1, initialLr, maxLr, maxMomentum, minMomentum],
+        [totalSteps - 1, maxLr, minLr, minMomentum, maxMomentum],
       ];
   const anneal = (start: number, end: number, pct: number): number =>
     annealStrategy === 'cos' ? end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1) : (end - start) * pct + start;
@@ -420,7 +420,7 @@ function oneCycleLR(args: Record<string, unknown>, _baseLr: number, context: Tor
       pct_start: pctStart,
       anneal_strategy: annealStrategy,
       cycle_momentum: cycleMomentum,
-      base_momentum: baseMomentum,
+      base_momentum: minMomentum,
       max_momentum: maxMomentum,
       div_factor: divFactor,
       final_div_factor: finalDivFactor,

@@ -370,9 +370,9 @@ export class CyclicLR extends LRScheduler {
     const input = this.scale_mode === 'cycle' ? cycle : this.last_epoch;
     const lrs = baseLrs.map((base, index) => base + ((this.max_lrs[index] as number) - base) * scaleFactor * this.scale(input));
     if (this.cycle_momentum) {
-      this.base_momentums.forEach((baseMomentum, index) => {
-        const maxMomentum = this.max_momentums[index] as number;
-        const momentum = maxMomentum - (maxMomentum - baseMomentum) * scaleFactor * this.scale(input);
+      this.base_momentums.forEach((base_momentum, index) => {
+        const max_momentum = this.max_momentums[index] as number;
+        const momentum = max_momentum - (max_momentum - base_momentum) * scaleFactor * this.scale(input);
         const group = this.optimizer.param_groups[index] as ParamGroup;
         if (this.use_beta1) group.betas = [momentum, (group.betas as [number, number])[1]];
         else group.momentum = momentum;
