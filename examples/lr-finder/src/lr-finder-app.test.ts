@@ -37,7 +37,7 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
       variants: { name: string; parameterUpdates: number; finalTestAccuracy: number }[];
       rangeTest: { lrs: number[]; suggestions: { method: string; learningRate: number }[] };
       trainedSuggestion: { method: string; learningRate: number };
-      oneCycle: { type: string; maxValue: number; totalSteps: number };
+      oneCycle: { type: string; peakValue: number; totalSteps: number };
     };
     expect(json.variants.map((variant) => [variant.name, variant.parameterUpdates])).toEqual([
       ['one-cycle', 9],
