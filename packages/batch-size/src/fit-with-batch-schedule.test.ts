@@ -231,6 +231,7 @@ describe('fitWithBatchSchedule', () => {
       [1, 20, 2, 4, 6],
       [2, 50, 4, 5, 1],
     ]);
+    expect(summary.totalEpochs).toBe(5);
     expect(summary.baselineBatchSize).toBe(8);
     expect(summary.baselineUpdates).toBe(35);
     expect(summary.updatesSaved).toBe(14);
@@ -433,6 +434,16 @@ describe('fitWithBatchSchedule', () => {
     const model = makeModel();
     await expect(fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, shufle: false } as never)).rejects.toThrow(
       'fitWithBatchSchedule: unknown option `shufle` (did you mean `shuffle`?)',
+    );
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('refuses `epochs`, renamed `totalEpochs` before 1.0, with the new name', async () => {
+    const { x, y } = makeData();
+    const model = makeModel();
+    await expect(fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, epochs: 5 } as never)).rejects.toThrow(
+      new TypeError('fitWithBatchSchedule: option `epochs` was renamed `totalEpochs` before 1.0 (same meaning unless the changelog says otherwise)'),
     );
     tf.dispose([x, y]);
     model.dispose();
