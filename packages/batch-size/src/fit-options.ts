@@ -109,15 +109,15 @@ export const fitWithBatchScheduleRenamed: Readonly<Record<string, string>> = { e
  *
  * @param model - what the user passed as the model.
  * @param options - what the user passed as the options.
- * @returns the compiled model and the settings.
+ * @returns the settings.
  * @example
  * ```ts
- * const { settings } = readFitOptions(model, { schedule, seed: 1 });
+ * const settings = readFitOptions(model, { schedule, seed: 1 });
  * settings.totalEpochs; // schedule.totalEpochs
  * settings.seed;        // '1'
  * ```
  */
-export function readFitOptions(model: unknown, options: unknown): { readonly model: tf.LayersModel; readonly settings: FitSettings } {
+export function readFitOptions(model: unknown, options: unknown): FitSettings {
   const checked = knownKeys(owner, options, fitWithBatchScheduleKeys, { allowNull: false, renamed: fitWithBatchScheduleRenamed });
   if (!(model instanceof tf.LayersModel)) {
     throw new TypeError(`${owner}: \`model\` must be a tf.LayersModel of the same @tensorflow/tfjs copy as this package; received ${describeValue(model)}`);
@@ -136,26 +136,22 @@ export function readFitOptions(model: unknown, options: unknown): { readonly mod
     fail(owner, 'run', 'a BatchScheduleRun', checked.run, 'type');
   }
   return {
-    model,
-    settings: {
-      schedule,
-      totalEpochs,
-      initialEpoch,
-      callbacks: checked.callbacks as CallbacksOption | undefined,
-      validationData: checked.validationData,
-      validationBatchSize: optionalPositiveInteger('validationBatchSize', checked.validationBatchSize),
-      validationBatches: optionalPositiveInteger('validationBatches', checked.validationBatches),
-      shuffle: checked.shuffle === undefined ? true : booleanOption(owner, 'shuffle', checked.shuffle),
-      seed: checked.seed === undefined ? undefined : String(seedValue(checked.seed)),
-      shuffleBufferSize: optionalPositiveInteger('shuffleBufferSize', checked.shuffleBufferSize),
-      verbose: checked.verbose === undefined ? true : verboseFlag(checked.verbose),
-      yieldEvery: checked.yieldEvery as FitDatasetArgs['yieldEvery'] | undefined,
-      classWeight: checked.classWeight as FitDatasetArgs['classWeight'] | undefined,
-      memoryBudget: checked.memoryBudget === undefined ? defaultMemoryBudget() : positiveOrInfinite(owner, 'memoryBudget', checked.memoryBudget),
-      bytesPerSample:
-        checked.bytesPerSample === undefined ? estimateBytesPerSample(model) : positiveOrInfinite(owner, 'bytesPerSample', checked.bytesPerSample),
-      run: checked.run as BatchScheduleRun | undefined,
-    },
+    schedule,
+    totalEpochs,
+    initialEpoch,
+    callbacks: checked.callbacks as CallbacksOption | undefined,
+    validationData: checked.validationData,
+    validationBatchSize: optionalPositiveInteger('validationBatchSize', checked.validationBatchSize),
+    validationBatches: optionalPositiveInteger('validationBatches', checked.validationBatches),
+    shuffle: checked.shuffle === undefined ? true : booleanOption(owner, 'shuffle', checked.shuffle),
+    seed: checked.seed === undefined ? undefined : String(seedValue(checked.seed)),
+    shuffleBufferSize: optionalPositiveInteger('shuffleBufferSize', checked.shuffleBufferSize),
+    verbose: checked.verbose === undefined ? true : verboseFlag(checked.verbose),
+    yieldEvery: checked.yieldEvery as FitDatasetArgs['yieldEvery'] | undefined,
+    classWeight: checked.classWeight as FitDatasetArgs['classWeight'] | undefined,
+    memoryBudget: checked.memoryBudget === undefined ? defaultMemoryBudget() : positiveOrInfinite(owner, 'memoryBudget', checked.memoryBudget),
+    bytesPerSample: checked.bytesPerSample === undefined ? estimateBytesPerSample(model) : positiveOrInfinite(owner, 'bytesPerSample', checked.bytesPerSample),
+    run: checked.run as BatchScheduleRun | undefined,
   };
 }
 

@@ -57,7 +57,7 @@ export interface BatchScheduleResult {
  * ```
  */
 export async function fitWithBatchSchedule(model: tf.LayersModel, data: BatchScheduleData, options: FitWithBatchScheduleOptions): Promise<BatchScheduleResult> {
-  const { settings } = readFitOptions(model, options);
+  const settings = readFitOptions(model, options);
   const { schedule, totalEpochs, initialEpoch, run } = settings;
   const earlier = run?.before(initialEpoch) ?? [];
   const plan = planPhases(schedule, initialEpoch, totalEpochs);
