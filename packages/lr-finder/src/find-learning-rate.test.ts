@@ -264,6 +264,18 @@ describe('findLearningRate rejects bad input', () => {
     );
   });
 
+  it('a model whose optimizer lrkit cannot drive, naming findLearningRate', async () => {
+    class CustomOptimizer extends tf.SGDOptimizer {
+      static override className = 'CustomOptimizer';
+    }
+    await expect(findLearningRate(regressionModel(new CustomOptimizer(0.1)), data())).rejects.toThrow(
+      new TypeError(
+        "findLearningRate: the model's `optimizer` must be one of tfjs's optimizers (SGD, Momentum, Adam, Adamax, RMSProp, Adagrad, Adadelta); " +
+          'received an optimizer of class "CustomOptimizer"',
+      ),
+    );
+  });
+
   it('x and y with different sample counts', async () => {
     await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), { x: tf.zeros([4, 2]), y: tf.zeros([3, 1]) })).rejects.toThrow(
       new RangeError('findLearningRate: `x` and `y` must be non-empty tensors with the same number of samples along axis 0; received 4, 3'),

@@ -212,7 +212,7 @@ export async function findLearningRate(model: tf.LayersModel, data: RangeTestDat
   const validationData = options.validationData;
   if (validationData !== undefined && !isDataset(validationData)) sampleCount(owner, validationData as TensorData);
 
-  const access = adaptOptimizer(model.optimizer);
+  const access = optimizerAccess(owner, model.optimizer);
   const originalLearningRate = access.getLearningRate();
   const snapshot = snapshotTrainingState(model);
   const source: BatchSource = isDataset(data) ? datasetBatches(data) : tensorBatches(data, batchSize, shuffle, seed);
@@ -296,6 +296,19 @@ export async function findLearningRate(model: tf.LayersModel, data: RangeTestDat
     divergeThreshold,
     lossSource: validationData === undefined ? 'training' : 'validation',
   };
+}
+
+/**
+ * The learning-rate access to the model's optimizer; an optimizer lrkit cannot drive is named
+ * in a message that starts with the function the user called, not with `adaptOptimizer`.
+ */
+function optimizerAccess(owner: string, optimizer: tf.Optimizer): ReturnType<typeof adaptOptimizer> {
+  try {
+    return adaptOptimizer(optimizer);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new TypeError(`${owner}: the model's ${error.message.replace(/^adaptOptimizer[^:]*: /, '')}`);
+  }
 }
 
 /**
