@@ -4,11 +4,11 @@ import { finiteNumber, increasingNumbers, knownKeys, optionKeys, positiveNumber,
 
 /** Options of {@link multiStep}. */
 export interface MultiStepOptions {
-  /** The value before the first milestone. */
+  /** The value before the first boundary. */
   readonly initialValue: number;
-  /** Steps at which the value is multiplied by `factor`: non-empty, strictly increasing, >= 0. */
+  /** Steps at which the value is multiplied by `factor` (PyTorch `milestones`): non-empty, strictly increasing, >= 0. */
   readonly boundaries: readonly number[];
-  /** Multiplier applied at each milestone (PyTorch `gamma`), a positive number. */
+  /** Multiplier applied at each boundary (PyTorch `gamma`), a positive number. */
   readonly factor: number;
 }
 
@@ -24,19 +24,19 @@ export interface MultiStepConfig {
 const multiStepKeys = optionKeys<MultiStepOptions>({ initialValue: true, boundaries: true, factor: true });
 
 /**
- * Multiply by `factor` at each milestone, as PyTorch `MultiStepLR`.
+ * Multiply by `factor` at each boundary, as PyTorch `MultiStepLR` at its milestones.
  *
  * Formula: `f(t) = initialValue * factor ** n(t)` where `n(t)` counts the boundaries
- * `<= t`: the new value applies AT the milestone step, as PyTorch. (Keras
+ * `<= t`: the new value applies AT the boundary step, as PyTorch. (Keras
  * `PiecewiseConstantDecay` switches one step later; timm's multistep one step earlier.)
  *
- * Milestones must be strictly increasing; PyTorch's repeated boundaries (which apply
- * `gamma` twice) are written as one milestone with a {@link piecewiseConstant} instead.
- * Milestones may be fractional (for example epochs evaluated per batch).
+ * Boundaries must be strictly increasing; PyTorch's repeated milestones (which apply
+ * `gamma` twice) are written as one boundary with a {@link piecewiseConstant} instead.
+ * Boundaries may be fractional (for example epochs evaluated per batch).
  *
- * @param options.initialValue - the value before the first milestone.
+ * @param options.initialValue - the value before the first boundary.
  * @param options.boundaries - steps of the drops (strictly increasing numbers >= 0).
- * @param options.factor - multiplier per milestone (a positive finite number).
+ * @param options.factor - multiplier per boundary (a positive finite number).
  * @example
  * ```ts
  * const s = multiStep({ initialValue: 0.1, boundaries: [30, 80], factor: 0.1 });
