@@ -5,7 +5,6 @@
 
 import { formatAdapter } from '@lrkit/backends';
 import * as tf from '@tensorflow/tfjs';
-import { type BenchmarkResult, fullRun, runBenchmark, smokeRun } from '../../packages/schedules/bench/evaluations.bench.js';
 import { type BackendsResult, fullBackendsOptions, runBackendsBench, smokeBackendsOptions } from './backends.bench.js';
 import { type BatchSizeResult, fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions } from './batch-size.bench.js';
 import { type CallbackModelResult, fullCallbackOptions, runCallbackBench, smokeCallbackOptions } from './callbacks.bench.js';
@@ -13,6 +12,7 @@ import { fullHandRolledOptions, type HandRolledResult, runHandRolledBench, smoke
 import { fullHookCostOptions, type HookCostResult, runHookCostBench, smokeHookCostOptions } from './hook-cost.bench.js';
 import { fullLrFinderOptions, type LrFinderResult, runLrFinderBench, smokeLrFinderOptions } from './lr-finder.bench.js';
 import { fullMemoryOptions, type MemoryResult, runMemoryBench, smokeMemoryOptions } from './memory.bench.js';
+import { type BenchmarkResult, fullRun, runBenchmark, smokeRun } from './schedules.bench.js';
 import { formatSpread, type Spread } from './timing.js';
 import { fullWebGpuKernelsOptions, runWebGpuKernelsBench, smokeWebGpuKernelsOptions, type WebGpuKernelsResult } from './webgpu-kernels.bench.js';
 
