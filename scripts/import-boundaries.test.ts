@@ -16,13 +16,13 @@ function repositoryFiles(): string[] {
 }
 
 describe('import boundaries of this repository', () => {
-  it('no package, example, bench, docs or script file imports a file outside its own folder except through a declared dependency', () => {
+  it('no package, example, bench, docs, reference or script file imports a file outside its own folder except through a declared dependency', () => {
     const files = repositoryFiles();
     const manifests = files.filter((file) => file.endsWith('package.json') && file !== 'package.json');
     const workspaceNames = new Set(manifests.map((file) => (JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { name: string }).name));
     expect(workspaceNames.has('@lrkit/schedules')).toBe(true);
     // scripts/consumer/* are stand-alone user projects: consumer-test.mjs writes their package.json and installs the packed packages.
-    const checked = files.filter((file) => /^(packages|examples|bench|docs|scripts)\//.test(file) && !file.startsWith('scripts/consumer/'));
+    const checked = files.filter((file) => /^(packages|examples|bench|docs|references|scripts)\//.test(file) && !file.startsWith('scripts/consumer/'));
     expect(checked.length).toBeGreaterThan(300);
     expect(checkImportBoundaries(root, checked, workspaceNames)).toEqual([]);
   });
