@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMatMulWebGpu } from './batch-mat-mul.js';
 import { conv2dBackpropFilterWebGpu } from './conv2d-backprop-filter.js';
 import { depthwiseConv2dBackpropFilterWebGpu } from './depthwise-conv2d-backprop-filter.js';
 import { defaultSplitSettings, type SplitSettings } from './split-plan.js';
@@ -8,7 +9,7 @@ import { defaultSplitSettings, type SplitSettings } from './split-plan.js';
  * own, which run one thread per filter element over the whole batch (85% of a CNN step's time
  * on an H200).
  */
-export const webGpuTrainingKernelNames = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter'] as const;
+export const webGpuTrainingKernelNames = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'BatchMatMul'] as const;
 
 /** One of {@link webGpuTrainingKernelNames}. */
 export type WebGpuTrainingKernelName = (typeof webGpuTrainingKernelNames)[number];
@@ -24,13 +25,15 @@ export interface RegisterWebGpuTrainingKernelsOptions {
 let settings: SplitSettings = defaultSplitSettings;
 const currentSettings = (): SplitSettings => settings;
 
+/** tfjs' own kernels that registration replaced, to put back (and to delegate to). */
+const replacedKernels = new Map<WebGpuTrainingKernelName, tf.KernelConfig>();
+const replaced = (kernelName: WebGpuTrainingKernelName) => () => replacedKernels.get(kernelName)?.kernelFunc;
+
 const kernelFunctions: Record<WebGpuTrainingKernelName, tf.KernelFunc> = {
   Conv2DBackpropFilter: conv2dBackpropFilterWebGpu(currentSettings),
   DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dBackpropFilterWebGpu(currentSettings),
+  BatchMatMul: batchMatMulWebGpu(currentSettings, replaced('BatchMatMul')),
 };
-
-/** tfjs' own kernels that registration replaced, to put back. */
-const replacedKernels = new Map<WebGpuTrainingKernelName, tf.KernelConfig>();
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
