@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulWebGpu } from './batch-mat-mul.js';
 import { conv2dWebGpu } from './conv2d.js';
+import { conv2dBackpropInputWebGpu } from './conv2d-backprop-input.js';
 import { conv2dBackpropFilterWebGpu } from './conv2d-backprop-filter.js';
 import { depthwiseConv2dBackpropFilterWebGpu } from './depthwise-conv2d-backprop-filter.js';
 import { defaultSplitSettings, type SplitSettings } from './split-plan.js';
@@ -10,7 +11,7 @@ import { defaultSplitSettings, type SplitSettings } from './split-plan.js';
  * own, which run one thread per filter element over the whole batch (85% of a CNN step's time
  * on an H200).
  */
-export const webGpuTrainingKernelNames = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'BatchMatMul', 'Conv2D'] as const;
+export const webGpuTrainingKernelNames = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'BatchMatMul', 'Conv2D', 'Conv2DBackpropInput'] as const;
 
 /** One of {@link webGpuTrainingKernelNames}. */
 export type WebGpuTrainingKernelName = (typeof webGpuTrainingKernelNames)[number];
@@ -35,6 +36,7 @@ const kernelFunctions: Record<WebGpuTrainingKernelName, tf.KernelFunc> = {
   DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dBackpropFilterWebGpu(currentSettings),
   BatchMatMul: batchMatMulWebGpu(currentSettings, replaced('BatchMatMul')),
   Conv2D: conv2dWebGpu(replaced('Conv2D')),
+  Conv2DBackpropInput: conv2dBackpropInputWebGpu(replaced('Conv2DBackpropInput')),
 };
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
