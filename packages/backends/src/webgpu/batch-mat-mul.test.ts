@@ -16,7 +16,16 @@ interface MatMulCase {
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** `a · b` with `M × K` by `K × N` (before transposes) and outer dimensions `aOuter`, `bOuter`. */
-function matMulCase(name: string, rows: number, depth: number, columns: number, transposeA: boolean, transposeB: boolean, aOuter: number[] = [], bOuter: number[] = []): MatMulCase {
+function matMulCase(
+  name: string,
+  rows: number,
+  depth: number,
+  columns: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  aOuter: number[] = [],
+  bOuter: number[] = [],
+): MatMulCase {
   const aShape = [...aOuter, ...(transposeA ? [depth, rows] : [rows, depth])];
   const bShape = [...bOuter, ...(transposeB ? [columns, depth] : [depth, columns])];
   return { name: `${name}: [${aShape}]${transposeA ? 'ᵀ' : ''} · [${bShape}]${transposeB ? 'ᵀ' : ''}`, aShape, bShape, transposeA, transposeB };
@@ -103,10 +112,11 @@ describe('BatchMatMul on webgpu (SwiftShader through Dawn) equals the cpu backen
     afterAll(() => {
       registerWebGpuTrainingKernels();
     });
-    it.each([matMulCase('K = 1000', 3, 1000, 10, false, false), matMulCase('K = 333, batch 2, transposed', 7, 333, 2, true, true, [2], [2]), ...randomCases.slice(0, 3)])(
-      '$name',
-      expectMatchesCpu,
-    );
+    it.each([
+      matMulCase('K = 1000', 3, 1000, 10, false, false),
+      matMulCase('K = 333, batch 2, transposed', 7, 333, 2, true, true, [2], [2]),
+      ...randomCases.slice(0, 3),
+    ])('$name', expectMatchesCpu);
   });
 
   it('gives tf.grad of a dense layer equal to the cpu backend’s', async () => {
@@ -114,7 +124,10 @@ describe('BatchMatMul on webgpu (SwiftShader through Dawn) equals the cpu backen
     const w = randomValues(random, 300 * 20);
     const gradients = async (backendName: string) => {
       await tf.setBackend(backendName);
-      const [dx, dw] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) => tf.sum(tf.square(tf.matMul(input, kernel))))([tf.tensor2d(x, [4, 300]), tf.tensor2d(w, [300, 20])]);
+      const [dx, dw] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) => tf.sum(tf.square(tf.matMul(input, kernel))))([
+        tf.tensor2d(x, [4, 300]),
+        tf.tensor2d(w, [300, 20]),
+      ]);
       const values = [(await dx!.data()) as Float32Array, (await dw!.data()) as Float32Array];
       tf.dispose([dx!, dw!]);
       return values;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { runSplitReduction } from './run-split-reduction.js';
-import { planSplits, type SplitSettings } from './split-plan.js';
 import { SkinnyMatMulProgram, skinnyMatMulWorkgroupThreads } from './skinny-matmul-program.js';
+import { planSplits, type SplitSettings } from './split-plan.js';
 import type { WebGpuBackendLike } from './webgpu-program.js';
 
 /** The attributes tfjs passes to `BatchMatMul`. */
@@ -38,12 +38,7 @@ const product = (shape: readonly number[]) => shape.reduce((total, extent) => to
  * @example
  * planSkinnyMatMul([4, 4096], [4096, 256], false, false); // { rows: 4, columns: 256, depth: 4096, batches: 1, … }
  */
-export function planSkinnyMatMul(
-  aShape: readonly number[],
-  bShape: readonly number[],
-  transposeA: boolean,
-  transposeB: boolean,
-): SkinnyMatMulPlan | undefined {
+export function planSkinnyMatMul(aShape: readonly number[], bShape: readonly number[], transposeA: boolean, transposeB: boolean): SkinnyMatMulPlan | undefined {
   const aRank = aShape.length;
   const bRank = bShape.length;
   if (aRank < 2 || bRank < 2) return undefined;
@@ -97,7 +92,8 @@ export function batchMatMulWebGpu(settings: () => SplitSettings, fallback: () =>
     const single = plan === undefined ? undefined : new SkinnyMatMulProgram(plan.outputShape, plan.rows, plan.columns, plan.batches, 1, transposeA, transposeB);
     if (plan === undefined || single === undefined || single.dispatch.some((extent) => extent > maxPerDimension)) {
       const original = fallback();
-      if (original === undefined) throw new Error('BatchMatMul: lrkit’s webgpu kernel does not cover this product and tfjs-webgpu’s own kernel was not registered');
+      if (original === undefined)
+        throw new Error('BatchMatMul: lrkit’s webgpu kernel does not cover this product and tfjs-webgpu’s own kernel was not registered');
       return original(parameters);
     }
     const workgroups = single.dispatch[0] * single.dispatch[1] * plan.batches;

@@ -26,7 +26,18 @@ const edgeCases = [
   edgeCase('1×1 filter, stride 2, odd image', [2, 7, 5, 4], [1, 1, 4, 6], [2, 2], 'same'),
   edgeCase('70 input and 130 output channels', [1, 5, 5, 70], [3, 3, 70, 130], [1, 1], 'same'),
   edgeCase('130 input and 9 output channels, stride 3', [1, 8, 7, 130], [2, 3, 130, 9], [3, 3], 'valid'),
-  edgeCase('odd sizes, strides and explicit padding', [3, 9, 7, 3], [3, 2, 3, 5], [2, 3], [[0, 0], [2, 1], [0, 2], [0, 0]]),
+  edgeCase(
+    'odd sizes, strides and explicit padding',
+    [3, 9, 7, 3],
+    [3, 2, 3, 5],
+    [2, 3],
+    [
+      [0, 0],
+      [2, 1],
+      [0, 2],
+      [0, 0],
+    ],
+  ),
   edgeCase('the CIFAR CNN’s fourth layer at batch 1', [1, 16, 16, 64], [3, 3, 64, 64], [1, 1], 'same'),
   edgeCase('NCHW (tfjs-webgpu’s own kernel)', [2, 3, 6, 5], [3, 3, 3, 4], [2, 1], 'same', 'NCHW'),
 ];

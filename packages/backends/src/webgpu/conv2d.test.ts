@@ -29,10 +29,19 @@ const randomCases: ForwardCase[] = Array.from({ length: 12 }, (_, index) => ({ .
 const dilatedCases = Array.from({ length: 4 }, (_, index) => {
   for (;;) {
     const dilations: [number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3)];
-    const xShape: [number, number, number, number] = [randomInteger(random, 1, 2), randomInteger(random, 5, 11), randomInteger(random, 5, 11), randomInteger(random, 1, 6)];
+    const xShape: [number, number, number, number] = [
+      randomInteger(random, 1, 2),
+      randomInteger(random, 5, 11),
+      randomInteger(random, 5, 11),
+      randomInteger(random, 1, 6),
+    ];
     const filterShape: [number, number, number, number] = [randomInteger(random, 1, 3), randomInteger(random, 1, 3), xShape[3], randomInteger(random, 1, 9)];
     const testCase = forwardCase(`dilated #${index}`, xShape, filterShape, [1, 1], index % 2 === 0 ? 'same' : 'valid', dilations);
-    if (testCase.dyShape[1] > 0 && testCase.dyShape[2] > 0) return { ...testCase, name: `${testCase.name} x ${xShape.join('x')} filter ${filterShape.join('x')} dilations ${dilations.join(',')} pad ${testCase.pad}` };
+    if (testCase.dyShape[1] > 0 && testCase.dyShape[2] > 0)
+      return {
+        ...testCase,
+        name: `${testCase.name} x ${xShape.join('x')} filter ${filterShape.join('x')} dilations ${dilations.join(',')} pad ${testCase.pad}`,
+      };
   }
 });
 const edgeCases = [
@@ -40,7 +49,18 @@ const edgeCases = [
   forwardCase('1×1 filter, stride 2, odd image', [2, 7, 5, 4], [1, 1, 4, 6], [2, 2], 'same'),
   forwardCase('70 input and 130 output channels', [1, 5, 5, 70], [3, 3, 70, 130], [1, 1], 'same'),
   forwardCase('the CIFAR CNN’s third layer at batch 2', [2, 16, 16, 32], [3, 3, 32, 64], [1, 1], 'same'),
-  forwardCase('odd sizes, strides and explicit padding', [3, 9, 7, 3], [3, 2, 3, 5], [2, 3], [[0, 0], [2, 1], [0, 2], [0, 0]]),
+  forwardCase(
+    'odd sizes, strides and explicit padding',
+    [3, 9, 7, 3],
+    [3, 2, 3, 5],
+    [2, 3],
+    [
+      [0, 0],
+      [2, 1],
+      [0, 2],
+      [0, 0],
+    ],
+  ),
   forwardCase('filter larger than the padded image side', [1, 2, 9, 2], [3, 3, 2, 2], [1, 2], 'same'),
   forwardCase('NCHW (tfjs-webgpu’s own kernel)', [2, 3, 6, 5], [3, 3, 3, 4], [1, 1], 'same', [1, 1], 'NCHW'),
 ];

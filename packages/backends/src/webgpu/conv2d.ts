@@ -40,7 +40,8 @@ export function conv2dWebGpu(fallback: () => tf.KernelFunc | undefined): tf.Kern
     const program = info.dataFormat === 'channelsLast' && x.dtype === 'float32' ? new Conv2DProgram(info.outShape) : undefined;
     if (program === undefined || program.dispatch.some((extent) => extent > webGpu.device.limits.maxComputeWorkgroupsPerDimension)) {
       const original = fallback();
-      if (original === undefined) throw new Error('Conv2D: lrkit’s webgpu kernel does not cover this convolution and tfjs-webgpu’s own kernel was not registered');
+      if (original === undefined)
+        throw new Error('Conv2D: lrkit’s webgpu kernel does not cover this convolution and tfjs-webgpu’s own kernel was not registered');
       return original(parameters);
     }
     const geometry = toConvGeometry(info);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulWebGpu } from './batch-mat-mul.js';
 import { conv2dWebGpu } from './conv2d.js';
-import { conv2dBackpropInputWebGpu } from './conv2d-backprop-input.js';
 import { conv2dBackpropFilterWebGpu } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputWebGpu } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterWebGpu } from './depthwise-conv2d-backprop-filter.js';
 import { defaultSplitSettings, type SplitSettings } from './split-plan.js';
 
