@@ -97,13 +97,14 @@ export function batchMatMulWebGpu(settings: () => SplitSettings, fallback: () =>
       return original(parameters);
     }
     const workgroups = single.dispatch[0] * single.dispatch[1] * plan.batches;
-    // targetWorkgroups counts 256-thread workgroups; these have 64 threads.
-    const threadWorkgroups = settings().targetWorkgroups * (256 / skinnyMatMulWorkgroupThreads);
+    // The settings count 256-thread workgroups that share a split; here each thread sums its
+    // own split alone, so 4× the (64-thread) workgroups and an eighth of the split length.
+    const { targetWorkgroups, minimumSplitLength } = settings();
     const { splits, splitLength } = planSplits(
       plan.depth,
       workgroups,
       4,
-      { ...settings(), targetWorkgroups: threadWorkgroups },
+      { targetWorkgroups: targetWorkgroups * (256 / skinnyMatMulWorkgroupThreads), minimumSplitLength: Math.max(16, Math.ceil(minimumSplitLength / 8)) },
       Math.floor(maxPerDimension / plan.batches),
     );
     const program = splits === 1 ? single : new SkinnyMatMulProgram(plan.outputShape, plan.rows, plan.columns, plan.batches, splits, transposeA, transposeB);
