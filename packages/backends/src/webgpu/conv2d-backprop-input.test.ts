@@ -39,6 +39,21 @@ const edgeCases = [
     ],
   ),
   edgeCase('the CIFAR CNN’s fourth layer at batch 1', [1, 16, 16, 64], [3, 3, 64, 64], [1, 1], 'same'),
+  edgeCase('vec4 path: 4 in, 4 out channels, one pixel', [1, 1, 1, 4], [1, 1, 4, 4], [1, 1], 'valid'),
+  edgeCase('vec4 path: 9 pixels (a block past the edge), 16 → 8 channels', [1, 3, 3, 16], [3, 3, 16, 8], [1, 1], 'same'),
+  edgeCase(
+    'vec4 path: odd image, stride 2, explicit padding, 8 → 12 channels',
+    [3, 7, 9, 8],
+    [3, 2, 8, 12],
+    [2, 2],
+    [
+      [0, 0],
+      [1, 2],
+      [0, 1],
+      [0, 0],
+    ],
+  ),
+  edgeCase('vec4 path: stride 3, 132 → 68 channels', [1, 10, 11, 132], [3, 3, 132, 68], [3, 3], 'valid'),
   edgeCase('NCHW (tfjs-webgpu’s own kernel)', [2, 3, 6, 5], [3, 3, 3, 4], [2, 1], 'same', 'NCHW'),
 ];
 

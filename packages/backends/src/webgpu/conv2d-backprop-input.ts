@@ -39,7 +39,10 @@ export function conv2dBackpropInputWebGpu(fallback: () => tf.KernelFunc | undefi
       false,
       tf.backend_util.convertConv2DDataFormat(dataFormat),
     );
-    const program = info.dataFormat === 'channelsLast' && dy.dtype === 'float32' ? new Conv2DInputGradientProgram(inputShape) : undefined;
+    const program =
+      info.dataFormat === 'channelsLast' && dy.dtype === 'float32'
+        ? new Conv2DInputGradientProgram(inputShape, info.inChannels % 4 === 0 && info.outChannels % 4 === 0)
+        : undefined;
     if (program === undefined || program.dispatch.some((extent) => extent > webGpu.device.limits.maxComputeWorkgroupsPerDimension)) {
       const original = fallback();
       if (original === undefined) {

@@ -62,6 +62,21 @@ const edgeCases = [
     ],
   ),
   forwardCase('filter larger than the padded image side', [1, 2, 9, 2], [3, 3, 2, 2], [1, 2], 'same'),
+  forwardCase('vec4 path: 4 in, 4 out channels, one pixel', [1, 1, 1, 4], [1, 1, 4, 4], [1, 1], 'valid'),
+  forwardCase('vec4 path: 9 pixels (a block past the edge), 16 channels', [1, 3, 3, 16], [3, 3, 16, 8], [1, 1], 'same'),
+  forwardCase(
+    'vec4 path: odd image, stride 2, explicit padding, 8 → 12 channels',
+    [3, 7, 9, 8],
+    [3, 2, 8, 12],
+    [2, 2],
+    [
+      [0, 0],
+      [1, 2],
+      [0, 1],
+      [0, 0],
+    ],
+  ),
+  forwardCase('vec4 path: dilations 2, 3, 68 → 132 channels', [1, 9, 10, 68], [2, 3, 68, 132], [1, 1], 'same', [2, 3]),
   forwardCase('NCHW (tfjs-webgpu’s own kernel)', [2, 3, 6, 5], [3, 3, 3, 4], [1, 1], 'same', [1, 1], 'NCHW'),
 ];
 

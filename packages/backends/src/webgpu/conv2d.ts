@@ -37,7 +37,10 @@ export function conv2dWebGpu(fallback: () => tf.KernelFunc | undefined): tf.Kern
       false,
       tf.backend_util.convertConv2DDataFormat(dataFormat),
     );
-    const program = info.dataFormat === 'channelsLast' && x.dtype === 'float32' ? new Conv2DProgram(info.outShape) : undefined;
+    const program =
+      info.dataFormat === 'channelsLast' && x.dtype === 'float32'
+        ? new Conv2DProgram(info.outShape, info.inChannels % 4 === 0 && info.outChannels % 4 === 0)
+        : undefined;
     if (program === undefined || program.dispatch.some((extent) => extent > webGpu.device.limits.maxComputeWorkgroupsPerDimension)) {
       const original = fallback();
       if (original === undefined)
