@@ -34,7 +34,7 @@ describe('fromKeras against the ported Keras __call__', () => {
 
   it('PiecewiseConstantDecay switches one step AFTER the boundary (step > boundary), unlike StepLR', () => {
     const keras10 = fromKeras({ class_name: 'PiecewiseConstantDecay', config: { boundaries: [10], values: [0.1, 0.05] } });
-    const torch10 = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { baseLr: 0.1 });
+    const torch10 = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { learningRate: 0.1 });
     expect([keras10(10), keras10(11)]).toEqual([0.1, 0.05]);
     expect([torch10(9), torch10(10)]).toEqual([0.1, 0.05]);
   });

@@ -7,6 +7,7 @@ import {
   finiteNumber,
   increasingNumbers,
   knownKeys,
+  optionKeys,
   nonNegativeNumber,
   numberArray,
   positiveNumber,
@@ -260,7 +261,7 @@ const kerasBuilders: Readonly<Record<string, KerasBuilder>> = {
 export const kerasClassNames: readonly string[] = Object.keys(kerasBuilders);
 
 function kerasModel(serialized: KerasSerialized): KerasModel & { readonly className: string } {
-  const checked = knownKeys('fromKeras', serialized, ['class_name', 'config', 'module', 'registered_name']);
+  const checked = knownKeys('fromKeras', serialized, optionKeys<KerasSerialized>({ class_name: true, config: true, module: true, registered_name: true }));
   const className = checked.class_name;
   if (typeof className !== 'string') {
     throw new TypeError(`fromKeras: \`class_name\` must be a string; received ${describeValue(className)}`);

@@ -6,6 +6,7 @@ import {
   describeValue,
   finiteNumber,
   knownKeys,
+  optionKeys,
   nonNegativeInteger,
   nonNegativeNumber,
   oneOf,
@@ -48,7 +49,7 @@ export interface TimmArguments {
 /** The second argument of {@link fromTimm}. */
 export interface TimmOptions {
   /** The optimizer's learning rate (`lr=`), which timm's schedulers scale. Required. */
-  readonly baseLr: number;
+  readonly learningRate: number;
 }
 
 /** The JSON config of a timm preset; `fromConfig` rebuilds it through the registry key `'timm'`. */
@@ -56,7 +57,7 @@ export interface TimmConfig {
   readonly type: 'timm';
   /** `create_scheduler_v2`'s arguments with timm's defaults filled in. */
   readonly args: { readonly [key: string]: JsonValue };
-  readonly baseLr: number;
+  readonly learningRate: number;
 }
 
 /** The options `fromConfig` passes for a `'timm'` config. */
@@ -104,7 +105,7 @@ function noiseArgument(owner: string, value: unknown): number | number[] | null 
   return finiteNumber(owner, 'noise', value);
 }
 
-function timmModel(given: unknown, baseLr: number): TimmModel {
+function timmModel(given: unknown, learningRate: number): TimmModel {
   const owner = 'create_scheduler_v2';
   const a = knownKeys(owner, given, argumentNames);
   const sched = a.sched ?? 'cosine';
@@ -166,7 +167,7 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
     }
   }
   const classArguments: TimmClassArguments = {
-    baseLr,
+    learningRate,
     t_initial: tInitial,
     lr_min: minLr,
     cycle_mul: cycleMul,
@@ -241,11 +242,11 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
  * epoch count create_scheduler_v2 returns beside the scheduler.
  *
  * @param args - create_scheduler_v2's keyword arguments, timm's spelling and defaults.
- * @param options - `baseLr`, the optimizer's learning rate.
- * @returns a schedule with config `{ type: 'timm', args, baseLr }`.
+ * @param options - `learningRate`, the optimizer's learning rate.
+ * @returns a schedule with config `{ type: 'timm', args, learningRate }`.
  * @example
  * ```ts
- * const s = fromTimm({ sched: 'cosine', num_epochs: 100, warmup_epochs: 5, warmup_lr: 1e-4, min_lr: 1e-5 }, { baseLr: 0.1 });
+ * const s = fromTimm({ sched: 'cosine', num_epochs: 100, warmup_epochs: 5, warmup_lr: 1e-4, min_lr: 1e-5 }, { learningRate: 0.1 });
  * s(0);   // 1e-4 (warmup_lr)
  * s(5);   // the cosine at epoch 5 (the warm-up overlaps the first epochs: warmup_prefix=False)
  * s(100); // 1e-5
@@ -253,25 +254,27 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
  */
 export function fromTimm(args: TimmArguments, options: TimmOptions): Schedule<TimmConfig> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`fromTimm: options must be a plain object with \`baseLr\`; received ${describeValue(options)}`);
+    throw new TypeError(`fromTimm: options must be a plain object with \`learningRate\`; received ${describeValue(options)}`);
   }
   return timmPreset({ ...options, args });
 }
+
+const timmPresetOptionKeys = optionKeys<TimmPresetOptions>({ args: true, learningRate: true });
 
 /**
  * The registry factory of `'timm'` configs: `fromTimm` with every input in one object.
  *
  * @example
  * ```ts
- * const s = timmPreset({ args: { sched: 'step', decay_epochs: 10, decay_rate: 0.5 }, baseLr: 0.1 });
+ * const s = timmPreset({ args: { sched: 'step', decay_epochs: 10, decay_rate: 0.5 }, learningRate: 0.1 });
  * s(10); // 0.05
  * ```
  */
 export function timmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
-  const checked = knownKeys('fromTimm', options, ['args', 'baseLr']);
-  const baseLr = finiteNumber('fromTimm', 'baseLr', required('fromTimm', 'baseLr', checked.baseLr));
-  const model = timmModel(checked.args ?? {}, baseLr);
-  return defineSchedule({ type: 'timm', args: model.args, baseLr }, model.formula);
+  const checked = knownKeys('fromTimm', options, timmPresetOptionKeys, { renamed: { baseLr: 'learningRate' } });
+  const learningRate = finiteNumber('fromTimm', 'learningRate', required('fromTimm', 'learningRate', checked.learningRate));
+  const model = timmModel(checked.args ?? {}, learningRate);
+  return defineSchedule({ type: 'timm', args: model.args, learningRate }, model.formula);
 }
 
 /**
