@@ -4,6 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { constantConfig, cosineConfig, fixtureDirectory, lrkit } from './binary-test-support.js';
+import { CliError } from './cli-error.js';
+import { collectSchedules } from './schedule-sources.js';
 
 const { directory, pairFile, remove } = fixtureDirectory();
 afterAll(remove);
@@ -159,17 +161,22 @@ describe('lrkit preview', () => {
   it('fails with one line when a PyTorch preset needs --learning-rate', () => {
     const { status, stderr } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=10');
     expect(status).toBe(1);
-    expect(stderr).toBe("lrkit: --torch StepLR needs the optimizer's learning rate: give --learning-rate <number> (only CyclicLR and OneCycleLR set their own)\n");
+    expect(stderr).toBe(
+      "lrkit: --torch StepLR needs the optimizer's learning rate: give --learning-rate <number> (only CyclicLR and OneCycleLR set their own)\n",
+    );
   });
 
   it('refuses the old --base-lr flag, naming --learning-rate', () => {
     for (const flag of [['--base-lr', '0.1'], ['--base-lr=0.1'], ['--base-lr']]) {
       const { status, stderr } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=10', ...flag);
       expect(status).toBe(1);
-      expect(stderr).toBe('lrkit: --base-lr was renamed --learning-rate before 1.0 (same meaning): use --learning-rate <number>\n');
+      expect(stderr).toBe('lrkit: --base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)\n');
     }
+    expect(() => collectSchedules([], { torch: ['StepLR'], args: ['step_size=10'], baseLr: ['0.1'] } as never)).toThrow(
+      new CliError('--base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)'),
+    );
     expect(lrkit('convert', '--torch', 'StepLR', '--base-lr', '0.1').stderr).toBe(
-      'lrkit: --base-lr was renamed --learning-rate before 1.0 (same meaning): use --learning-rate <number>\n',
+      'lrkit: --base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)\n',
     );
   });
 

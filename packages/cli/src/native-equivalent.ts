@@ -7,8 +7,18 @@ const number = (value: JsonValue | undefined): number | undefined => (typeof val
 
 /** Plain native configs that may reproduce a PyTorch scheduler (checked numerically before use). */
 const torchCandidates: Readonly<Record<string, Candidate>> = {
-  StepLR: (args, learningRate) => ({ type: 'step', initialValue: learningRate ?? NaN, stepSize: number(args.step_size) ?? NaN, factor: number(args.gamma) ?? 0.1 }),
-  MultiStepLR: (args, learningRate) => ({ type: 'multi-step', initialValue: learningRate ?? NaN, milestones: args.milestones ?? null, factor: number(args.gamma) ?? 0.1 }),
+  StepLR: (args, learningRate) => ({
+    type: 'step',
+    initialValue: learningRate ?? NaN,
+    stepSize: number(args.step_size) ?? NaN,
+    factor: number(args.gamma) ?? 0.1,
+  }),
+  MultiStepLR: (args, learningRate) => ({
+    type: 'multi-step',
+    initialValue: learningRate ?? NaN,
+    milestones: args.milestones ?? null,
+    factor: number(args.gamma) ?? 0.1,
+  }),
   ExponentialLR: (args, learningRate) => ({ type: 'exponential', initialValue: learningRate ?? NaN, decayRate: number(args.gamma) ?? NaN }),
   CosineAnnealingLR: (args, learningRate) =>
     learningRate === undefined

@@ -1,8 +1,8 @@
 import { excerptText } from '@lrkit/schedules';
 import { Command, CommanderError, Option } from 'commander';
-import { CliError } from './cli-error.js';
 import { type ConvertOptions, convert } from './convert.js';
 import { type Output, type PreviewOptions, preview } from './preview.js';
+import { refuseRenamedOptions } from './schedule-sources.js';
 
 /** A message on one line, cut to 1,000 characters: every error is one short line. */
 function oneLine(text: string): string {
@@ -18,7 +18,11 @@ function addSourceOptions(command: Command): Command {
     .option('-c, --config <file>', 'a native JSON config file (repeatable)', collect)
     .option('--torch <name>', 'a PyTorch scheduler, e.g. StepLR, OneCycleLR (repeatable)', collect)
     .option('--args <list>', 'keyword arguments of the matching --torch, e.g. step_size=10,gamma=0.5 (repeatable)', collect)
-    .option('--learning-rate <number>', "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)", collect)
+    .option(
+      '--learning-rate <number>',
+      "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)",
+      collect,
+    )
     .option('--keras <json>', 'a Keras schedule {"class_name": ..., "config": {...}}, inline or @file.json (repeatable)', collect)
     .option('--optax <name:kwargs>', 'an optax schedule, e.g. cosine_decay_schedule:init_value=0.1,decay_steps=1000 (repeatable)', collect)
     .option(
@@ -33,19 +37,7 @@ function addSourceOptions(command: Command): Command {
     )
     .option('--name <label>', 'legend name of each schedule, in order (repeatable)', collect)
     .addOption(new Option('--base-lr [number]', 'renamed --learning-rate before 1.0').hideHelp())
-    .hook('preAction', (_command, action) => refuseRenamedFlags(action.opts()));
-}
-
-/** Flags renamed before 1.0, refused with their new name. */
-const renamedFlags: Readonly<Record<string, string>> = { baseLr: '--learning-rate' };
-
-function refuseRenamedFlags(options: Readonly<Record<string, unknown>>): void {
-  for (const [key, newFlag] of Object.entries(renamedFlags)) {
-    if (options[key] !== undefined) {
-      const oldFlag = `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-      throw new CliError(`${oldFlag} was renamed ${newFlag} before 1.0 (same meaning): use ${newFlag} <number>`);
-    }
-  }
+    .hook('preAction', (_command, action) => refuseRenamedOptions(action.opts()));
 }
 
 const previewExamples = `

@@ -55,6 +55,28 @@ function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'na
   });
 }
 
+/** Options renamed before 1.0, by old option name: the new option name and both flags. */
+const renamedOptions: Readonly<Record<string, { readonly option: string; readonly oldFlag: string; readonly flag: string }>> = {
+  baseLr: { option: 'learningRate', oldFlag: '--base-lr', flag: '--learning-rate' },
+};
+
+/**
+ * Refuses an option (or flag) renamed before 1.0 with a message that names the new one.
+ *
+ * @example
+ * ```ts
+ * refuseRenamedOptions({ baseLr: ['0.1'] });
+ * // CliError: --base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)
+ * ```
+ */
+export function refuseRenamedOptions(options: object): void {
+  for (const [old, { option, oldFlag, flag }] of Object.entries(renamedOptions)) {
+    if (Object.hasOwn(options, old) && (options as Record<string, unknown>)[old] !== undefined) {
+      throw new CliError(`${oldFlag} was renamed ${flag} before 1.0 (same meaning; option \`${old}\` → \`${option}\`)`);
+    }
+  }
+}
+
 /** The PyTorch schedulers that take their learning rates from their own arguments (`base_lr`/`max_lr`). */
 const setsOwnLearningRate: readonly string[] = ['CyclicLR', 'OneCycleLR'];
 
@@ -88,6 +110,7 @@ function parseLearningRate(text: string): number {
  * ```
  */
 export function collectSchedules(positional: readonly string[], options: SourceOptions, totalSteps?: number): SourcedSchedule[] {
+  refuseRenamedOptions(options);
   const sources = positional.length + (options.config?.length ?? 0) + (options.torch?.length ?? 0) + (options.keras?.length ?? 0);
   if (sources > limits.maxSeries) {
     throw new CliError(`${sources} schedules given; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`);
