@@ -155,7 +155,11 @@ describe('class 2: silently wrong answers', () => {
     [
       'PyTorch SequentialLR schedulers',
       () =>
-        fromTorch('SequentialLR', { schedulers: [{ name: 'ConstantLR', args: {} }, , { name: 'ConstantLR', args: {} }], milestones: [1, 2] }, { learningRate: 0.1 }),
+        fromTorch(
+          'SequentialLR',
+          { schedulers: [{ name: 'ConstantLR', args: {} }, , { name: 'ConstantLR', args: {} }], milestones: [1, 2] },
+          { learningRate: 0.1 },
+        ),
       'schedulers[1]',
     ],
     [

@@ -100,7 +100,12 @@ describe('fromHuggingFace boundaries and off-by-ones', () => {
   });
 
   it('cosine_with_restarts is exactly 0 from the end of training on', () => {
-    const s = fromHuggingFace('cosine_with_restarts', { learningRate: 1, num_warmup_steps: 0, num_training_steps: 90, scheduler_specific_kwargs: { num_cycles: 3 } });
+    const s = fromHuggingFace('cosine_with_restarts', {
+      learningRate: 1,
+      num_warmup_steps: 0,
+      num_training_steps: 90,
+      scheduler_specific_kwargs: { num_cycles: 3 },
+    });
     expect([s(0), s(30), s(89) > 0, s(90), s(200)]).toEqual([1, 1, true, 0, 0]);
   });
 
@@ -146,14 +151,18 @@ describe('fromHuggingFace configs and errors', () => {
   it('asks for the arguments get_scheduler asks for', () => {
     expect(() => fromHuggingFace('linear', { learningRate: 0.1, num_training_steps: 10 })).toThrow('linear requires `num_warmup_steps`');
     expect(() => fromHuggingFace('cosine', { learningRate: 0.1, num_warmup_steps: 10 })).toThrow('cosine requires `num_training_steps`');
-    expect(() => fromHuggingFace('linear', { num_warmup_steps: 0, num_training_steps: 10 } as never)).toThrow('fromHuggingFace: `learningRate` is required; received undefined');
-    expect(() => fromHuggingFace('cosine_with_min_lr', { learningRate: 0.1, num_warmup_steps: 0, num_training_steps: 10 })).toThrow(/One of min_lr or min_lr_rate/);
+    expect(() => fromHuggingFace('linear', { num_warmup_steps: 0, num_training_steps: 10 } as never)).toThrow(
+      'fromHuggingFace: `learningRate` is required; received undefined',
+    );
+    expect(() => fromHuggingFace('cosine_with_min_lr', { learningRate: 0.1, num_warmup_steps: 0, num_training_steps: 10 })).toThrow(
+      /One of min_lr or min_lr_rate/,
+    );
     expect(() => fromHuggingFace('warmup_stable_decay', { learningRate: 0.1, num_warmup_steps: 0, scheduler_specific_kwargs: { num_decay_steps: 5 } })).toThrow(
       /Either num_training_steps or num_stable_steps/,
     );
-    expect(() => fromHuggingFace('cosine', { learningRate: 0.1, num_warmup_steps: 0, num_training_steps: 10, scheduler_specific_kwargs: { num_cylces: 1 } })).toThrow(
-      /unknown option `num_cylces` \(did you mean `num_cycles`\?\)/,
-    );
+    expect(() =>
+      fromHuggingFace('cosine', { learningRate: 0.1, num_warmup_steps: 0, num_training_steps: 10, scheduler_specific_kwargs: { num_cylces: 1 } }),
+    ).toThrow(/unknown option `num_cylces` \(did you mean `num_cycles`\?\)/);
     expect(() => fromHuggingFace('reduce_lr_on_plateau', { learningRate: 0.1 })).toThrow(/use huggingFacePlateau/);
     expect(() => fromHuggingFace('cosine_with_restart', { learningRate: 0.1 })).toThrow(/did you mean 'cosine_with_restarts'/);
   });

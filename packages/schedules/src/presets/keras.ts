@@ -7,9 +7,9 @@ import {
   finiteNumber,
   increasingNumbers,
   knownKeys,
-  optionKeys,
   nonNegativeNumber,
   numberArray,
+  optionKeys,
   positiveNumber,
   required,
 } from '../validation.js';

@@ -6,10 +6,10 @@ import {
   describeValue,
   finiteNumber,
   knownKeys,
-  optionKeys,
   nonNegativeInteger,
   nonNegativeNumber,
   oneOf,
+  optionKeys,
   positiveNumber,
   required,
 } from '../validation.js';

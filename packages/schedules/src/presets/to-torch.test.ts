@@ -151,7 +151,11 @@ describe('toTorch', () => {
   });
 
   it('returns a PyTorch preset unchanged', () => {
-    expect(toTorch(fromTorch('StepLR', { step_size: 3 }, { learningRate: 1 }))).toMatchObject({ name: 'StepLR', args: { step_size: 3, gamma: 0.1 }, learningRate: 1 });
+    expect(toTorch(fromTorch('StepLR', { step_size: 3 }, { learningRate: 1 }))).toMatchObject({
+      name: 'StepLR',
+      args: { step_size: 3, gamma: 0.1 },
+      learningRate: 1,
+    });
   });
 
   it('throws naming why when there is no exact equivalent', () => {

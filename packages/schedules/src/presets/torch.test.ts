@@ -25,7 +25,9 @@ describe('fromTorch errors', () => {
 
   it('names an invalid value with the rule', () => {
     expect(() => fromTorch('StepLR', { step_size: 0 }, { learningRate: 1 })).toThrow(new RangeError('StepLR: `step_size` must be an integer >= 1; received 0'));
-    expect(() => fromTorch('LinearLR', { start_factor: 1.5 }, { learningRate: 1 })).toThrow(/LinearLR: `start_factor` must be a number in \[0, 1\]; received 1.5/);
+    expect(() => fromTorch('LinearLR', { start_factor: 1.5 }, { learningRate: 1 })).toThrow(
+      /LinearLR: `start_factor` must be a number in \[0, 1\]; received 1.5/,
+    );
     expect(() => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, mode: 'triangle' }, {})).toThrow(
       /CyclicLR: `mode` must be one of 'triangular', 'triangular2', 'exp_range'/,
     );

@@ -110,8 +110,11 @@ export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> 
   }
   const totalSteps = checked.totalSteps === undefined ? undefined : positiveInteger('fromTorch', 'totalSteps', checked.totalSteps);
   const output = oneOf('fromTorch', 'output', checked.output ?? 'lr', ['lr', 'momentum'] as const);
-  const setsOwnLr = name === 'CyclicLR' || name === 'OneCycleLR';
-  const learningRate = checked.learningRate === undefined && setsOwnLr ? undefined : finiteNumber('fromTorch', 'learningRate', requiredLearningRate(name, checked.learningRate));
+  const setsOwnLearningRate = name === 'CyclicLR' || name === 'OneCycleLR';
+  const learningRate =
+    checked.learningRate === undefined && setsOwnLearningRate
+      ? undefined
+      : finiteNumber('fromTorch', 'learningRate', requiredLearningRate(name, checked.learningRate));
 
   const model = buildModel(name, args, learningRate ?? Number.NaN, totalSteps);
   const config: TorchConfig = {
