@@ -231,17 +231,17 @@ describe('class 2: silently wrong answers', () => {
     [
       'PyTorch ExponentialLR gamma > 1',
       () => fromTorch('ExponentialLR', { gamma: 1.5 }, { learningRate: 0.1 }),
-      /^torch ExponentialLR: these options give a non-finite value/,
+      /^fromTorch: torch ExponentialLR: these options give a non-finite value/,
     ],
     [
       'PyTorch CyclicLR exp_range growth',
       () => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 10, mode: 'exp_range', gamma: 2 }),
-      /^torch CyclicLR: these options give a non-finite value/,
+      /^fromTorch: torch CyclicLR: these options give a non-finite value/,
     ],
     [
       'Keras ExponentialDecay rate > 1',
       () => fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 1, decay_rate: 3 } }),
-      /^keras ExponentialDecay: these options give a non-finite value/,
+      /^fromKeras: keras ExponentialDecay: these options give a non-finite value/,
     ],
   ])('refuses at construction options whose values overflow somewhere in the domain (%s)', (_, build, pattern) => {
     expectOneLine(thrown(build).error, RangeError, pattern);

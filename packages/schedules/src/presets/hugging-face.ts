@@ -1,6 +1,7 @@
 import type { PlateauReducer } from '../plateau.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import { closestName, describeValue, finiteNumber, knownKeys, optionKeys, required } from '../validation.js';
+import { calledAs } from './framework-arguments.js';
 import { huggingFaceBuilders, huggingFaceMetricSchedulers, optionalSteps } from './hugging-face-schedules.js';
 import { type TorchPlateauOptions, torchPlateauFor } from './torch-plateau.js';
 
@@ -92,6 +93,10 @@ const huggingFacePresetOptionKeys = optionKeys<HuggingFacePresetOptions>({
  * ```
  */
 export function huggingFacePreset(options: HuggingFacePresetOptions): Schedule<HuggingFaceConfig> {
+  return calledAs('fromHuggingFace', () => buildHuggingFacePreset(options));
+}
+
+function buildHuggingFacePreset(options: HuggingFacePresetOptions): Schedule<HuggingFaceConfig> {
   const owner = 'fromHuggingFace';
   const checked = knownKeys(owner, options, huggingFacePresetOptionKeys, { renamed: { baseLr: 'learningRate' } });
   const name = checked.name;

@@ -137,13 +137,13 @@ describe('fromKeras errors', () => {
 
   it('names a missing required argument', () => {
     expect(() => fromKeras({ class_name: 'CosineDecay', config: { initial_learning_rate: 0.1 } })).toThrow(
-      new TypeError('CosineDecay: `decay_steps` is required; received undefined'),
+      new TypeError('fromKeras: CosineDecay: `decay_steps` is required; received undefined'),
     );
   });
 
   it('rejects decay_steps <= 0 naming the argument', () => {
     expect(() => fromKeras({ class_name: 'InverseTimeDecay', config: { initial_learning_rate: 0.1, decay_steps: 0, decay_rate: 1 } })).toThrow(
-      new RangeError('InverseTimeDecay: `decay_steps` must be a positive finite number; received 0'),
+      new RangeError('fromKeras: InverseTimeDecay: `decay_steps` must be a positive finite number; received 0'),
     );
   });
 

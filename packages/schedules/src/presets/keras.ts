@@ -13,7 +13,7 @@ import {
   positiveNumber,
   required,
 } from '../validation.js';
-import { argument, isNone } from './framework-arguments.js';
+import { argument, calledAs, isNone } from './framework-arguments.js';
 
 /** The shape `keras.optimizers.schedules.serialize` produces (`module` and `registered_name` optional). */
 export interface KerasSerialized {
@@ -307,6 +307,10 @@ function kerasModel(serialized: KerasSerialized): KerasModel & { readonly classN
  * ```
  */
 export function fromKeras(serialized: KerasSerialized): Schedule<KerasConfig> {
+  return calledAs('fromKeras', () => buildFromKeras(serialized));
+}
+
+function buildFromKeras(serialized: KerasSerialized): Schedule<KerasConfig> {
   checkConfigShape(serialized, 'fromKeras');
   const model = kerasModel(serialized);
   return defineSchedule({ type: 'keras', class_name: model.className, config: model.config }, model.formula);

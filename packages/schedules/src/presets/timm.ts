@@ -13,7 +13,7 @@ import {
   positiveNumber,
   required,
 } from '../validation.js';
-import { argument, integerArray, isNone } from './framework-arguments.js';
+import { argument, calledAs, integerArray, isNone } from './framework-arguments.js';
 import { pythonFloorDivide } from './python-numbers.js';
 import { type TimmClassArguments, type TimmNoiseRange, timmLearningRate, withTimmNoise } from './timm-schedulers.js';
 
@@ -271,6 +271,10 @@ const timmPresetOptionKeys = optionKeys<TimmPresetOptions>({ args: true, learnin
  * ```
  */
 export function timmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
+  return calledAs('fromTimm', () => buildTimmPreset(options));
+}
+
+function buildTimmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
   const checked = knownKeys('fromTimm', options, timmPresetOptionKeys, { renamed: { baseLr: 'learningRate' } });
   const learningRate = finiteNumber('fromTimm', 'learningRate', required('fromTimm', 'learningRate', checked.learningRate));
   const model = timmModel(checked.args ?? {}, learningRate);
@@ -289,5 +293,9 @@ export function timmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
  * ```
  */
 export function timmNumEpochs(args: TimmArguments): number {
+  return calledAs('timmNumEpochs', () => buildTimmNumEpochs(args));
+}
+
+function buildTimmNumEpochs(args: TimmArguments): number {
   return timmModel(args, 1).numEpochs;
 }

@@ -19,12 +19,14 @@ describe('fromTorch errors', () => {
 
   it('names a missing required argument', () => {
     expect(() => fromTorch('CosineAnnealingLR', { eta_min: 0 }, { learningRate: 1 })).toThrow(
-      new TypeError('CosineAnnealingLR: `T_max` is required; received undefined'),
+      new TypeError('fromTorch: CosineAnnealingLR: `T_max` is required; received undefined'),
     );
   });
 
   it('names an invalid value with the rule', () => {
-    expect(() => fromTorch('StepLR', { step_size: 0 }, { learningRate: 1 })).toThrow(new RangeError('StepLR: `step_size` must be an integer >= 1; received 0'));
+    expect(() => fromTorch('StepLR', { step_size: 0 }, { learningRate: 1 })).toThrow(
+      new RangeError('fromTorch: StepLR: `step_size` must be an integer >= 1; received 0'),
+    );
     expect(() => fromTorch('LinearLR', { start_factor: 1.5 }, { learningRate: 1 })).toThrow(
       /LinearLR: `start_factor` must be a number in \[0, 1\]; received 1.5/,
     );

@@ -2,6 +2,7 @@ import { checkConfigShape } from '../config-shape.js';
 import { excerptText } from '../excerpt.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
 import { closestName, describeValue, finiteNumber, knownKeys, oneOf, optionKeys, positiveInteger } from '../validation.js';
+import { calledAs } from './framework-arguments.js';
 import { chainedScheduler, sequentialLR, type TorchSchedulerDescriptor } from './torch-composite.js';
 import { type TorchModel, torchSchedulers } from './torch-schedulers.js';
 
@@ -98,6 +99,10 @@ export function fromTorch(name: string, args: Readonly<Record<string, unknown>> 
  * ```
  */
 export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> {
+  return calledAs('fromTorch', () => buildTorchPreset(options));
+}
+
+function buildTorchPreset(options: TorchPresetOptions): Schedule<TorchConfig> {
   checkConfigShape(options, 'fromTorch');
   const checked = knownKeys('fromTorch', options, torchPresetOptionKeys, { renamed });
   const name = checked.name;
