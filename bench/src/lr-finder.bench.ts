@@ -15,8 +15,8 @@ export interface LrFinderBenchOptions {
   readonly warmup: number;
   readonly samples: number;
   readonly batchSize: number;
-  /** Batches of the sweep (`numIterations`). */
-  readonly numIterations: number;
+  /** Batches of the sweep (`totalSteps`). */
+  readonly totalSteps: number;
 }
 
 /** The LR-finder run's result. */
@@ -24,7 +24,7 @@ export interface LrFinderResult {
   readonly model: string;
   readonly backend: string;
   readonly batchesPerEpoch: number;
-  readonly numIterations: number;
+  readonly totalSteps: number;
   /** Batches the sweep actually ran (it stops early when the loss diverges). */
   readonly sweepBatches: number;
   /** Sweep batches / batches per epoch. */
@@ -38,8 +38,8 @@ export interface LrFinderResult {
   readonly suggestion: number | undefined;
 }
 
-export const fullLrFinderOptions: LrFinderBenchOptions = { repetitions: 5, warmup: 1, samples: 1024, batchSize: 32, numIterations: 100 };
-export const smokeLrFinderOptions: LrFinderBenchOptions = { repetitions: 1, warmup: 0, samples: 64, batchSize: 16, numIterations: 5 };
+export const fullLrFinderOptions: LrFinderBenchOptions = { repetitions: 5, warmup: 1, samples: 1024, batchSize: 32, totalSteps: 100 };
+export const smokeLrFinderOptions: LrFinderBenchOptions = { repetitions: 1, warmup: 0, samples: 64, batchSize: 16, totalSteps: 5 };
 
 /**
  * Runs the LR-finder benchmark on the current backend with the 12x12 CNN (Adam).
@@ -65,12 +65,12 @@ export async function runLrFinderBench(options: LrFinderBenchOptions): Promise<L
               model,
               { x: data.xs, y: data.ys },
               {
-                numIterations: options.numIterations,
+                totalSteps: options.totalSteps,
                 batchSize: options.batchSize,
-                skipEnd: Math.min(5, Math.floor(options.numIterations / 4)),
+                skipEnd: Math.min(5, Math.floor(options.totalSteps / 4)),
               },
             );
-            sweepBatches = result.lrs.length;
+            sweepBatches = result.learningRates.length;
             suggestion = result.suggestion?.learningRate;
           },
         ],
@@ -82,7 +82,7 @@ export async function runLrFinderBench(options: LrFinderBenchOptions): Promise<L
       model: 'CNN 12x12 conv8-pool-dense10',
       backend: tf.getBackend(),
       batchesPerEpoch,
-      numIterations: options.numIterations,
+      totalSteps: options.totalSteps,
       sweepBatches,
       epochsOfBatches: sweepBatches / batchesPerEpoch,
       epochMilliseconds: millisecondsSpread(samples, 'one epoch'),

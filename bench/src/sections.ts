@@ -227,7 +227,7 @@ export const lrFinderSection = defineSection<LrFinderResult>({
   run: (smoke) => onCpu(() => runLrFinderBench(smoke ? smokeLrFinderOptions : fullLrFinderOptions)),
   render: (result) =>
     [
-      `\`findLearningRate\` (fastai defaults: ${result.numIterations} batches from 1e-7 to 10, exponential, smoothing 0.98, stop at 4× the best loss; ` +
+      `\`findLearningRate\` (fastai defaults: ${result.totalSteps} batches from 1e-7 to 10, exponential, smoothing 0.98, stop at 4× the best loss; ` +
         `weights and optimizer restored afterwards) against one \`model.fit\` epoch of the same ${result.model} (Adam, batch ${fullLrFinderOptions.batchSize}, ` +
         `${result.batchesPerEpoch} batches per epoch) on \`${result.backend}\`, ${fullLrFinderOptions.repetitions} alternating rounds after ${fullLrFinderOptions.warmup} warm-up round.`,
       '',
@@ -235,7 +235,7 @@ export const lrFinderSection = defineSection<LrFinderResult>({
       '| --- | ---: |',
       `| one epoch, ms (wall), median (min–max) | ${formatSpread(result.epochMilliseconds, 0)} |`,
       `| findLearningRate, ms (wall), median (min–max) | ${formatSpread(result.finderMilliseconds, 0)} |`,
-      `| sweep batches run / planned | ${result.sweepBatches} / ${result.numIterations} |`,
+      `| sweep batches run / planned | ${result.sweepBatches} / ${result.totalSteps} |`,
       `| cost in epochs of batches | ${result.epochsOfBatches.toFixed(2)} |`,
       `| cost in epochs of time (wall ratio), median (min–max) | ${ratioCell(result.wallRatio, 2)} |`,
       `| cost in epochs of time (CPU ratio), median (min–max) | ${ratioCell(result.cpuRatio, 2)} |`,

@@ -320,7 +320,7 @@ findButton.addEventListener('click', () => {
       const result = await findLearningRate(
         model,
         { x: tensors.trainImages, y: tensors.trainLabels },
-        { startLr: 1e-5, endLr: 1, numIterations: options.finderIterations, batchSize: options.batchSize, seed: options.seed },
+        { initialLearningRate: 1e-5, finalLearningRate: 1, totalSteps: options.finderIterations, batchSize: options.batchSize, seed: options.seed },
       );
       const suggestion = result.suggestion;
       const chartElement = element('finder-chart');
@@ -332,7 +332,7 @@ findButton.addEventListener('click', () => {
         series: [{ label: 'smoothed loss', stroke: '#bf3989' }],
         logX: true,
       });
-      finderChart.setData([[...result.lrs], [...result.smoothedLosses]]);
+      finderChart.setData([[...result.learningRates], [...result.smoothedLosses]]);
       if (suggestion === undefined) {
         page.finder = { running: false, suggestion: undefined, message: `The LR finder made no suggestion (${result.stopMessage ?? 'too few points'})` };
       } else {
@@ -341,7 +341,7 @@ findButton.addEventListener('click', () => {
           running: false,
           suggestion: rounded,
           message:
-            `LR finder (${result.lrs.length} batches): ${suggestion.method} suggests ${rounded}` +
+            `LR finder (${result.learningRates.length} batches): ${suggestion.method} suggests ${rounded}` +
             (suggestion.confident ? '' : ' (low confidence: see the curve)') +
             '; set as the learning rate',
         };

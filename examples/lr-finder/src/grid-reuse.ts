@@ -11,7 +11,7 @@ interface EarlierCheck {
   readonly backend: string;
   readonly settings: Readonly<Record<string, unknown>>;
   readonly grid: readonly Omit<QualityEntry, 'method'>[];
-  readonly rangeTest: { readonly lrs: readonly number[]; readonly losses: readonly number[] };
+  readonly rangeTest: { readonly learningRates: readonly number[]; readonly losses: readonly number[] };
 }
 
 /** What must match for the grid runs to be the same runs. */
@@ -39,7 +39,7 @@ export interface GridIdentity {
  * const grid = reusableGrid('examples/lr-finder/results/quality', identity, rangeTest.result);
  * ```
  */
-export function reusableGrid(directory: string, identity: GridIdentity, rangeTest: Pick<RangeTestResult, 'lrs' | 'losses'>): QualityEntry[] {
+export function reusableGrid(directory: string, identity: GridIdentity, rangeTest: Pick<RangeTestResult, 'learningRates' | 'losses'>): QualityEntry[] {
   const earlier = JSON.parse(readFileSync(join(directory, 'summary.json'), 'utf8')) as EarlierCheck;
   const differences: string[] = [];
   if (earlier.dataset !== identity.dataset) differences.push(`dataset ${earlier.dataset} vs ${identity.dataset}`);
@@ -48,8 +48,8 @@ export function reusableGrid(directory: string, identity: GridIdentity, rangeTes
     if (earlier.settings[key] !== value) differences.push(`${key} ${String(earlier.settings[key])} vs ${value}`);
   }
   const sameCurve =
-    earlier.rangeTest.lrs.length === rangeTest.lrs.length &&
-    earlier.rangeTest.lrs.every((value, index) => value === rangeTest.lrs[index]) &&
+    earlier.rangeTest.learningRates.length === rangeTest.learningRates.length &&
+    earlier.rangeTest.learningRates.every((value, index) => value === rangeTest.learningRates[index]) &&
     earlier.rangeTest.losses.every((value, index) => value === rangeTest.losses[index]);
   if (!sameCurve) differences.push('the range test recorded different losses (not the same initial weights, batches or arithmetic)');
   if (differences.length > 0) {

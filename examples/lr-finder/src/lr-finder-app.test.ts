@@ -15,7 +15,7 @@ function isPng(path: string): boolean {
   return readFileSync(path).subarray(1, 4).toString('latin1') === 'PNG';
 }
 
-const tiny = ['--limit', '300', '--test-limit', '100', '--batch-size', '32', '--num-iterations', '20', '--epochs', '1', '--backend', 'wasm'];
+const tiny = ['--limit', '300', '--test-limit', '100', '--batch-size', '32', '--total-steps', '20', '--epochs', '1', '--backend', 'wasm'];
 
 describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () => {
   let run: LrFinderRun;
@@ -35,7 +35,7 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
     expect(summary).toContain('pnpm --filter @lrkit/example-lr-finder start -- --mode run --dataset mnist --epochs 1 --batch-size 32 --limit 300');
     const json = JSON.parse(readFileSync(join(run.directory, 'summary.json'), 'utf8')) as {
       variants: { name: string; parameterUpdates: number; finalTestAccuracy: number }[];
-      rangeTest: { lrs: number[]; suggestions: { method: string; learningRate: number }[] };
+      rangeTest: { learningRates: number[]; suggestions: { method: string; learningRate: number }[] };
       trainedSuggestion: { method: string; learningRate: number };
       oneCycle: { type: string; maxValue: number; totalSteps: number };
     };
@@ -43,7 +43,7 @@ describe('run mode end to end (300 MNIST images, 20-batch sweep, 1 epoch)', () =
       ['one-cycle', 9],
       ['constant', 9],
     ]);
-    expect(json.rangeTest.lrs).toHaveLength(run.rangeTest.lrs.length);
+    expect(json.rangeTest.learningRates).toHaveLength(run.rangeTest.learningRates.length);
     expect(json.trainedSuggestion).toEqual(run.suggestion);
     expect(json.oneCycle).toMatchObject({ type: 'one-cycle', maxValue: run.suggestion.learningRate, totalSteps: 9 });
     for (const chart of ['lr-finder', 'lr-finder-raw', 'learning-rate', 'loss', 'accuracy']) {

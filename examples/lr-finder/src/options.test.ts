@@ -12,11 +12,11 @@ describe('parseLrFinderArguments', () => {
       batchSize: 64,
       limit: undefined,
       seed: 1,
-      startLr: 1e-5,
-      endLr: 10,
-      numIterations: 100,
+      initialLearningRate: 1e-5,
+      finalLearningRate: 10,
+      totalSteps: 100,
       method: 'edge',
-      baselineLr: 0.01,
+      baselineLearningRate: 0.01,
       backend: 'auto',
       out: '/base/runs',
       runDirectory: undefined,
@@ -40,11 +40,13 @@ describe('parseLrFinderArguments', () => {
   });
 
   it('rejects a sweep whose start is not below its end', () => {
-    expect(() => parseLrFinderArguments(['--start-lr', '1', '--end-lr', '0.1'])).toThrow('--start-lr must be smaller than --end-lr; received 1 and 0.1');
+    expect(() => parseLrFinderArguments(['--initial-learning-rate', '1', '--final-learning-rate', '0.1'])).toThrow(
+      '--initial-learning-rate must be smaller than --final-learning-rate; received 1 and 0.1',
+    );
   });
 
   it('rejects a sweep of fewer than two batches', () => {
-    expect(() => parseLrFinderArguments(['--num-iterations', '1'])).toThrow('--num-iterations must be an integer >= 2; received 1');
+    expect(() => parseLrFinderArguments(['--total-steps', '1'])).toThrow('--total-steps must be an integer >= 2; received 1');
   });
 
   it('rejects an unknown suggestion method', () => {
@@ -57,7 +59,7 @@ describe('reproduceCommand', () => {
     const options = parseLrFinderArguments(['--mode', 'quality', '--backend', 'wasm', '--run-dir', 'results/quality'], '/base');
     expect(reproduceCommand(options, '/base')).toBe(
       'pnpm --filter @lrkit/example-lr-finder start -- --mode quality --dataset mnist --epochs 1 --batch-size 64 ' +
-        '--validation-fraction 0.1 --seed 1 --start-lr 0.00001 --end-lr 10 --num-iterations 100 --method edge ' +
+        '--validation-fraction 0.1 --seed 1 --initial-learning-rate 0.00001 --final-learning-rate 10 --total-steps 100 --method edge ' +
         '--grid-min 0.0001 --grid-max 1 --grid-size 7 --backend wasm --run-dir results/quality',
     );
   });

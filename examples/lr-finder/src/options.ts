@@ -32,15 +32,15 @@ export interface LrFinderOptions extends SharedOptions {
   /** Epochs of every training run (default 3 in run mode, 1 in quality mode). */
   readonly epochs: number;
   /** Learning rate of the range test's first batch. */
-  readonly startLr: number;
+  readonly initialLearningRate: number;
   /** Learning rate of the range test's last batch. */
-  readonly endLr: number;
+  readonly finalLearningRate: number;
   /** Batches of the range test. */
-  readonly numIterations: number;
+  readonly totalSteps: number;
   /** The suggestion that is trained (and checked in quality mode). */
   readonly method: SuggestionMethod;
   /** Run mode: the constant SGD learning rate of the comparison run (Keras' SGD default, 0.01). */
-  readonly baselineLr: number;
+  readonly baselineLearningRate: number;
   /** Quality mode: the smallest learning rate of the grid. */
   readonly gridMin: number;
   /** Quality mode: the largest learning rate of the grid. */
@@ -81,11 +81,16 @@ export function lrFinderCommand(): Command {
     epochs: 'epochs of every training run (default: 3 in run mode, 1 in quality mode)',
     batchSize: 'examples per batch (range test and training)',
   })
-    .option('--start-lr <x>', 'learning rate of the range test’s first batch', positiveNumberArgument('--start-lr'), 1e-5)
-    .option('--end-lr <x>', 'learning rate of the range test’s last batch', positiveNumberArgument('--end-lr'), 10)
-    .option('--num-iterations <n>', 'batches of the range test', positiveIntegerArgument('--num-iterations', 2), 100)
+    .option('--initial-learning-rate <x>', 'learning rate of the range test’s first batch', positiveNumberArgument('--initial-learning-rate'), 1e-5)
+    .option('--final-learning-rate <x>', 'learning rate of the range test’s last batch', positiveNumberArgument('--final-learning-rate'), 10)
+    .option('--total-steps <n>', 'batches of the range test', positiveIntegerArgument('--total-steps', 2), 100)
     .addOption(new Option('--method <name>', 'the suggestion that is trained and checked').choices(suggestionMethods).default('edge'))
-    .option('--baseline-lr <x>', 'run mode: constant SGD learning rate of the comparison run', positiveNumberArgument('--baseline-lr'), 0.01)
+    .option(
+      '--baseline-learning-rate <x>',
+      'run mode: constant SGD learning rate of the comparison run',
+      positiveNumberArgument('--baseline-learning-rate'),
+      0.01,
+    )
     .option('--grid-min <x>', 'quality mode: smallest learning rate of the grid', positiveNumberArgument('--grid-min'), 1e-4)
     .option('--grid-max <x>', 'quality mode: largest learning rate of the grid', positiveNumberArgument('--grid-max'), 1)
     .option('--grid-size <n>', 'quality mode: number of log-spaced learning rates', positiveIntegerArgument('--grid-size', 2), 7)
@@ -102,7 +107,7 @@ export function lrFinderCommand(): Command {
  * @param baseDirectory - where relative `--out`, `--run-dir` and `--data-dir` start; default
  *   the directory the command was typed in (pnpm's `INIT_CWD`), else the working directory.
  * @returns the settings.
- * @throws CommanderError for unknown flags or invalid values; RangeError when `--start-lr >= --end-lr` or `--grid-min >= --grid-max`.
+ * @throws CommanderError for unknown flags or invalid values; RangeError when `--initial-learning-rate >= --final-learning-rate` or `--grid-min >= --grid-max`.
  * @example
  * ```ts
  * parseLrFinderArguments(['--mode', 'quality', '--limit', '6000']).epochs; // 1
@@ -113,11 +118,11 @@ export function parseLrFinderArguments(argv: readonly string[], baseDirectory: s
     SharedFlags & {
       mode: LrFinderMode;
       epochs?: number;
-      startLr: number;
-      endLr: number;
-      numIterations: number;
+      initialLearningRate: number;
+      finalLearningRate: number;
+      totalSteps: number;
       method: SuggestionMethod;
-      baselineLr: number;
+      baselineLearningRate: number;
       gridMin: number;
       gridMax: number;
       gridSize: number;
@@ -125,8 +130,10 @@ export function parseLrFinderArguments(argv: readonly string[], baseDirectory: s
       gridFrom?: string;
     }
   >(lrFinderCommand(), argv);
-  if (flags.startLr >= flags.endLr) {
-    throw new RangeError(`--start-lr must be smaller than --end-lr; received ${flags.startLr} and ${flags.endLr}`);
+  if (flags.initialLearningRate >= flags.finalLearningRate) {
+    throw new RangeError(
+      `--initial-learning-rate must be smaller than --final-learning-rate; received ${flags.initialLearningRate} and ${flags.finalLearningRate}`,
+    );
   }
   if (flags.gridMin >= flags.gridMax) {
     throw new RangeError(`--grid-min must be smaller than --grid-max; received ${flags.gridMin} and ${flags.gridMax}`);
@@ -135,11 +142,11 @@ export function parseLrFinderArguments(argv: readonly string[], baseDirectory: s
     ...sharedOptions(flags, baseDirectory),
     mode: flags.mode,
     epochs: flags.epochs ?? defaultEpochs[flags.mode],
-    startLr: flags.startLr,
-    endLr: flags.endLr,
-    numIterations: flags.numIterations,
+    initialLearningRate: flags.initialLearningRate,
+    finalLearningRate: flags.finalLearningRate,
+    totalSteps: flags.totalSteps,
     method: flags.method,
-    baselineLr: flags.baselineLr,
+    baselineLearningRate: flags.baselineLearningRate,
     gridMin: flags.gridMin,
     gridMax: flags.gridMax,
     gridSize: flags.gridSize,
@@ -165,11 +172,11 @@ export function reproduceCommand(options: LrFinderOptions, baseDirectory: string
     `pnpm --filter ${packageName} start --`,
     `--mode ${options.mode}`,
     ...dataArgumentParts(options),
-    `--start-lr ${options.startLr}`,
-    `--end-lr ${options.endLr}`,
-    `--num-iterations ${options.numIterations}`,
+    `--initial-learning-rate ${options.initialLearningRate}`,
+    `--final-learning-rate ${options.finalLearningRate}`,
+    `--total-steps ${options.totalSteps}`,
     `--method ${options.method}`,
-    ...(options.mode === 'run' ? [`--baseline-lr ${options.baselineLr}`] : []),
+    ...(options.mode === 'run' ? [`--baseline-learning-rate ${options.baselineLearningRate}`] : []),
     ...(options.mode === 'quality'
       ? [
           `--grid-min ${options.gridMin}`,

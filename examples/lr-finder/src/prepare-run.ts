@@ -17,9 +17,9 @@ export const exampleName = 'lr-finder';
 export function rangeTestJson(result: RangeTestResult, wallTimeSeconds: number): Record<string, unknown> {
   return {
     mode: result.mode,
-    startLr: result.startLr,
-    endLr: result.endLr,
-    numIterations: result.numIterations,
+    initialLearningRate: result.initialLearningRate,
+    finalLearningRate: result.finalLearningRate,
+    totalSteps: result.totalSteps,
     smoothing: result.smoothing,
     divergeThreshold: result.divergeThreshold,
     lossSource: result.lossSource,
@@ -32,7 +32,7 @@ export function rangeTestJson(result: RangeTestResult, wallTimeSeconds: number):
     confidence: result.confidence,
     suggestions: result.suggestions,
     wallTimeSeconds,
-    lrs: result.lrs,
+    learningRates: result.learningRates,
     losses: result.losses,
     smoothedLosses: result.smoothedLosses,
   };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import type { PreparedDataset, ProgressOutput } from '@lrkit/examples-common';
 import { findLearningRate, type LearningRateSuggestion, type RangeTestResult, type SuggestionMethod, toChartData } from '@lrkit/lr-finder';
-import { type Chart, lrFinderChart, renderSvg } from '@lrkit/plot';
+import { type Chart, learningRateFinderChart, renderSvg } from '@lrkit/plot';
 import { renderPng } from '@lrkit/plot/png';
 
 import { mergeCloseMarkers } from './merge-markers.js';
@@ -13,9 +13,9 @@ import { compiledDemoCnn } from './train-run.js';
 export interface RangeTestSettings {
   readonly batchSize: number;
   readonly seed: number;
-  readonly startLr: number;
-  readonly endLr: number;
-  readonly numIterations: number;
+  readonly initialLearningRate: number;
+  readonly finalLearningRate: number;
+  readonly totalSteps: number;
 }
 
 /** A finished range test and how long it took. */
@@ -27,7 +27,7 @@ export interface RangeTestRun {
 /**
  * Runs the learning-rate range test of `@lrkit/lr-finder` on the training set with the demo
  * CNN (initial weights from `settings.seed`, the same model every training run starts from)
- * and plain SGD: an exponential sweep from `startLr` to `endLr` over `numIterations` batches.
+ * and plain SGD: an exponential sweep from `initialLearningRate` to `finalLearningRate` over `totalSteps` batches.
  * Prints one progress line every tenth of the sweep.
  *
  * @param data - the prepared dataset.
@@ -36,27 +36,27 @@ export interface RangeTestRun {
  * @returns the result and its wall time.
  * @example
  * ```ts
- * const { result } = await runRangeTest(data, { batchSize: 64, seed: 1, startLr: 1e-5, endLr: 10, numIterations: 100 }, process.stdout);
+ * const { result } = await runRangeTest(data, { batchSize: 64, seed: 1, initialLearningRate: 1e-5, finalLearningRate: 10, totalSteps: 100 }, process.stdout);
  * ```
  */
 export async function runRangeTest(data: PreparedDataset, settings: RangeTestSettings, output: ProgressOutput): Promise<RangeTestRun> {
-  const { model, optimizer } = compiledDemoCnn(data, settings.seed, settings.startLr);
-  const every = Math.max(1, Math.round(settings.numIterations / 10));
+  const { model, optimizer } = compiledDemoCnn(data, settings.seed, settings.initialLearningRate);
+  const every = Math.max(1, Math.round(settings.totalSteps / 10));
   const started = performance.now();
   try {
     const result = await findLearningRate(
       model,
       { x: data.train.xs, y: data.train.ys },
       {
-        startLr: settings.startLr,
-        endLr: settings.endLr,
-        numIterations: settings.numIterations,
+        initialLearningRate: settings.initialLearningRate,
+        finalLearningRate: settings.finalLearningRate,
+        totalSteps: settings.totalSteps,
         batchSize: settings.batchSize,
         seed: settings.seed,
-        onBatch: ({ index, learningRate, loss, smoothedLoss, numIterations }) => {
+        onBatch: ({ index, learningRate, loss, smoothedLoss, totalSteps }) => {
           if ((index + 1) % every === 0 || index === 0) {
             output.write(
-              `range test ${String(index + 1).padStart(String(numIterations).length)}/${numIterations}  lr ${learningRate.toExponential(2)}  loss ${loss.toFixed(4)}  smoothed ${smoothedLoss.toFixed(4)}\n`,
+              `range test ${String(index + 1).padStart(String(totalSteps).length)}/${totalSteps}  lr ${learningRate.toExponential(2)}  loss ${loss.toFixed(4)}  smoothed ${smoothedLoss.toFixed(4)}\n`,
             );
           }
         },
@@ -85,7 +85,7 @@ export function pickSuggestion(result: RangeTestResult, method: SuggestionMethod
   const suggestion = result.suggestions.find((candidate) => candidate.method === method) ?? result.suggestion;
   if (suggestion === undefined) {
     throw new Error(
-      `the range test made no suggestion (${result.stopMessage ?? 'no finite point in the analysed window'}); try another --start-lr/--end-lr or more --num-iterations`,
+      `the range test made no suggestion (${result.stopMessage ?? 'no finite point in the analysed window'}); try another --initial-learning-rate/--final-learning-rate or more --total-steps`,
     );
   }
   return suggestion;
@@ -106,7 +106,7 @@ export function pickSuggestion(result: RangeTestResult, method: SuggestionMethod
  * ```
  */
 export function rangeTestChart(result: RangeTestResult, title: string, raw = false): Chart {
-  const chart = lrFinderChart(toChartData(result, { title, raw }));
+  const chart = learningRateFinderChart(toChartData(result, { title, raw }));
   return { ...chart, markers: mergeCloseMarkers(chart.markers ?? []) };
 }
 
@@ -158,7 +158,7 @@ export function formatLearningRate(value: number): string {
 export function rangeTestLines(run: RangeTestRun, chosen: SuggestionMethod): string[] {
   const { result } = run;
   const lines = [
-    `- sweep: ${result.mode} from ${formatLearningRate(result.startLr)} to ${formatLearningRate(result.endLr)} over ${result.numIterations} batches, ${result.lrs.length} recorded, ${result.lossSource} loss smoothed with β ${result.smoothing}, ${run.wallTimeSeconds.toFixed(1)} s`,
+    `- sweep: ${result.mode} from ${formatLearningRate(result.initialLearningRate)} to ${formatLearningRate(result.finalLearningRate)} over ${result.totalSteps} batches, ${result.learningRates.length} recorded, ${result.lossSource} loss smoothed with β ${result.smoothing}, ${run.wallTimeSeconds.toFixed(1)} s`,
     result.stoppedEarly
       ? `- stopped early at batch ${String(result.stoppedAt)} (${String(result.stopReason)}): ${result.stopMessage ?? ''}`
       : '- ran to the end of the sweep',

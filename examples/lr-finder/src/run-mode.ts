@@ -70,7 +70,7 @@ export async function runLrFinder(options: LrFinderOptions, io: ExampleIo = {}):
     const schedule = toOneCycle(suggestion, { totalSteps });
     const settings = { epochs: options.epochs, batchSize: options.batchSize, seed: options.seed };
     print(
-      `training ${options.epochs} epoch(s) × ${updatesPerEpoch} batches: one-cycle peaking at the ${suggestion.method} suggestion ${formatLearningRate(suggestion.learningRate)} vs constant SGD ${options.baselineLr}`,
+      `training ${options.epochs} epoch(s) × ${updatesPerEpoch} batches: one-cycle peaking at the ${suggestion.method} suggestion ${formatLearningRate(suggestion.learningRate)} vs constant SGD ${options.baselineLearningRate}`,
     );
     const results: VariantResult[] = [];
     results.push(
@@ -90,8 +90,8 @@ export async function runLrFinder(options: LrFinderOptions, io: ExampleIo = {}):
       await trainRun(
         {
           name: 'constant',
-          description: `SGD, constant learning rate ${options.baselineLr} (the default rate of Keras' SGD)`,
-          schedule: constant({ value: options.baselineLr }),
+          description: `SGD, constant learning rate ${options.baselineLearningRate} (the default rate of Keras' SGD)`,
+          schedule: constant({ value: options.baselineLearningRate }),
         },
         data,
         settings,
@@ -110,7 +110,7 @@ export async function runLrFinder(options: LrFinderOptions, io: ExampleIo = {}):
         ...reportSettings(options),
         optimizer: 'plain SGD (tf.train.sgd), no momentum',
         'trained suggestion': `${suggestion.method} ${formatLearningRate(suggestion.learningRate)}`,
-        'baseline learning rate': options.baselineLr,
+        'baseline learning rate': options.baselineLearningRate,
       },
       variants: results,
       startedAt,

@@ -3,7 +3,7 @@ import { toChartData } from './chart-data.js';
 import type { RangeTestResult } from './find-learning-rate.js';
 
 const result = {
-  lrs: [1e-3, 1e-2, 1e-1],
+  learningRates: [1e-3, 1e-2, 1e-1],
   losses: [2, 1, 5],
   smoothedLosses: [2, 1.5, 3],
   suggestions: [

@@ -28,7 +28,9 @@ describe('assessConfidence', () => {
 
   it('distrusts a curve that never decreases', () => {
     const raw = Array.from({ length: 20 }, (_, index) => 1 + index);
-    expect(assessConfidence(raw, raw).reasons).toContain('the smoothed loss never decreased: start the sweep lower (startLr) or check the model and data');
+    expect(assessConfidence(raw, raw).reasons).toContain(
+      'the smoothed loss never decreased: start the sweep lower (initialLearningRate) or check the model and data',
+    );
   });
 
   it('distrusts a fall smaller than 3 noise standard deviations', () => {
@@ -45,7 +47,7 @@ describe('assessConfidence', () => {
   it('distrusts a curve still falling at its end', () => {
     const raw = Array.from({ length: 30 }, (_, index) => 3 - index * 0.1);
     expect(assessConfidence(raw, raw).reasons).toEqual([
-      'the loss was still decreasing at the end of the analysed window: raise endLr to see where training breaks down',
+      'the loss was still decreasing at the end of the analysed window: raise finalLearningRate to see where training breaks down',
     ]);
   });
 

@@ -1,4 +1,10 @@
-/** How far the suggestions of a range test can be trusted, and why not. */
+/**
+ * How far the suggestions of a range test can be trusted, and why not. Within the analysed
+ * window, a curve is not confident when it has fewer than 10 points, when its smoothed loss
+ * never falls, when the fall is less than 3 × the batch noise of the raw loss, or when its
+ * lowest smoothed loss is its last point (the sweep ended before the loss turned up: raise
+ * `finalLearningRate`).
+ */
 export interface RangeTestConfidence {
   /** True when none of the reasons below applies. */
   readonly confident: boolean;
@@ -25,14 +31,14 @@ export const minimumSignalToNoise = 3;
  * value) it is not confident when:
  *
  * 1. it has fewer than 10 points (`minimumConfidentPoints`): the sweep stopped too early or
- *    `numIterations` is too small;
+ *    `totalSteps` is too small;
  * 2. the smoothed loss never falls (`drop <= 0`): the sweep starts too high, or nothing is learnt;
  * 3. the fall is small against the batch noise: `drop < 3 · noise` (`minimumSignalToNoise`),
  *    where `noise` is a robust standard deviation of the raw loss per batch from the median
  *    of its successive differences (a trend contributes little to those);
  * 4. the lowest smoothed loss of the whole finite curve is its last point: the loss was still
  *    falling when the sweep ended, so the curve never showed where training breaks down
- *    (raise `endLr`).
+ *    (raise `finalLearningRate`).
  *
  * @param rawLosses - the raw losses of the window.
  * @param smoothedLosses - the smoothed losses of the window (finite).
@@ -65,10 +71,10 @@ export function assessConfidence(
   const signalToNoise = noise === 0 ? (drop > 0 ? Infinity : 0) : drop / noise;
 
   if (points < minimumConfidentPoints) {
-    reasons.push(`only ${points} point(s) to analyse (need ${minimumConfidentPoints}): the sweep stopped early or numIterations is too small`);
+    reasons.push(`only ${points} point(s) to analyse (need ${minimumConfidentPoints}): the sweep stopped early or totalSteps is too small`);
   }
   if (points > 0 && !(drop > 0)) {
-    reasons.push('the smoothed loss never decreased: start the sweep lower (startLr) or check the model and data');
+    reasons.push('the smoothed loss never decreased: start the sweep lower (initialLearningRate) or check the model and data');
   } else if (points > 0 && signalToNoise < minimumSignalToNoise) {
     reasons.push(
       `the loss fell by ${formatNumber(drop)}, less than ${minimumSignalToNoise} × its batch noise ${formatNumber(noise)}: ` +
@@ -77,7 +83,7 @@ export function assessConfidence(
   }
   const curveMinimumAt = curveSmoothedLosses.reduce((best, loss, index) => (loss < (curveSmoothedLosses[best] as number) ? index : best), 0);
   if (points >= 2 && curveSmoothedLosses.length >= 2 && curveMinimumAt === curveSmoothedLosses.length - 1) {
-    reasons.push('the loss was still decreasing at the end of the analysed window: raise endLr to see where training breaks down');
+    reasons.push('the loss was still decreasing at the end of the analysed window: raise finalLearningRate to see where training breaks down');
   }
   return { confident: reasons.length === 0, reasons, points, drop, noise, signalToNoise };
 }

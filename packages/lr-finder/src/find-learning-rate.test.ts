@@ -12,10 +12,10 @@ describe('findLearningRate on a regression with known stable learning rates', ()
     it(`suggests rates inside the stable range 0 < lr < 2/λmax (λmax = ${Number((scale * scale).toPrecision(3))})`, async () => {
       const { x, y, largestEigenvalue } = regressionProblem(scale);
       const model = regressionModel(tf.train.sgd(0.01));
-      const result = await findLearningRate(model, { x, y }, { batchSize: 2, shuffle: false, startLr: 1e-4, endLr: 10 });
+      const result = await findLearningRate(model, { x, y }, { batchSize: 2, shuffle: false, initialLearningRate: 1e-4, finalLearningRate: 10 });
       expect(result.stoppedEarly).toBe(true);
       expect(result.stopReason).toBe('diverged');
-      expect(result.lrs[result.stoppedAt!]).toBeGreaterThan(2 / largestEigenvalue);
+      expect(result.learningRates[result.stoppedAt!]).toBeGreaterThan(2 / largestEigenvalue);
       const valley = result.suggestions.find((suggestion) => suggestion.method === 'valley')!;
       const steepest = result.suggestions.find((suggestion) => suggestion.method === 'steepest')!;
       const edge = result.suggestions.find((suggestion) => suggestion.method === 'edge')!;
@@ -35,8 +35,12 @@ describe('findLearningRate records', () => {
   it('the sweep values, raw losses and their smoothing exactly', async () => {
     const { x, y } = regressionProblem(1);
     const model = regressionModel(tf.train.sgd(0.01));
-    const result = await findLearningRate(model, { x, y }, { batchSize: 2, startLr: 1e-5, endLr: 1e-2, numIterations: 12, smoothing: 0.7 });
-    expect(result.lrs).toEqual(sweepLearningRates({ startLr: 1e-5, endLr: 1e-2, numIterations: 12 }));
+    const result = await findLearningRate(
+      model,
+      { x, y },
+      { batchSize: 2, initialLearningRate: 1e-5, finalLearningRate: 1e-2, totalSteps: 12, smoothing: 0.7 },
+    );
+    expect(result.learningRates).toEqual(sweepLearningRates({ initialLearningRate: 1e-5, finalLearningRate: 1e-2, totalSteps: 12 }));
     expect(result.smoothedLosses).toEqual(smoothLosses(result.losses, 0.7));
     expect(result.stoppedEarly).toBe(false);
     expect(result.stoppedAt).toBeUndefined();
@@ -58,9 +62,9 @@ describe('findLearningRate records', () => {
       model,
       { x, y },
       {
-        startLr: 0.001,
-        endLr: 0.1,
-        numIterations: 5,
+        initialLearningRate: 0.001,
+        finalLearningRate: 0.1,
+        totalSteps: 5,
         mode: 'linear',
         onBatch: async () => {
           const weight = (await model.getWeights()[0]!.data())[0]!;
@@ -69,7 +73,9 @@ describe('findLearningRate records', () => {
         },
       },
     );
-    sweepLearningRates({ startLr: 0.001, endLr: 0.1, numIterations: 5, mode: 'linear' }).forEach((rate, index) => expect(used[index]).toBeCloseTo(rate, 6));
+    sweepLearningRates({ initialLearningRate: 0.001, finalLearningRate: 0.1, totalSteps: 5, mode: 'linear' }).forEach((rate, index) =>
+      expect(used[index]).toBeCloseTo(rate, 6),
+    );
     tf.dispose([x, y]);
   });
 });
@@ -78,9 +84,13 @@ describe('findLearningRate stops early', () => {
   it('on divergence, recording the diverging batch', async () => {
     const { x, y } = regressionProblem(1);
     const model = regressionModel(tf.train.sgd(0.01));
-    const result = await findLearningRate(model, { x, y }, { batchSize: 2, shuffle: false, startLr: 1e-3, endLr: 100, smoothing: 0, divergeThreshold: 4 });
+    const result = await findLearningRate(
+      model,
+      { x, y },
+      { batchSize: 2, shuffle: false, initialLearningRate: 1e-3, finalLearningRate: 100, smoothing: 0, divergeThreshold: 4 },
+    );
     expect(result.stopReason).toBe('diverged');
-    expect(result.stoppedAt).toBe(result.lrs.length - 1);
+    expect(result.stoppedAt).toBe(result.learningRates.length - 1);
     const last = result.smoothedLosses.at(-1)!;
     expect(last).toBeGreaterThan(4 * Math.min(...result.smoothedLosses));
     expect(result.smoothedLosses.slice(0, -1).every((loss, index, all) => loss <= 4 * Math.min(...all.slice(0, index + 1)))).toBe(true);
@@ -97,7 +107,7 @@ describe('findLearningRate stops early', () => {
       [0, 1],
     ]);
     const y = tf.tensor2d([[1], [-1], [1], [-1]]);
-    const result = await findLearningRate(model, { x, y }, { batchSize: 2, shuffle: false, numIterations: 10 });
+    const result = await findLearningRate(model, { x, y }, { batchSize: 2, shuffle: false, totalSteps: 10 });
     expect(result.stopReason).toBe('non-finite');
     expect(result.stoppedAt).toBe(1);
     expect(result.losses).toHaveLength(2);
@@ -110,14 +120,12 @@ describe('findLearningRate stops early', () => {
     const { x, y } = regressionProblem(1, 3);
     const dataset = tf.data.zip({ xs: tf.data.array(tf.unstack(x)), ys: tf.data.array(tf.unstack(y)) }).batch(2);
     const model = regressionModel(tf.train.sgd(0.01));
-    const result = await findLearningRate(model, dataset, { numIterations: 20 });
+    const result = await findLearningRate(model, dataset, { totalSteps: 20 });
     expect(result.stoppedEarly).toBe(true);
     expect(result.stopReason).toBe('data-exhausted');
     expect(result.stoppedAt).toBe(3);
-    expect(result.lrs).toHaveLength(3);
-    expect(result.stopMessage).toBe(
-      'stopped after 3 of 20 batches: the dataset ended before the sweep did; repeat it (dataset.repeat()) or lower numIterations',
-    );
+    expect(result.learningRates).toHaveLength(3);
+    expect(result.stopMessage).toBe('stopped after 3 of 20 batches: the dataset ended before the sweep did; repeat it (dataset.repeat()) or lower totalSteps');
     expect(result.confidence.confident).toBe(false);
     tf.dispose([x, y]);
   });
@@ -132,7 +140,7 @@ describe('findLearningRate with a validation set', () => {
       model,
       { x, y },
       {
-        numIterations: 4,
+        totalSteps: 4,
         batchSize: 2,
         validationData: { x, y },
         onBatch: async () => {
@@ -156,7 +164,7 @@ describe('findLearningRate restores the model and the optimizer bit-for-bit', ()
       await model.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0, shuffle: false });
       const before = await trainingState(model);
       const tensorsBefore = tf.memory().numTensors;
-      await findLearningRate(model, { x, y }, { numIterations: 8, batchSize: 4, endLr: 1 });
+      await findLearningRate(model, { x, y }, { totalSteps: 8, batchSize: 4, finalLearningRate: 1 });
       expect(tf.memory().numTensors).toBe(tensorsBefore);
       expect(await trainingState(model)).toEqual(before);
       tf.dispose([x, y]);
@@ -169,7 +177,7 @@ describe('findLearningRate restores the model and the optimizer bit-for-bit', ()
     const model = smallClassifier(tf.train.adam(0.01));
     const before = await trainingState(model);
     const tensorsBefore = tf.memory().numTensors;
-    await findLearningRate(model, { x, y }, { numIterations: 4, batchSize: 4 });
+    await findLearningRate(model, { x, y }, { totalSteps: 4, batchSize: 4 });
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(await trainingState(model)).toEqual(before);
     expect(before.iterations).toBe(0);
@@ -189,7 +197,7 @@ describe('findLearningRate restores the model and the optimizer bit-for-bit', ()
     model.compile({ optimizer: model.optimizer, loss: failingLoss });
     const before = await trainingState(model);
     const tensorsBefore = tf.memory().numTensors;
-    await expect(findLearningRate(model, { x, y }, { numIterations: 10, batchSize: 4 })).rejects.toThrow('loss exploded on purpose');
+    await expect(findLearningRate(model, { x, y }, { totalSteps: 10, batchSize: 4 })).rejects.toThrow('loss exploded on purpose');
     expect(batches).toBe(4);
     expect(await trainingState(model)).toEqual(before);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
@@ -205,8 +213,8 @@ describe('findLearningRate restores the model and the optimizer bit-for-bit', ()
     const model = smallClassifier(tf.train.rmsprop(0.01));
     const before = await trainingState(model);
     const tensorsBefore = tf.memory().numTensors;
-    const result = await findLearningRate(model, dataset, { numIterations: 9 });
-    expect(result.lrs).toHaveLength(9);
+    const result = await findLearningRate(model, dataset, { totalSteps: 9 });
+    expect(result.learningRates).toHaveLength(9);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(await trainingState(model)).toEqual(before);
     tf.dispose([x, y]);
@@ -216,15 +224,17 @@ describe('findLearningRate restores the model and the optimizer bit-for-bit', ()
 describe('findLearningRate rejects bad input', () => {
   const data = (): { x: tf.Tensor; y: tf.Tensor } => regressionProblem(1, 2);
 
-  it('startLr >= endLr', async () => {
-    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { startLr: 1, endLr: 0.1 })).rejects.toThrow(
-      new RangeError('findLearningRate: `startLr` must be smaller than `endLr`; received startLr 1 and endLr 0.1'),
+  it('initialLearningRate >= finalLearningRate', async () => {
+    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { initialLearningRate: 1, finalLearningRate: 0.1 })).rejects.toThrow(
+      new RangeError(
+        'findLearningRate: `initialLearningRate` must be smaller than `finalLearningRate`; received initialLearningRate 1 and finalLearningRate 0.1',
+      ),
     );
   });
 
-  it('a non-positive startLr', async () => {
-    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { startLr: -1e-3 })).rejects.toThrow(
-      new RangeError('findLearningRate: `startLr` must be a positive finite number; received -0.001'),
+  it('a non-positive initialLearningRate', async () => {
+    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { initialLearningRate: -1e-3 })).rejects.toThrow(
+      new RangeError('findLearningRate: `initialLearningRate` must be a positive finite number; received -0.001'),
     );
   });
 
@@ -234,9 +244,9 @@ describe('findLearningRate rejects bad input', () => {
     );
   });
 
-  it('numIterations < 2', async () => {
-    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { numIterations: 1 })).rejects.toThrow(
-      new RangeError('findLearningRate: `numIterations` must be an integer >= 2; received 1'),
+  it('totalSteps < 2', async () => {
+    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { totalSteps: 1 })).rejects.toThrow(
+      new RangeError('findLearningRate: `totalSteps` must be an integer >= 2; received 1'),
     );
   });
 
@@ -254,6 +264,18 @@ describe('findLearningRate rejects bad input', () => {
     );
   });
 
+  it('a model whose optimizer lrkit cannot drive, naming findLearningRate', async () => {
+    class CustomOptimizer extends tf.SGDOptimizer {
+      static override className = 'CustomOptimizer';
+    }
+    await expect(findLearningRate(regressionModel(new CustomOptimizer(0.1)), data())).rejects.toThrow(
+      new TypeError(
+        "findLearningRate: the model's `optimizer` must be one of tfjs's optimizers (SGD, Momentum, Adam, Adamax, RMSProp, Adagrad, Adadelta); " +
+          'received an optimizer of class "CustomOptimizer"',
+      ),
+    );
+  });
+
   it('x and y with different sample counts', async () => {
     await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), { x: tf.zeros([4, 2]), y: tf.zeros([3, 1]) })).rejects.toThrow(
       new RangeError('findLearningRate: `x` and `y` must be non-empty tensors with the same number of samples along axis 0; received 4, 3'),
@@ -261,8 +283,14 @@ describe('findLearningRate rejects bad input', () => {
   });
 
   it('an unknown option', async () => {
-    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { numIteration: 10 } as never)).rejects.toThrow(
-      /findLearningRate: unknown option `numIteration` \(did you mean `numIterations`\?\)/,
+    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { totalStep: 10 } as never)).rejects.toThrow(
+      /findLearningRate: unknown option `totalStep` \(did you mean `totalSteps`\?\)/,
+    );
+  });
+
+  it('an option under its name before 1.0, naming the new one', async () => {
+    await expect(findLearningRate(regressionModel(tf.train.sgd(0.1)), data(), { startLr: 1e-5 } as never)).rejects.toThrow(
+      new TypeError('findLearningRate: option `startLr` was renamed `initialLearningRate` before 1.0 (same meaning unless the changelog says otherwise)'),
     );
   });
 });

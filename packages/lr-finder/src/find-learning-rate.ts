@@ -1,4 +1,4 @@
-import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, positiveInteger } from '@lrkit/schedules/validation';
+import { booleanOption, functionOption, knownKeys, nonNegativeInteger, numberGreaterThan, optionKeys, positiveInteger } from '@lrkit/schedules/validation';
 import { adaptOptimizer, snapshotTrainingState } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import { releaseAbandonedTape } from './abandoned-tape.js';
@@ -18,7 +18,7 @@ import { createDivergenceCheck, defaultDivergeThreshold, type StopReason } from 
 import { checkSmoothing, createLossSmoother, defaultSmoothing } from './smoothed-loss.js';
 import { suggestionMethods, suggestLearningRates } from './suggest.js';
 import type { LearningRateSuggestion, SuggestionMethod } from './suggestion.js';
-import { resolveSweep, type SweepMode, sweepLearningRate } from './sweep.js';
+import { renamedSweepOptions, resolveSweep, type SweepMode, sweepLearningRate } from './sweep.js';
 
 /** One batch of the sweep, as passed to `onBatch`. */
 export interface RangeTestBatch {
@@ -29,17 +29,17 @@ export interface RangeTestBatch {
   readonly loss: number;
   readonly smoothedLoss: number;
   /** The planned number of batches. */
-  readonly numIterations: number;
+  readonly totalSteps: number;
 }
 
 /** Options of {@link findLearningRate}. */
 export interface FindLearningRateOptions {
   /** Learning rate of the first batch (> 0). Default 1e-7. */
-  readonly startLr?: number;
-  /** Learning rate of the last batch (> startLr). Default 10. */
-  readonly endLr?: number;
+  readonly initialLearningRate?: number;
+  /** Learning rate of the last batch (> initialLearningRate). Default 10. */
+  readonly finalLearningRate?: number;
   /** Batches in the sweep (integer >= 2). Default 100. */
-  readonly numIterations?: number;
+  readonly totalSteps?: number;
   /** `'exponential'` (default) or `'linear'` growth of the learning rate. */
   readonly mode?: SweepMode;
   /** β of the bias-corrected moving average of the loss, in [0, 1); 0 turns smoothing off. Default 0.98 (fastai). */
@@ -58,7 +58,7 @@ export interface FindLearningRateOptions {
   readonly validationData?: RangeTestData;
   /** Batch size of the validation evaluation of tensor data. Default 32... as `model.evaluate`. */
   readonly validationBatchSize?: number;
-  /** Points skipped at the start of the curve before suggesting. Default floor(numIterations / 10) (fastai). */
+  /** Points skipped at the start of the curve before suggesting. Default floor(totalSteps / 10) (fastai). */
   readonly skipStart?: number;
   /** Points skipped at the end of the curve before suggesting. Default 5 (fastai). */
   readonly skipEnd?: number;
@@ -71,7 +71,7 @@ export interface FindLearningRateOptions {
 /** What {@link findLearningRate} measured and suggests. */
 export interface RangeTestResult {
   /** The learning rate of each batch that ran. */
-  readonly lrs: readonly number[];
+  readonly learningRates: readonly number[];
   /** The raw loss of each batch (training loss, or validation loss after it). */
   readonly losses: readonly number[];
   /** The bias-corrected smoothed loss of each batch. */
@@ -84,7 +84,7 @@ export interface RangeTestResult {
   readonly confidence: RangeTestConfidence;
   /** The analysed window of the curve (indexes, end exclusive). */
   readonly window: { readonly start: number; readonly end: number };
-  /** True when the sweep ended before `numIterations` batches. */
+  /** True when the sweep ended before `totalSteps` batches. */
   readonly stoppedEarly: boolean;
   /**
    * The batch index where the sweep stopped: the diverging (or non-finite) batch, which is
@@ -99,33 +99,33 @@ export interface RangeTestResult {
   readonly bestLoss: number;
   /** The sweep's settings. */
   readonly mode: SweepMode;
-  readonly startLr: number;
-  readonly endLr: number;
-  readonly numIterations: number;
+  readonly initialLearningRate: number;
+  readonly finalLearningRate: number;
+  readonly totalSteps: number;
   readonly smoothing: number;
   readonly divergeThreshold: number;
   /** `'training'` or `'validation'`: which loss was recorded. */
   readonly lossSource: 'training' | 'validation';
 }
 
-const optionNames = [
-  'startLr',
-  'endLr',
-  'numIterations',
-  'mode',
-  'smoothing',
-  'divergeThreshold',
-  'stopOnDivergence',
-  'batchSize',
-  'shuffle',
-  'seed',
-  'validationData',
-  'validationBatchSize',
-  'skipStart',
-  'skipEnd',
-  'methods',
-  'onBatch',
-] as const;
+const optionNames = optionKeys<FindLearningRateOptions>({
+  initialLearningRate: true,
+  finalLearningRate: true,
+  totalSteps: true,
+  mode: true,
+  smoothing: true,
+  divergeThreshold: true,
+  stopOnDivergence: true,
+  batchSize: true,
+  shuffle: true,
+  seed: true,
+  validationData: true,
+  validationBatchSize: true,
+  skipStart: true,
+  skipEnd: true,
+  methods: true,
+  onBatch: true,
+});
 
 function firstLoss(value: number | number[]): number {
   return Array.isArray(value) ? (value[0] as number) : value;
@@ -146,10 +146,10 @@ async function evaluationLoss(model: tf.LayersModel, data: RangeTestData, batchS
 /**
  * The learning-rate range test (Smith 2015, "Cyclical learning rates"; fastai `lr_find`;
  * pytorch-lr-finder): trains `model` on successive batches while the learning rate grows from
- * `startLr` to `endLr`, records the loss of every batch, and suggests learning rates from the
+ * `initialLearningRate` to `finalLearningRate`, records the loss of every batch, and suggests learning rates from the
  * curve of loss against learning rate.
  *
- * - Batch `i` uses `startLr * (endLr / startLr) ** (i / (numIterations − 1))` (or the linear
+ * - Batch `i` uses `initialLearningRate * (finalLearningRate / initialLearningRate) ** (i / (totalSteps − 1))` (or the linear
  *   interpolation), set on the model's optimizer before the batch.
  * - Each batch is one `model.trainOnBatch` (the compiled loss, regularisers and optimizer,
  *   exactly as `fit` trains; one read of the loss per batch, which the divergence check
@@ -164,7 +164,7 @@ async function evaluationLoss(model: tf.LayersModel, data: RangeTestData, batchS
  *
  * Afterwards the model and its optimizer are exactly as before, bit for bit: weights,
  * optimizer slot variables, `optimizer.iterations` and the learning rate, also when a batch
- * throws (see {@link snapshotTrainingState}). No tensor is left behind.
+ * throws (`snapshotTrainingState` of `@lrkit/tfjs`). No tensor is left behind.
  *
  * @param model - a compiled `tf.LayersModel` (its optimizer is the one swept).
  * @param data - `{ x, y }` tensors (batched with `batchSize`, repeated as needed) or a
@@ -181,7 +181,7 @@ async function evaluationLoss(model: tf.LayersModel, data: RangeTestData, batchS
  */
 export async function findLearningRate(model: tf.LayersModel, data: RangeTestData, options: FindLearningRateOptions = {}): Promise<RangeTestResult> {
   const owner = 'findLearningRate';
-  knownKeys(owner, options, optionNames, { allowNull: false });
+  knownKeys(owner, options, optionNames, { allowNull: false, renamed: renamedSweepOptions });
   const sweep = resolveSweep(owner, options);
   const smoothing = checkSmoothing(owner, options.smoothing ?? defaultSmoothing);
   const divergeThreshold = numberGreaterThan(owner, 'divergeThreshold', options.divergeThreshold ?? defaultDivergeThreshold, 1);
@@ -212,20 +212,20 @@ export async function findLearningRate(model: tf.LayersModel, data: RangeTestDat
   const validationData = options.validationData;
   if (validationData !== undefined && !isDataset(validationData)) sampleCount(owner, validationData as TensorData);
 
-  const access = adaptOptimizer(model.optimizer);
+  const access = optimizerAccess(owner, model.optimizer);
   const originalLearningRate = access.getLearningRate();
   const snapshot = snapshotTrainingState(model);
   const source: BatchSource = isDataset(data) ? datasetBatches(data) : tensorBatches(data, batchSize, shuffle, seed);
   const smoother = createLossSmoother(smoothing);
   const divergence = createDivergenceCheck(divergeThreshold, stopOnDivergence);
-  const lrs: number[] = [];
+  const learningRates: number[] = [];
   const losses: number[] = [];
   const smoothedLosses: number[] = [];
   let bestLoss = Infinity;
   let stopReason: StopReason | undefined;
   let stoppedAt: number | undefined;
   try {
-    for (let index = 0; index < sweep.numIterations; index += 1) {
+    for (let index = 0; index < sweep.totalSteps; index += 1) {
       const learningRate = sweepLearningRate(sweep, index);
       const batch: DatasetBatch | undefined = await source.next();
       if (batch === undefined) {
@@ -248,10 +248,10 @@ export async function findLearningRate(model: tf.LayersModel, data: RangeTestDat
       const smoothedLoss = smoother.update(loss);
       const verdict = divergence.update(loss, smoothedLoss);
       bestLoss = verdict.best;
-      lrs.push(learningRate);
+      learningRates.push(learningRate);
       losses.push(loss);
       smoothedLosses.push(smoothedLoss);
-      await onBatch?.({ index, learningRate, loss, smoothedLoss, numIterations: sweep.numIterations });
+      await onBatch?.({ index, learningRate, loss, smoothedLoss, totalSteps: sweep.totalSteps });
       if (verdict.stop !== undefined) {
         stopReason = verdict.stop;
         stoppedAt = index;
@@ -265,18 +265,18 @@ export async function findLearningRate(model: tf.LayersModel, data: RangeTestDat
   }
 
   const report = suggestLearningRates(
-    { lrs, losses, smoothedLosses },
+    { learningRates, losses, smoothedLosses },
     {
-      plannedIterations: sweep.numIterations,
+      totalSteps: sweep.totalSteps,
       methods,
       ...(options.skipStart === undefined ? {} : { skipStart: options.skipStart }),
       ...(options.skipEnd === undefined ? {} : { skipEnd: options.skipEnd }),
     },
   );
-  const stopMessage = describeStop(stopReason, stoppedAt, sweep.numIterations, lrs, divergeThreshold);
+  const stopMessage = describeStop(stopReason, stoppedAt, sweep.totalSteps, learningRates, divergeThreshold);
   const [suggestion] = report.suggestions;
   return {
-    lrs,
+    learningRates,
     losses,
     smoothedLosses,
     suggestions: report.suggestions,
@@ -289,13 +289,26 @@ export async function findLearningRate(model: tf.LayersModel, data: RangeTestDat
     ...(stopMessage === undefined ? {} : { stopMessage }),
     bestLoss,
     mode: sweep.mode,
-    startLr: sweep.startLr,
-    endLr: sweep.endLr,
-    numIterations: sweep.numIterations,
+    initialLearningRate: sweep.initialLearningRate,
+    finalLearningRate: sweep.finalLearningRate,
+    totalSteps: sweep.totalSteps,
     smoothing,
     divergeThreshold,
     lossSource: validationData === undefined ? 'training' : 'validation',
   };
+}
+
+/**
+ * The learning-rate access to the model's optimizer; an optimizer lrkit cannot drive is named
+ * in a message that starts with the function the user called, not with `adaptOptimizer`.
+ */
+function optimizerAccess(owner: string, optimizer: tf.Optimizer): ReturnType<typeof adaptOptimizer> {
+  try {
+    return adaptOptimizer(optimizer);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new TypeError(`${owner}: the model's ${error.message.replace(/^adaptOptimizer[^:]*: /, '')}`);
+  }
 }
 
 /**
@@ -310,18 +323,16 @@ function isTraining(model: tf.LayersModel): boolean {
 function describeStop(
   reason: StopReason | undefined,
   stoppedAt: number | undefined,
-  numIterations: number,
-  lrs: readonly number[],
+  totalSteps: number,
+  learningRates: readonly number[],
   divergeThreshold: number,
 ): string | undefined {
   if (reason === undefined || stoppedAt === undefined) return undefined;
-  const at = lrs[stoppedAt];
+  const at = learningRates[stoppedAt];
   const rate = at === undefined ? '' : ` (learning rate ${Number(at.toPrecision(3))})`;
   if (reason === 'diverged') {
     return `stopped at batch ${stoppedAt}${rate}: the smoothed loss exceeded ${divergeThreshold} × its best value`;
   }
   if (reason === 'non-finite') return `stopped at batch ${stoppedAt}${rate}: the loss became NaN or infinite`;
-  return (
-    `stopped after ${stoppedAt} of ${numIterations} batches: the dataset ended before the sweep did; ` + 'repeat it (dataset.repeat()) or lower numIterations'
-  );
+  return `stopped after ${stoppedAt} of ${totalSteps} batches: the dataset ended before the sweep did; ` + 'repeat it (dataset.repeat()) or lower totalSteps';
 }

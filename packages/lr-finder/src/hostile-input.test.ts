@@ -56,7 +56,7 @@ describe('class 3: an unbatched dataset is one clear line', () => {
     await model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
     const error = await expectUnchanged(
       model,
-      () => findLearningRate(model, dataset() as tf.data.Dataset<tf.TensorContainer>, { numIterations: 5 }),
+      () => findLearningRate(model, dataset() as tf.data.Dataset<tf.TensorContainer>, { totalSteps: 5 }),
       /^findLearningRate: the dataset yields single samples, not batches: `xs` has shape \[3\] where the model takes batches of shape \[null,3\]; batch it first, e\.g\. dataset\.batch\(32\)$/,
     );
     expect(error.message).toContain('dataset.batch(32)');
@@ -68,7 +68,7 @@ describe('class 3: an unbatched dataset is one clear line', () => {
     const dataset = tf.data.array(samples.map((row, index) => ({ xs: [row], ys: labels[index]! })));
     await expectUnchanged(
       model,
-      () => findLearningRate(model, dataset as unknown as tf.data.Dataset<tf.TensorContainer>, { numIterations: 5 }),
+      () => findLearningRate(model, dataset as unknown as tf.data.Dataset<tf.TensorContainer>, { totalSteps: 5 }),
       /^findLearningRate: the dataset yields single samples, not batches: `ys` has shape \[2\] where the model takes batches of shape \[null,2\]/,
     );
     model.dispose();
@@ -79,7 +79,7 @@ describe('class 3: an unbatched dataset is one clear line', () => {
     const dataset = tf.data.array([{ xs: [[samples[0]!]], ys: [labels[0]!] }]);
     await expectUnchanged(
       model,
-      () => findLearningRate(model, dataset as unknown as tf.data.Dataset<tf.TensorContainer>, { numIterations: 5 }),
+      () => findLearningRate(model, dataset as unknown as tf.data.Dataset<tf.TensorContainer>, { totalSteps: 5 }),
       /^findLearningRate: `xs` has shape \[1,1,3\] \(rank 3\) where the model takes shape \[null,3\] \(rank 2\)$/,
     );
     model.dispose();
@@ -97,7 +97,7 @@ describe('class 5: the "model is training" guard', () => {
         if (checked) return;
         checked = true;
         try {
-          await findLearningRate(model, { x, y }, { numIterations: 3 });
+          await findLearningRate(model, { x, y }, { totalSteps: 3 });
         } catch (error) {
           caught = error as Error;
         }
@@ -132,8 +132,8 @@ describe('class 5: the "model is training" guard', () => {
     const error = await whileTraining(model, useDataset);
     expect(error).toBeInstanceOf(TypeError);
     expect(error!.message).toBe('findLearningRate: the model is training (a fit call is running); run the range test before or after it');
-    const result = await findLearningRate(model, { x, y }, { numIterations: 4, batchSize: 16 });
-    expect(result.lrs).toHaveLength(4);
+    const result = await findLearningRate(model, { x, y }, { totalSteps: 4, batchSize: 16 });
+    expect(result.learningRates).toHaveLength(4);
     model.dispose();
   });
 });
@@ -150,9 +150,9 @@ describe('properties', () => {
     [
       fc.record(
         {
-          startLr: wild,
-          endLr: wild,
-          numIterations: wild,
+          initialLearningRate: wild,
+          finalLearningRate: wild,
+          totalSteps: wild,
           batchSize: wild,
           smoothing: wild,
           divergeThreshold: wild,
@@ -173,9 +173,9 @@ describe('properties', () => {
       try {
         const result = await findLearningRate(model, { x, y }, {
           ...(options as object),
-          numIterations: Math.min(Number(options.numIterations) || 5, 20),
+          totalSteps: Math.min(Number(options.totalSteps) || 5, 20),
         } as never);
-        expect(result.lrs.every((rate) => Number.isFinite(rate) && rate > 0)).toBe(true);
+        expect(result.learningRates.every((rate) => Number.isFinite(rate) && rate > 0)).toBe(true);
       } catch (error) {
         expect(error instanceof TypeError || error instanceof RangeError).toBe(true);
         expect((error as Error).message).not.toContain('\n');

@@ -1,4 +1,5 @@
-import { knownKeys, nonNegativeInteger, oneOf } from '@lrkit/schedules/validation';
+import { excerpt } from '@lrkit/schedules';
+import { knownKeys, nonNegativeInteger, oneOf, optionKeys } from '@lrkit/schedules/validation';
 import { assessConfidence, type RangeTestConfidence } from './confidence.js';
 import { edgeDivisor, edgeIndex } from './edge.js';
 import { minimumIndex } from './minimum.js';
@@ -9,7 +10,7 @@ import { valleyIndex } from './valley.js';
 /** The curve of a range test, as recorded. */
 export interface RangeTestCurve {
   /** The learning rate of each batch (increasing). */
-  readonly lrs: readonly number[];
+  readonly learningRates: readonly number[];
   /** The raw loss after each batch. */
   readonly losses: readonly number[];
   /** The smoothed loss after each batch. */
@@ -18,12 +19,12 @@ export interface RangeTestCurve {
 
 /** Options of {@link suggestLearningRates}. */
 export interface SuggestOptions {
-  /** Points skipped at the start before analysing. Default `floor(plannedIterations / 10)` (fastai `num_it // 10`). */
+  /** Points skipped at the start before analysing. Default `floor(totalSteps / 10)` (fastai `num_it // 10`). */
   readonly skipStart?: number;
   /** Points skipped at the end (the divergence itself). Default 5 (fastai, pytorch-lr-finder). */
   readonly skipEnd?: number;
-  /** The planned number of iterations, for the default `skipStart`. Default the curve's length. */
-  readonly plannedIterations?: number;
+  /** The planned number of batches of the sweep (its `totalSteps`), for the default `skipStart`. Default the curve's length. */
+  readonly totalSteps?: number;
   /** The rules to apply, in this order. Default `['edge', 'valley', 'steepest', 'minimum']`. */
   readonly methods?: readonly SuggestionMethod[];
 }
@@ -38,6 +39,8 @@ export interface SuggestionReport {
   readonly confidence: RangeTestConfidence;
 }
 
+const suggestOptionKeys = optionKeys<SuggestOptions>({ skipStart: true, skipEnd: true, totalSteps: true, methods: true });
+
 /**
  * The suggestion methods in their default order: `edge` first (the default suggestion), then
  * fastai's three rules (`valley`, fastai's own default, then `steepest` and `minimum`).
@@ -50,17 +53,17 @@ export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['ed
  * 1. the window is the smoothed curve without its first `skipStart` and last `skipEnd`
  *    points, cut before its first non-finite value (when that leaves fewer than 2 points the
  *    whole finite prefix of the curve is used, and the verdict is "not confident");
- * 2. `'edge'` ({@link edgeIndex}: the minimum of the raw losses smoothed with β 0.95,
- *    suggesting its learning rate / 3) runs on the raw losses; `'valley'` ({@link valleyIndex}),
- *    `'steepest'` ({@link steepestIndex}, gradient in ln lr) and `'minimum'`
- *    ({@link minimumIndex}, suggesting the minimum's learning rate / 10) run on the smoothed
+ * 2. `'edge'` (the minimum of the raw losses smoothed with β 0.95, suggesting its learning
+ *    rate / 3) runs on the raw losses; `'valley'` (fastai's: about half-way into the middle
+ *    third of the longest decreasing stretch), `'steepest'` (the most negative gradient in
+ *    ln lr) and `'minimum'` (suggesting the minimum's learning rate / 10) run on the smoothed
  *    losses of the window;
- * 3. {@link assessConfidence} judges the window; a suggestion is confident when the curve is
+ * 3. the window is judged (see {@link RangeTestConfidence}); a suggestion is confident when the curve is
  *    and its pick is not the first point of the window (where the loss may have been falling
  *    even faster before the window).
  *
  * @param curve - learning rates, raw and smoothed losses of equal length.
- * @param options - `skipStart`, `skipEnd`, `plannedIterations`, `methods`.
+ * @param options - `skipStart`, `skipEnd`, `totalSteps`, `methods`.
  * @throws TypeError for arrays of different lengths or unknown options; RangeError for negative skips.
  * @example
  * ```ts
@@ -69,15 +72,20 @@ export const suggestionMethods: readonly SuggestionMethod[] = Object.freeze(['ed
  */
 export function suggestLearningRates(curve: RangeTestCurve, options: SuggestOptions = {}): SuggestionReport {
   const owner = 'suggestLearningRates';
-  knownKeys(owner, options, ['skipStart', 'skipEnd', 'plannedIterations', 'methods'], { allowNull: false });
-  const { lrs: learningRates, losses, smoothedLosses } = curve;
+  knownKeys(owner, options, suggestOptionKeys, { allowNull: false, renamed: { plannedIterations: 'totalSteps' } });
+  const given = curve as unknown as { learningRates?: unknown; lrs?: unknown } | null;
+  if (given === null || typeof given !== 'object' || !Array.isArray(given.learningRates)) {
+    const renamed = given !== null && typeof given === 'object' && 'lrs' in given ? ' (`lrs` was renamed `learningRates` before 1.0)' : '';
+    throw new TypeError(`${owner}: \`curve.learningRates\` must be an array of learning rates${renamed}; received ${excerpt(given?.learningRates)}`);
+  }
+  const { learningRates, losses, smoothedLosses } = curve;
   if (learningRates.length !== losses.length || learningRates.length !== smoothedLosses.length) {
     throw new TypeError(
-      `${owner}: \`lrs\`, \`losses\` and \`smoothedLosses\` must have the same length; received ` +
+      `${owner}: \`learningRates\`, \`losses\` and \`smoothedLosses\` must have the same length; received ` +
         `${learningRates.length}, ${losses.length} and ${smoothedLosses.length}`,
     );
   }
-  const planned = nonNegativeInteger(owner, 'plannedIterations', options.plannedIterations ?? learningRates.length);
+  const planned = nonNegativeInteger(owner, 'totalSteps', options.totalSteps ?? learningRates.length);
   const skipStart = nonNegativeInteger(owner, 'skipStart', options.skipStart ?? Math.floor(planned / 10));
   const skipEnd = nonNegativeInteger(owner, 'skipEnd', options.skipEnd ?? 5);
   const methods = (options.methods ?? suggestionMethods).map((method, index) =>

@@ -1,33 +1,43 @@
-import { integerAtLeast, knownKeys, oneOf, positiveNumber } from '@lrkit/schedules/validation';
+import { integerAtLeast, knownKeys, oneOf, optionKeys, positiveNumber } from '@lrkit/schedules/validation';
 
-/** How the learning rate grows from `startLr` to `endLr`. */
+/** How the learning rate grows from `initialLearningRate` to `finalLearningRate`. */
 export type SweepMode = 'exponential' | 'linear';
 
 /** Options of {@link sweepLearningRates}. */
 export interface SweepOptions {
   /** The learning rate of the first batch (> 0). Default 1e-7. */
-  readonly startLr?: number;
-  /** The learning rate of the last batch (> `startLr`). Default 10. */
-  readonly endLr?: number;
+  readonly initialLearningRate?: number;
+  /** The learning rate of the last batch (> `initialLearningRate`). Default 10. */
+  readonly finalLearningRate?: number;
   /** The number of batches (and learning rates) of the sweep (integer >= 2). Default 100. */
-  readonly numIterations?: number;
+  readonly totalSteps?: number;
   /** `'exponential'` (equal ratios, the default) or `'linear'` (equal differences). */
   readonly mode?: SweepMode;
 }
 
+/** The option keys of {@link sweepLearningRates}, checked against {@link SweepOptions}. */
+export const sweepOptionKeys = optionKeys<SweepOptions>({ initialLearningRate: true, finalLearningRate: true, totalSteps: true, mode: true });
+
+/** The sweep options' names before 1.0, refused with their new name. */
+export const renamedSweepOptions: Readonly<Record<string, string>> = Object.freeze({
+  startLr: 'initialLearningRate',
+  endLr: 'finalLearningRate',
+  numIterations: 'totalSteps',
+});
+
 /** A validated sweep: every field filled. */
 export interface Sweep {
-  readonly startLr: number;
-  readonly endLr: number;
-  readonly numIterations: number;
+  readonly initialLearningRate: number;
+  readonly finalLearningRate: number;
+  readonly totalSteps: number;
   readonly mode: SweepMode;
 }
 
 /** The defaults of fastai `lr_find` and pytorch-lr-finder: 1e-7 to 10 over 100 batches, exponential. */
 export const defaultSweep: Sweep = Object.freeze({
-  startLr: 1e-7,
-  endLr: 10,
-  numIterations: 100,
+  initialLearningRate: 1e-7,
+  finalLearningRate: 10,
+  totalSteps: 100,
   mode: 'exponential',
 });
 
@@ -35,62 +45,73 @@ export const defaultSweep: Sweep = Object.freeze({
  * Validates sweep options and fills the defaults.
  *
  * @param owner - the function name used in error messages.
- * @throws RangeError when `startLr` or `endLr` is not a positive finite number, when
- *   `startLr >= endLr`, or when `numIterations` is not an integer >= 2; TypeError for a
+ * @throws RangeError when `initialLearningRate` or `finalLearningRate` is not a positive finite number, when
+ *   `initialLearningRate >= finalLearningRate`, or when `totalSteps` is not an integer >= 2; TypeError for a
  *   value of the wrong type or an unknown `mode`.
  * @example
  * ```ts
- * resolveSweep('mySweep', { endLr: 1 }); // { startLr: 1e-7, endLr: 1, numIterations: 100, mode: 'exponential' }
+ * resolveSweep('mySweep', { finalLearningRate: 1 }); // { initialLearningRate: 1e-7, finalLearningRate: 1, totalSteps: 100, mode: 'exponential' }
  * ```
  */
 export function resolveSweep(owner: string, options: SweepOptions): Sweep {
-  const startLr = positiveNumber(owner, 'startLr', options.startLr ?? defaultSweep.startLr);
-  const endLr = positiveNumber(owner, 'endLr', options.endLr ?? defaultSweep.endLr);
-  if (!(startLr < endLr)) {
-    throw new RangeError(`${owner}: \`startLr\` must be smaller than \`endLr\`; received startLr ${startLr} and endLr ${endLr}`);
+  const initialLearningRate = positiveNumber(owner, 'initialLearningRate', options.initialLearningRate ?? defaultSweep.initialLearningRate);
+  const finalLearningRate = positiveNumber(owner, 'finalLearningRate', options.finalLearningRate ?? defaultSweep.finalLearningRate);
+  if (!(initialLearningRate < finalLearningRate)) {
+    throw new RangeError(
+      `${owner}: \`initialLearningRate\` must be smaller than \`finalLearningRate\`; received initialLearningRate ${initialLearningRate} ` +
+        `and finalLearningRate ${finalLearningRate}`,
+    );
   }
-  const numIterations = integerAtLeast(owner, 'numIterations', options.numIterations ?? defaultSweep.numIterations, 2);
+  const totalSteps = integerAtLeast(owner, 'totalSteps', options.totalSteps ?? defaultSweep.totalSteps, 2);
   const mode = oneOf(owner, 'mode', options.mode ?? defaultSweep.mode, ['exponential', 'linear'] as const);
-  return { startLr, endLr, numIterations, mode };
+  return { initialLearningRate, finalLearningRate, totalSteps, mode };
 }
 
 /**
- * The learning rate of batch `index` (0-based) of a sweep, with `r = index / (numIterations - 1)`:
+ * The learning rate of batch `index` (0-based) of a sweep, with `r = index / (totalSteps - 1)`:
  *
- * - exponential: `startLr * (endLr / startLr) ** r`
- * - linear: `startLr + r * (endLr - startLr)`
+ * - exponential: `initialLearningRate * (finalLearningRate / initialLearningRate) ** r`
+ * - linear: `initialLearningRate + r * (finalLearningRate - initialLearningRate)`
  *
- * Both ends are included: batch 0 uses `startLr` exactly, batch `numIterations - 1` uses
- * `endLr` (up to one rounding of the power). This is pytorch-lr-finder's `ExponentialLR` /
+ * Both ends are included: batch 0 uses `initialLearningRate` exactly, batch `totalSteps - 1` uses
+ * `finalLearningRate` (up to one rounding of the power). This is pytorch-lr-finder's `ExponentialLR` /
  * `LinearLR` (`r = last_epoch / (num_iter - 1)`); fastai's `LRFinder` uses
  * `r = index / num_it` and so never reaches `end_lr`.
  *
  * @param sweep - a validated sweep ({@link resolveSweep}).
- * @param index - the batch index, 0 ≤ index < numIterations.
+ * @param index - the batch index, 0 ≤ index < totalSteps.
  * @example
  * ```ts
- * sweepLearningRate({ startLr: 1e-4, endLr: 1, numIterations: 5, mode: 'exponential' }, 2); // 0.01
+ * sweepLearningRate({ initialLearningRate: 1e-4, finalLearningRate: 1, totalSteps: 5, mode: 'exponential' }, 2); // 0.01
  * ```
  */
 export function sweepLearningRate(sweep: Sweep, index: number): number {
-  const fraction = index / (sweep.numIterations - 1);
-  if (sweep.mode === 'linear') return sweep.startLr + fraction * (sweep.endLr - sweep.startLr);
-  return sweep.startLr * (sweep.endLr / sweep.startLr) ** fraction;
+  const fraction = index / (sweep.totalSteps - 1);
+  if (sweep.mode === 'linear') return sweep.initialLearningRate + fraction * (sweep.finalLearningRate - sweep.initialLearningRate);
+  return sweep.initialLearningRate * (sweep.finalLearningRate / sweep.initialLearningRate) ** fraction;
 }
 
 /**
- * All learning rates of a sweep, batch 0 to `numIterations - 1` (see {@link sweepLearningRate}).
+ * All learning rates of a sweep, batch 0 to `totalSteps - 1`, with `r = index / (totalSteps - 1)`:
  *
- * @param options - `startLr` (1e-7), `endLr` (10), `numIterations` (100), `mode` ('exponential').
- * @throws RangeError/TypeError as {@link resolveSweep}, and for unknown option keys.
+ * - exponential: `initialLearningRate * (finalLearningRate / initialLearningRate) ** r`
+ * - linear: `initialLearningRate + r * (finalLearningRate - initialLearningRate)`
+ *
+ * These are the learning rates {@link findLearningRate} sets, batch by batch.
+ *
+ * @param options - `initialLearningRate` (1e-7), `finalLearningRate` (10), `totalSteps` (100), `mode` ('exponential').
+ * @throws RangeError when a learning rate is not a positive finite number, when
+ *   `initialLearningRate >= finalLearningRate` or when `totalSteps` is not an integer >= 2;
+ *   TypeError for a value of the wrong type, an unknown `mode`, an unknown option key or an
+ *   option's name before 1.0 (`startLr`, `endLr`, `numIterations`).
  * @example
  * ```ts
- * sweepLearningRates({ startLr: 0.1, endLr: 0.5, numIterations: 5, mode: 'linear' }); // [0.1, 0.2, 0.3, 0.4, 0.5]
+ * sweepLearningRates({ initialLearningRate: 0.1, finalLearningRate: 0.5, totalSteps: 5, mode: 'linear' }); // [0.1, 0.2, 0.3, 0.4, 0.5]
  * ```
  */
 export function sweepLearningRates(options: SweepOptions = {}): number[] {
   const owner = 'sweepLearningRates';
-  knownKeys(owner, options, ['startLr', 'endLr', 'numIterations', 'mode'], { allowNull: false });
+  knownKeys(owner, options, sweepOptionKeys, { allowNull: false, renamed: renamedSweepOptions });
   const sweep = resolveSweep(owner, options);
-  return Array.from({ length: sweep.numIterations }, (_, index) => sweepLearningRate(sweep, index));
+  return Array.from({ length: sweep.totalSteps }, (_, index) => sweepLearningRate(sweep, index));
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromConfig, type ScheduleConfig, scheduleFactories } from '@lrkit/schedules';
-import { type Chart, lrFinderChart, renderSvg, renderTerminal, scheduleChart } from '../src/index.js';
+import { type Chart, learningRateFinderChart, renderSvg, renderTerminal, scheduleChart } from '../src/index.js';
 import { renderPng } from '../src/png.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
@@ -56,7 +56,7 @@ const losses = learningRates.map((learningRate) => {
 const minimumIndex = losses.indexOf(Math.min(...losses));
 await save(
   'lr-finder',
-  lrFinderChart({
+  learningRateFinderChart({
     learningRates,
     losses,
     title: 'LR range test: loss against learning rate',

@@ -1,7 +1,7 @@
 export type { AxisScale, Chart, Marker, Point, PreparedChart, Series } from './chart.js';
 export { prepareChart } from './chart.js';
 export { formatNumber } from './format-number.js';
-export { type LrFinderData, lrFinderChart, type Suggestion } from './lr-finder-chart.js';
+export { type LearningRateFinderData, learningRateFinderChart, type Suggestion } from './lr-finder-chart.js';
 export { renderSvg } from './render-svg.js';
 export { renderTerminal, type TerminalOptions } from './render-terminal.js';
 export { type SampleOptions, sampleSchedule } from './sample-schedule.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lrFinderChart } from './lr-finder-chart.js';
+import { learningRateFinderChart } from './lr-finder-chart.js';
 
-describe('lrFinderChart', () => {
+describe('learningRateFinderChart', () => {
   it('puts a suggestion on the curve, interpolated in log learning rate', () => {
-    const chart = lrFinderChart({
+    const chart = learningRateFinderChart({
       learningRates: [1e-4, 1e-2],
       losses: [2, 1],
       suggestions: [{ name: 'steep', learningRate: 1e-3 }],
@@ -16,8 +16,8 @@ describe('lrFinderChart', () => {
   });
 
   it('rejects learning rates and losses of different lengths', () => {
-    expect(() => lrFinderChart({ learningRates: [1, 2], losses: [1] })).toThrow(
-      'lrFinderChart: `learningRates` and `losses` must be arrays of the same length; received lengths 2 and 1',
+    expect(() => learningRateFinderChart({ learningRates: [1, 2], losses: [1] })).toThrow(
+      'learningRateFinderChart: `learningRates` and `losses` must be arrays of the same length; received lengths 2 and 1',
     );
   });
 });

@@ -8,7 +8,7 @@ export interface Suggestion {
 }
 
 /** The data of an LR range test: the learning rates tried and the (smoothed) losses. */
-export interface LrFinderData {
+export interface LearningRateFinderData {
   /** Learning rates in the order they were tried (increasing). */
   readonly learningRates: readonly number[];
   /** The loss after each learning rate; same length as `learningRates`. */
@@ -26,7 +26,7 @@ export interface LrFinderData {
  *
  * @example
  * ```ts
- * const chart = lrFinderChart({
+ * const chart = learningRateFinderChart({
  *   learningRates: [1e-5, 1e-4, 1e-3, 1e-2, 1e-1],
  *   losses: [2.3, 2.2, 1.6, 1.1, 4.0],
  *   suggestions: [{ name: 'steep', learningRate: 1e-3 }],
@@ -34,11 +34,11 @@ export interface LrFinderData {
  * await renderSvg(chart);
  * ```
  */
-export function lrFinderChart(data: LrFinderData): Chart {
+export function learningRateFinderChart(data: LearningRateFinderData): Chart {
   const { learningRates, losses } = data;
   if (!Array.isArray(learningRates) || !Array.isArray(losses) || learningRates.length !== losses.length) {
     throw new TypeError(
-      `lrFinderChart: \`learningRates\` and \`losses\` must be arrays of the same length; received lengths ` +
+      `learningRateFinderChart: \`learningRates\` and \`losses\` must be arrays of the same length; received lengths ` +
         `${Array.isArray(learningRates) ? learningRates.length : 'none'} and ${Array.isArray(losses) ? losses.length : 'none'}`,
     );
   }

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Chart } from './chart.js';
-import { lrFinderChart } from './lr-finder-chart.js';
+import { learningRateFinderChart } from './lr-finder-chart.js';
 import { renderSvg } from './render-svg.js';
 
 type Node = Record<string, unknown>;
@@ -93,10 +93,13 @@ describe('renderSvg', () => {
   });
 
   it('places points on a log x axis by log10 of the value', async () => {
-    const svg = await renderSvg(lrFinderChart({ learningRates: [1e-4, 1e-3, 1e-2], losses: [2, 1, 3], suggestions: [{ name: 'steep', learningRate: 1e-3 }] }), {
-      width: 300,
-      height: 100,
-    });
+    const svg = await renderSvg(
+      learningRateFinderChart({ learningRates: [1e-4, 1e-3, 1e-2], losses: [2, 1, 3], suggestions: [{ name: 'steep', learningRate: 1e-3 }] }),
+      {
+        width: 300,
+        height: 100,
+      },
+    );
     const paths = linePaths(svg);
     expect(paths).toHaveLength(1);
     // x: log10 -4..-2 -> 0..300; y: 1..3 -> 100..0

@@ -1,6 +1,6 @@
 import { constant, cosine } from '@lrkit/schedules';
 import { describe, expect, it } from 'vitest';
-import { lrFinderChart } from './lr-finder-chart.js';
+import { learningRateFinderChart } from './lr-finder-chart.js';
 import { renderTerminal } from './render-terminal.js';
 import { scheduleChart } from './schedule-chart.js';
 
@@ -39,7 +39,7 @@ describe('renderTerminal', () => {
   });
 
   it('labels a log x axis with powers of ten and lists markers in the legend', () => {
-    const chart = lrFinderChart({
+    const chart = learningRateFinderChart({
       learningRates: [1e-4, 1e-3, 1e-2, 1e-1],
       losses: [2, 1.5, 1, 3],
       suggestions: [{ name: 'steep', learningRate: 1e-2 }],

@@ -26,10 +26,10 @@ describe('runCommandLine', () => {
   it('prints any other error message to stderr and exits with 1', async () => {
     const write = vi.spyOn(process.stderr, 'write').mockReturnValue(true);
     await runCommandLine(async () => {
-      throw new RangeError('--start-lr must be smaller than --end-lr; received 1 and 0.1');
+      throw new RangeError('--initial-learning-rate must be smaller than --final-learning-rate; received 1 and 0.1');
     });
     expect(process.exitCode).toBe(1);
-    expect(write).toHaveBeenCalledWith('--start-lr must be smaller than --end-lr; received 1 and 0.1\n');
+    expect(write).toHaveBeenCalledWith('--initial-learning-rate must be smaller than --final-learning-rate; received 1 and 0.1\n');
   });
 
   it('prints a thrown non-error value as a string', async () => {

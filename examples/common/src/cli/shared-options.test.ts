@@ -43,11 +43,13 @@ describe('positiveIntegerArgument', () => {
 
 describe('positiveNumberArgument', () => {
   it('accepts a positive number in exponent notation', () => {
-    expect(positiveNumberArgument('--start-lr')('1e-5')).toBe(1e-5);
+    expect(positiveNumberArgument('--initial-learning-rate')('1e-5')).toBe(1e-5);
   });
 
   it('rejects an infinite value', () => {
-    expect(() => positiveNumberArgument('--start-lr')('Infinity')).toThrow('--start-lr must be a positive finite number; received Infinity');
+    expect(() => positiveNumberArgument('--initial-learning-rate')('Infinity')).toThrow(
+      '--initial-learning-rate must be a positive finite number; received Infinity',
+    );
   });
 });
 

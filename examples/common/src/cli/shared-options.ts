@@ -28,11 +28,11 @@ export function positiveIntegerArgument(flag: string, minimum = 1): (value: stri
 /**
  * A commander argument parser for a positive finite number.
  *
- * @param flag - the flag, for the message (`--start-lr`).
- * @returns `(value) => number`; it throws `InvalidArgumentError` "`--start-lr must be a positive finite number; received 0`".
+ * @param flag - the flag, for the message (`--initial-learning-rate`).
+ * @returns `(value) => number`; it throws `InvalidArgumentError` "`--initial-learning-rate must be a positive finite number; received 0`".
  * @example
  * ```ts
- * command.option('--start-lr <x>', 'first learning rate', positiveNumberArgument('--start-lr'), 1e-5);
+ * command.option('--initial-learning-rate <x>', 'first learning rate', positiveNumberArgument('--initial-learning-rate'), 1e-5);
  * ```
  */
 export function positiveNumberArgument(flag: string): (value: string) => number {
