@@ -65,30 +65,30 @@ export interface TimmPresetOptions extends TimmOptions {
   readonly args?: TimmArguments;
 }
 
-const argumentNames = [
-  'sched',
-  'num_epochs',
-  'decay_epochs',
-  'decay_milestones',
-  'cooldown_epochs',
-  'patience_epochs',
-  'decay_rate',
-  'min_lr',
-  'warmup_lr',
-  'warmup_epochs',
-  'warmup_prefix',
-  'noise',
-  'noise_pct',
-  'noise_std',
-  'noise_seed',
-  'cycle_mul',
-  'cycle_decay',
-  'cycle_limit',
-  'k_decay',
-  'plateau_mode',
-  'step_on_epochs',
-  'updates_per_epoch',
-];
+const argumentNames = optionKeys<TimmArguments>({
+  sched: true,
+  num_epochs: true,
+  decay_epochs: true,
+  decay_milestones: true,
+  cooldown_epochs: true,
+  patience_epochs: true,
+  decay_rate: true,
+  min_lr: true,
+  warmup_lr: true,
+  warmup_epochs: true,
+  warmup_prefix: true,
+  noise: true,
+  noise_pct: true,
+  noise_std: true,
+  noise_seed: true,
+  cycle_mul: true,
+  cycle_decay: true,
+  cycle_limit: true,
+  k_decay: true,
+  plateau_mode: true,
+  step_on_epochs: true,
+  updates_per_epoch: true,
+});
 
 interface TimmModel {
   readonly args: { readonly [key: string]: JsonValue };
