@@ -1,13 +1,12 @@
 /**
  * Benchmark (6): the three schedules of the batch-size example (Smith et al. 2018: LR decay
  * with a fixed batch, batch size increased by the same factor instead, and the hybrid with a
- * cap) at a fixed small size — the example's own `runOne` on the example's MNIST loader and
+ * cap) at a fixed small size — the example's own `runOne` on its MNIST subset (`loadExperimentData`) and
  * CNN, on wasm with lrkit's training kernels. Reported: parameter updates and wall time of
  * each schedule as ratios to the LR-decay run, alternating the three after a warm-up.
  */
 
-import { type ExperimentSettings, type RunResult, runOne, type ScheduleName, scheduleNames } from '@lrkit/example-batch-size/experiment';
-import { loadMnist } from '@lrkit/example-batch-size/mnist';
+import { type ExperimentSettings, loadExperimentData, type RunResult, runOne, type ScheduleName, scheduleNames } from '@lrkit/example-batch-size/experiment';
 import * as tf from '@tensorflow/tfjs';
 import { useWasm } from './callbacks.bench.js';
 import { millisecondsSpread, ratioSpread, type Spread, spread, timeAlternating } from './timing.js';
@@ -72,9 +71,7 @@ export const smokeBatchSizeOptions: BatchSizeBenchOptions = {
 export async function runBatchSizeBench(options: BatchSizeBenchOptions): Promise<BatchSizeResult> {
   await useWasm();
   const { settings } = options;
-  const train = await loadMnist('train', settings.trainSize);
-  const test = await loadMnist('test', settings.testSize);
-  const data = { trainX: train.images, trainY: train.labels, testX: test.images, testY: test.labels };
+  const data = await loadExperimentData(settings);
   const last = new Map<ScheduleName, RunResult>();
   const trainTimes = new Map<ScheduleName, number[]>(scheduleNames.map((name) => [name, []]));
   try {
@@ -113,7 +110,7 @@ export async function runBatchSizeBench(options: BatchSizeBenchOptions): Promise
       }),
     };
   } finally {
-    tf.dispose([train.images, train.labels, test.images, test.labels]);
+    tf.dispose([data.trainX, data.trainY, data.testX, data.testY]);
     await tf.setBackend('cpu');
   }
 }

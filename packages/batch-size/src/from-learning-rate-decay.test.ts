@@ -8,7 +8,7 @@ const step = (initialValue: number, stepSize: number, factor: number) => nativeS
 
 describe('fromLearningRateDecay', () => {
   it('turns each LR decay by k into a batch-size increase by k, keeping the learning rate', () => {
-    const schedule = fromLearningRateDecay(multiStep(0.1, [60, 120, 160], 0.2), { initialBatchSize: 128, epochs: 200 });
+    const schedule = fromLearningRateDecay(multiStep(0.1, [60, 120, 160], 0.2), { initialBatchSize: 128, totalEpochs: 200 });
     expect(schedule.phases.map((phase) => [phase.startEpoch, phase.endEpoch, phase.batchSize])).toEqual([
       [0, 60, 128],
       [60, 120, 640],
@@ -23,7 +23,7 @@ describe('fromLearningRateDecay', () => {
     const schedule = fromLearningRateDecay(multiStep(0.1, [60, 120, 160], 0.2), {
       initialBatchSize: 128,
       maxBatchSize: 3200,
-      epochs: 200,
+      totalEpochs: 200,
     });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([128, 640, 3200, 3200]);
     const rates = schedule.phases.map((phase) => phase.learningRate ?? Number.NaN);
@@ -32,7 +32,7 @@ describe('fromLearningRateDecay', () => {
   });
 
   it('grows to the cap and gives the remainder of the factor to the learning rate when a milestone overshoots', () => {
-    const schedule = fromLearningRateDecay(multiStep(0.1, [2, 4], 0.2), { initialBatchSize: 10, maxBatchSize: 100, epochs: 6 });
+    const schedule = fromLearningRateDecay(multiStep(0.1, [2, 4], 0.2), { initialBatchSize: 10, maxBatchSize: 100, totalEpochs: 6 });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([10, 50, 100]);
     // 250 wanted, 100 allowed: the learning rate takes the remaining factor 2.5.
     expect(schedule.phases[2]?.learningRate).toBeCloseTo(0.04, 12);
@@ -41,7 +41,7 @@ describe('fromLearningRateDecay', () => {
   it('keeps the noise scale of the LR-decay run in every phase, capped or not', () => {
     const decay = multiStep(0.1, [2, 4, 6], 0.2);
     const datasetSize = 60_000;
-    const schedule = fromLearningRateDecay(decay, { initialBatchSize: 32, maxBatchSize: 2000, epochs: 8, momentum: 0.9 });
+    const schedule = fromLearningRateDecay(decay, { initialBatchSize: 32, maxBatchSize: 2000, totalEpochs: 8, momentum: 0.9 });
     for (const phase of schedule.phases) {
       const reference = noiseScale({ learningRate: decay(phase.startEpoch), datasetSize, batchSize: 32, momentum: 0.9 });
       const converted = noiseScale({
@@ -55,13 +55,13 @@ describe('fromLearningRateDecay', () => {
   });
 
   it('defaults the cap to a tenth of the dataset', () => {
-    const schedule = fromLearningRateDecay(multiStep(0.1, [1, 2], 0.1), { initialBatchSize: 10, datasetSize: 5000, epochs: 3 });
+    const schedule = fromLearningRateDecay(multiStep(0.1, [1, 2], 0.1), { initialBatchSize: 10, datasetSize: 5000, totalEpochs: 3 });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([10, 100, 500]);
     expect(schedule.phases[2]?.learningRate).toBeCloseTo((0.1 * 500) / 1000, 12);
   });
 
   it('converts a step decay into milestones every stepSize epochs', () => {
-    const schedule = fromLearningRateDecay(step(0.5, 3, 0.5), { initialBatchSize: 4, epochs: 10 });
+    const schedule = fromLearningRateDecay(step(0.5, 3, 0.5), { initialBatchSize: 4, totalEpochs: 10 });
     expect(schedule.phases.map((phase) => [phase.startEpoch, phase.batchSize])).toEqual([
       [0, 4],
       [3, 8],
@@ -82,8 +82,8 @@ describe('fromLearningRateDecay', () => {
     expect(schedule.phases.map((phase) => phase.learningRate)).toEqual([0.3, 0.3, 0.3]);
   });
 
-  it('drops milestones at or after epochs', () => {
-    const schedule = fromLearningRateDecay(multiStep(0.1, [2, 5], 0.1), { initialBatchSize: 8, epochs: 5 });
+  it('drops milestones at or after totalEpochs', () => {
+    const schedule = fromLearningRateDecay(multiStep(0.1, [2, 5], 0.1), { initialBatchSize: 8, totalEpochs: 5 });
     expect(schedule.phases.map((phase) => phase.batchSize)).toEqual([8, 80]);
     expect(schedule.totalEpochs).toBe(5);
   });
@@ -93,7 +93,7 @@ describe('fromLearningRateDecay', () => {
       initialBatchSize: 100,
       momentum: 0.9,
       targetMomentum: 0.95,
-      epochs: 4,
+      totalEpochs: 4,
     });
     expect(schedule.phases.map((phase) => [phase.batchSize, phase.momentum])).toEqual([
       [200, 0.95],
@@ -109,7 +109,7 @@ describe('fromLearningRateDecay', () => {
       momentum: 0.9,
       targetMomentum: 0.95,
       maxBatchSize: 500,
-      epochs: 4,
+      totalEpochs: 4,
     });
     const reference = noiseScale({ learningRate: 0.02, datasetSize: 10_000, batchSize: 100, momentum: 0.9 });
     const last = schedule.phases[1];
@@ -152,8 +152,14 @@ describe('fromLearningRateDecay', () => {
     );
   });
 
-  it('rejects a step decay without epochs', () => {
-    expect(() => fromLearningRateDecay(step(0.1, 3, 0.5), { initialBatchSize: 8 })).toThrow("`epochs` is required for a 'step' decay");
+  it('rejects a step decay without totalEpochs', () => {
+    expect(() => fromLearningRateDecay(step(0.1, 3, 0.5), { initialBatchSize: 8 })).toThrow("`totalEpochs` is required for a 'step' decay");
+  });
+
+  it('refuses the option renamed before 1.0 with its new name', () => {
+    expect(() => fromLearningRateDecay(step(0.1, 3, 0.5), { initialBatchSize: 8, epochs: 9 } as never)).toThrow(
+      new TypeError('fromLearningRateDecay: option `epochs` was renamed `totalEpochs` before 1.0 (same meaning unless the changelog says otherwise)'),
+    );
   });
 
   it('rejects a non-integer initial batch size', () => {

@@ -1,6 +1,6 @@
 import type { Schedule, ScheduleConfig } from '@lrkit/schedules';
 import { type BatchSizePhaseOptions, type BatchSizeSchedule, batchSizeSchedule } from './batch-size-schedule.js';
-import { describeValue, fail, knownKeys, momentumValue, positiveInteger, required } from './validation.js';
+import { describeValue, fail, knownKeys, momentumValue, optionKeys, positiveInteger, required } from './validation.js';
 
 /** Options of {@link fromLearningRateDecay}. */
 export interface FromLearningRateDecayOptions {
@@ -17,9 +17,9 @@ export interface FromLearningRateDecayOptions {
   readonly datasetSize?: number;
   /**
    * Total epochs. Required for a `'step'` decay (it decays forever); otherwise optional:
-   * milestones at or after it are dropped, and without it the last phase stays open.
+   * boundaries at or after it are dropped, and without it the last phase stays open.
    */
-  readonly epochs?: number;
+  readonly totalEpochs?: number;
   /** The momentum m of the LR-decay run (in [0, 1); default 0). */
   readonly momentum?: number;
   /**
@@ -35,6 +35,19 @@ export interface FromLearningRateDecayOptions {
 export type LearningRateDecay = Schedule | (ScheduleConfig & { readonly [key: string]: unknown });
 
 const owner = 'fromLearningRateDecay';
+
+/** The option keys of {@link fromLearningRateDecay}, checked against its options interface. */
+const fromLearningRateDecayKeys = optionKeys<FromLearningRateDecayOptions>({
+  initialBatchSize: true,
+  maxBatchSize: true,
+  datasetSize: true,
+  totalEpochs: true,
+  momentum: true,
+  targetMomentum: true,
+});
+
+/** Option names of {@link fromLearningRateDecay} renamed before 1.0, refused with their new name. */
+const renamed = { epochs: 'totalEpochs' };
 const supportedTypes = ['step', 'multi-step', 'piecewise-constant'] as const;
 
 interface Decay {
@@ -58,7 +71,7 @@ interface Decay {
  *   trained with, so the noise scale `ε N / (B (1 − m))` equals the LR-decay run's at every
  *   epoch. While the batch is below the cap this is ε_0 (the learning rate is not decayed);
  *   once `maxBatchSize` is reached the batch stops growing and the learning rate carries
- *   the rest of each factor (the hybrid rule). A milestone that would overshoot the cap
+ *   the rest of each factor (the hybrid rule). A boundary that would overshoot the cap
  *   grows the batch to the cap and decays the learning rate by the remainder.
  *
  * Every phase carries its `learningRate` (and `momentum` when `targetMomentum` is given),
@@ -67,7 +80,7 @@ interface Decay {
  *
  * Errors at construction: an unsupported schedule type, boundaries that are not whole
  * epochs, `maxBatchSize` below the starting batch or above `datasetSize`, a default cap
- * (datasetSize / 10) below the starting batch, a `'step'` decay without `epochs`.
+ * (datasetSize / 10) below the starting batch, a `'step'` decay without `totalEpochs`.
  *
  * @param schedule - a native `step({ initialValue, stepSize, factor })`,
  *   `multiStep({ initialValue, milestones, factor })` or
@@ -77,16 +90,16 @@ interface Decay {
  * @example
  * ```ts
  * const decay = multiStep({ initialValue: 0.1, milestones: [60, 120, 160], factor: 0.2 });
- * const schedule = fromLearningRateDecay(decay, { initialBatchSize: 128, maxBatchSize: 3200, epochs: 200 });
+ * const schedule = fromLearningRateDecay(decay, { initialBatchSize: 128, maxBatchSize: 3200, totalEpochs: 200 });
  * schedule.phases.map((p) => [p.batchSize, p.learningRate]);
  * // [[128, 0.1], [640, 0.1], [3200, 0.1], [3200, 0.02]]
  * ```
  */
 export function fromLearningRateDecay(schedule: LearningRateDecay, options: FromLearningRateDecayOptions): BatchSizeSchedule {
-  const checked = knownKeys(owner, options, ['initialBatchSize', 'maxBatchSize', 'datasetSize', 'epochs', 'momentum', 'targetMomentum'], { allowNull: false });
+  const checked = knownKeys(owner, options, fromLearningRateDecayKeys, { allowNull: false, renamed });
   const initialBatchSize = positiveInteger(owner, 'initialBatchSize', required(owner, 'initialBatchSize', checked.initialBatchSize));
   const datasetSize = checked.datasetSize === undefined ? undefined : positiveInteger(owner, 'datasetSize', checked.datasetSize);
-  const epochs = checked.epochs === undefined ? undefined : positiveInteger(owner, 'epochs', checked.epochs);
+  const totalEpochs = checked.totalEpochs === undefined ? undefined : positiveInteger(owner, 'totalEpochs', checked.totalEpochs);
   const momentum = checked.momentum === undefined ? 0 : momentumValue(owner, 'momentum', checked.momentum);
   const targetMomentum = checked.targetMomentum === undefined ? undefined : momentumValue(owner, 'targetMomentum', checked.targetMomentum);
   const trainedMomentum = targetMomentum ?? momentum;
@@ -113,8 +126,8 @@ export function fromLearningRateDecay(schedule: LearningRateDecay, options: From
     maxBatchSize = Infinity;
   }
 
-  const decay = readDecay(schedule, epochs);
-  const boundaries = decay.boundaries.filter((boundary) => epochs === undefined || boundary < epochs);
+  const decay = readDecay(schedule, totalEpochs);
+  const boundaries = decay.boundaries.filter((boundary) => totalEpochs === undefined || boundary < totalEpochs);
   const starts = [0, ...boundaries];
   const initialLearningRate = decay.valueAt(0);
   const phases: BatchSizePhaseOptions[] = starts.map((start, index) => {
@@ -130,7 +143,7 @@ export function fromLearningRateDecay(schedule: LearningRateDecay, options: From
     let ratio = (batchSize * (1 - trainedMomentum)) / (initialBatchSize * (1 - momentum) * decayFactor);
     if (Math.abs(ratio - 1) < 1e-12) ratio = 1;
     const learningRate = initialLearningRate * ratio;
-    const end = starts[index + 1] ?? epochs;
+    const end = starts[index + 1] ?? totalEpochs;
     return {
       ...(end === undefined ? {} : { epochs: end - start }),
       batchSize,
@@ -141,7 +154,7 @@ export function fromLearningRateDecay(schedule: LearningRateDecay, options: From
   return batchSizeSchedule({ phases, baselineBatchSize: initialBatchSize });
 }
 
-function readDecay(schedule: LearningRateDecay, epochs: number | undefined): Decay {
+function readDecay(schedule: LearningRateDecay, totalEpochs: number | undefined): Decay {
   const config = readConfig(schedule);
   const type = config.type;
   const field = (name: string): unknown => config[name];
@@ -181,11 +194,11 @@ function readDecay(schedule: LearningRateDecay, epochs: number | undefined): Dec
       if (!Number.isInteger(stepSize) || stepSize < 1) {
         fail(owner, 'schedule.config.stepSize', 'a whole number of epochs >= 1 (the decay is read in epochs)', stepSize, 'range');
       }
-      if (epochs === undefined) {
-        throw new TypeError(`${owner}: \`epochs\` is required for a 'step' decay (it decays every ${stepSize} epochs forever); received undefined`);
+      if (totalEpochs === undefined) {
+        throw new TypeError(`${owner}: \`totalEpochs\` is required for a 'step' decay (it decays every ${stepSize} epochs forever); received undefined`);
       }
       const boundaries: number[] = [];
-      for (let boundary = stepSize; boundary < epochs; boundary += stepSize) boundaries.push(boundary);
+      for (let boundary = stepSize; boundary < totalEpochs; boundary += stepSize) boundaries.push(boundary);
       return { boundaries, valueAt: (t) => initialValue * factor ** Math.floor(t / stepSize) };
     }
     case 'multi-step': {

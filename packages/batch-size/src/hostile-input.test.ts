@@ -41,15 +41,15 @@ describe('class 5: never trains less than asked without saying so', () => {
     [5, 1],
     [3, 2],
     [100, 4],
-  ])('refuses epochs %i past a schedule that covers %i epochs, before training', async (epochs, covered) => {
+  ])('refuses totalEpochs %i past a schedule that covers %i epochs, before training', async (totalEpochs, covered) => {
     const model = makeModel();
     const { x, y } = makeData(8);
     const schedule = batchSizeSchedule({ phases: [{ epochs: covered, batchSize: 4 }] });
     const before = model.getWeights().map((weight) => weight.dataSync().slice());
-    await expect(fitWithBatchSchedule(model, { x, y }, { schedule, epochs, verbose: 0 })).rejects.toThrow(
+    await expect(fitWithBatchSchedule(model, { x, y }, { schedule, totalEpochs, verbose: false })).rejects.toThrow(
       new RangeError(
-        `fitWithBatchSchedule: \`epochs\` must be <= the schedule's totalEpochs (${covered}: its phases cover epochs 0–${covered - 1}); ` +
-          `received ${epochs}. Lengthen the last phase, or leave it open ({ batchSize } without epochs) to train on at its batch size`,
+        `fitWithBatchSchedule: \`totalEpochs\` must be <= the schedule's totalEpochs (${covered}: its phases cover epochs 0–${covered - 1}); ` +
+          `received ${totalEpochs}. Lengthen the last phase, or leave it open ({ batchSize } without epochs) to train on at its batch size`,
       ),
     );
     expect(model.getWeights().map((weight) => [...weight.dataSync()])).toEqual(before.map((weights) => [...weights]));
@@ -61,8 +61,8 @@ describe('class 5: never trains less than asked without saying so', () => {
     const model = makeModel();
     const { x, y } = makeData(8);
     const schedule = batchSizeSchedule({ phases: [{ epochs: 1, batchSize: 4 }, { batchSize: 8 }] });
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, epochs: 4, verbose: 0 });
-    expect(result.epochs.map((row) => [row.epoch, row.batchSize, row.updates])).toEqual([
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, totalEpochs: 4, verbose: false });
+    expect(result.epochRecords.map((row) => [row.epoch, row.batchSize, row.updates])).toEqual([
       [0, 4, 2],
       [1, 8, 1],
       [2, 8, 1],
@@ -83,7 +83,7 @@ describe('class 5: never trains less than asked without saying so', () => {
     const schedule = batchSizeSchedule({ phases: [{ epochs: 2, batchSize }] });
     const tensorsBefore = tf.memory().numTensors;
     const result = await fitWithBatchSchedule(model, generatorDataset(samples), { schedule, shuffle: false });
-    expect(result.epochs.map((row) => [row.batchSize, row.updates, row.samples])).toEqual([
+    expect(result.epochRecords.map((row) => [row.batchSize, row.updates, row.samples])).toEqual([
       [samples, 1, samples],
       [samples, 1, samples],
     ]);
@@ -101,10 +101,13 @@ describe('class 5: never trains less than asked without saying so', () => {
 describe('classes 2 and 3: bad arrays and counts are one clear error', () => {
   it.each([
     [() => batchSizeSchedule({ phases: [{ epochs: 1, batchSize: 4 }, , { batchSize: 8 }] as never }), /`phases\[1\]` is an empty slot of a sparse array/],
-    [() => batchSizeMilestones({ initialBatchSize: 4, milestones: [2, , 5] as number[], factor: 2 }), /`milestones\[1\]` is an empty slot of a sparse array/],
     [
-      () => batchSizeMilestones({ initialBatchSize: 4, milestones: Array.from({ length: 20_000 }, (_, index) => index + 1), factor: 1 }),
-      /`milestones` must have at most 10000 entries \(limits\.maxArrayLength\)/,
+      () => batchSizeMilestones({ initialBatchSize: 4, boundaries: [2, , 5] as number[], growthFactor: 2 }),
+      /`boundaries\[1\]` is an empty slot of a sparse array/,
+    ],
+    [
+      () => batchSizeMilestones({ initialBatchSize: 4, boundaries: Array.from({ length: 20_000 }, (_, index) => index + 1), growthFactor: 1 }),
+      /`boundaries` must have at most 10000 entries \(limits\.maxArrayLength\)/,
     ],
     [() => batchSizeSchedule({ phases: Array.from({ length: 10_001 }, () => ({ epochs: 1, batchSize: 1 })) }), /`phases` must have at most 10000 entries/],
     [

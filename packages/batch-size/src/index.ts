@@ -9,14 +9,8 @@ export {
   batchSizeSchedule,
 } from './batch-size-schedule.js';
 export type { CallbackParams, CallbacksOption, TrainingCallback } from './continuous-callbacks.js';
-export {
-  type BatchScheduleEpoch,
-  type BatchSchedulePhaseSummary,
-  type BatchScheduleResult,
-  type BatchScheduleSummary,
-  type FitWithBatchScheduleOptions,
-  fitWithBatchSchedule,
-} from './fit-with-batch-schedule.js';
+export type { FitWithBatchScheduleOptions } from './fit-options.js';
+export { type BatchScheduleResult, fitWithBatchSchedule } from './fit-with-batch-schedule.js';
 export {
   type FromLearningRateDecayOptions,
   fromLearningRateDecay,
@@ -28,5 +22,7 @@ export {
   defaultMemoryBudgets,
   estimateBytesPerSample,
 } from './memory-guard.js';
+export type { BatchScheduleEpoch } from './merge-histories.js';
 export { type NoiseScaleOptions, noiseScale } from './noise-scale.js';
 export type { BatchScheduleData, TensorInputs } from './phase-data.js';
+export type { BatchSchedulePhaseSummary, BatchScheduleSummary } from './run-summary.js';

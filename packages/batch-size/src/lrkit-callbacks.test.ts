@@ -47,7 +47,7 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
       {
         schedule: phases,
         callbacks: [new LearningRateScheduler({ schedule, unit: 'batch' }), probe],
-        verbose: 0,
+        verbose: false,
       },
     );
     expect(used).toHaveLength(21);
@@ -64,10 +64,10 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
       {
         schedule: phases,
         callbacks: [new LearningRateScheduler({ schedule: decay, unit: 'epoch' })],
-        verbose: 0,
+        verbose: false,
       },
     );
-    expect(result.epochs.map((row) => row.learningRate)).toEqual([0.08, 0.04, 0.04, 0.02, 0.02]);
+    expect(result.epochRecords.map((row) => row.learningRate)).toEqual([0.08, 0.04, 0.04, 0.02, 0.02]);
     dispose();
   });
 
@@ -83,7 +83,7 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
       {
         schedule: phases,
         callbacks: [new LearningRateScheduler({ schedule, unit: 'epoch', interpolate: true }), probe],
-        verbose: 0,
+        verbose: false,
       },
     );
     // 50 samples: 7 batches per epoch at batch 8, 3 at batch 20, 1 at batch 50.
@@ -107,15 +107,15 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
     });
     // minDelta so large that only the first epoch counts as an improvement: a reduction after epoch 2.
     const plateau = new ReduceLROnPlateau({ monitor: 'loss', factor: 0.5, patience: 2, minDelta: 1e9 });
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, callbacks: [plateau], verbose: 0 });
-    expect(result.epochs.map((row) => row.learningRate)).toEqual([0.04, 0.04, 0.04, 0.01, 0.01]);
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, callbacks: [plateau], verbose: false });
+    expect(result.epochRecords.map((row) => row.learningRate)).toEqual([0.04, 0.04, 0.04, 0.01, 0.01]);
     dispose();
   });
 
   it('gives LossHistory one continuous run of batch and epoch rows', async () => {
     const { x, y, model, dispose } = setup(tf.train.adam(0.01));
     const history = new LossHistory();
-    await fitWithBatchSchedule(model, { x, y }, { schedule: phases, callbacks: [history], verbose: 0 });
+    await fitWithBatchSchedule(model, { x, y }, { schedule: phases, callbacks: [history], verbose: false });
     expect(history.epochs.map((row) => row.epoch)).toEqual([0, 1, 2, 3, 4]);
     expect(history.batches.map((row) => row.step)).toEqual(Array.from({ length: 21 }, (_, step) => step));
     expect(history.batches.map((row) => row.size)).toEqual([8, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 8, 2, 20, 20, 10, 20, 20, 10, 50]);
@@ -126,7 +126,7 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
     const { x, y, model, dispose } = setup();
     const folder = mkdtempSync(join(tmpdir(), 'lrkit-batch-size-'));
     const file = join(folder, 'history.jsonl');
-    await fitWithBatchSchedule(model, { x, y }, { schedule: phases, callbacks: [new LossHistory({ file })], verbose: 0 });
+    await fitWithBatchSchedule(model, { x, y }, { schedule: phases, callbacks: [new LossHistory({ file })], verbose: false });
     const lines = readFileSync(file, 'utf8')
       .trim()
       .split('\n')
@@ -150,7 +150,7 @@ describe('fitWithBatchSchedule with the @lrkit/tfjs callbacks', () => {
             new ReduceLROnPlateau({ monitor: 'loss', patience: 1 }),
             new LossHistory(),
           ],
-          verbose: 0,
+          verbose: false,
         },
       );
     await run();

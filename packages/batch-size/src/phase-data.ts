@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describeValue } from './validation.js';
+import { describeValue, fail } from './validation.js';
 
 /** Tensors as `model.fit` takes them: one tensor, one per model input/output, or by name. */
 export type TensorInputs = tf.Tensor | readonly tf.Tensor[] | { readonly [name: string]: tf.Tensor };
@@ -97,6 +97,28 @@ async function datasetData(model: tf.LayersModel, dataset: tf.data.Dataset<tf.Te
       return shuffled.batch(batchSize);
     },
   };
+}
+
+/**
+ * The `validationData` of {@link fitWithBatchSchedule} as `fitDataset` takes it: `[x, y]`
+ * (or `[x, y, weights]`) tensors as they are, a batched dataset as it is, an unbatched one
+ * batched with `validationBatchSize` (32 by default, as in tfjs).
+ */
+export async function prepareValidationData(
+  model: tf.LayersModel,
+  validation: unknown,
+  validationBatchSize: number | undefined,
+): Promise<tf.ModelFitDatasetArgs<tf.TensorContainer>['validationData'] | undefined> {
+  if (validation === undefined) return undefined;
+  if (isDataset(validation)) {
+    const batching = await detectBatching(model, validation, 'validationData');
+    const objects = asXsYs(validation, batching);
+    return batching.batched ? objects : objects.batch(validationBatchSize ?? 32);
+  }
+  if (Array.isArray(validation) && (validation.length === 2 || validation.length === 3)) {
+    return validation as tf.ModelFitDatasetArgs<tf.TensorContainer>['validationData'];
+  }
+  return fail(owner, 'validationData', '[x, y] tensors or a tf.data.Dataset', validation, 'type');
 }
 
 /** Whether a dataset's elements already carry the batch dimension, with a description for errors. */

@@ -52,9 +52,9 @@ describe('EarlyStopping in fitWithBatchSchedule', () => {
     });
     const stopping = new EarlyStopping({ monitor: 'score', mode: 'min', patience: 3, restoreBestWeights: true });
     const before = tf.memory().numTensors;
-    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, shuffle: false, verbose: 0, callbacks: [inject, stopping] });
+    const result = await fitWithBatchSchedule(model, { x, y }, { schedule, shuffle: false, verbose: false, callbacks: [inject, stopping] });
     // Best at epoch 1 (phase 0); epochs 2, 3, 4 (phase 1) do not improve: stop at epoch 4.
-    expect(result.epochs.map((row) => row.epoch)).toEqual([0, 1, 2, 3, 4]);
+    expect(result.epochRecords.map((row) => row.epoch)).toEqual([0, 1, 2, 3, 4]);
     expect(result.summary.stoppedEarly).toBe(true);
     expect(stopping.stoppedEpoch).toBe(4);
     expect(stopping.bestEpoch).toBe(1);
@@ -71,7 +71,7 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
       const plateau = new ReduceLROnPlateau({ monitor: 'loss', patience: 1, factor: 0.5, minDelta: 0.05 });
       return { scheduler, plateau, run: new BatchScheduleRun() };
     };
-    const options = { schedule, shuffle: false, verbose: 0 as const };
+    const options = { schedule, shuffle: false, verbose: false };
 
     const whole = setUp();
     const reference = build();
@@ -128,8 +128,8 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
       },
     );
     expect(weights(second.model)).toEqual(weights(whole.model));
-    expect(resumed.epochs.map((row) => [row.epoch, row.phase, row.batchSize, row.learningRate, row.updates, row.totalUpdates])).toEqual(
-      expected.epochs.map((row) => [row.epoch, row.phase, row.batchSize, row.learningRate, row.updates, row.totalUpdates]),
+    expect(resumed.epochRecords.map((row) => [row.epoch, row.phase, row.batchSize, row.learningRate, row.updates, row.totalUpdates])).toEqual(
+      expected.epochRecords.map((row) => [row.epoch, row.phase, row.batchSize, row.learningRate, row.updates, row.totalUpdates]),
     );
     expect(resumed.history.epoch).toEqual([0, 1, 2, 3, 4, 5]);
     expect(resumed.history.history['loss']).toEqual(expected.history.history['loss']);

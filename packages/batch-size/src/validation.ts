@@ -1,6 +1,6 @@
 /**
  * Argument checks: the shared lrkit helpers from `@lrkit/schedules/validation`, plus the few
- * this package needs on top (momentum coefficients, budgets, epoch milestones).
+ * this package needs on top (momentum coefficients, budgets, epoch boundaries).
  */
 import { arrayOption, fail } from '@lrkit/schedules/validation';
 
@@ -11,6 +11,7 @@ export {
   fail,
   integerStep,
   knownKeys,
+  optionKeys,
   positiveInteger,
   positiveNumber,
   required,
@@ -30,7 +31,7 @@ export function positiveOrInfinite(owner: string, name: string, value: unknown):
   return value;
 }
 
-/** Requires a non-empty, dense array of strictly increasing integers >= 1 (epoch milestones), at most `limits.maxArrayLength` long. */
+/** Requires a non-empty, dense array of strictly increasing integers >= 1 (epoch boundaries), at most `limits.maxArrayLength` long. */
 export function increasingEpochs(owner: string, name: string, value: unknown): number[] {
   const rule = 'a non-empty array of strictly increasing integers >= 1 (epochs)';
   const items = arrayOption(owner, name, value, rule);

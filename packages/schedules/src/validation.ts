@@ -266,8 +266,8 @@ export function stepNumber(owner: string, name: string, value: unknown): number 
  *
  * @example
  * ```ts
- * integerStep('fitWithBatchSchedule', 'epochs', 5, 1);   // 5
- * integerStep('fitWithBatchSchedule', 'epochs', '5', 1); // TypeError: … must be an integer in [1, 9007199254740991]; received "5"
+ * integerStep('batchSizeSchedule', 'phases[0].epochs', 5, 1);   // 5
+ * integerStep('batchSizeSchedule', 'phases[0].epochs', '5', 1); // TypeError: … must be an integer in [1, 9007199254740991]; received "5"
  * ```
  */
 export function integerStep(owner: string, name: string, value: unknown, minimum = 0): number {

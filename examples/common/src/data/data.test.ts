@@ -11,7 +11,7 @@ import { loadFashionMnist, loadFashionMnistJson } from './fashion-mnist.js';
 import { encodeIdx, parseIdx } from './idx.js';
 import type { RawDataset } from './image-set.js';
 import { loadIdxDirectory, loadMnist, mnistClassNames } from './mnist.js';
-import { prepareDataset } from './prepare.js';
+import { firstExamples, prepareDataset } from './prepare.js';
 import { permutation } from './random.js';
 
 let directory: string;
@@ -223,6 +223,22 @@ describe('prepareDataset and shuffledBatches', () => {
     const data = prepareDataset(tinyRaw(1000, 500), { limit: 400 });
     expect(data.test.count).toBe(200);
     data.dispose();
+  });
+
+  it('takes the first examples in file order, scaled and one-hot, with firstExamples', () => {
+    const raw = tinyRaw(12, 3);
+    const before = tf.memory().numTensors;
+    const pair = firstExamples(raw.train, 11, 10);
+    expect([pair.count, pair.xs.shape, pair.ys.shape]).toEqual([11, [11, 2, 2, 1], [11, 10]]);
+    // Image i has every pixel equal to i; its label is i mod 10.
+    expect(Array.from(pair.xs.dataSync()).filter((_, offset) => offset % 4 === 0)).toEqual(Array.from({ length: 11 }, (_, index) => Math.fround(index / 255)));
+    expect(Array.from(tf.tidy(() => tf.argMax(pair.ys, 1).dataSync()))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
+    expect(Array.from(tf.tidy(() => tf.sum(pair.ys).dataSync()))).toEqual([11]);
+    tf.dispose([pair.xs, pair.ys]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => firstExamples(raw.test, 4, 10)).toThrow(
+      new RangeError('firstExamples: `count` must be an integer in [1, 3] (the examples the set holds); received 4'),
+    );
   });
 
   it('rejects a validation fraction of 1', () => {

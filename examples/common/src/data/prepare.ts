@@ -71,6 +71,33 @@ function gatherPair(set: ImageSet, indices: Int32Array, classes: number): Tensor
 }
 
 /**
+ * The first `count` examples of an image set, in file order, as tensors (pixels / 255,
+ * one-hot labels): the same fixed subset every time, for comparisons that must train every
+ * arm on the same examples without a shuffle.
+ *
+ * @param set - the image set (a split of a loaded dataset).
+ * @param count - how many examples, an integer in [1, set.count].
+ * @param classes - the number of classes (the one-hot width).
+ * @returns the tensors; dispose `xs` and `ys` when done.
+ * @example
+ * ```ts
+ * const mnist = await loadMnist();
+ * const train = firstExamples(mnist.train, 20_000, mnist.classNames.length);
+ * train.xs.shape; // [20000, 28, 28, 1]
+ * ```
+ */
+export function firstExamples(set: ImageSet, count: number, classes: number): TensorPair {
+  if (!(Number.isInteger(count) && count >= 1 && count <= set.count)) {
+    throw new RangeError(`firstExamples: \`count\` must be an integer in [1, ${set.count}] (the examples the set holds); received ${String(count)}`);
+  }
+  return gatherPair(
+    set,
+    Int32Array.from({ length: count }, (_, index) => index),
+    classes,
+  );
+}
+
+/**
  * Turns a raw dataset into tensors: a seeded shuffle of the training set, an optional
  * subset (`limit`), a validation split held out from it, the test set (optionally
  * limited), pixels scaled to [0, 1] and one-hot labels. The same seed always gives the
