@@ -18,10 +18,10 @@ describe('registerWebGpuTrainingKernels', () => {
   });
 
   it.each([
-    [{ targetWorkgroups: 0 }, '`targetWorkgroups` must be a positive integer, received 0'],
-    [{ minimumSplitLength: 2.5 }, '`minimumSplitLength` must be a positive integer, received 2.5'],
+    [{ targetWorkgroups: 0 }, '`targetWorkgroups` must be a positive integer; received 0'],
+    [{ minimumSplitLength: 2.5 }, '`minimumSplitLength` must be a positive integer; received 2.5'],
   ])('rejects %o naming the option', (options, message) => {
-    expect(() => registerWebGpuTrainingKernels(options)).toThrow(`registerWebGpuTrainingKernels: ${message}`);
+    expect(() => registerWebGpuTrainingKernels(options)).toThrow(new RangeError(`registerWebGpuTrainingKernels: ${message}`));
   });
 
   it('replaces tfjs-webgpu’s kernels once, and unregistering puts them back', async () => {

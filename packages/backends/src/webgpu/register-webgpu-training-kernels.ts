@@ -50,7 +50,7 @@ const kernelFunctions: Record<WebGpuTrainingKernelName, tf.KernelFunc> = {
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`registerWebGpuTrainingKernels: \`${name}\` must be a positive integer, received ${String(value)}`);
+    throw new RangeError(`registerWebGpuTrainingKernels: \`${name}\` must be a positive integer; received ${String(value)}`);
   }
   return value;
 }
@@ -68,7 +68,7 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
  *
  * @param options how reductions are split (defaults suit any GPU; tests shrink them).
  * @returns the kernel names this call registered (empty on a repeated call).
- * @throws Error when the webgpu backend is not registered yet, or an option is not a positive integer.
+ * @throws Error when the webgpu backend is not registered yet; RangeError when an option is not a positive integer.
  * @example
  * await initializeNodeWebGpu();
  * registerWebGpuTrainingKernels(); // ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'BatchMatMul', 'Conv2D', 'Conv2DBackpropInput']
