@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 /** One vitest run over every workspace project; each project resolves siblings from `src/`. */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*', 'docs', 'bench'],
+    projects: ['packages/*', 'examples/*', 'docs', 'bench', 'scripts'],
   },
 });

@@ -5,7 +5,7 @@
  * tfjs user writes by hand today (a CustomCallback that creates a new Adam optimizer each
  * epoch to change the learning rate).
  *
- * Models, data and the hook timer come from packages/tfjs/bench/overhead.bench.ts; timing
+ * Models, data and the hook timer come from overhead.bench.ts; timing
  * from the shared alternating timer. Every variant trains its own model (same seeds), with
  * one long-lived set of callbacks, so the schedules' steps and plateau state continue across
  * fits as in a real run.
@@ -15,8 +15,8 @@ import { initializeWasmBackend, type WasmModule } from '@lrkit/backends/node';
 import { buildDemoCnn } from '@lrkit/examples-common';
 import { cosine } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
-import { buildCnn, buildMlp, disposeModelAndOptimizer, instrument, syntheticData } from '../../packages/tfjs/bench/overhead.bench.js';
 import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
+import { buildCnn, buildMlp, disposeModelAndOptimizer, instrument, syntheticData } from './overhead.bench.js';
 import { millisecondsSpread, ratioSpread, type Spread, spread, timeAlternating, type Variant } from './timing.js';
 
 /** Sizes of a callback-overhead run. */

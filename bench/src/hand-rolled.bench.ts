@@ -10,8 +10,8 @@
 import { exponential } from '@lrkit/schedules';
 import { LearningRateScheduler } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import { disposeModelAndOptimizer } from '../../packages/tfjs/bench/overhead.bench.js';
 import { handRolledScheduler } from './callbacks.bench.js';
+import { disposeModelAndOptimizer } from './overhead.bench.js';
 
 /** Sizes of the comparison. */
 export interface HandRolledOptions {

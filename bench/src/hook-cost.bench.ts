@@ -9,8 +9,8 @@
  * that the report divides by a measured batch time.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildMlp, disposeModelAndOptimizer } from '../../packages/tfjs/bench/overhead.bench.js';
 import { lrkitCallbackSet, lrkitCallbackSetNames } from './lrkit-callback-sets.js';
+import { buildMlp, disposeModelAndOptimizer } from './overhead.bench.js';
 import { type Spread, spread, timeAlternating, type Variant } from './timing.js';
 
 /** Sizes of the hook-cost run. */

@@ -6,7 +6,7 @@
  */
 import { findLearningRate } from '@lrkit/lr-finder';
 import * as tf from '@tensorflow/tfjs';
-import { buildCnn, disposeModelAndOptimizer, syntheticData } from '../../packages/tfjs/bench/overhead.bench.js';
+import { buildCnn, disposeModelAndOptimizer, syntheticData } from './overhead.bench.js';
 import { millisecondsSpread, ratioSpread, type Spread, timeAlternating } from './timing.js';
 
 /** Sizes of the LR-finder run. */

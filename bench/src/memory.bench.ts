@@ -8,7 +8,7 @@
 import { cosine } from '@lrkit/schedules';
 import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import { disposeModelAndOptimizer, syntheticData } from '../../packages/tfjs/bench/overhead.bench.js';
+import { disposeModelAndOptimizer, syntheticData } from './overhead.bench.js';
 
 /** Sizes of the memory run. */
 export interface MemoryBenchOptions {

@@ -5,7 +5,6 @@
 
 import { formatAdapter } from '@lrkit/backends';
 import * as tf from '@tensorflow/tfjs';
-import { type BenchmarkResult, fullRun, runBenchmark, smokeRun } from '../../packages/schedules/bench/evaluations.bench.js';
 import { type BackendsResult, fullBackendsOptions, runBackendsBench, smokeBackendsOptions } from './backends.bench.js';
 import { type BatchSizeResult, fullBatchSizeOptions, runBatchSizeBench, smokeBatchSizeOptions } from './batch-size.bench.js';
 import { type CallbackModelResult, fullCallbackOptions, runCallbackBench, smokeCallbackOptions } from './callbacks.bench.js';
@@ -13,6 +12,7 @@ import { fullHandRolledOptions, type HandRolledResult, runHandRolledBench, smoke
 import { fullHookCostOptions, type HookCostResult, runHookCostBench, smokeHookCostOptions } from './hook-cost.bench.js';
 import { fullLrFinderOptions, type LrFinderResult, runLrFinderBench, smokeLrFinderOptions } from './lr-finder.bench.js';
 import { fullMemoryOptions, type MemoryResult, runMemoryBench, smokeMemoryOptions } from './memory.bench.js';
+import { type BenchmarkResult, fullRun, runBenchmark, smokeRun } from './schedules.bench.js';
 import { formatSpread, type Spread } from './timing.js';
 import { fullWebGpuKernelsOptions, runWebGpuKernelsBench, smokeWebGpuKernelsOptions, type WebGpuKernelsResult } from './webgpu-kernels.bench.js';
 
@@ -325,7 +325,7 @@ export const webGpuKernelsSection = defineSection<WebGpuKernelsResult>({
     return [
       `One training step (\`trainOnBatch\`, SGD with momentum) of the ${result.model === 'cifar-cnn' ? "CIFAR-size CNN (conv32, conv32, pool, conv64, conv64, pool, dense256, dense10; 3×3 'same', input 32×32×3)" : result.model} ` +
         `at batch ${result.batchSize} on webgpu through Dawn, adapter ${result.adapter.vendor} ${result.adapter.architecture}${result.adapter.software ? ' (**software adapter**: SwiftShader runs the GPU on the CPU; ratios, not times, carry over)' : ''}. ` +
-        `lrkit's kernels (\`registerWebGpuTrainingKernels\`: Conv2DBackpropFilter as a split-K implicit GEMM in WGSL) and tfjs-webgpu 4.22's own are registered and unregistered in turn, ` +
+        `lrkit's kernels (\`registerWebGpuTrainingKernels\`: Conv2DBackpropFilter as a split-K implicit GEMM in WGSL; the dense layers' skinny BatchMatMul, Conv2D and Conv2DBackpropInput register-blocked) and tfjs-webgpu 4.22's own are registered and unregistered in turn, ` +
         `${result.repetitions} rounds in rotated order after a warm-up, one model each from the same seed; then \`tf.profile\` of one step each way (kernel times from GPU timestamp queries).`,
       '',
       `Speed-up of the step: **${formatSpread(result.speedup, 2)}×** (tfjs-webgpu's time / lrkit's, per round).`,

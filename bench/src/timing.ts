@@ -3,9 +3,10 @@
  * (rotated) order after a warm-up, so load drift and JIT state favour none of them; results
  * are reported as ratios to a baseline variant with their spread (median, min, max).
  *
- * No dependency beyond Node's `process` and `performance`: the per-package bench modules
- * (packages/schedules/bench, packages/tfjs/bench, examples/common/bench) import it by
- * relative path, so no package depends on the bench package.
+ * No dependency beyond Node's `process` and `performance`. Every benchmark lives here in
+ * bench/src (the schedule throughput and the callback overhead included) and reaches the
+ * packages it measures through bench's declared workspace dependencies; no package imports
+ * a benchmark or this timer.
  */
 
 /** One timed run of one variant. */

@@ -1,5 +1,5 @@
 /**
- * Benchmark (8): lrkit's webgpu filter-gradient kernels. One training step of the CIFAR-size
+ * Benchmark (8): lrkit's webgpu training kernels. One training step of the CIFAR-size
  * CNN (conv32, conv32, pool, conv64, conv64, pool, dense256, dense10; SGD with momentum) on
  * webgpu, with lrkit's kernels (`registerWebGpuTrainingKernels`) and with tfjs-webgpu's own,
  * registered and unregistered in turn within one process (alternating rounds), plus
@@ -92,7 +92,7 @@ async function profileStep(step: () => Promise<number>, topKernels: number): Pro
 
 /**
  * Times one training step of `workload` on the webgpu backend (which must be registered, e.g.
- * by `initializeNodeWebGpu`) with lrkit's filter-gradient kernels and with tfjs-webgpu's own,
+ * by `initializeNodeWebGpu`) with lrkit's training kernels and with tfjs-webgpu's own,
  * alternating in one process, and profiles one step each way. Leaves lrkit's kernels
  * registered as it found them, and the backend as it found it.
  *

@@ -1,6 +1,8 @@
+import { seededRandom } from '@lrkit/schedules/seeded-random';
+
 /**
  * The order of the training examples in one epoch: a Fisher–Yates shuffle driven by a
- * small deterministic generator (mulberry32) seeded with `seed` and the epoch, so a run
+ * small deterministic generator (mulberry32, `seededRandom` from `@lrkit/schedules/seeded-random`) seeded with `seed` and the epoch, so a run
  * that is stopped and resumed sees the rest of the same epoch, in the same order.
  *
  * @param count - number of training examples.
@@ -15,7 +17,7 @@
 export function epochOrder(count: number, seed: number, epoch: number): Int32Array {
   const order = new Int32Array(count);
   for (let index = 0; index < count; index += 1) order[index] = index;
-  const random = mulberry32((Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(epoch + 1, 0x85ebca6b)) >>> 0);
+  const random = seededRandom((Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(epoch + 1, 0x85ebca6b)) >>> 0);
   for (let index = count - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     const value = order[index]!;
@@ -23,17 +25,6 @@ export function epochOrder(count: number, seed: number, epoch: number): Int32Arr
     order[other] = value;
   }
   return order;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Batches in one epoch of `count` examples (the last batch may be smaller). */

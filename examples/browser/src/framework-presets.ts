@@ -5,7 +5,7 @@ import { fromKeras, fromTorch, kerasClassNames, type Schedule, torchSchedulerNam
  * (an interface, so tests can pass stand-ins).
  */
 export interface FrameworkPresets {
-  readonly fromTorch: (name: string, args: Record<string, unknown>, options: { baseLr: number; totalSteps: number }) => Schedule;
+  readonly fromTorch: (name: string, args: Record<string, unknown>, options: { learningRate: number; totalSteps: number }) => Schedule;
   readonly fromKeras: (serialized: { class_name: string; config: Record<string, unknown> }) => Schedule;
   readonly torchSchedulerNames: readonly string[];
   readonly kerasClassNames: readonly string[];

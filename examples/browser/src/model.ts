@@ -1,26 +1,19 @@
+import { buildDemoCnn } from '@lrkit/examples-common/models';
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * A small CNN for 28 x 28 digits: two 3 x 3 convolutions (8 and 16 filters, ReLU) each
- * followed by 2 x 2 max pooling, then a 10-way softmax; Adam with `learningRate`
- * (overwritten by the scheduler before every update). Weights are seeded.
+ * The examples' demo CNN (`buildDemoCnn` of `@lrkit/examples-common/models`: two 3 x 3
+ * convolutions, 8 and 16 filters, each followed by 2 x 2 max pooling, then a 10-way softmax;
+ * seeded weights) for 28 x 28 digits, compiled with Adam at `learningRate` (overwritten by
+ * the scheduler before every update).
+ *
+ * @example
+ * ```ts
+ * const model = createModel(0.001, 1);
+ * ```
  */
 export function createModel(learningRate: number, seed: number): tf.LayersModel {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [28, 28, 1],
-      filters: 8,
-      kernelSize: 3,
-      activation: 'relu',
-      kernelInitializer: tf.initializers.heNormal({ seed }),
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.heNormal({ seed: seed + 1 }) }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) }));
+  const model = buildDemoCnn({ seed });
   model.compile({ optimizer: tf.train.adam(learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }

@@ -74,9 +74,9 @@ describe('parseRecipe: native JSON', () => {
 });
 
 describe('parseRecipe: PyTorch and Keras', () => {
-  it('builds a PyTorch call with the learning rate as baseLr', () => {
+  it("builds a PyTorch call with the run's learning rate as fromTorch's learningRate", () => {
     const parsed = recipe('StepLR(optimizer, step_size=30, gamma=0.5)');
-    const expected = fromTorch('StepLR', { step_size: 30, gamma: 0.5 }, { baseLr: 0.01 });
+    const expected = fromTorch('StepLR', { step_size: 30, gamma: 0.5 }, { learningRate: 0.01 });
     expect(parsed.kind).toBe('torch');
     expect(parsed.label).toBe('PyTorch StepLR');
     for (const step of [0, 29, 30, 61]) expect(parsed.schedule(step)).toBe(expected(step));
@@ -114,7 +114,7 @@ describe('parseRecipe: PyTorch and Keras', () => {
         ],
         milestones: [5],
       },
-      { baseLr: 0.01 },
+      { learningRate: 0.01 },
     );
     for (const step of [0, 3, 5, 9]) expect(parsed.schedule(step)).toBe(expected(step));
   });

@@ -32,7 +32,7 @@ export type RecipeResult = { readonly ok: true; readonly recipe: Recipe } | { re
  *   with `fromKeras`;
  * - a PyTorch scheduler call (`OneCycleLR(optimizer, max_lr=0.01)`,
  *   `torch.optim.lr_scheduler.StepLR(step_size=100, gamma=0.5)`), loaded with `fromTorch`
- *   with the optimizer's learning rate as `baseLr` and the run's updates as `totalSteps`.
+ *   with the optimizer's learning rate as `learningRate` and the run's updates as `totalSteps`.
  *
  * The schedule is stepped once per optimizer update (batch) and evaluated at every step of
  * the run before it is accepted. Never throws: an invalid recipe returns the library's
@@ -119,7 +119,7 @@ function fromCall(call: PythonCall, context: PresetContext, framework: Framework
     return { kind: 'keras', schedule, config: toConfig(schedule) as unknown as JsonValue, label: `Keras ${call.name}` };
   }
   const schedule = framework.fromTorch(call.name, plainArguments(call.args), {
-    baseLr: context.learningRate,
+    learningRate: context.learningRate,
     totalSteps: context.totalSteps,
   });
   return { kind: 'torch', schedule, config: toConfig(schedule) as unknown as JsonValue, label: `PyTorch ${call.name}` };

@@ -12,7 +12,7 @@ describe('lrkit convert', () => {
   });
 
   it('turns a PyTorch StepLR into the native step schedule', () => {
-    const { status, stdout, stderr } = lrkit('convert', '--torch', 'StepLR', '--args', 'step_size=10,gamma=0.5', '--base-lr', '0.1');
+    const { status, stdout, stderr } = lrkit('convert', '--torch', 'StepLR', '--args', 'step_size=10,gamma=0.5', '--learning-rate', '0.1');
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ type: 'step', initialValue: 0.1, periodSteps: 10, factor: 0.5 });
@@ -25,16 +25,16 @@ describe('lrkit convert', () => {
   });
 
   it('keeps the preset config, with a note, when no plain native schedule matches (CosineAnnealingLR rises past T_max)', () => {
-    const { status, stdout, stderr } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--base-lr', '0.1');
+    const { status, stdout, stderr } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--learning-rate', '0.1');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ type: 'torch', name: 'CosineAnnealingLR', args: { T_max: 100, eta_min: 0 }, baseLr: 0.1 });
+    expect(JSON.parse(stdout)).toEqual({ type: 'torch', name: 'CosineAnnealingLR', args: { T_max: 100, eta_min: 0 }, learningRate: 0.1 });
     expect(stderr).toBe(
       'lrkit: note: no plain native schedule reproduces this PyTorch schedule on every checked step; printed its preset config (exact; fromConfig loads it)\n',
     );
   });
 
   it('turns CosineAnnealingLR into native cosine when checked only over the training length', () => {
-    const { status, stdout } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--base-lr', '0.1', '--total-steps', '100');
+    const { status, stdout } = lrkit('convert', '--torch', 'CosineAnnealingLR', '--args', 'T_max=100', '--learning-rate', '0.1', '--total-steps', '100');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ type: 'cosine', initialValue: 0.1, decaySteps: 100, finalValue: 0, exponent: 1 });
   });
@@ -45,7 +45,7 @@ describe('lrkit convert', () => {
     expect(JSON.parse(stdout)).toEqual({
       name: 'StepLR',
       args: { step_size: 10, gamma: 0.5 },
-      baseLr: 0.1,
+      learningRate: 0.1,
       python: 'StepLR(optimizer, step_size=10, gamma=0.5)',
     });
   });

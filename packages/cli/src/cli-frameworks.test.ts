@@ -15,14 +15,14 @@ describe('--optax, --hf and --timm sources', () => {
     );
     const expectedOptax = fromOptax('warmup_cosine_decay_schedule', { init_value: 0, peak_value: 1, warmup_steps: 10, decay_steps: 100 });
     const expectedHf = fromHuggingFace('cosine_with_min_lr', {
-      baseLr: 0.5,
+      learningRate: 0.5,
       num_warmup_steps: 10,
       num_training_steps: 100,
       scheduler_specific_kwargs: { min_lr_rate: 0.1 },
     });
     const expectedTimm = fromTimm(
       { sched: 'cosine', num_epochs: 20, cycle_limit: 2, cycle_decay: 0.5, noise: [0.2, 0.6], decay_milestones: [3, 4] },
-      { baseLr: 0.1 },
+      { learningRate: 0.1 },
     );
     for (let step = 0; step < 60; step += 1) {
       expect(optax!.schedule(step)).toBe(expectedOptax(step));
@@ -62,9 +62,9 @@ describe('lrkit with framework presets', () => {
   });
 
   it('keeps a timm preset with warm-up and noise as its own exact config, with a note', () => {
-    const { status, stdout, stderr } = lrkit('convert', '--timm', 'cosine:num_epochs=10,warmup_epochs=2,noise=0.5', '--base-lr', '0.1');
+    const { status, stdout, stderr } = lrkit('convert', '--timm', 'cosine:num_epochs=10,warmup_epochs=2,noise=0.5', '--learning-rate', '0.1');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ type: 'timm', baseLr: 0.1, args: { sched: 'cosine', warmup_epochs: 2, noise: 0.5 } });
+    expect(JSON.parse(stdout)).toMatchObject({ type: 'timm', learningRate: 0.1, args: { sched: 'cosine', warmup_epochs: 2, noise: 0.5 } });
     expect(stderr).toContain('no plain native schedule reproduces this timm schedule');
   });
 });

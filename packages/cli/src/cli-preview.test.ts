@@ -4,6 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { constantConfig, cosineConfig, fixtureDirectory, lrkit } from './binary-test-support.js';
+import { CliError } from './cli-error.js';
+import { collectSchedules } from './schedule-sources.js';
 
 const { directory, pairFile, remove } = fixtureDirectory();
 afterAll(remove);
@@ -69,7 +71,7 @@ describe('lrkit preview', () => {
   });
 
   it('prints the values of a PyTorch preset exactly (StepLR drops at each step_size)', () => {
-    const { status, stdout } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=2,gamma=0.5', '--base-lr', '0.1', '--steps', '0:5', '--csv');
+    const { status, stdout } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=2,gamma=0.5', '--learning-rate', '0.1', '--steps', '0:5', '--csv');
     expect(status).toBe(0);
     expect(stdout.trimEnd().split('\n')).toEqual(['series,step,value', 'StepLR,0,0.1', 'StepLR,1,0.1', 'StepLR,2,0.05', 'StepLR,3,0.05', 'StepLR,4,0.025']);
   });
@@ -82,7 +84,7 @@ describe('lrkit preview', () => {
       'ExponentialLR',
       '--args',
       'gamma=0.5',
-      '--base-lr',
+      '--learning-rate',
       '1',
       '--keras',
       '{"class_name":"PiecewiseConstantDecay","config":{"boundaries":[1],"values":[0.3,0.2]}}',
@@ -145,7 +147,7 @@ describe('lrkit preview', () => {
   });
 
   it('fails with one line for an unknown PyTorch preset', () => {
-    const { status, stderr } = lrkit('preview', '--torch', 'FancyLR', '--args', 'x=1', '--base-lr', '0.1');
+    const { status, stderr } = lrkit('preview', '--torch', 'FancyLR', '--args', 'x=1', '--learning-rate', '0.1');
     expect(status).toBe(1);
     expect(stderr).toMatch(/^lrkit: --torch FancyLR: fromTorch: unknown scheduler "FancyLR"; known schedulers are LambdaLR, [^\n]*StepLR[^\n]*\n$/);
   });
@@ -156,10 +158,26 @@ describe('lrkit preview', () => {
     expect(stderr).toMatch(/^lrkit: --keras CosineDecai: fromKeras: unknown class_name "CosineDecai" \(did you mean 'CosineDecay'\?\)[^\n]*\n$/);
   });
 
-  it('fails with one line when a PyTorch preset needs --base-lr', () => {
+  it('fails with one line when a PyTorch preset needs --learning-rate', () => {
     const { status, stderr } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=10');
     expect(status).toBe(1);
-    expect(stderr).toBe("lrkit: --torch StepLR: StepLR: `baseLr` (the optimizer's learning rate) is required; received undefined\n");
+    expect(stderr).toBe(
+      "lrkit: --torch StepLR needs the optimizer's learning rate: give --learning-rate <number> (only CyclicLR and OneCycleLR set their own)\n",
+    );
+  });
+
+  it('refuses the old --base-lr flag, naming --learning-rate', () => {
+    for (const flag of [['--base-lr', '0.1'], ['--base-lr=0.1'], ['--base-lr']]) {
+      const { status, stderr } = lrkit('preview', '--torch', 'StepLR', '--args', 'step_size=10', ...flag);
+      expect(status).toBe(1);
+      expect(stderr).toBe('lrkit: --base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)\n');
+    }
+    expect(() => collectSchedules([], { torch: ['StepLR'], args: ['step_size=10'], baseLr: ['0.1'] } as never)).toThrow(
+      new CliError('--base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)'),
+    );
+    expect(lrkit('convert', '--torch', 'StepLR', '--base-lr', '0.1').stderr).toBe(
+      'lrkit: --base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)\n',
+    );
   });
 
   it('fails with one line for an out-of-range --steps', () => {

@@ -19,7 +19,7 @@ const originNames: Record<string, string> = { torch: 'PyTorch', keras: 'Keras', 
 /**
  * `lrkit convert`: reads one schedule (native config, `--torch` preset, `--keras` config, or an
  * `--optax`, `--hf` or `--timm` preset) and prints it as a native config (`--to native`, the
- * default), a PyTorch recipe `{ name, args, baseLr, python }` (`--to torch`), a Keras config
+ * default), a PyTorch recipe `{ name, args, learningRate, python }` (`--to torch`), a Keras config
  * `{ class_name, config }` (`--to keras`) or an optax call `{ name, kwargs }` (`--to optax`).
  *
  * A preset becomes a plain native schedule (`step`, `cosine`, …) only when that evaluates equal
@@ -29,8 +29,8 @@ const originNames: Record<string, string> = { torch: 'PyTorch', keras: 'Keras', 
  *
  * @example
  * ```ts
- * // What `lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1` does:
- * convert([], { to: 'native', torch: ['StepLR'], args: ['step_size=30,gamma=0.1'], baseLr: ['0.1'] }, output);
+ * // What `lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --learning-rate 0.1` does:
+ * convert([], { to: 'native', torch: ['StepLR'], args: ['step_size=30,gamma=0.1'], learningRate: ['0.1'] }, output);
  * // output receives {"type":"step","initialValue":0.1,"periodSteps":30,"factor":0.1}
  * ```
  */

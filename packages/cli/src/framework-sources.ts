@@ -40,18 +40,18 @@ function wrap<T>(what: string, build: () => T): T {
   }
 }
 
-/** Splits `lr=` off the arguments; without it, the one `--base-lr` given for all presets. */
-function learningRate(flag: string, args: Record<string, JsonValue>, sharedBaseLr: number | undefined): [number, Record<string, JsonValue>] {
+/** Splits `lr=` off the arguments; without it, the one `--learning-rate` given for all presets. */
+function splitLearningRate(flag: string, args: Record<string, JsonValue>, sharedLearningRate: number | undefined): [number, Record<string, JsonValue>] {
   const { lr, ...rest } = args;
   if (lr !== undefined) {
     if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr))
       throw new CliError(`${flag}: lr must be a positive number; received ${JSON.stringify(lr)}`);
     return [lr, rest];
   }
-  if (sharedBaseLr === undefined) {
-    throw new CliError(`${flag}: the optimizer's learning rate is needed: add lr=<number> to its arguments, or give one --base-lr for all presets`);
+  if (sharedLearningRate === undefined) {
+    throw new CliError(`${flag}: the optimizer's learning rate is needed: add lr=<number> to its arguments, or give one --learning-rate for all presets`);
   }
-  return [sharedBaseLr, rest];
+  return [sharedLearningRate, rest];
 }
 
 /**
@@ -60,7 +60,7 @@ function learningRate(flag: string, args: Record<string, JsonValue>, sharedBaseL
  * Python literals and lists, or a JSON object). `--hf` takes `num_warmup_steps` and
  * `num_training_steps` as `get_scheduler` does and passes every other key in
  * `scheduler_specific_kwargs`; `--timm` takes `create_scheduler_v2`'s arguments (its name
- * is `sched`). Both need the optimizer's learning rate: `lr=` in the arguments or one `--base-lr`.
+ * is `sched`). Both need the optimizer's learning rate: `lr=` in the arguments or one `--learning-rate`.
  *
  * @example
  * ```ts
@@ -68,7 +68,7 @@ function learningRate(flag: string, args: Record<string, JsonValue>, sharedBaseL
  * schedule?.schedule(10); // 0.1
  * ```
  */
-export function collectFrameworkSchedules(options: FrameworkSourceOptions, sharedBaseLr: number | undefined): FrameworkSchedule[] {
+export function collectFrameworkSchedules(options: FrameworkSourceOptions, sharedLearningRate: number | undefined): FrameworkSchedule[] {
   const found: FrameworkSchedule[] = [];
   for (const text of options.optax ?? []) {
     const { name, args } = split('--optax', text);
@@ -76,11 +76,11 @@ export function collectFrameworkSchedules(options: FrameworkSourceOptions, share
   }
   for (const text of options.hf ?? []) {
     const { name, args } = split('--hf', text);
-    const [baseLr, rest] = learningRate(`--hf ${name}`, args, sharedBaseLr);
+    const [learningRate, rest] = splitLearningRate(`--hf ${name}`, args, sharedLearningRate);
     const { num_warmup_steps: warmup, num_training_steps: training, ...specific } = rest;
     const schedule = wrap(`--hf ${name}`, () =>
       presets.fromHuggingFace(name, {
-        baseLr,
+        learningRate,
         num_warmup_steps: (warmup ?? null) as number | null,
         num_training_steps: (training ?? null) as number | null,
         scheduler_specific_kwargs: specific,
@@ -90,8 +90,8 @@ export function collectFrameworkSchedules(options: FrameworkSourceOptions, share
   }
   for (const text of options.timm ?? []) {
     const { name, args } = split('--timm', text);
-    const [baseLr, rest] = learningRate(`--timm ${name}`, args, sharedBaseLr);
-    const schedule = wrap(`--timm ${name}`, () => presets.fromTimm({ ...rest, sched: name }, { baseLr }));
+    const [learningRate, rest] = splitLearningRate(`--timm ${name}`, args, sharedLearningRate);
+    const schedule = wrap(`--timm ${name}`, () => presets.fromTimm({ ...rest, sched: name }, { learningRate }));
     found.push({ label: `timm ${name}`, origin: 'timm', schedule });
   }
   return found;

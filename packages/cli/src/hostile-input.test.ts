@@ -14,7 +14,7 @@ import { run } from './program.js';
 const directory = mkdtempSync(join(tmpdir(), 'lrkit-hostile-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-const stepArgs = ['--torch', 'StepLR', '--args', 'step_size=30', '--base-lr', '0.1'];
+const stepArgs = ['--torch', 'StepLR', '--args', 'step_size=30', '--learning-rate', '0.1'];
 
 /** Runs the CLI in this process, capturing stdout and stderr, and times it. */
 async function lrkit(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string; milliseconds: number }> {
@@ -83,13 +83,13 @@ describe('class 1: no flag makes the work unbounded', () => {
   it('refuses more than limits.maxSeries schedules, and --points × schedules past limits.maxPoints', async () => {
     const many = Array.from({ length: 65 }, () => ['--torch', 'ConstantLR']).flat();
     expectOneLineError(
-      await lrkit('preview', ...many, '--base-lr', '0.1', '--json'),
+      await lrkit('preview', ...many, '--learning-rate', '0.1', '--json'),
       /^lrkit: 65 schedules given; at most 64 can be drawn or converted at once \(limits\.maxSeries\)$/,
     );
     const manyInOneFile = join(directory, 'many.json');
     writeFileSync(manyInOneFile, JSON.stringify(Array.from({ length: 1000 }, () => ({ type: 'constant', value: 1 }))));
     expectOneLineError(await lrkit('preview', `@${manyInOneFile}`, '--json'), /holds 1000 schedules; at most 64/);
-    const two = ['--torch', 'ConstantLR', '--torch', 'ConstantLR', '--base-lr', '0.1'];
+    const two = ['--torch', 'ConstantLR', '--torch', 'ConstantLR', '--learning-rate', '0.1'];
     expectOneLineError(
       await lrkit('preview', ...two, '--points', '60000', '--json'),
       /^lrkit: --points × schedules must be at most 100000 \(limits\.maxPoints\); received 60000 × 2 = 120000$/,
@@ -126,11 +126,11 @@ describe('class 1: no flag makes the work unbounded', () => {
   it('refuses --args lists nested past limits.maxNestingDepth, as key=value or JSON', async () => {
     const deepList = `${'['.repeat(5_000)}1${']'.repeat(5_000)}`;
     expectOneLineError(
-      await lrkit('convert', '--torch', 'MultiStepLR', '--args', `milestones=${deepList}`, '--base-lr', '0.1'),
+      await lrkit('convert', '--torch', 'MultiStepLR', '--args', `milestones=${deepList}`, '--learning-rate', '0.1'),
       /^lrkit: --args may nest lists at most 32 deep \(limits\.maxNestingDepth\)/,
     );
     expectOneLineError(
-      await lrkit('convert', '--torch', 'MultiStepLR', '--args', `{"milestones":${deepList}}`, '--base-lr', '0.1'),
+      await lrkit('convert', '--torch', 'MultiStepLR', '--args', `{"milestones":${deepList}}`, '--learning-rate', '0.1'),
       /^lrkit: --args: a config may nest objects and arrays at most 32 deep/,
     );
   });
@@ -169,11 +169,11 @@ describe('class 2: never silently wrong', () => {
 
   it('refuses sparse arrays and growth that overflows, from the command line too', async () => {
     expectOneLineError(
-      await lrkit('convert', '--torch', 'MultiStepLR', '--args', '{"milestones":[1,null,3]}', '--base-lr', '0.1'),
+      await lrkit('convert', '--torch', 'MultiStepLR', '--args', '{"milestones":[1,null,3]}', '--learning-rate', '0.1'),
       /`milestones\[1\]` must be an integer >= 0; received null/,
     );
     expectOneLineError(
-      await lrkit('convert', '--torch', 'ExponentialLR', '--args', 'gamma=1.5', '--base-lr', '0.1'),
+      await lrkit('convert', '--torch', 'ExponentialLR', '--args', 'gamma=1.5', '--learning-rate', '0.1'),
       /torch ExponentialLR: these options give a non-finite value \(Infinity\)/,
     );
   });
@@ -182,8 +182,8 @@ describe('class 2: never silently wrong', () => {
 describe('class 3: one clear line', () => {
   it.each([
     [['preview', `--${'x'.repeat(100_000)}`], /^lrkit: unknown option '--x+…$/],
-    [['convert', '--torch', 'StepLR', '--args', `{${'"a":1,'.repeat(20_000)}`, '--base-lr', '0.1'], /^lrkit: --args is not valid JSON/],
-    [['convert', '--torch', 'S'.repeat(100_000), '--base-lr', '0.1'], /unknown scheduler "S{199}… \(a string of 100000 characters\)/],
+    [['convert', '--torch', 'StepLR', '--args', `{${'"a":1,'.repeat(20_000)}`, '--learning-rate', '0.1'], /^lrkit: --args is not valid JSON/],
+    [['convert', '--torch', 'S'.repeat(100_000), '--learning-rate', '0.1'], /unknown scheduler "S{199}… \(a string of 100000 characters\)/],
     [['convert', '--keras', `{"class_name":"${'K'.repeat(100_000)}","config":{}}`], /unknown class_name "K{199}…/],
     [
       ['preview', '--config', `/missing/${'d'.repeat(10_000)}.json`],
@@ -292,7 +292,7 @@ const configText = fc.oneof(
 const flagArbitrary = (out: string) =>
   fc.oneof(
     fc.tuple(
-      fc.constantFrom('--steps', '--points', '--width', '--height', '--scale', '--title', '--name', '--total-steps', '--to', '--base-lr', '--args'),
+      fc.constantFrom('--steps', '--points', '--width', '--height', '--scale', '--title', '--name', '--total-steps', '--to', '--learning-rate', '--args'),
       hostileText,
     ),
     fc.tuple(fc.constantFrom('--steps'), fc.constantFrom('0:10', '0:1000', `0:${Number.MAX_SAFE_INTEGER}`, '5:3')),

@@ -32,7 +32,7 @@ describe('nativeEquivalent', () => {
     expect(restarts).toMatchObject({ plain: true, config: { type: 'cosine-restarts', initialValue: 2, periodSteps: 10, finalValue: 0.5 } });
     const optax = nativeEquivalent(fromOptax('cosine_decay_schedule', { init_value: 0.5, decay_steps: 100, alpha: 0.1, exponent: 2 }));
     expect(optax).toMatchObject({ plain: true, config: { type: 'cosine', initialValue: 0.5, finalValue: 0.05, exponent: 2 } });
-    const torch = nativeEquivalent(fromTorch('CosineAnnealingLR', { T_max: 100, eta_min: 0.01 }, { baseLr: 0.1 }), 100);
+    const torch = nativeEquivalent(fromTorch('CosineAnnealingLR', { T_max: 100, eta_min: 0.01 }, { learningRate: 0.1 }), 100);
     expect(torch).toMatchObject({ plain: true, config: { type: 'cosine', initialValue: 0.1, decaySteps: 100, finalValue: 0.01 } });
   });
 

@@ -1,17 +1,29 @@
 import { excerpt, fromConfig, type JsonValue, limits, type Schedule, type ScheduleConfig } from '@lrkit/schedules';
 
 type Config = Readonly<Record<string, JsonValue>>;
-type Candidate = (args: Config, baseLr: number | undefined) => Record<string, JsonValue> | undefined;
+type Candidate = (args: Config, learningRate: number | undefined) => Record<string, JsonValue> | undefined;
 
 const number = (value: JsonValue | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /** Plain native configs that may reproduce a PyTorch scheduler (checked numerically before use). */
 const torchCandidates: Readonly<Record<string, Candidate>> = {
-  StepLR: (args, baseLr) => ({ type: 'step', initialValue: baseLr ?? NaN, periodSteps: number(args.step_size) ?? NaN, factor: number(args.gamma) ?? 0.1 }),
-  MultiStepLR: (args, baseLr) => ({ type: 'multi-step', initialValue: baseLr ?? NaN, boundaries: args.milestones ?? null, factor: number(args.gamma) ?? 0.1 }),
-  ExponentialLR: (args, baseLr) => ({ type: 'exponential', initialValue: baseLr ?? NaN, decayRate: number(args.gamma) ?? NaN }),
-  CosineAnnealingLR: (args, baseLr) =>
-    baseLr === undefined ? undefined : { type: 'cosine', initialValue: baseLr, decaySteps: number(args.T_max) ?? NaN, finalValue: number(args.eta_min) ?? 0 },
+  StepLR: (args, learningRate) => ({
+    type: 'step',
+    initialValue: learningRate ?? NaN,
+    periodSteps: number(args.step_size) ?? NaN,
+    factor: number(args.gamma) ?? 0.1,
+  }),
+  MultiStepLR: (args, learningRate) => ({
+    type: 'multi-step',
+    initialValue: learningRate ?? NaN,
+    boundaries: args.milestones ?? null,
+    factor: number(args.gamma) ?? 0.1,
+  }),
+  ExponentialLR: (args, learningRate) => ({ type: 'exponential', initialValue: learningRate ?? NaN, decayRate: number(args.gamma) ?? NaN }),
+  CosineAnnealingLR: (args, learningRate) =>
+    learningRate === undefined
+      ? undefined
+      : { type: 'cosine', initialValue: learningRate, decaySteps: number(args.T_max) ?? NaN, finalValue: number(args.eta_min) ?? 0 },
 };
 
 /**
@@ -87,7 +99,7 @@ const frameworkCandidates: Readonly<Record<string, (config: Config) => Record<st
   },
   'optax linear_onecycle_schedule': (config) => onecycle(config.kwargs as Config, 'linear'),
   'optax cosine_onecycle_schedule': (config) => onecycle(config.kwargs as Config, 'cosine'),
-  'hugging-face constant': (config) => ({ type: 'constant', value: config.baseLr ?? null }),
+  'hugging-face constant': (config) => ({ type: 'constant', value: config.learningRate ?? null }),
   'timm cosine': (config) => timmCycles(config, 'cosine'),
   'timm tanh': (config) => timmCycles(config, 'tanh'),
 };
@@ -124,7 +136,7 @@ function timmCycles(config: Config, shape: 'cosine' | 'tanh'): Record<string, Js
   return {
     type: 'annealing-cycles',
     shape,
-    initialValue: config.baseLr ?? null,
+    initialValue: config.learningRate ?? null,
     minValue: args.min_lr ?? 0,
     cycleSteps: (number(args.num_epochs) ?? NaN) * perUpdate,
     cycleMultiplier: args.cycle_mul ?? 1,
@@ -202,7 +214,7 @@ export interface NativeEquivalent {
  *
  * @example
  * ```ts
- * nativeEquivalent(fromTorch('StepLR', { step_size: 30, gamma: 0.1 }, { baseLr: 0.1 }));
+ * nativeEquivalent(fromTorch('StepLR', { step_size: 30, gamma: 0.1 }, { learningRate: 0.1 }));
  * // { config: { type: 'step', initialValue: 0.1, periodSteps: 30, factor: 0.1 }, plain: true, checkedSteps: … }
  * nativeEquivalent(fromTorch('OneCycleLR', { max_lr: 0.1, total_steps: 100 })).plain; // false: PyTorch's counting differs
  * ```
@@ -211,7 +223,7 @@ export function nativeEquivalent(schedule: Schedule, totalSteps?: number): Nativ
   const config = schedule.config as unknown as Config;
   let candidate: Record<string, JsonValue> | undefined;
   if (config.type === 'torch') {
-    candidate = torchCandidates[config.name as string]?.(config.args as Config, number(config.baseLr));
+    candidate = torchCandidates[config.name as string]?.(config.args as Config, number(config.learningRate));
   } else if (config.type === 'keras') {
     candidate = kerasCandidates[config.class_name as string]?.(config.config as Config, undefined);
   } else if (config.type === 'optax' || config.type === 'hugging-face' || config.type === 'timm') {

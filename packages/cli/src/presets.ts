@@ -2,7 +2,7 @@ import { fromHuggingFace, fromKeras, fromOptax, fromTimm, fromTorch, toKeras, to
 
 /**
  * The PyTorch/Keras presets of `@lrkit/schedules` the CLI uses, in one place:
- * `fromTorch(name, args, { baseLr, totalSteps })`, `fromKeras({ class_name, config })`,
+ * `fromTorch(name, args, { learningRate, totalSteps })`, `fromKeras({ class_name, config })`,
  * `toTorch(schedule)`, `toKeras(schedule)`, and the optax, Hugging Face and timm presets
  * (`fromOptax`, `fromHuggingFace`, `fromTimm`, `toOptax`).
  */

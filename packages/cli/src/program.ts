@@ -2,6 +2,7 @@ import { excerptText } from '@lrkit/schedules';
 import { Command, CommanderError, Option } from 'commander';
 import { type ConvertOptions, convert } from './convert.js';
 import { type Output, type PreviewOptions, preview } from './preview.js';
+import { refuseRenamedOptions } from './schedule-sources.js';
 
 /** A message on one line, cut to 1,000 characters: every error is one short line. */
 function oneLine(text: string): string {
@@ -17,7 +18,11 @@ function addSourceOptions(command: Command): Command {
     .option('-c, --config <file>', 'a native JSON config file (repeatable)', collect)
     .option('--torch <name>', 'a PyTorch scheduler, e.g. StepLR, OneCycleLR (repeatable)', collect)
     .option('--args <list>', 'keyword arguments of the matching --torch, e.g. step_size=10,gamma=0.5 (repeatable)', collect)
-    .option('--base-lr <number>', "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)", collect)
+    .option(
+      '--learning-rate <number>',
+      "the optimizer's learning rate for --torch (one for all, or one per --torch; not needed by CyclicLR/OneCycleLR)",
+      collect,
+    )
     .option('--keras <json>', 'a Keras schedule {"class_name": ..., "config": {...}}, inline or @file.json (repeatable)', collect)
     .option('--optax <name:kwargs>', 'an optax schedule, e.g. cosine_decay_schedule:init_value=0.1,decay_steps=1000 (repeatable)', collect)
     .option(
@@ -30,7 +35,9 @@ function addSourceOptions(command: Command): Command {
       'a timm create_scheduler_v2 sched with its arguments and lr, e.g. cosine:num_epochs=100,warmup_epochs=5,lr=0.1 (repeatable)',
       collect,
     )
-    .option('--name <label>', 'legend name of each schedule, in order (repeatable)', collect);
+    .option('--name <label>', 'legend name of each schedule, in order (repeatable)', collect)
+    .addOption(new Option('--base-lr [number]', 'renamed --learning-rate before 1.0').hideHelp())
+    .hook('preAction', (_command, action) => refuseRenamedOptions(action.opts()));
 }
 
 const previewExamples = `
@@ -40,7 +47,7 @@ Steps are half-open: --steps 0:1000 draws steps 0 … 999.
 Examples:
   $ lrkit preview '{"type":"cosine","initialValue":0.1,"decaySteps":1000}'
   $ lrkit preview @schedule.json --steps 0:100000 --svg schedule.svg --png schedule.png
-  $ lrkit preview --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1 --steps 0:100
+  $ lrkit preview --torch StepLR --args step_size=30,gamma=0.1 --learning-rate 0.1 --steps 0:100
   $ lrkit preview --torch OneCycleLR --args max_lr=0.1,total_steps=1000 --steps 0:1000
   $ lrkit preview --keras '{"class_name":"CosineDecay","config":{"initial_learning_rate":0.1,"decay_steps":1000}}'
   $ lrkit preview --optax linear_onecycle_schedule:transition_steps=1000,peak_value=0.1 --steps 0:1000
@@ -50,7 +57,7 @@ Examples:
 
 const convertExamples = `
 Examples:
-  $ lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --base-lr 0.1
+  $ lrkit convert --torch StepLR --args step_size=30,gamma=0.1 --learning-rate 0.1
   $ lrkit convert --keras '{"class_name":"ExponentialDecay","config":{"initial_learning_rate":0.1,"decay_steps":100,"decay_rate":0.5}}'
   $ lrkit convert @schedule.json --to torch
   $ lrkit convert '{"type":"cosine","initialValue":0.1,"decaySteps":1000}' --to keras
@@ -63,7 +70,7 @@ Examples:
  * @example
  * ```ts
  * const program = createProgram({ write: (text) => process.stdout.write(text), isTTY: false, columns: undefined });
- * await program.parseAsync(['node', 'lrkit', 'convert', '--torch', 'StepLR', '--args', 'step_size=30', '--base-lr', '0.1']);
+ * await program.parseAsync(['node', 'lrkit', 'convert', '--torch', 'StepLR', '--args', 'step_size=30', '--learning-rate', '0.1']);
  * ```
  */
 export function createProgram(output: Output, note: (text: string) => void = (text) => process.stderr.write(text)): Command {

@@ -1,5 +1,5 @@
 import type { KerasSerialized } from '@lrkit/schedules';
-import { excerptText, fromConfig, limits, type Schedule } from '@lrkit/schedules';
+import { excerptText, fromConfig, limits, type Schedule, torchSchedulerNames } from '@lrkit/schedules';
 import { CliError } from './cli-error.js';
 import { quoteFlag } from './flags.js';
 import { collectFrameworkSchedules, type FrameworkSourceOptions } from './framework-sources.js';
@@ -12,7 +12,7 @@ export interface SourceOptions extends FrameworkSourceOptions {
   readonly config?: readonly string[];
   readonly torch?: readonly string[];
   readonly args?: readonly string[];
-  readonly baseLr?: readonly string[];
+  readonly learningRate?: readonly string[];
   readonly keras?: readonly string[];
   readonly name?: readonly string[];
 }
@@ -55,10 +55,35 @@ function fromJson(value: unknown, what: string): Array<Omit<SourcedSchedule, 'na
   });
 }
 
-function parseBaseLr(text: string): number {
+/** Options renamed before 1.0, by old option name: the new option name and both flags. */
+const renamedOptions: Readonly<Record<string, { readonly option: string; readonly oldFlag: string; readonly flag: string }>> = {
+  baseLr: { option: 'learningRate', oldFlag: '--base-lr', flag: '--learning-rate' },
+};
+
+/**
+ * Refuses an option (or flag) renamed before 1.0 with a message that names the new one.
+ *
+ * @example
+ * ```ts
+ * refuseRenamedOptions({ baseLr: ['0.1'] });
+ * // CliError: --base-lr was renamed --learning-rate before 1.0 (same meaning; option `baseLr` → `learningRate`)
+ * ```
+ */
+export function refuseRenamedOptions(options: object): void {
+  for (const [old, { option, oldFlag, flag }] of Object.entries(renamedOptions)) {
+    if (Object.hasOwn(options, old) && (options as Record<string, unknown>)[old] !== undefined) {
+      throw new CliError(`${oldFlag} was renamed ${flag} before 1.0 (same meaning; option \`${old}\` → \`${option}\`)`);
+    }
+  }
+}
+
+/** The PyTorch schedulers that take their learning rates from their own arguments (`base_lr`/`max_lr`). */
+const setsOwnLearningRate: readonly string[] = ['CyclicLR', 'OneCycleLR'];
+
+function parseLearningRate(text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new CliError(`--base-lr must be a positive number; received ${quoteFlag(text)}`);
+    throw new CliError(`--learning-rate must be a positive number; received ${quoteFlag(text)}`);
   }
   return value;
 }
@@ -66,8 +91,8 @@ function parseBaseLr(text: string): number {
 /**
  * Builds the schedules named on the command line, in this order: positional configs (inline
  * JSON or `@file.json`; a native config, a Keras `{ class_name, config }` or an array of them),
- * `--config` files, `--torch` presets (the i-th `--args` and `--base-lr` belong to the i-th
- * `--torch`; a single `--base-lr` applies to all; it is required except for `CyclicLR` and
+ * `--config` files, `--torch` presets (the i-th `--args` and `--learning-rate` belong to the i-th
+ * `--torch`; a single `--learning-rate` applies to all; it is required except for `CyclicLR` and
  * `OneCycleLR`), then `--keras` configs, then `--optax`, `--hf` and `--timm` presets (see
  * `collectFrameworkSchedules`). `--name` renames them in that order.
  *
@@ -78,13 +103,14 @@ function parseBaseLr(text: string): number {
  * const [cosineSchedule, stepSchedule] = collectSchedules(['{"type":"cosine","initialValue":0.1,"decaySteps":100}'], {
  *   torch: ['StepLR'],
  *   args: ['step_size=30'],
- *   baseLr: ['0.1'],
+ *   learningRate: ['0.1'],
  * });
  * stepSchedule?.origin;       // 'torch'
  * stepSchedule?.schedule(30); // 0.01
  * ```
  */
 export function collectSchedules(positional: readonly string[], options: SourceOptions, totalSteps?: number): SourcedSchedule[] {
+  refuseRenamedOptions(options);
   const sources = positional.length + (options.config?.length ?? 0) + (options.torch?.length ?? 0) + (options.keras?.length ?? 0);
   if (sources > limits.maxSeries) {
     throw new CliError(`${sources} schedules given; at most ${limits.maxSeries} can be drawn or converted at once (limits.maxSeries)`);
@@ -94,17 +120,20 @@ export function collectSchedules(positional: readonly string[], options: SourceO
   for (const path of options.config ?? []) found.push(...fromJson(readJsonFile(path, '--config'), `--config ${path}`));
   const torch = options.torch ?? [];
   const args = options.args ?? [];
-  const baseLrs = (options.baseLr ?? []).map(parseBaseLr);
+  const learningRates = (options.learningRate ?? []).map(parseLearningRate);
   if (args.length > torch.length) throw new CliError(`--args given ${args.length} times but --torch only ${torch.length}; each --args belongs to one --torch`);
-  if (baseLrs.length > 1 && baseLrs.length !== torch.length) {
-    throw new CliError(`--base-lr given ${baseLrs.length} times for ${torch.length} --torch presets; give one for all or one per preset`);
+  if (learningRates.length > 1 && learningRates.length !== torch.length) {
+    throw new CliError(`--learning-rate given ${learningRates.length} times for ${torch.length} --torch presets; give one for all or one per preset`);
   }
   torch.forEach((name, index) => {
     const keywordArguments = parseKeywordArguments(args[index] ?? '');
-    const baseLr = baseLrs.length === 1 ? baseLrs[0] : baseLrs[index];
+    const learningRate = learningRates.length === 1 ? learningRates[0] : learningRates[index];
+    if (learningRate === undefined && torchSchedulerNames.includes(name) && !setsOwnLearningRate.includes(name)) {
+      throw new CliError(`--torch ${name} needs the optimizer's learning rate: give --learning-rate <number> (only CyclicLR and OneCycleLR set their own)`);
+    }
     const schedule = wrap(`--torch ${name}`, () =>
       presets.fromTorch(name, keywordArguments, {
-        ...(baseLr === undefined ? {} : { baseLr }),
+        ...(learningRate === undefined ? {} : { learningRate }),
         ...(totalSteps === undefined ? {} : { totalSteps }),
       }),
     );
@@ -115,7 +144,7 @@ export function collectSchedules(positional: readonly string[], options: SourceO
     if (!isKeras(value)) throw new CliError(`--keras ${index + 1} must be {"class_name": ..., "config": {...}}; received ${text.slice(0, 80)}`);
     found.push({ label: value.class_name, origin: 'keras', schedule: wrap(`--keras ${value.class_name}`, () => presets.fromKeras(value)) });
   });
-  found.push(...collectFrameworkSchedules(options, baseLrs.length === 1 ? baseLrs[0] : undefined));
+  found.push(...collectFrameworkSchedules(options, learningRates.length === 1 ? learningRates[0] : undefined));
   if (found.length === 0) {
     throw new CliError('no schedule given: pass a JSON config, --config <file>, --torch <name>, --keras <json>, --optax, --hf or --timm (see --help)');
   }

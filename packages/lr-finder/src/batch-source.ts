@@ -1,4 +1,5 @@
 import { excerpt, excerptText } from '@lrkit/schedules';
+import { seededRandom } from '@lrkit/schedules/seeded-random';
 import * as tf from '@tensorflow/tfjs';
 
 /** Model inputs or targets as `trainOnBatch` takes them. */
@@ -60,18 +61,6 @@ function gatherAll(value: TensorOrTensors, indices: tf.Tensor1D): TensorOrTensor
   return Object.fromEntries(Object.entries(value).map(([name, tensor]) => [name, tf.gather(tensor, indices)]));
 }
 
-/** mulberry32: a small deterministic generator of uniform numbers in [0, 1). */
-function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Batches of whole tensors, `batchSize` samples each (the last batch of a pass may be
  * smaller), passing over the data again as often as the sweep needs (as fastai runs several
@@ -86,7 +75,7 @@ function randomGenerator(seed: number): () => number {
  */
 export function tensorBatches(data: TensorData, batchSize: number, shuffle: boolean, seed: number): BatchSource {
   const count = sampleCount('findLearningRate', data);
-  const random = randomGenerator(seed);
+  const random = seededRandom(seed);
   let order: Int32Array = new Int32Array(0);
   let position = count;
   const newPass = (): void => {

@@ -57,16 +57,16 @@ describe('prepareChart', () => {
   });
 
   it('rejects a series without points naming the series', () => {
-    expect(() => prepareChart({ series: [{ name: 'a' } as never] })).toThrow('chart: `series[0]` must be { name: string, points: { x, y }[] }');
+    expect(() => prepareChart({ series: [{ name: 'a' } as never] })).toThrow('prepareChart: `series[0]` must be { name: string, points: { x, y }[] }');
   });
 
   it('rejects an unknown scale', () => {
     expect(() => prepareChart({ yScale: 'ln' as never, series: [{ name: 'a', points: [{ x: 0, y: 1 }] }] })).toThrow(
-      "chart: `yScale` must be one of 'linear', 'log'; received \"ln\"",
+      "prepareChart: `yScale` must be one of 'linear', 'log'; received \"ln\"",
     );
   });
 
   it('rejects a chart with no drawable point', () => {
-    expect(() => prepareChart({ yScale: 'log', series: [{ name: 'a', points: [{ x: 0, y: 0 }] }] })).toThrow('chart: no drawable point');
+    expect(() => prepareChart({ yScale: 'log', series: [{ name: 'a', points: [{ x: 0, y: 0 }] }] })).toThrow('prepareChart: no drawable point');
   });
 });

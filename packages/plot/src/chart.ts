@@ -108,13 +108,13 @@ function widen(min: number, max: number, scale: AxisScale): [number, number] {
  * computes the data extent of both axes. Renderers call it; it is exported for custom renderers.
  *
  * @param chart - the chart to draw.
- * @param owner - the calling function's name, used in error messages.
+ * @param owner - the name of the function the user called, which starts every error message (default `'prepareChart'`).
  * @example
  * ```ts
  * prepareChart({ series: [{ name: 'a', points: [{ x: 0, y: 1 }, { x: 2, y: 3 }] }] }).xDomain; // [0, 2]
  * ```
  */
-export function prepareChart(chart: Chart, owner = 'chart'): PreparedChart {
+export function prepareChart(chart: Chart, owner = 'prepareChart'): PreparedChart {
   if (chart === null || typeof chart !== 'object') {
     throw new TypeError(`${owner}: \`chart\` must be an object with \`series\`; received ${describe(chart)}`);
   }

@@ -7,6 +7,7 @@ import { constant, cosine, limits } from '@lrkit/schedules';
 import { describe, expect, it } from 'vitest';
 import type { Chart } from './chart.js';
 import { renderPng } from './png.js';
+import { renderSvg } from './render-svg.js';
 import { renderTerminal } from './render-terminal.js';
 import { sampleSchedule } from './sample-schedule.js';
 import { scheduleChart } from './schedule-chart.js';
@@ -76,6 +77,23 @@ describe('class 1: bounded sizes', () => {
     );
   });
 
+  it('renderSvg and renderPng name themselves when the chart or the size is refused', async () => {
+    const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    const wide = await rejection(renderSvg(chart, { width: 10_000 }));
+    expect(wide).toBeInstanceOf(RangeError);
+    expect((wide as Error).message).toBe('renderSvg: `width` must be an integer in [2, 4096] (limits.maxImageSide); received 10000');
+    const flat = await rejection(renderPng(chart, { height: 1 }));
+    expect(flat).toBeInstanceOf(RangeError);
+    expect((flat as Error).message).toBe('renderPng: `height` must be an integer in [2, 4096] (limits.maxImageSide); received 1');
+    const empty = await rejection(renderSvg({ series: [] }));
+    expect(empty).toBeInstanceOf(TypeError);
+    expect((empty as Error).message).toBe('renderSvg: `series` must be a non-empty array of { name, points }; received []');
+  });
+
   it('renderPng refuses a scale or an image past limits.maxScale and limits.maxPixels, before rasterising', async () => {
     await expect(renderPng(chart, { scale: 100 })).rejects.toThrow(/^renderPng: `scale` must be a number in \(0, 16\]; received 100$/);
     const start = performance.now();
@@ -91,6 +109,19 @@ describe('class 1: bounded sizes', () => {
       thrownBy(() => scheduleChart(many, { end: 10 })),
       RangeError,
       /^scheduleChart: `schedules` must hold at most 64 schedules \(limits\.maxSeries\); received 65$/,
+    );
+  });
+
+  it('scheduleChart names itself when a schedule or the sampling options are refused', () => {
+    expectOneLine(
+      thrownBy(() => scheduleChart([{ name: 'a', schedule }], { end: 10, points: 1e9 })),
+      RangeError,
+      /^scheduleChart: `points` must be an integer in \[4, 100000\]; received 1000000000$/,
+    );
+    expectOneLine(
+      thrownBy(() => scheduleChart([{ name: 'a', schedule: 0.1 as never }], { end: 10 })),
+      TypeError,
+      /^scheduleChart: `schedule` must be a function of the step; received 0\.1$/,
     );
   });
 });

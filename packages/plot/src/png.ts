@@ -1,7 +1,7 @@
 import { excerpt, limits } from '@lrkit/schedules';
 import { Resvg } from '@resvg/resvg-js';
 import type { Chart } from './chart.js';
-import { renderSvg } from './render-svg.js';
+import { renderSvgFor } from './render-svg.js';
 import type { ChartSize } from './vega-lite-spec.js';
 
 /** Options of {@link renderPng}. */
@@ -34,7 +34,7 @@ export async function renderPng(chart: Chart, options: PngOptions = {}): Promise
     throw new RangeError(`renderPng: \`scale\` must be a number in (0, ${limits.maxScale}]; received ${excerpt(scale)}`);
   }
   const { scale: _scale, ...size } = options;
-  const svg = await renderSvg(chart, size);
+  const svg = await renderSvgFor('renderPng', chart, size);
   // The image is the whole SVG document (axes, title and legend included) times the scale.
   const document = svgSize(svg);
   const pixels = Math.ceil(document.width * scale) * Math.ceil(document.height * scale);

@@ -1,7 +1,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Chart } from './chart.js';
-import { type ChartSize, toVegaLite } from './vega-lite-spec.js';
+import { type ChartSize, vegaLiteSpecFor } from './vega-lite-spec.js';
 
 /**
  * Renders a chart as a standalone SVG document with Vega-Lite + Vega (headless, no browser,
@@ -24,7 +24,12 @@ import { type ChartSize, toVegaLite } from './vega-lite-spec.js';
  * ```
  */
 export async function renderSvg(chart: Chart, size?: ChartSize): Promise<string> {
-  const spec = toVegaLite(chart, size);
+  return renderSvgFor('renderSvg', chart, size);
+}
+
+/** {@link renderSvg} with the name of the function the user called (`renderPng`) for its error messages. */
+export async function renderSvgFor(owner: string, chart: Chart, size: ChartSize | undefined): Promise<string> {
+  const spec = vegaLiteSpecFor(owner, chart, size);
   const compiled = compile(spec as unknown as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {

@@ -21,13 +21,13 @@ export interface SampleOptions {
   readonly probesPerBucket?: number;
 }
 
-function integerOption(name: string, value: unknown, minimum: number, maximum: number = limits.maxStep): number {
+function integerOption(owner: string, name: string, value: unknown, minimum: number, maximum: number = limits.maxStep): number {
   const rule = `an integer in [${minimum}, ${maximum}]`;
   if (typeof value !== 'number') {
-    throw new TypeError(`sampleSchedule: \`${name}\` must be ${rule}; received ${excerpt(value)}`);
+    throw new TypeError(`${owner}: \`${name}\` must be ${rule}; received ${excerpt(value)}`);
   }
   if (!(Number.isInteger(value) && value >= minimum && value <= maximum)) {
-    throw new RangeError(`sampleSchedule: \`${name}\` must be ${rule}; received ${excerpt(value)}`);
+    throw new RangeError(`${owner}: \`${name}\` must be ${rule}; received ${excerpt(value)}`);
   }
   return value;
 }
@@ -67,18 +67,23 @@ function integerOption(name: string, value: unknown, minimum: number, maximum: n
  * ```
  */
 export function sampleSchedule(schedule: Schedule | ((step: number) => number), options: SampleOptions): Point[] {
+  return sampleScheduleFor('sampleSchedule', schedule, options);
+}
+
+/** {@link sampleSchedule} with the name of the function the user called (`scheduleChart`) for its error messages. */
+export function sampleScheduleFor(owner: string, schedule: Schedule | ((step: number) => number), options: SampleOptions): Point[] {
   if (typeof schedule !== 'function') {
-    throw new TypeError(`sampleSchedule: \`schedule\` must be a function of the step; received ${excerpt(schedule)}`);
+    throw new TypeError(`${owner}: \`schedule\` must be a function of the step; received ${excerpt(schedule)}`);
   }
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`sampleSchedule: options must be an object with \`end\`; received ${excerpt(options)}`);
+    throw new TypeError(`${owner}: options must be an object with \`end\`; received ${excerpt(options)}`);
   }
-  const start = integerOption('start', options.start === undefined ? 0 : options.start, 0);
-  const end = integerOption('end', options.end, start + 1);
-  const points = integerOption('points', options.points === undefined ? 1000 : options.points, 4, limits.maxPoints);
-  const probesPerBucket = integerOption('probesPerBucket', options.probesPerBucket === undefined ? 16 : options.probesPerBucket, 2, 1024);
+  const start = integerOption(owner, 'start', options.start === undefined ? 0 : options.start, 0);
+  const end = integerOption(owner, 'end', options.end, start + 1);
+  const points = integerOption(owner, 'points', options.points === undefined ? 1000 : options.points, 4, limits.maxPoints);
+  const probesPerBucket = integerOption(owner, 'probesPerBucket', options.probesPerBucket === undefined ? 16 : options.probesPerBucket, 2, 1024);
   if (!Number.isSafeInteger(end)) {
-    throw new RangeError(`sampleSchedule: \`end\` must be a safe integer; received ${end}`);
+    throw new RangeError(`${owner}: \`end\` must be a safe integer; received ${end}`);
   }
   const evaluate = (step: number): Point => {
     const value = schedule(step);

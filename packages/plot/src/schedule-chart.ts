@@ -1,7 +1,7 @@
 import type { Schedule } from '@lrkit/schedules';
 import { limits } from '@lrkit/schedules';
 import type { AxisScale, Chart } from './chart.js';
-import { type SampleOptions, sampleSchedule } from './sample-schedule.js';
+import { type SampleOptions, sampleScheduleFor } from './sample-schedule.js';
 
 /** A schedule to draw and its legend name. */
 export interface NamedSchedule {
@@ -53,6 +53,6 @@ export function scheduleChart(schedules: readonly NamedSchedule[], options: Sche
     xLabel: xLabel ?? 'step',
     yLabel: yLabel ?? 'learning rate',
     yScale: yScale ?? 'linear',
-    series: schedules.map(({ name, schedule }) => ({ name, points: sampleSchedule(schedule, sampling) })),
+    series: schedules.map(({ name, schedule }) => ({ name, points: sampleScheduleFor('scheduleChart', schedule, sampling) })),
   };
 }

@@ -53,8 +53,13 @@ export function checkSize(
  * ```
  */
 export function toVegaLite(chart: Chart, size?: ChartSize): VegaLiteSpec {
-  const prepared = prepareChart(chart, 'toVegaLite');
-  const { width, height } = checkSize('toVegaLite', size, { width: 640, height: 360 });
+  return vegaLiteSpecFor('toVegaLite', chart, size);
+}
+
+/** {@link toVegaLite} with the name of the function the user called (`renderSvg`, `renderPng`) for its error messages. */
+export function vegaLiteSpecFor(owner: string, chart: Chart, size: ChartSize | undefined): VegaLiteSpec {
+  const prepared = prepareChart(chart, owner);
+  const { width, height } = checkSize(owner, size, { width: 640, height: 360 });
   return buildSpec(prepared, width, height);
 }
 

@@ -103,7 +103,7 @@ describe('class 1: unbounded work from one field', () => {
   });
 
   it('simulates PyTorch SequentialLR and ChainedScheduler only up to limits.maxSimulatedSteps', () => {
-    const chained = fromTorch('ChainedScheduler', { schedulers: [{ name: 'ExponentialLR', args: { gamma: 0.999 } }] }, { baseLr: 1 });
+    const chained = fromTorch('ChainedScheduler', { schedulers: [{ name: 'ExponentialLR', args: { gamma: 0.999 } }] }, { learningRate: 1 });
     expect(chained(1000)).toBeCloseTo(0.999 ** 1000, 12);
     const { error, milliseconds } = thrown(() => chained(1e9));
     expectOneLine(error, RangeError, /^ChainedScheduler: `step` must be <= 1000000 \(limits\.maxSimulatedSteps/);
@@ -151,11 +151,15 @@ describe('class 2: silently wrong answers', () => {
     ],
     ['multiply schedules', () => multiply({ schedules: [, constant({ value: 2 })] as Schedule[] }), 'schedules[0]'],
     ['fromConfig values', () => fromConfig({ type: 'piecewise-constant', boundaries: [5], values: [, 1] }), 'values[0]'],
-    ['PyTorch MultiStepLR milestones', () => fromTorch('MultiStepLR', { milestones: [1, , 3] }, { baseLr: 0.1 }), 'milestones[1]'],
+    ['PyTorch MultiStepLR milestones', () => fromTorch('MultiStepLR', { milestones: [1, , 3] }, { learningRate: 0.1 }), 'milestones[1]'],
     [
       'PyTorch SequentialLR schedulers',
       () =>
-        fromTorch('SequentialLR', { schedulers: [{ name: 'ConstantLR', args: {} }, , { name: 'ConstantLR', args: {} }], milestones: [1, 2] }, { baseLr: 0.1 }),
+        fromTorch(
+          'SequentialLR',
+          { schedulers: [{ name: 'ConstantLR', args: {} }, , { name: 'ConstantLR', args: {} }], milestones: [1, 2] },
+          { learningRate: 0.1 },
+        ),
       'schedulers[1]',
     ],
     [
@@ -172,7 +176,7 @@ describe('class 2: silently wrong answers', () => {
   const schedules: Array<[string, Schedule]> = [
     ['cosine', cosine({ initialValue: 0.1, decaySteps: 10 })],
     ['step', step({ initialValue: 0.1, periodSteps: 3, factor: 0.5 })],
-    ['torch StepLR', fromTorch('StepLR', { step_size: 3 }, { baseLr: 0.1 })],
+    ['torch StepLR', fromTorch('StepLR', { step_size: 3 }, { learningRate: 0.1 })],
     ['keras ExponentialDecay', fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 } })],
   ];
   const notNumbers: unknown[] = [null, '5', '', true, [5], { valueOf: () => 5 }, 5n, undefined];
@@ -226,18 +230,18 @@ describe('class 2: silently wrong answers', () => {
     ],
     [
       'PyTorch ExponentialLR gamma > 1',
-      () => fromTorch('ExponentialLR', { gamma: 1.5 }, { baseLr: 0.1 }),
-      /^torch ExponentialLR: these options give a non-finite value/,
+      () => fromTorch('ExponentialLR', { gamma: 1.5 }, { learningRate: 0.1 }),
+      /^fromTorch: torch ExponentialLR: these options give a non-finite value/,
     ],
     [
       'PyTorch CyclicLR exp_range growth',
       () => fromTorch('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 10, mode: 'exp_range', gamma: 2 }),
-      /^torch CyclicLR: these options give a non-finite value/,
+      /^fromTorch: torch CyclicLR: these options give a non-finite value/,
     ],
     [
       'Keras ExponentialDecay rate > 1',
       () => fromKeras({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 1, decay_rate: 3 } }),
-      /^keras ExponentialDecay: these options give a non-finite value/,
+      /^fromKeras: keras ExponentialDecay: these options give a non-finite value/,
     ],
   ])('refuses at construction options whose values overflow somewhere in the domain (%s)', (_, build, pattern) => {
     expectOneLine(thrown(build).error, RangeError, pattern);
@@ -282,7 +286,7 @@ describe('class 3: every error is one short line', () => {
     ['a megabyte-long unknown option', { type: 'cosine', ['k'.repeat(1_000_000)]: 1 }],
     ['a megabyte-long string value', { type: 'cosine', initialValue: 'v'.repeat(1_000_000), decaySteps: 1 }],
     ['a megabyte-long type', { type: 't'.repeat(1_000_000) }],
-    ['a megabyte-long PyTorch name', { type: 'torch', name: 'n'.repeat(1_000_000), args: {}, baseLr: 1 }],
+    ['a megabyte-long PyTorch name', { type: 'torch', name: 'n'.repeat(1_000_000), args: {}, learningRate: 1 }],
     ['a huge wrong array value', { type: 'constant', value: range(9_000) }],
     ['a huge object with a forbidden key', JSON.parse(`{"type":"cosine","decaySteps":1,"initialValue":1,"__proto__":${JSON.stringify(range(9_000))}}`)],
   ])('quotes a bounded excerpt for %s', (_, config) => {
@@ -434,7 +438,7 @@ const { config: scheduleConfig } = fc.letrec<{ config: Record<string, unknown> }
           },
           { requiredKeys: [] },
         ),
-        baseLr: wildValue,
+        learningRate: wildValue,
       }),
       record('keras', {
         class_name: fc.constantFrom('ExponentialDecay', 'InverseTimeDecay', 'PolynomialDecay', 'CosineDecay', 'CosineDecayRestarts'),

@@ -2,6 +2,13 @@
  * Argument checks shared by every lrkit package (import them from `@lrkit/schedules/validation`).
  * Each throws at construction with the owner's name, the argument's name, the rule and the
  * value received, for example ``cosine: `decaySteps` must be a positive finite number; received -3``.
+ *
+ * Internal to lrkit: the subpath exists so that the lrkit packages share one set of checks;
+ * it is not part of the public API, is left out of the API reference and may change in any
+ * release. Applications and other plugins should write their own checks.
+ *
+ * @packageDocumentation
+ * @internal
  */
 
 import { excerpt, excerptText } from './excerpt.js';
@@ -22,6 +29,7 @@ export { limits } from './limits.js';
  * describeValue([1, , 3]);  // '[1,<empty>,3]'
  * describeValue(Math.max);  // 'a function'
  * ```
+ * @internal
  */
 export function describeValue(value: unknown): string {
   return excerpt(value);
@@ -35,6 +43,7 @@ export function describeValue(value: unknown): string {
  * fail('cosine', 'decaySteps', 'a positive finite number', -3, 'range');
  * // RangeError: cosine: `decaySteps` must be a positive finite number; received -3
  * ```
+ * @internal
  */
 export function fail(owner: string, name: string, rule: string, value: unknown, kind: 'range' | 'type'): never {
   const message = `${owner}: \`${name}\` must be ${rule}; received ${describeValue(value)}`;
@@ -50,6 +59,7 @@ export function fail(owner: string, name: string, rule: string, value: unknown, 
  * finiteNumber('step', 'factor', Infinity); // RangeError
  * finiteNumber('step', 'factor', '0.5');    // TypeError
  * ```
+ * @internal
  */
 export function finiteNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number', value, 'type');
@@ -65,6 +75,7 @@ export function finiteNumber(owner: string, name: string, value: unknown): numbe
  * positiveNumber('cosine', 'decaySteps', 100); // 100
  * positiveNumber('cosine', 'decaySteps', -3);  // RangeError: cosine: `decaySteps` must be a positive finite number; received -3
  * ```
+ * @internal
  */
 export function positiveNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a positive finite number', value, 'type');
@@ -80,6 +91,7 @@ export function positiveNumber(owner: string, name: string, value: unknown): num
  * nonNegativeNumber('cosine', 'exponent', 0);   // 0
  * nonNegativeNumber('cosine', 'exponent', -1);  // RangeError
  * ```
+ * @internal
  */
 export function nonNegativeNumber(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'a finite number >= 0', value, 'type');
@@ -95,6 +107,7 @@ export function nonNegativeNumber(owner: string, name: string, value: unknown): 
  * positiveInteger('step', 'periodSteps', 30);  // 30
  * positiveInteger('step', 'periodSteps', 2.5); // RangeError
  * ```
+ * @internal
  */
 export function positiveInteger(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'an integer >= 1', value, 'type');
@@ -110,6 +123,7 @@ export function positiveInteger(owner: string, name: string, value: unknown): nu
  * nonNegativeInteger('plateau', 'cooldown', 0);  // 0
  * nonNegativeInteger('plateau', 'cooldown', -1); // RangeError
  * ```
+ * @internal
  */
 export function nonNegativeInteger(owner: string, name: string, value: unknown): number {
   if (typeof value !== 'number') fail(owner, name, 'an integer >= 0', value, 'type');
@@ -125,6 +139,7 @@ export function nonNegativeInteger(owner: string, name: string, value: unknown):
  * numberBetweenExclusive('plateau', 'factor', 0.5, 0, 1); // 0.5
  * numberBetweenExclusive('plateau', 'factor', 1, 0, 1);   // RangeError: … must be a number in (0, 1); received 1
  * ```
+ * @internal
  */
 export function numberBetweenExclusive(owner: string, name: string, value: unknown, low: number, high: number): number {
   const rule = `a number in (${low}, ${high})`;
@@ -141,6 +156,7 @@ export function numberBetweenExclusive(owner: string, name: string, value: unkno
  * numberBetween('oneCycle', 'warmupFraction', 1, 0, 1);   // 1
  * numberBetween('oneCycle', 'warmupFraction', 1.5, 0, 1); // RangeError
  * ```
+ * @internal
  */
 export function numberBetween(owner: string, name: string, value: unknown, low: number, high: number): number {
   const rule = `a number in [${low}, ${high}]`;
@@ -157,6 +173,7 @@ export function numberBetween(owner: string, name: string, value: unknown, low: 
  * nonEmptyString('ReduceLROnPlateau', 'monitor', 'val_loss'); // 'val_loss'
  * nonEmptyString('ReduceLROnPlateau', 'monitor', '');         // RangeError
  * ```
+ * @internal
  */
 export function nonEmptyString(owner: string, name: string, value: unknown): string {
   if (typeof value !== 'string') fail(owner, name, 'a non-empty string', value, 'type');
@@ -172,6 +189,7 @@ export function nonEmptyString(owner: string, name: string, value: unknown): str
  * booleanOption('exponential', 'staircase', true); // true
  * booleanOption('exponential', 'staircase', 1);    // TypeError
  * ```
+ * @internal
  */
 export function booleanOption(owner: string, name: string, value: unknown): boolean {
   if (typeof value !== 'boolean') fail(owner, name, 'a boolean', value, 'type');
@@ -186,6 +204,7 @@ export function booleanOption(owner: string, name: string, value: unknown): bool
  * const mode = oneOf('plateau', 'mode', 'max', ['min', 'max'] as const); // 'max', typed 'min' | 'max'
  * oneOf('plateau', 'mode', 'maximum', ['min', 'max'] as const);         // RangeError: … must be one of 'min', 'max'; received "maximum"
  * ```
+ * @internal
  */
 export function oneOf<const Choices extends readonly string[]>(owner: string, name: string, value: unknown, choices: Choices): Choices[number] {
   const rule = `one of ${choices.map((choice) => `'${choice}'`).join(', ')}`;
@@ -204,6 +223,7 @@ export function oneOf<const Choices extends readonly string[]>(owner: string, na
  * arrayOption('join', 'boundaries', [10, 20], 'an array of numbers'); // [10, 20]
  * arrayOption('join', 'boundaries', [10, , 20], 'an array of numbers'); // RangeError: … `boundaries[1]` is an empty slot …
  * ```
+ * @internal
  */
 export function arrayOption(owner: string, name: string, value: unknown, rule: string): unknown[] {
   if (!Array.isArray(value)) fail(owner, name, rule, value, 'type');
@@ -232,6 +252,7 @@ export function arrayOption(owner: string, name: string, value: unknown, rule: s
  * numberArray('piecewiseConstant', 'values', []);          // RangeError
  * numberArray('piecewiseConstant', 'values', [1, , 3]);    // RangeError: … an empty slot …
  * ```
+ * @internal
  */
 export function numberArray(owner: string, name: string, value: unknown): number[] {
   const rule = 'a non-empty array of finite numbers';
@@ -252,6 +273,7 @@ export function numberArray(owner: string, name: string, value: unknown): number
  * stepNumber('cosine', 'step', '5');  // TypeError: cosine: `step` must be a finite number in [0, 9007199254740991]; received "5"
  * stepNumber('cosine', 'step', null); // TypeError
  * ```
+ * @internal
  */
 export function stepNumber(owner: string, name: string, value: unknown): number {
   const rule = `a finite number in [0, ${limits.maxStep}]`;
@@ -269,6 +291,7 @@ export function stepNumber(owner: string, name: string, value: unknown): number 
  * integerStep('batchSizeSchedule', 'phases[0].epochs', 5, 1);   // 5
  * integerStep('batchSizeSchedule', 'phases[0].epochs', '5', 1); // TypeError: … must be an integer in [1, 9007199254740991]; received "5"
  * ```
+ * @internal
  */
 export function integerStep(owner: string, name: string, value: unknown, minimum = 0): number {
   const rule = `an integer in [${minimum}, ${limits.maxStep}]`;
@@ -285,6 +308,7 @@ export function integerStep(owner: string, name: string, value: unknown, minimum
  * increasingNumbers('multiStep', 'boundaries', [30, 80], 0); // [30, 80]
  * increasingNumbers('multiStep', 'boundaries', [80, 30], 0); // RangeError: … must be strictly increasing
  * ```
+ * @internal
  */
 export function increasingNumbers(owner: string, name: string, value: unknown, minimum = -Infinity): number[] {
   const numbers = numberArray(owner, name, value);
@@ -308,6 +332,7 @@ export function increasingNumbers(owner: string, name: string, value: unknown, m
  * const formula = functionOption<(step: number) => number>('lambda', 'formula', (step: number) => 0.1 / (1 + step));
  * formula(1); // 0.05
  * ```
+ * @internal
  */
 export function functionOption<Fn extends (...args: never[]) => unknown>(owner: string, name: string, value: unknown): Fn {
   if (typeof value !== 'function') fail(owner, name, 'a function', value, 'type');
@@ -328,6 +353,7 @@ export function functionOption<Fn extends (...args: never[]) => unknown>(owner: 
  * knownKeys('cosine', { alpha: 0 }, ['initialValue', 'decaySteps', 'finalValue'], { renamed: { alpha: 'finalValue' } });
  * // TypeError: cosine: option `alpha` was renamed `finalValue` before 1.0 (…)
  * ```
+ * @internal
  */
 export function knownKeys(
   owner: string,
@@ -368,6 +394,7 @@ export function knownKeys(
  * interface StepOptions { readonly initialValue: number; readonly factor?: number }
  * const stepKeys = optionKeys<StepOptions>({ initialValue: true, factor: true }); // ['initialValue', 'factor']
  * ```
+ * @internal
  */
 export function optionKeys<T>(shape: { readonly [K in keyof T]-?: true }): readonly (keyof T & string)[] {
   return Object.keys(shape) as (keyof T & string)[];
@@ -381,6 +408,7 @@ export function optionKeys<T>(shape: { readonly [K in keyof T]-?: true }): reado
  * required('cosine', 'decaySteps', 100);       // 100
  * required('cosine', 'decaySteps', undefined); // TypeError: cosine: `decaySteps` is required; received undefined
  * ```
+ * @internal
  */
 export function required<T>(owner: string, name: string, value: T | undefined): T {
   if (value === undefined) {
@@ -397,6 +425,7 @@ export function required<T>(owner: string, name: string, value: T | undefined): 
  * closestName('patiense', ['patience', 'factor']); // 'patience'
  * closestName('learningRate', ['patience', 'factor']); // undefined
  * ```
+ * @internal
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   // A name longer than 64 characters is no typo of a short one (and the distance costs name.length²).
@@ -434,6 +463,7 @@ function editDistance(a: string, b: string): number {
  * integerAtLeast('cosineRestarts', 'cycleLimit', 0, 0);  // 0
  * integerAtLeast('cosineRestarts', 'cycleLimit', -1, 0); // RangeError: … must be an integer >= 0; received -1
  * ```
+ * @internal
  */
 export function integerAtLeast(owner: string, name: string, value: unknown, minimum: number): number {
   const rule = `an integer >= ${minimum}`;
@@ -450,6 +480,7 @@ export function integerAtLeast(owner: string, name: string, value: unknown, mini
  * numberGreaterThan('inverseSqrt', 'timescale', 10, 0); // 10
  * numberGreaterThan('inverseSqrt', 'timescale', 0, 0);  // RangeError: … must be a finite number > 0; received 0
  * ```
+ * @internal
  */
 export function numberGreaterThan(owner: string, name: string, value: unknown, minimum: number): number {
   const rule = `a finite number > ${minimum}`;

@@ -1,4 +1,4 @@
-import { booleanOption, describeValue, knownKeys, nonEmptyString, positiveInteger } from '@lrkit/schedules/validation';
+import { booleanOption, describeValue, knownKeys, nonEmptyString, optionKeys, positiveInteger } from '@lrkit/schedules/validation';
 import type * as tf from '@tensorflow/tfjs';
 import { type BackupStore, openBackupStore } from './backup-store.js';
 import { isStatefulCallback, type StatefulCallback } from './callback-state.js';
@@ -33,6 +33,8 @@ export interface BackupAndRestoreOptions {
 }
 
 const owner = 'BackupAndRestore';
+/** The option names of {@link BackupAndRestoreOptions}, checked against the interface. */
+const optionNames = optionKeys<BackupAndRestoreOptions>({ location: true, saveEvery: true, state: true, deleteOnEnd: true, abortSignal: true, verbose: true });
 
 /**
  * Backs up a training run so that it can resume where it stopped — lrkit's Keras
@@ -85,7 +87,7 @@ export class BackupAndRestore extends ModelCallback {
 
   constructor(options: BackupAndRestoreOptions) {
     super();
-    const checked = knownKeys(owner, options, ['location', 'saveEvery', 'state', 'deleteOnEnd', 'abortSignal', 'verbose']);
+    const checked = knownKeys(owner, options, optionNames);
     this.location = nonEmptyString(owner, 'location', checked.location);
     const state = checked.state ?? {};
     if (state === null || typeof state !== 'object' || Array.isArray(state)) {

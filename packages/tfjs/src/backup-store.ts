@@ -58,7 +58,7 @@ async function loadNode(location: string): Promise<{ fs: NodeFs; path: NodePath 
     ]);
     return { fs, path };
   } catch {
-    throw new Error(
+    throw new RangeError(
       `${owner}: \`location\` ${describeValue(location)} is a directory, which needs Node's fs module; ` +
         "in the browser use a tfjs URL such as 'indexeddb://my-run'",
     );

@@ -7,6 +7,7 @@ import {
   nonNegativeInteger,
   nonNegativeNumber,
   oneOf,
+  optionKeys,
 } from '@lrkit/schedules/validation';
 import * as tf from '@tensorflow/tfjs';
 import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
@@ -37,6 +38,17 @@ export interface EarlyStoppingOptions {
 }
 
 const owner = 'EarlyStopping';
+/** The option names of {@link EarlyStoppingOptions}, checked against the interface. */
+const optionNames = optionKeys<EarlyStoppingOptions>({
+  monitor: true,
+  minDelta: true,
+  patience: true,
+  mode: true,
+  baseline: true,
+  restoreBestWeights: true,
+  startFromEpoch: true,
+  verbose: true,
+});
 
 /**
  * Stops training when a monitored metric has stopped improving, with Keras 3's exact
@@ -87,7 +99,7 @@ export class EarlyStopping extends ModelCallback implements StatefulCallback {
 
   constructor(options: EarlyStoppingOptions = {}) {
     super();
-    const checked = knownKeys(owner, options, ['monitor', 'minDelta', 'patience', 'mode', 'baseline', 'restoreBestWeights', 'startFromEpoch', 'verbose']);
+    const checked = knownKeys(owner, options, optionNames);
     this.monitor = nonEmptyString(owner, 'monitor', checked.monitor ?? 'val_loss');
     const mode = oneOf(owner, 'mode', checked.mode ?? 'auto', ['auto', 'min', 'max'] as const);
     if (mode === 'auto') {

@@ -1,5 +1,5 @@
 import type { Schedule } from '@lrkit/schedules';
-import { booleanOption, describeValue, knownKeys, nonNegativeNumber, oneOf, positiveInteger } from '@lrkit/schedules/validation';
+import { booleanOption, describeValue, knownKeys, nonNegativeNumber, oneOf, optionKeys, positiveInteger } from '@lrkit/schedules/validation';
 import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
 import { type LearningRateController, learningRateControllerFor } from './learning-rate-controller.js';
 import { type CallbackLogs, ModelCallback } from './model-callback.js';
@@ -58,6 +58,17 @@ export interface LearningRateSchedulerOptions {
 }
 
 const owner = 'LearningRateScheduler';
+/** The option names of {@link LearningRateSchedulerOptions}, checked against the interface. */
+const optionNames = optionKeys<LearningRateSchedulerOptions>({
+  schedule: true,
+  unit: true,
+  interpolate: true,
+  batchesPerEpoch: true,
+  momentumSchedule: true,
+  keras: true,
+  initialStep: true,
+  verbose: true,
+});
 
 /**
  * A `model.fit` / `model.fitDataset` callback that sets the optimizer's learning rate (and
@@ -116,7 +127,7 @@ export class LearningRateScheduler extends ModelCallback implements StatefulCall
 
   constructor(options: LearningRateSchedulerOptions) {
     super();
-    const checked = knownKeys(owner, options, ['schedule', 'unit', 'interpolate', 'batchesPerEpoch', 'momentumSchedule', 'keras', 'initialStep', 'verbose']);
+    const checked = knownKeys(owner, options, optionNames);
     const schedule = checked.schedule;
     if (typeof schedule !== 'function') {
       const hint =

@@ -1,4 +1,4 @@
-import { booleanOption, describeValue, knownKeys, nonEmptyString } from '@lrkit/schedules/validation';
+import { booleanOption, describeValue, knownKeys, nonEmptyString, optionKeys } from '@lrkit/schedules/validation';
 import * as tf from '@tensorflow/tfjs';
 import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
 import { type LearningRateController, learningRateControllerFor } from './learning-rate-controller.js';
@@ -36,6 +36,8 @@ export interface LossHistoryOptions {
 }
 
 const owner = 'LossHistory';
+/** The option names of {@link LossHistoryOptions}, checked against the interface. */
+const optionNames = optionKeys<LossHistoryOptions>({ file: true, everyBatch: true });
 
 interface PendingMetric {
   readonly row: Record<string, number | null>;
@@ -98,7 +100,7 @@ export class LossHistory extends ModelCallback implements StatefulCallback {
 
   constructor(options: LossHistoryOptions = {}) {
     super();
-    const checked = knownKeys(owner, options, ['file', 'everyBatch']);
+    const checked = knownKeys(owner, options, optionNames);
     this.file = checked.file === undefined ? undefined : nonEmptyString(owner, 'file', checked.file);
     this.everyBatch = checked.everyBatch === undefined ? true : booleanOption(owner, 'everyBatch', checked.everyBatch);
   }
@@ -347,7 +349,7 @@ async function loadFs(file: string): Promise<NodeFs> {
   try {
     return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as NodeFs;
   } catch {
-    throw new Error(`${owner}: \`file\` needs Node's fs module; it is not available here (received file ${describeValue(file)})`);
+    throw new TypeError(`${owner}: \`file\` needs Node's fs module; it is not available here (received file ${describeValue(file)})`);
   }
 }
 

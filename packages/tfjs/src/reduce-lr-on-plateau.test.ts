@@ -1,3 +1,4 @@
+import { KerasReduceLROnPlateau, ReduceLROnPlateau as TorchReduceLROnPlateau } from '@lrkit/framework-references/plateau';
 import { cosine, warmup } from '@lrkit/schedules';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -33,56 +34,36 @@ function expectValues(actual: readonly number[], expected: readonly number[]): v
   expected.forEach((value, index) => expect(actual[index]).toBeCloseTo(value, 12));
 }
 
-/** Keras 3 `ReduceLROnPlateau.on_epoch_end`, transcribed (mode min). */
+/** Keras 3 `ReduceLROnPlateau.on_epoch_end` (the shared line-by-line port, mode min): the LR after each metric. */
 function kerasReference(metrics: readonly number[], o: { factor: number; patience: number; minDelta: number; cooldown: number; minValue: number }): number[] {
-  let lr = 1;
-  let best = Infinity;
-  let wait = 0;
-  let cooldownCounter = 0;
-  return metrics.map((current) => {
-    if (cooldownCounter > 0) {
-      cooldownCounter -= 1;
-      wait = 0;
-    }
-    if (current < best - o.minDelta) {
-      best = current;
-      wait = 0;
-    } else if (!(cooldownCounter > 0)) {
-      wait += 1;
-      if (wait >= o.patience && lr > o.minValue) {
-        lr = Math.max(lr * o.factor, o.minValue);
-        cooldownCounter = o.cooldown;
-        wait = 0;
-      }
-    }
-    return lr;
+  const callback = new KerasReduceLROnPlateau(1, {
+    mode: 'min',
+    factor: o.factor,
+    patience: o.patience,
+    min_delta: o.minDelta,
+    cooldown: o.cooldown,
+    min_lr: o.minValue,
+  });
+  return metrics.map((metric) => {
+    callback.onEpochEnd(metric);
+    return callback.lr;
   });
 }
 
-/** PyTorch `ReduceLROnPlateau.step`, transcribed (mode min, threshold_mode rel). */
+/** PyTorch `ReduceLROnPlateau.step` (the shared line-by-line port, mode min, threshold_mode rel): the LR after each metric. */
 function torchReference(metrics: readonly number[], o: { factor: number; patience: number; threshold: number; cooldown: number; minValue: number }): number[] {
-  let lr = 1;
-  let best = Infinity;
-  let bad = 0;
-  let cooldownCounter = 0;
-  return metrics.map((current) => {
-    if (current < best * (1 - o.threshold)) {
-      best = current;
-      bad = 0;
-    } else {
-      bad += 1;
-    }
-    if (cooldownCounter > 0) {
-      cooldownCounter -= 1;
-      bad = 0;
-    }
-    if (bad > o.patience) {
-      const next = Math.max(lr * o.factor, o.minValue);
-      if (lr - next > 1e-8) lr = next;
-      cooldownCounter = o.cooldown;
-      bad = 0;
-    }
-    return lr;
+  const optimizer = { param_groups: [{ lr: 1 }] };
+  const scheduler = new TorchReduceLROnPlateau(optimizer, {
+    mode: 'min',
+    factor: o.factor,
+    patience: o.patience,
+    threshold: o.threshold,
+    cooldown: o.cooldown,
+    min_lr: o.minValue,
+  });
+  return metrics.map((metric) => {
+    scheduler.step(metric);
+    return optimizer.param_groups[0]?.lr ?? Number.NaN;
   });
 }
 

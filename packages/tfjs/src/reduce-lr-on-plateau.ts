@@ -8,6 +8,7 @@ import {
   nonNegativeNumber,
   numberBetweenExclusive,
   oneOf,
+  optionKeys,
 } from '@lrkit/schedules/validation';
 import { type CallbackState, encodeStateNumber, readState, type StatefulCallback } from './callback-state.js';
 import { type LearningRateController, type LearningRateScaler, learningRateControllerFor } from './learning-rate-controller.js';
@@ -49,6 +50,21 @@ export interface ReduceLROnPlateauOptions {
 }
 
 const owner = 'ReduceLROnPlateau';
+/** The option names of {@link ReduceLROnPlateauOptions}, checked against the interface. */
+const optionNames = optionKeys<ReduceLROnPlateauOptions>({
+  monitor: true,
+  mode: true,
+  factor: true,
+  patience: true,
+  minDelta: true,
+  minDeltaMode: true,
+  cooldown: true,
+  minValue: true,
+  minChange: true,
+  countNonFinite: true,
+  semantics: true,
+  verbose: true,
+});
 
 /**
  * Maps a callback's options and semantics to the options of the native `plateau()` reducer
@@ -134,20 +150,7 @@ export class ReduceLROnPlateau extends ModelCallback implements LearningRateScal
 
   constructor(options: ReduceLROnPlateauOptions = {}) {
     super();
-    const checked = knownKeys(owner, options, [
-      'monitor',
-      'mode',
-      'factor',
-      'patience',
-      'minDelta',
-      'minDeltaMode',
-      'cooldown',
-      'minValue',
-      'minChange',
-      'countNonFinite',
-      'semantics',
-      'verbose',
-    ]) as ReduceLROnPlateauOptions;
+    const checked = knownKeys(owner, options, optionNames) as ReduceLROnPlateauOptions;
     this.monitorDefaulted = checked.monitor === undefined;
     this.monitor = nonEmptyString(owner, 'monitor', checked.monitor ?? 'val_loss');
     const mode = oneOf(owner, 'mode', checked.mode ?? 'auto', ['auto', 'min', 'max'] as const);

@@ -8,7 +8,7 @@ import { linearData, linearModel, optimizerFactories, recorder, useCpu } from '.
 
 beforeAll(useCpu);
 
-const schedule = fromHuggingFace('cosine', { baseLr: 0.1, num_warmup_steps: 3, num_training_steps: 12 });
+const schedule = fromHuggingFace('cosine', { learningRate: 0.1, num_warmup_steps: 3, num_training_steps: 12 });
 
 /** The linear problem of test-support in a hand-written loop: w starts at 0, the gradient is +1 every update. */
 function customLoop(optimizer: tf.Optimizer, updates: number, update: (f: () => tf.Scalar, variable: tf.Variable) => void): number[] {
@@ -85,7 +85,7 @@ describe('scheduleOptimizer in a custom training loop', () => {
 
   it('writes through the shared learning-rate controller, so a plateau scale applies on top', () => {
     const optimizer = tf.train.momentum(0.1, 0.9);
-    const scheduled = scheduleOptimizer(optimizer, fromTimm({ sched: 'step', decay_epochs: 2, decay_rate: 0.1 }, { baseLr: 0.1 }));
+    const scheduled = scheduleOptimizer(optimizer, fromTimm({ sched: 'step', decay_epochs: 2, decay_rate: 0.1 }, { learningRate: 0.1 }));
     const controller = learningRateControllerFor(optimizer);
     const halve = { scaleLearningRate: (value: number) => value / 2 };
     controller.addScaler(halve);

@@ -1,5 +1,5 @@
 import type { Schedule } from '@lrkit/schedules';
-import { describeValue, knownKeys, nonNegativeInteger } from '@lrkit/schedules/validation';
+import { describeValue, knownKeys, nonNegativeInteger, optionKeys } from '@lrkit/schedules/validation';
 import type * as tf from '@tensorflow/tfjs';
 import { type LearningRateController, learningRateControllerFor } from './learning-rate-controller.js';
 import type { StepFunction } from './learning-rate-scheduler.js';
@@ -38,6 +38,8 @@ export interface ScheduledOptimizer {
 }
 
 const owner = 'scheduleOptimizer';
+/** The option names of {@link ScheduleOptimizerOptions}, checked against the interface. */
+const optionNames = optionKeys<ScheduleOptimizerOptions>({ momentumSchedule: true, initialStep: true });
 
 /**
  * Schedules an optimizer in a custom training loop (`optimizer.minimize` or
@@ -59,7 +61,7 @@ const owner = 'scheduleOptimizer';
  * ```ts
  * const optimizer = tf.train.adam(1e-3);
  * const scheduled = scheduleOptimizer(optimizer, fromHuggingFace('linear', {
- *   baseLr: 1e-3, num_warmup_steps: 100, num_training_steps: 1000,
+ *   learningRate: 1e-3, num_warmup_steps: 100, num_training_steps: 1000,
  * }));
  * for (const { xs, ys } of batches) {
  *   scheduled.minimize(() => tf.losses.meanSquaredError(ys, model.predict(xs) as tf.Tensor) as tf.Scalar);
@@ -71,7 +73,7 @@ export function scheduleOptimizer(optimizer: tf.Optimizer, schedule: Schedule | 
   if (typeof schedule !== 'function') {
     throw new TypeError(`${owner}: \`schedule\` must be a schedule or a (step) => value function; received ${describeValue(schedule)}`);
   }
-  const checked = knownKeys(owner, options, ['momentumSchedule', 'initialStep']);
+  const checked = knownKeys(owner, options, optionNames);
   const controller: LearningRateController = learningRateControllerFor(optimizer);
   const { adapter } = controller;
   const explicit = checked.momentumSchedule;

@@ -1,25 +1,7 @@
-/**
- * A small seeded pseudo-random generator (mulberry32): the same seed gives the same
- * sequence on every machine, so shuffles and splits are reproducible.
- *
- * @param seed - any integer; only its low 32 bits are used.
- * @returns a function returning numbers uniformly distributed in [0, 1).
- * @example
- * ```ts
- * const next = seededRandom(42);
- * next(); // always the same first number for seed 42
- * ```
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@lrkit/schedules/seeded-random';
+
+/** lrkit's one seeded generator (mulberry32), re-exported for the examples. */
+export { seededRandom };
 
 /**
  * A seeded random permutation of `0 … count - 1` (Fisher–Yates).

@@ -1,8 +1,8 @@
-// selectBackend registers lrkit's webgpu filter-gradient kernels when it picks webgpu (here on
+// selectBackend registers lrkit's webgpu training kernels when it picks webgpu (here on
 // SwiftShader through Dawn, which `pnpm test` installs with Chromium), unless told not to.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { unregisterWebGpuTrainingKernels } from '../webgpu/register-webgpu-training-kernels.js';
+import { unregisterWebGpuTrainingKernels, webGpuTrainingKernelNames } from '../webgpu/register-webgpu-training-kernels.js';
 import { createBackendSelector } from './select-backend.js';
 import { findSoftwareVulkanDriver } from './software-vulkan.js';
 
@@ -20,7 +20,7 @@ describe('selectBackend and the webgpu training kernels', () => {
     const stock = filterGradientKernel();
     await createBackendSelector().selectBackend({ preferred: 'webgpu', webGpu, log: () => {} });
     expect(filterGradientKernel()).not.toBe(stock);
-    expect(unregisterWebGpuTrainingKernels()).toEqual(['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter']);
+    expect(unregisterWebGpuTrainingKernels()).toEqual([...webGpuTrainingKernelNames]);
     expect(filterGradientKernel()).toBe(stock);
   });
 });

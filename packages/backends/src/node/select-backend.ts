@@ -22,7 +22,7 @@ export interface SelectBackendOptions {
   /** Passed to `initializeNodeWebGpu` when webgpu is tried (Vulkan driver files, Dawn options). */
   webGpu?: Omit<NodeWebGpuOptions, 'loadModule'>;
   /**
-   * When webgpu is chosen, replace tfjs-webgpu's slow filter-gradient kernels with lrkit's
+   * When webgpu is chosen, replace tfjs-webgpu's slow training kernels with lrkit's
    * (`registerWebGpuTrainingKernels`). Default `true`; `false` keeps tfjs' own.
    */
   webGpuKernels?: boolean;
@@ -173,7 +173,7 @@ const defaultSelector = createBackendSelector();
 
 /**
  * Switches tfjs to the fastest backend present — @tensorflow/tfjs-node-gpu → @tensorflow/tfjs-node
- * → WebGPU through Dawn (a hardware adapter only, with lrkit's filter-gradient kernels unless
+ * → WebGPU through Dawn (a hardware adapter only, with lrkit's training kernels unless
  * `webGpuKernels: false`) → @tensorflow/tfjs-backend-wasm
  * (single-threaded SIMD, with lrkit's training kernels) → cpu — or to `preferred` only (then
  * `webgpu` accepts a software adapter too). Packages are imported dynamically, so absent

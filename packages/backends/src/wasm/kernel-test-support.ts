@@ -1,17 +1,9 @@
+import { seededRandom } from '@lrkit/schedules/seeded-random';
 import * as tf from '@tensorflow/tfjs';
 import { initializeWasmBackend } from '../node/wasm-setup.js';
 
-/** A seeded generator (mulberry32) for reproducible random test cases: numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** lrkit's one seeded generator (mulberry32), for reproducible random test cases: numbers in [0, 1). */
+export { seededRandom };
 
 /** `size` uniform values in [-1, 1). */
 export function randomValues(random: () => number, size: number): Float32Array {

@@ -1,21 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMatMulWebGpu } from './batch-mat-mul.js';
+import { conv2dWebGpu } from './conv2d.js';
 import { conv2dBackpropFilterWebGpu } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputWebGpu } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterWebGpu } from './depthwise-conv2d-backprop-filter.js';
 import { defaultSplitSettings, type SplitSettings } from './split-plan.js';
 
 /**
  * The kernels {@link registerWebGpuTrainingKernels} puts in place of tfjs-backend-webgpu 4.22's
- * own, which run one thread per filter element over the whole batch (85% of a CNN step's time
- * on an H200).
+ * own: the filter gradients (tfjs runs one thread per filter element over the whole batch, 85%
+ * of a CNN step's time on an H200), then the skinny products of dense layers (`BatchMatMul`),
+ * the convolution (`Conv2D`) and its input gradient (`Conv2DBackpropInput`). The last three
+ * hand the cases they do not cover (NCHW convolutions, large square products) to tfjs' own.
  */
-export const webGpuTrainingKernelNames = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter'] as const;
+export const webGpuTrainingKernelNames = [
+  'Conv2DBackpropFilter',
+  'DepthwiseConv2dNativeBackpropFilter',
+  'BatchMatMul',
+  'Conv2D',
+  'Conv2DBackpropInput',
+] as const;
 
 /** One of {@link webGpuTrainingKernelNames}. */
 export type WebGpuTrainingKernelName = (typeof webGpuTrainingKernelNames)[number];
 
-/** Options of {@link registerWebGpuTrainingKernels}: how the filter-gradient reductions are split. */
+/** Options of {@link registerWebGpuTrainingKernels}: how the long reductions (filter gradients, skinny products) are split. */
 export interface RegisterWebGpuTrainingKernelsOptions {
-  /** Workgroups each filter gradient aims for (a large GPU holds about a thousand). Default 1024. */
+  /** Workgroups (of 256 threads) each filter gradient or split product aims for (a large GPU holds about a thousand). Default 1024. */
   targetWorkgroups?: number;
   /** The shortest part of a reduction one workgroup sums. Default 512. */
   minimumSplitLength?: number;
@@ -24,37 +35,43 @@ export interface RegisterWebGpuTrainingKernelsOptions {
 let settings: SplitSettings = defaultSplitSettings;
 const currentSettings = (): SplitSettings => settings;
 
+/** tfjs' own kernels that registration replaced, to put back (and to delegate to). */
+const replacedKernels = new Map<WebGpuTrainingKernelName, tf.KernelConfig>();
+const replaced = (kernelName: WebGpuTrainingKernelName) => () => replacedKernels.get(kernelName)?.kernelFunc;
+
 const kernelFunctions: Record<WebGpuTrainingKernelName, tf.KernelFunc> = {
   Conv2DBackpropFilter: conv2dBackpropFilterWebGpu(currentSettings),
   DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dBackpropFilterWebGpu(currentSettings),
+  BatchMatMul: batchMatMulWebGpu(currentSettings, replaced('BatchMatMul')),
+  Conv2D: conv2dWebGpu(replaced('Conv2D')),
+  Conv2DBackpropInput: conv2dBackpropInputWebGpu(replaced('Conv2DBackpropInput')),
 };
-
-/** tfjs' own kernels that registration replaced, to put back. */
-const replacedKernels = new Map<WebGpuTrainingKernelName, tf.KernelConfig>();
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`registerWebGpuTrainingKernels: \`${name}\` must be a positive integer, received ${String(value)}`);
+    throw new RangeError(`registerWebGpuTrainingKernels: \`${name}\` must be a positive integer; received ${String(value)}`);
   }
   return value;
 }
 
 /**
- * Replaces tfjs-backend-webgpu's slow filter-gradient kernels (`Conv2DBackpropFilter`,
- * `DepthwiseConv2dNativeBackpropFilter`) with lrkit's: a split-K implicit GEMM in WGSL with
- * workgroup-memory tiles, and a split per-channel reduction, each followed by a sum of the
- * partials. Idempotent (a repeated call registers nothing, but applies new options); nothing
+ * Replaces tfjs-backend-webgpu's slow training kernels with lrkit's: `Conv2DBackpropFilter` (a
+ * split-K implicit GEMM in WGSL with workgroup-memory tiles), `DepthwiseConv2dNativeBackpropFilter`
+ * (a split per-channel reduction), `BatchMatMul` for skinny products (dense layers at small
+ * batch: register-blocked, split-K), and NHWC `Conv2D` and `Conv2DBackpropInput` (register-blocked
+ * implicit GEMMs). Cases the last three do not cover go to tfjs' own kernel, captured here.
+ * Idempotent (a repeated call registers nothing, but applies new options); nothing
  * happens at import. Call it after the webgpu backend is registered (after importing
  * `@tensorflow/tfjs-backend-webgpu`, or in Node after `initializeNodeWebGpu`), which
  * `selectBackend` does when it picks webgpu.
  *
  * @param options how reductions are split (defaults suit any GPU; tests shrink them).
  * @returns the kernel names this call registered (empty on a repeated call).
- * @throws Error when the webgpu backend is not registered yet, or an option is not a positive integer.
+ * @throws Error when the webgpu backend is not registered yet; RangeError when an option is not a positive integer.
  * @example
  * await initializeNodeWebGpu();
- * registerWebGpuTrainingKernels(); // ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter']
+ * registerWebGpuTrainingKernels(); // ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'BatchMatMul', 'Conv2D', 'Conv2DBackpropInput']
  * await tf.setBackend('webgpu');
  */
 export function registerWebGpuTrainingKernels(options: RegisterWebGpuTrainingKernelsOptions = {}): WebGpuTrainingKernelName[] {
@@ -91,7 +108,7 @@ export function registerWebGpuTrainingKernels(options: RegisterWebGpuTrainingKer
  * @returns the kernel names this call put back (empty when lrkit's were not registered).
  * @example
  * registerWebGpuTrainingKernels();
- * unregisterWebGpuTrainingKernels(); // ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter']
+ * unregisterWebGpuTrainingKernels(); // ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'BatchMatMul', 'Conv2D', 'Conv2DBackpropInput']
  */
 export function unregisterWebGpuTrainingKernels(): WebGpuTrainingKernelName[] {
   const restored: WebGpuTrainingKernelName[] = [];

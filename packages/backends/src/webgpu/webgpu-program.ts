@@ -18,6 +18,10 @@ export interface WebGpuProgram {
   uniforms?: string;
   /** Whether tfjs adds `uniforms.size` (the output's element count). */
   size?: boolean;
+  /** Elements per array entry of each input binding (4: `array<vec4<f32>>`); default `outputComponent`. */
+  variableComponents?: number[];
+  /** Elements per entry of the output binding `result`; default 1. */
+  outputComponent?: number;
   getUserCode(): string;
 }
 

@@ -1,10 +1,33 @@
 /**
- * Argument helpers shared by the PyTorch and Keras presets. The presets keep the
- * framework's own spelling (`step_size`, `T_max`, `decay_steps`), so errors name the
- * framework's class and argument: ``StepLR: `step_size` must be an integer >= 1; received 0``.
+ * Argument helpers shared by the framework presets. The presets keep the framework's own
+ * spelling (`step_size`, `T_max`, `decay_steps`), so errors name the function the user
+ * called, then the framework's class and argument:
+ * ``fromTorch: StepLR: `step_size` must be an integer >= 1; received 0``.
  */
 import type { JsonValue } from '../schedule.js';
 import { arrayOption, describeValue } from '../validation.js';
+
+/**
+ * Runs a preset's builder so that each `TypeError` / `RangeError` it throws starts with the
+ * function the user called (`fromTorch: StepLR: …`); a message that already does is kept.
+ *
+ * @example
+ * ```ts
+ * calledAs('fromTorch', () => positiveInteger('StepLR', 'step_size', 0));
+ * // RangeError: fromTorch: StepLR: `step_size` must be an integer >= 1; received 0
+ * ```
+ */
+export function calledAs<T>(owner: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if ((error instanceof TypeError || error instanceof RangeError) && !error.message.startsWith(`${owner}:`)) {
+      const Kind = error instanceof RangeError ? RangeError : TypeError;
+      throw new Kind(`${owner}: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
 
 /** The value of `key` in `args`, or `fallback` when the key is absent or `undefined`. */
 export function argument(args: Record<string, unknown>, key: string, fallback: unknown): unknown {

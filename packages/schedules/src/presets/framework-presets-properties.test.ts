@@ -71,13 +71,13 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
         'cosine_warmup_with_min_lr',
         'warmup_stable_decay',
       ),
-      baseLr: rate,
+      learningRate: rate,
       num_warmup_steps: fc.integer({ min: 0, max: 100 }),
       extra: fc.integer({ min: 0, max: 400 }),
       ratio: fc.double({ min: 0, max: 1, noNaN: true }),
       cycles: fc.integer({ min: 1, max: 4 }),
     })
-    .map(({ name, baseLr, num_warmup_steps, extra, ratio, cycles }) => {
+    .map(({ name, learningRate, num_warmup_steps, extra, ratio, cycles }) => {
       const specific: Record<string, Record<string, unknown>> = {
         cosine_with_restarts: { num_cycles: cycles },
         cosine_with_min_lr: { min_lr_rate: ratio },
@@ -85,14 +85,14 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
         warmup_stable_decay: { num_decay_steps: Math.max(1, extra), min_lr_ratio: ratio },
       };
       const schedule = fromHuggingFace(name, {
-        baseLr,
+        learningRate,
         num_warmup_steps,
         num_training_steps: num_warmup_steps + extra,
         scheduler_specific_kwargs: specific[name] ?? {},
       });
       // cosine_warmup_with_min_lr warms up one step ahead, (step + 1) / num_warmup_steps: between the
       // last two warm-up steps a fractional step exceeds the peak, so the bound is for integer steps.
-      return { schedule, min: 0, max: baseLr, integerSteps: true };
+      return { schedule, min: 0, max: learningRate, integerSteps: true };
     }),
   'timm create_scheduler_v2': fc
     .record({
@@ -108,12 +108,12 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
       noise: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
       noise_pct: fc.double({ min: 0.01, max: 0.9, noNaN: true }),
       noise_seed: fc.integer({ min: 0, max: 1e6 }),
-      baseLr: rate,
+      learningRate: rate,
     })
-    .map(({ baseLr, ...args }) => ({
-      schedule: fromTimm({ ...args, warmup_lr: baseLr / 10, min_lr: 0 }, { baseLr }),
+    .map(({ learningRate, ...args }) => ({
+      schedule: fromTimm({ ...args, warmup_lr: learningRate / 10, min_lr: 0 }, { learningRate }),
       min: 0,
-      max: baseLr * (1 + (args.noise === null ? 0 : args.noise_pct)),
+      max: learningRate * (1 + (args.noise === null ? 0 : args.noise_pct)),
     })),
 };
 

@@ -25,7 +25,7 @@ import { argument, isNone, pythonModulo } from './framework-arguments.js';
 
 /** The arguments of one `get_scheduler` call. */
 export interface HuggingFaceArguments {
-  readonly baseLr: number;
+  readonly learningRate: number;
   readonly num_warmup_steps: number | null;
   readonly num_training_steps: number | null;
   readonly specific: Record<string, unknown>;
@@ -115,7 +115,7 @@ const polynomial: Builder = (name, args) => {
   const training = needTraining(name, args.num_training_steps);
   const lrEnd = number(name, s, 'lr_end', 1e-7);
   const power = number(name, s, 'power', 1);
-  const lrInit = args.baseLr;
+  const lrInit = args.learningRate;
   if (!(lrInit > lrEnd)) {
     throw new RangeError(`${name}: lr_end (${lrEnd}) must be smaller than initial lr (${lrInit}); received lr_end=${lrEnd}`);
   }
@@ -169,13 +169,13 @@ const inverseSqrt: Builder = (name, args) => {
   };
 };
 
-function minLrRate(name: string, s: Record<string, unknown>, baseLr: number): number {
+function minLrRate(name: string, s: Record<string, unknown>, learningRate: number): number {
   const minLr = isNone(s.min_lr) ? null : finiteNumber(name, 'min_lr', s.min_lr);
   const rate = isNone(s.min_lr_rate) ? null : finiteNumber(name, 'min_lr_rate', s.min_lr_rate);
   if (minLr !== null && rate !== null) {
     throw new TypeError(`${name}: Only one of min_lr or min_lr_rate should be set; received min_lr=${minLr}, min_lr_rate=${rate}`);
   }
-  if (minLr !== null) return minLr / baseLr;
+  if (minLr !== null) return minLr / learningRate;
   if (rate === null) {
     throw new TypeError(`${name}: One of min_lr or min_lr_rate should be set through the \`lr_scheduler_kwargs\`; received neither`);
   }
@@ -191,7 +191,7 @@ const cosineWithMinLr: Builder = (name, args) => {
   const warmup = needWarmup(name, args.num_warmup_steps);
   const training = needTraining(name, args.num_training_steps);
   const cycles = number(name, s, 'num_cycles', 0.5);
-  const rate = minLrRate(name, s, args.baseLr);
+  const rate = minLrRate(name, s, args.learningRate);
   return {
     num_warmup_steps: warmup,
     num_training_steps: training,
@@ -210,7 +210,7 @@ const cosineWarmupWithMinLr: Builder = (name, args) => {
   const warmup = needWarmup(name, args.num_warmup_steps);
   const training = needTraining(name, args.num_training_steps);
   const cycles = number(name, s, 'num_cycles', 0.5);
-  const rate = minLrRate(name, s, args.baseLr);
+  const rate = minLrRate(name, s, args.learningRate);
   const warmupRate = isNone(s.warmup_lr_rate) ? null : finiteNumber(name, 'warmup_lr_rate', s.warmup_lr_rate);
   return {
     num_warmup_steps: warmup,

@@ -1,8 +1,9 @@
 import type { PlateauReducer } from '../plateau.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
-import { closestName, describeValue, finiteNumber, knownKeys, required } from '../validation.js';
+import { closestName, describeValue, finiteNumber, knownKeys, optionKeys, required } from '../validation.js';
+import { calledAs } from './framework-arguments.js';
 import { huggingFaceBuilders, huggingFaceMetricSchedulers, optionalSteps } from './hugging-face-schedules.js';
-import { type TorchPlateauOptions, torchPlateau } from './torch-plateau.js';
+import { type TorchPlateauOptions, torchPlateauFor } from './torch-plateau.js';
 
 /** Every `transformers.get_scheduler` name `fromHuggingFace` reproduces (plus `reduce_lr_on_plateau` through {@link huggingFacePlateau}). */
 export const huggingFaceSchedulerNames: readonly string[] = Object.keys(huggingFaceBuilders);
@@ -10,7 +11,7 @@ export const huggingFaceSchedulerNames: readonly string[] = Object.keys(huggingF
 /** The arguments of `get_scheduler(name, optimizer, …)` besides the name, spelled as transformers spells them. */
 export interface HuggingFaceOptions {
   /** The optimizer's learning rate (`lr=` of the optimizer), which LambdaLR scales. Required. */
-  readonly baseLr: number;
+  readonly learningRate: number;
   /** `num_warmup_steps` (required by every name except `constant`). */
   readonly num_warmup_steps?: number | null;
   /** `num_training_steps` (required by the decaying names; `warmup_stable_decay` may use `num_stable_steps` instead). */
@@ -23,7 +24,7 @@ export interface HuggingFaceOptions {
 export interface HuggingFaceConfig {
   readonly type: 'hugging-face';
   readonly name: string;
-  readonly baseLr: number;
+  readonly learningRate: number;
   readonly num_warmup_steps: number | null;
   readonly num_training_steps: number | null;
   /** The scheduler-specific arguments the schedule uses, with transformers' defaults filled in. */
@@ -39,7 +40,7 @@ export interface HuggingFacePresetOptions extends HuggingFaceOptions {
  * Reproduces `transformers.get_scheduler(name, optimizer, num_warmup_steps, num_training_steps,
  * scheduler_specific_kwargs)` exactly (transformers 5.17 `optimization.py`): the value at step
  * `n` is the optimizer's learning rate after `n` calls of `scheduler.step()`, that is
- * `baseLr * lr_lambda(n)` (step 0 = right after construction: 0 during a warm-up).
+ * `learningRate * lr_lambda(n)` (step 0 = right after construction: 0 during a warm-up).
  *
  * Names: `linear`, `cosine` (`num_cycles`), `cosine_with_restarts` (`num_cycles`),
  * `polynomial` (`lr_end`, `power`), `constant`, `constant_with_warmup`, `inverse_sqrt`
@@ -54,14 +55,14 @@ export interface HuggingFacePresetOptions extends HuggingFaceOptions {
  *
  * Fractional steps evaluate the same lambda (LambdaLR itself only sees integers); between the
  * last two warm-up steps of `cosine_warmup_with_min_lr`, whose warm-up runs one step ahead, that
- * exceeds `baseLr` (by up to `baseLr / num_warmup_steps`).
+ * exceeds `learningRate` (by up to `learningRate / num_warmup_steps`).
  *
  * @param name - the `get_scheduler` name (a `SchedulerType` value).
- * @param options - `baseLr` and get_scheduler's own arguments.
- * @returns a schedule with config `{ type: 'hugging-face', name, baseLr, num_warmup_steps, num_training_steps, scheduler_specific_kwargs }`.
+ * @param options - `learningRate` and get_scheduler's own arguments.
+ * @returns a schedule with config `{ type: 'hugging-face', name, learningRate, num_warmup_steps, num_training_steps, scheduler_specific_kwargs }`.
  * @example
  * ```ts
- * const s = fromHuggingFace('linear', { baseLr: 5e-5, num_warmup_steps: 100, num_training_steps: 1000 });
+ * const s = fromHuggingFace('linear', { learningRate: 5e-5, num_warmup_steps: 100, num_training_steps: 1000 });
  * s(0);    // 0
  * s(100);  // 5e-5
  * s(1000); // 0
@@ -69,23 +70,35 @@ export interface HuggingFacePresetOptions extends HuggingFaceOptions {
  */
 export function fromHuggingFace(name: string, options: HuggingFaceOptions): Schedule<HuggingFaceConfig> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`fromHuggingFace: options must be a plain object with \`baseLr\`; received ${describeValue(options)}`);
+    throw new TypeError(`fromHuggingFace: options must be a plain object with \`learningRate\`; received ${describeValue(options)}`);
   }
   return huggingFacePreset({ ...options, name });
 }
+
+const huggingFacePresetOptionKeys = optionKeys<HuggingFacePresetOptions>({
+  name: true,
+  learningRate: true,
+  num_warmup_steps: true,
+  num_training_steps: true,
+  scheduler_specific_kwargs: true,
+});
 
 /**
  * The registry factory of `'hugging-face'` configs: `fromHuggingFace` with every input in one object.
  *
  * @example
  * ```ts
- * const s = huggingFacePreset({ name: 'constant_with_warmup', baseLr: 0.1, num_warmup_steps: 10 });
+ * const s = huggingFacePreset({ name: 'constant_with_warmup', learningRate: 0.1, num_warmup_steps: 10 });
  * s(5); // 0.05
  * ```
  */
 export function huggingFacePreset(options: HuggingFacePresetOptions): Schedule<HuggingFaceConfig> {
+  return calledAs('fromHuggingFace', () => buildHuggingFacePreset(options));
+}
+
+function buildHuggingFacePreset(options: HuggingFacePresetOptions): Schedule<HuggingFaceConfig> {
   const owner = 'fromHuggingFace';
-  const checked = knownKeys(owner, options, ['name', 'baseLr', 'num_warmup_steps', 'num_training_steps', 'scheduler_specific_kwargs']);
+  const checked = knownKeys(owner, options, huggingFacePresetOptionKeys, { renamed: { baseLr: 'learningRate' } });
   const name = checked.name;
   if (typeof name !== 'string') throw new TypeError(`${owner}: \`name\` must be a get_scheduler name; received ${describeValue(name)}`);
   const build = Object.hasOwn(huggingFaceBuilders, name) ? huggingFaceBuilders[name] : undefined;
@@ -102,13 +115,13 @@ export function huggingFacePreset(options: HuggingFacePresetOptions): Schedule<H
         `; known names are ${[...huggingFaceSchedulerNames, ...huggingFaceMetricSchedulers].join(', ')}`,
     );
   }
-  const baseLr = finiteNumber(name, 'baseLr', required(name, 'baseLr', checked.baseLr));
+  const learningRate = finiteNumber(owner, 'learningRate', required(owner, 'learningRate', checked.learningRate));
   const specific = checked.scheduler_specific_kwargs ?? {};
   if (typeof specific !== 'object' || Array.isArray(specific)) {
     throw new TypeError(`${name}: \`scheduler_specific_kwargs\` must be a plain object or null; received ${describeValue(specific)}`);
   }
   const model = build(name, {
-    baseLr,
+    learningRate,
     num_warmup_steps: optionalSteps(name, 'num_warmup_steps', checked.num_warmup_steps),
     num_training_steps: optionalSteps(name, 'num_training_steps', checked.num_training_steps),
     specific: specific as Record<string, unknown>,
@@ -116,13 +129,13 @@ export function huggingFacePreset(options: HuggingFacePresetOptions): Schedule<H
   const config: HuggingFaceConfig = {
     type: 'hugging-face',
     name,
-    baseLr,
+    learningRate,
     num_warmup_steps: model.num_warmup_steps,
     num_training_steps: model.num_training_steps,
     scheduler_specific_kwargs: model.scheduler_specific_kwargs,
   };
   // LambdaLR: base_lr * lr_lambda(last_epoch).
-  return defineSchedule(config, (step) => baseLr * model.lambda(step));
+  return defineSchedule(config, (step) => learningRate * model.lambda(step));
 }
 
 /**
@@ -140,5 +153,5 @@ export function huggingFacePreset(options: HuggingFacePresetOptions): Schedule<H
  * ```
  */
 export function huggingFacePlateau(schedulerSpecificKwargs: TorchPlateauOptions = {}): PlateauReducer {
-  return torchPlateau(schedulerSpecificKwargs);
+  return torchPlateauFor('huggingFacePlateau', schedulerSpecificKwargs);
 }

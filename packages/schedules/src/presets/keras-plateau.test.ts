@@ -84,11 +84,11 @@ describe('kerasPlateau', () => {
 
 describe('kerasPlateau errors', () => {
   it('suggest the closest Keras argument', () => {
-    expect(() => kerasPlateau({ min_detla: 0.1 } as never)).toThrow(/ReduceLROnPlateau: unknown option `min_detla` \(did you mean `min_delta`\?\)/);
+    expect(() => kerasPlateau({ min_detla: 0.1 } as never)).toThrow(/kerasPlateau: unknown option `min_detla` \(did you mean `min_delta`\?\)/);
   });
 
   it('rejects a factor >= 1 naming the Keras argument', () => {
-    expect(() => kerasPlateau({ factor: 2 })).toThrow(new RangeError('ReduceLROnPlateau: `factor` must be a number in (0, 1); received 2'));
+    expect(() => kerasPlateau({ factor: 2 })).toThrow(new RangeError('kerasPlateau: `factor` must be a number in (0, 1); received 2'));
   });
 
   it('rejects an unknown mode (Keras would warn and fall back to auto)', () => {
@@ -96,6 +96,6 @@ describe('kerasPlateau errors', () => {
   });
 
   it('rejects a negative min_delta naming the Keras argument', () => {
-    expect(() => kerasPlateau({ min_delta: -0.1 })).toThrow(new RangeError('ReduceLROnPlateau: `min_delta` must be a finite number >= 0; received -0.1'));
+    expect(() => kerasPlateau({ min_delta: -0.1 })).toThrow(new RangeError('kerasPlateau: `min_delta` must be a finite number >= 0; received -0.1'));
   });
 });

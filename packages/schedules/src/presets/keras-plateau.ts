@@ -1,5 +1,5 @@
 import { type PlateauReducer, plateau } from '../plateau.js';
-import { describeValue, knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf } from '../validation.js';
+import { describeValue, knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf, optionKeys } from '../validation.js';
 import { argument } from './framework-arguments.js';
 
 /** Options of {@link kerasPlateau}: `keras.callbacks.ReduceLROnPlateau`'s, spelled as Keras spells them. */
@@ -28,6 +28,17 @@ export type KerasPlateauReducer = PlateauReducer & {
   readonly monitor: string;
 };
 
+const kerasPlateauOptionKeys = optionKeys<KerasPlateauOptions>({
+  monitor: true,
+  factor: true,
+  patience: true,
+  verbose: true,
+  mode: true,
+  min_delta: true,
+  cooldown: true,
+  min_lr: true,
+});
+
 /**
  * Keras's `ReduceLROnPlateau` callback as a pure {@link PlateauReducer}, reproducing its
  * numbers exactly. The mapping onto the native reducer: the wait reaching `patience`
@@ -50,8 +61,8 @@ export type KerasPlateauReducer = PlateauReducer & {
  * ```
  */
 export function kerasPlateau(options: KerasPlateauOptions = {}): KerasPlateauReducer {
-  const owner = 'ReduceLROnPlateau';
-  const o = knownKeys(owner, options, ['monitor', 'factor', 'patience', 'verbose', 'mode', 'min_delta', 'cooldown', 'min_lr']);
+  const owner = 'kerasPlateau';
+  const o = knownKeys(owner, options, kerasPlateauOptionKeys);
   const monitor = argument(o, 'monitor', 'val_loss');
   if (typeof monitor !== 'string') {
     throw new TypeError(`${owner}: \`monitor\` must be a string; received ${describeValue(monitor)}`);

@@ -34,7 +34,7 @@ describe('fromKeras against the ported Keras __call__', () => {
 
   it('PiecewiseConstantDecay switches one step AFTER the boundary (step > boundary), unlike StepLR', () => {
     const keras10 = fromKeras({ class_name: 'PiecewiseConstantDecay', config: { boundaries: [10], values: [0.1, 0.05] } });
-    const torch10 = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { baseLr: 0.1 });
+    const torch10 = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { learningRate: 0.1 });
     expect([keras10(10), keras10(11)]).toEqual([0.1, 0.05]);
     expect([torch10(9), torch10(10)]).toEqual([0.1, 0.05]);
   });
@@ -137,13 +137,13 @@ describe('fromKeras errors', () => {
 
   it('names a missing required argument', () => {
     expect(() => fromKeras({ class_name: 'CosineDecay', config: { initial_learning_rate: 0.1 } })).toThrow(
-      new TypeError('CosineDecay: `decay_steps` is required; received undefined'),
+      new TypeError('fromKeras: CosineDecay: `decay_steps` is required; received undefined'),
     );
   });
 
   it('rejects decay_steps <= 0 naming the argument', () => {
     expect(() => fromKeras({ class_name: 'InverseTimeDecay', config: { initial_learning_rate: 0.1, decay_steps: 0, decay_rate: 1 } })).toThrow(
-      new RangeError('InverseTimeDecay: `decay_steps` must be a positive finite number; received 0'),
+      new RangeError('fromKeras: InverseTimeDecay: `decay_steps` must be a positive finite number; received 0'),
     );
   });
 

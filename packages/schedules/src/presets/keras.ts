@@ -9,10 +9,11 @@ import {
   knownKeys,
   nonNegativeNumber,
   numberArray,
+  optionKeys,
   positiveNumber,
   required,
 } from '../validation.js';
-import { argument, isNone } from './framework-arguments.js';
+import { argument, calledAs, isNone } from './framework-arguments.js';
 
 /** The shape `keras.optimizers.schedules.serialize` produces (`module` and `registered_name` optional). */
 export interface KerasSerialized {
@@ -260,7 +261,7 @@ const kerasBuilders: Readonly<Record<string, KerasBuilder>> = {
 export const kerasClassNames: readonly string[] = Object.keys(kerasBuilders);
 
 function kerasModel(serialized: KerasSerialized): KerasModel & { readonly className: string } {
-  const checked = knownKeys('fromKeras', serialized, ['class_name', 'config', 'module', 'registered_name']);
+  const checked = knownKeys('fromKeras', serialized, optionKeys<KerasSerialized>({ class_name: true, config: true, module: true, registered_name: true }));
   const className = checked.class_name;
   if (typeof className !== 'string') {
     throw new TypeError(`fromKeras: \`class_name\` must be a string; received ${describeValue(className)}`);
@@ -306,6 +307,10 @@ function kerasModel(serialized: KerasSerialized): KerasModel & { readonly classN
  * ```
  */
 export function fromKeras(serialized: KerasSerialized): Schedule<KerasConfig> {
+  return calledAs('fromKeras', () => buildFromKeras(serialized));
+}
+
+function buildFromKeras(serialized: KerasSerialized): Schedule<KerasConfig> {
   checkConfigShape(serialized, 'fromKeras');
   const model = kerasModel(serialized);
   return defineSchedule({ type: 'keras', class_name: model.className, config: model.config }, model.formula);

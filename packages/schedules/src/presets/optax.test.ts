@@ -36,7 +36,7 @@ describe('fromOptax against traces recorded from optax 0.2.8 (float64, steps 0..
     const growing = cases.filter(growsWithoutCeiling);
     expect(growing.length).toBeGreaterThan(0);
     for (const trace of growing) {
-      expect(() => fromOptax(trace.name, trace.kwargs)).toThrow(/^optax exponential_decay: these options give a non-finite value \(Infinity\)/);
+      expect(() => fromOptax(trace.name, trace.kwargs)).toThrow(/^fromOptax: optax exponential_decay: these options give a non-finite value \(Infinity\)/);
     }
   });
 

@@ -1,5 +1,6 @@
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
-import { describeValue, knownKeys } from '../validation.js';
+import { describeValue, knownKeys, optionKeys } from '../validation.js';
+import { calledAs } from './framework-arguments.js';
 import { optaxBuilders, optaxModel } from './optax-schedules.js';
 
 /** Every optax schedule function `fromOptax` reproduces. */
@@ -68,7 +69,11 @@ export function fromOptax(name: string, kwargs: Readonly<Record<string, unknown>
  * ```
  */
 export function optaxPreset(options: OptaxPresetOptions): Schedule<OptaxConfig> {
-  const checked = knownKeys('fromOptax', options, ['name', 'kwargs']);
+  return calledAs('fromOptax', () => buildOptaxPreset(options));
+}
+
+function buildOptaxPreset(options: OptaxPresetOptions): Schedule<OptaxConfig> {
+  const checked = knownKeys('fromOptax', options, optionKeys<OptaxPresetOptions>({ name: true, kwargs: true }));
   const name = checked.name;
   if (typeof name !== 'string') {
     throw new TypeError(`fromOptax: \`name\` must be an optax schedule name; received ${describeValue(name)}`);

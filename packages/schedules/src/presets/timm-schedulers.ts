@@ -26,7 +26,7 @@ import { pythonFloorDivide } from './python-numbers.js';
 
 /** The arguments a timm scheduler class receives (after `create_scheduler_v2` scaled them to steps). */
 export interface TimmClassArguments {
-  readonly baseLr: number;
+  readonly learningRate: number;
   readonly t_initial: number;
   readonly lr_min: number;
   readonly cycle_mul: number;
@@ -51,7 +51,7 @@ type Curve = (a: TimmClassArguments, t: number) => number;
 
 const cosineCurve: Curve = (a, t) => {
   const [i, tI, tCurrent] = timmCycle(t, a.t_initial, a.cycle_mul);
-  const lrMax = a.baseLr * a.cycle_decay ** i;
+  const lrMax = a.learningRate * a.cycle_decay ** i;
   const k = a.k_decay;
   if (!(i < a.cycle_limit)) return a.lr_min;
   return a.lr_min + 0.5 * (lrMax - a.lr_min) * (1 + Math.cos((Math.PI * tCurrent ** k) / tI ** k));
@@ -60,22 +60,22 @@ const cosineCurve: Curve = (a, t) => {
 const tanhCurve: Curve = (a, t) => {
   const [i, tI, tCurrent] = timmCycle(t, a.t_initial, a.cycle_mul);
   if (!(i < a.cycle_limit)) return a.lr_min;
-  const lrMax = a.baseLr * a.cycle_decay ** i;
+  const lrMax = a.learningRate * a.cycle_decay ** i;
   const tr = tCurrent / tI;
   return a.lr_min + 0.5 * (lrMax - a.lr_min) * (1 - Math.tanh(a.lb * (1 - tr) + a.ub * tr));
 };
 
 const polyCurve: Curve = (a, t) => {
   const [i, tI, tCurrent] = timmCycle(t, a.t_initial, a.cycle_mul);
-  const lrMax = a.baseLr * a.cycle_decay ** i;
+  const lrMax = a.learningRate * a.cycle_decay ** i;
   const k = a.k_decay;
   if (!(i < a.cycle_limit)) return a.lr_min;
   return a.lr_min + (lrMax - a.lr_min) * (1 - tCurrent ** k / tI ** k) ** a.power;
 };
 
-const stepCurve: Curve = (a, t) => a.baseLr * a.decay_rate ** pythonFloorDivide(t, a.decay_t);
+const stepCurve: Curve = (a, t) => a.learningRate * a.decay_rate ** pythonFloorDivide(t, a.decay_t);
 
-const multistepCurve: Curve = (a, t) => a.baseLr * a.decay_rate ** bisectRight(a.milestones, t + 1);
+const multistepCurve: Curve = (a, t) => a.learningRate * a.decay_rate ** bisectRight(a.milestones, t + 1);
 
 /** The timm schedulers `create_scheduler_v2` builds from a step, by `sched` name. */
 export const timmCurves: Readonly<Record<'cosine' | 'tanh' | 'poly' | 'step' | 'multistep', Curve>> = {
@@ -91,7 +91,7 @@ export function timmLearningRate(sched: keyof typeof timmCurves, a: TimmClassArg
   const curve = timmCurves[sched];
   let warmupIncrement = 1;
   if (a.warmup_t) {
-    const target = sched === 'tanh' && !a.warmup_prefix ? curve(a, a.warmup_t) : a.baseLr;
+    const target = sched === 'tanh' && !a.warmup_prefix ? curve(a, a.warmup_t) : a.learningRate;
     warmupIncrement = (target - a.warmup_lr_init) / a.warmup_t;
   }
   return (t) => {

@@ -24,7 +24,7 @@ const label = (trace: TimmTrace): string => JSON.stringify(argsOf(trace));
 
 describe('fromTimm against traces recorded from timm 1.0.29 create_scheduler_v2 (lr after step(t) / step_update(t))', () => {
   it.each(factoryTraces.map((trace) => [label(trace), trace] as const))('%s', (_label, trace) => {
-    const schedule = fromTimm(argsOf(trace), { baseLr: trace.base_lr });
+    const schedule = fromTimm(argsOf(trace), { learningRate: trace.base_lr });
     expectSameValues(
       trace.values.map((_, step) => schedule(step)),
       trace.values,
@@ -60,7 +60,7 @@ describe('fromTimm against traces recorded from timm 1.0.29 create_scheduler_v2 
 
 describe('fromTimm against the line-by-line port of timm', () => {
   it.each(factoryTraces.map((trace) => [label(trace), trace] as const))('%s over 300 steps', (_label, trace) => {
-    const schedule = fromTimm(argsOf(trace), { baseLr: trace.base_lr });
+    const schedule = fromTimm(argsOf(trace), { learningRate: trace.base_lr });
     const expected = timmReference(trace.base_lr, argsOf(trace), 300);
     expectSameValues(
       expected.map((_, step) => schedule(step)),
@@ -71,8 +71,8 @@ describe('fromTimm against the line-by-line port of timm', () => {
 
 describe('fromTimm boundaries and off-by-ones', () => {
   it('overlaps the warm-up with the cosine unless warmup_prefix', () => {
-    const overlap = fromTimm({ sched: 'cosine', num_epochs: 10, warmup_epochs: 2, warmup_lr: 0 }, { baseLr: 1 });
-    const prefix = fromTimm({ sched: 'cosine', num_epochs: 10, warmup_epochs: 2, warmup_lr: 0, warmup_prefix: true }, { baseLr: 1 });
+    const overlap = fromTimm({ sched: 'cosine', num_epochs: 10, warmup_epochs: 2, warmup_lr: 0 }, { learningRate: 1 });
+    const prefix = fromTimm({ sched: 'cosine', num_epochs: 10, warmup_epochs: 2, warmup_lr: 0, warmup_prefix: true }, { learningRate: 1 });
     expect([overlap(0), overlap(1)]).toEqual([0, 0.5]);
     expect(overlap(2)).toBeCloseTo(0.5 * (1 + Math.cos(Math.PI * 0.2)), 15);
     expect(prefix(2)).toBe(1);
@@ -80,21 +80,21 @@ describe('fromTimm boundaries and off-by-ones', () => {
   });
 
   it('switches multistep one step before the milestone', () => {
-    const s = fromTimm({ sched: 'multistep', decay_milestones: [10], decay_rate: 0.5 }, { baseLr: 1 });
+    const s = fromTimm({ sched: 'multistep', decay_milestones: [10], decay_rate: 0.5 }, { learningRate: 1 });
     expect([s(8), s(9), s(10)]).toEqual([1, 0.5, 0.5]);
   });
 
   it('holds min_lr after cycle_limit cycles and decays each cycle peak by cycle_decay', () => {
-    const s = fromTimm({ sched: 'cosine', num_epochs: 10, cycle_limit: 2, cycle_decay: 0.5, min_lr: 0.01 }, { baseLr: 1 });
+    const s = fromTimm({ sched: 'cosine', num_epochs: 10, cycle_limit: 2, cycle_decay: 0.5, min_lr: 0.01 }, { learningRate: 1 });
     expect([s(0), s(10), s(20), s(50)]).toEqual([1, 0.5, 0.01, 0.01]);
   });
 
   it('draws noise that is pure in the step: any order, any number of times', () => {
-    const s = fromTimm({ sched: 'cosine', num_epochs: 50, noise: [0.2, 0.8], noise_pct: 0.5, noise_seed: 3 }, { baseLr: 1 });
+    const s = fromTimm({ sched: 'cosine', num_epochs: 50, noise: [0.2, 0.8], noise_pct: 0.5, noise_seed: 3 }, { learningRate: 1 });
     const forward = Array.from({ length: 50 }, (_, step) => s(step));
     const backward = Array.from({ length: 50 }, (_, index) => s(49 - index)).reverse();
     expect(backward).toEqual(forward);
-    const plain = fromTimm({ sched: 'cosine', num_epochs: 50 }, { baseLr: 1 });
+    const plain = fromTimm({ sched: 'cosine', num_epochs: 50 }, { learningRate: 1 });
     forward.forEach((value, step) => {
       const ratio = value / plain(step) - 1;
       if (step < 10 || step >= 40) expect(ratio).toBe(0);
@@ -106,20 +106,26 @@ describe('fromTimm boundaries and off-by-ones', () => {
 describe('fromTimm configs and errors', () => {
   it('round-trips every recorded case through its JSON config', () => {
     for (const trace of factoryTraces) {
-      const schedule = fromTimm(argsOf(trace), { baseLr: trace.base_lr });
+      const schedule = fromTimm(argsOf(trace), { learningRate: trace.base_lr });
       const loaded = fromConfig(JSON.parse(JSON.stringify(toConfig(schedule))));
       for (const step of [0, 1, 5, 17, 33, 60, 119]) expect(loaded(step)).toBe(schedule(step));
     }
   });
 
+  it('refuses the old option name baseLr, naming learningRate, in options and in an old JSON config', () => {
+    const renamed = new TypeError('fromTimm: option `baseLr` was renamed `learningRate` before 1.0 (same meaning unless the changelog says otherwise)');
+    expect(() => fromTimm({ sched: 'step', decay_epochs: 10 }, { baseLr: 0.1 } as never)).toThrow(renamed);
+    expect(() => fromConfig({ type: 'timm', args: { sched: 'step', decay_epochs: 10 }, baseLr: 0.1 })).toThrow(renamed);
+  });
+
   it('names the argument, the rule and the value', () => {
-    expect(() => fromTimm({ sched: 'cosin' }, { baseLr: 0.1 })).toThrow(/`sched` must be one of .* \(did you mean 'cosine'\?\); received "cosin"/);
-    expect(() => fromTimm({ sched: 'plateau' }, { baseLr: 0.1 })).toThrow(/use torchPlateau/);
-    expect(() => fromTimm({ noise_pct: 0 }, { baseLr: 0.1 })).toThrow(
+    expect(() => fromTimm({ sched: 'cosin' }, { learningRate: 0.1 })).toThrow(/`sched` must be one of .* \(did you mean 'cosine'\?\); received "cosin"/);
+    expect(() => fromTimm({ sched: 'plateau' }, { learningRate: 0.1 })).toThrow(/use torchPlateau/);
+    expect(() => fromTimm({ noise_pct: 0 }, { learningRate: 0.1 })).toThrow(
       'create_scheduler_v2: `noise_pct` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / noise_pct normal numbers); received 0',
     );
-    expect(() => fromTimm({ step_on_epochs: false }, { baseLr: 0.1 })).toThrow(/`updates_per_epoch` must be set/);
-    expect(() => fromTimm({ cycle_mull: 2 } as TimmArguments, { baseLr: 0.1 })).toThrow(/unknown option `cycle_mull` \(did you mean `cycle_mul`\?\)/);
-    expect(() => fromTimm({}, {} as never)).toThrow('fromTimm: `baseLr` is required; received undefined');
+    expect(() => fromTimm({ step_on_epochs: false }, { learningRate: 0.1 })).toThrow(/`updates_per_epoch` must be set/);
+    expect(() => fromTimm({ cycle_mull: 2 } as TimmArguments, { learningRate: 0.1 })).toThrow(/unknown option `cycle_mull` \(did you mean `cycle_mul`\?\)/);
+    expect(() => fromTimm({}, {} as never)).toThrow('fromTimm: `learningRate` is required; received undefined');
   });
 });

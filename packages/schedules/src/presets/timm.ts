@@ -9,10 +9,11 @@ import {
   nonNegativeInteger,
   nonNegativeNumber,
   oneOf,
+  optionKeys,
   positiveNumber,
   required,
 } from '../validation.js';
-import { argument, integerArray, isNone } from './framework-arguments.js';
+import { argument, calledAs, integerArray, isNone } from './framework-arguments.js';
 import { pythonFloorDivide } from './python-numbers.js';
 import { type TimmClassArguments, type TimmNoiseRange, timmLearningRate, withTimmNoise } from './timm-schedulers.js';
 
@@ -48,7 +49,7 @@ export interface TimmArguments {
 /** The second argument of {@link fromTimm}. */
 export interface TimmOptions {
   /** The optimizer's learning rate (`lr=`), which timm's schedulers scale. Required. */
-  readonly baseLr: number;
+  readonly learningRate: number;
 }
 
 /** The JSON config of a timm preset; `fromConfig` rebuilds it through the registry key `'timm'`. */
@@ -56,7 +57,7 @@ export interface TimmConfig {
   readonly type: 'timm';
   /** `create_scheduler_v2`'s arguments with timm's defaults filled in. */
   readonly args: { readonly [key: string]: JsonValue };
-  readonly baseLr: number;
+  readonly learningRate: number;
 }
 
 /** The options `fromConfig` passes for a `'timm'` config. */
@@ -64,30 +65,30 @@ export interface TimmPresetOptions extends TimmOptions {
   readonly args?: TimmArguments;
 }
 
-const argumentNames = [
-  'sched',
-  'num_epochs',
-  'decay_epochs',
-  'decay_milestones',
-  'cooldown_epochs',
-  'patience_epochs',
-  'decay_rate',
-  'min_lr',
-  'warmup_lr',
-  'warmup_epochs',
-  'warmup_prefix',
-  'noise',
-  'noise_pct',
-  'noise_std',
-  'noise_seed',
-  'cycle_mul',
-  'cycle_decay',
-  'cycle_limit',
-  'k_decay',
-  'plateau_mode',
-  'step_on_epochs',
-  'updates_per_epoch',
-];
+const argumentNames = optionKeys<TimmArguments>({
+  sched: true,
+  num_epochs: true,
+  decay_epochs: true,
+  decay_milestones: true,
+  cooldown_epochs: true,
+  patience_epochs: true,
+  decay_rate: true,
+  min_lr: true,
+  warmup_lr: true,
+  warmup_epochs: true,
+  warmup_prefix: true,
+  noise: true,
+  noise_pct: true,
+  noise_std: true,
+  noise_seed: true,
+  cycle_mul: true,
+  cycle_decay: true,
+  cycle_limit: true,
+  k_decay: true,
+  plateau_mode: true,
+  step_on_epochs: true,
+  updates_per_epoch: true,
+});
 
 interface TimmModel {
   readonly args: { readonly [key: string]: JsonValue };
@@ -104,7 +105,7 @@ function noiseArgument(owner: string, value: unknown): number | number[] | null 
   return finiteNumber(owner, 'noise', value);
 }
 
-function timmModel(given: unknown, baseLr: number): TimmModel {
+function timmModel(given: unknown, learningRate: number): TimmModel {
   const owner = 'create_scheduler_v2';
   const a = knownKeys(owner, given, argumentNames);
   const sched = a.sched ?? 'cosine';
@@ -166,7 +167,7 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
     }
   }
   const classArguments: TimmClassArguments = {
-    baseLr,
+    learningRate,
     t_initial: tInitial,
     lr_min: minLr,
     cycle_mul: cycleMul,
@@ -241,11 +242,11 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
  * epoch count create_scheduler_v2 returns beside the scheduler.
  *
  * @param args - create_scheduler_v2's keyword arguments, timm's spelling and defaults.
- * @param options - `baseLr`, the optimizer's learning rate.
- * @returns a schedule with config `{ type: 'timm', args, baseLr }`.
+ * @param options - `learningRate`, the optimizer's learning rate.
+ * @returns a schedule with config `{ type: 'timm', args, learningRate }`.
  * @example
  * ```ts
- * const s = fromTimm({ sched: 'cosine', num_epochs: 100, warmup_epochs: 5, warmup_lr: 1e-4, min_lr: 1e-5 }, { baseLr: 0.1 });
+ * const s = fromTimm({ sched: 'cosine', num_epochs: 100, warmup_epochs: 5, warmup_lr: 1e-4, min_lr: 1e-5 }, { learningRate: 0.1 });
  * s(0);   // 1e-4 (warmup_lr)
  * s(5);   // the cosine at epoch 5 (the warm-up overlaps the first epochs: warmup_prefix=False)
  * s(100); // 1e-5
@@ -253,25 +254,31 @@ function timmModel(given: unknown, baseLr: number): TimmModel {
  */
 export function fromTimm(args: TimmArguments, options: TimmOptions): Schedule<TimmConfig> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`fromTimm: options must be a plain object with \`baseLr\`; received ${describeValue(options)}`);
+    throw new TypeError(`fromTimm: options must be a plain object with \`learningRate\`; received ${describeValue(options)}`);
   }
   return timmPreset({ ...options, args });
 }
+
+const timmPresetOptionKeys = optionKeys<TimmPresetOptions>({ args: true, learningRate: true });
 
 /**
  * The registry factory of `'timm'` configs: `fromTimm` with every input in one object.
  *
  * @example
  * ```ts
- * const s = timmPreset({ args: { sched: 'step', decay_epochs: 10, decay_rate: 0.5 }, baseLr: 0.1 });
+ * const s = timmPreset({ args: { sched: 'step', decay_epochs: 10, decay_rate: 0.5 }, learningRate: 0.1 });
  * s(10); // 0.05
  * ```
  */
 export function timmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
-  const checked = knownKeys('fromTimm', options, ['args', 'baseLr']);
-  const baseLr = finiteNumber('fromTimm', 'baseLr', required('fromTimm', 'baseLr', checked.baseLr));
-  const model = timmModel(checked.args ?? {}, baseLr);
-  return defineSchedule({ type: 'timm', args: model.args, baseLr }, model.formula);
+  return calledAs('fromTimm', () => buildTimmPreset(options));
+}
+
+function buildTimmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
+  const checked = knownKeys('fromTimm', options, timmPresetOptionKeys, { renamed: { baseLr: 'learningRate' } });
+  const learningRate = finiteNumber('fromTimm', 'learningRate', required('fromTimm', 'learningRate', checked.learningRate));
+  const model = timmModel(checked.args ?? {}, learningRate);
+  return defineSchedule({ type: 'timm', args: model.args, learningRate }, model.formula);
 }
 
 /**
@@ -286,5 +293,9 @@ export function timmPreset(options: TimmPresetOptions): Schedule<TimmConfig> {
  * ```
  */
 export function timmNumEpochs(args: TimmArguments): number {
+  return calledAs('timmNumEpochs', () => buildTimmNumEpochs(args));
+}
+
+function buildTimmNumEpochs(args: TimmArguments): number {
   return timmModel(args, 1).numEpochs;
 }

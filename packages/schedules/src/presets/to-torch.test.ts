@@ -21,7 +21,7 @@ const steps = 400;
 
 function expectTorchEquivalent(native: Schedule, count = steps): void {
   const equivalent = toTorch(native);
-  const preset = fromTorch(equivalent.name, equivalent.args, equivalent.baseLr === undefined ? {} : { baseLr: equivalent.baseLr });
+  const preset = fromTorch(equivalent.name, equivalent.args, equivalent.learningRate === undefined ? {} : { learningRate: equivalent.learningRate });
   const last = equivalent.exactUntil ?? count;
   expectSameValues(sample(preset, last), sample(native, last));
 }
@@ -32,7 +32,7 @@ describe('toTorch', () => {
     expect(toTorch(native)).toEqual({
       name: 'StepLR',
       args: { step_size: 10, gamma: 0.5 },
-      baseLr: 0.1,
+      learningRate: 0.1,
       python: 'StepLR(optimizer, step_size=10, gamma=0.5)',
     });
     expectTorchEquivalent(native);
@@ -66,7 +66,7 @@ describe('toTorch', () => {
     const equivalent = toTorch(native);
     expect(equivalent).toMatchObject({ name: 'CosineAnnealingLR', args: { T_max: 300, eta_min: 0.001 }, exactUntil: 300 });
     expectTorchEquivalent(native);
-    const preset = fromTorch(equivalent.name, equivalent.args, { baseLr: 0.1 });
+    const preset = fromTorch(equivalent.name, equivalent.args, { learningRate: 0.1 });
     expect(preset(350)).toBeGreaterThan(native(350));
   });
 
@@ -122,7 +122,7 @@ describe('toTorch', () => {
         ],
         milestones: [10],
       },
-      baseLr: 0.1,
+      learningRate: 0.1,
       exactUntil: 210,
     });
     expect(equivalent.python).toBe(
@@ -151,7 +151,11 @@ describe('toTorch', () => {
   });
 
   it('returns a PyTorch preset unchanged', () => {
-    expect(toTorch(fromTorch('StepLR', { step_size: 3 }, { baseLr: 1 }))).toMatchObject({ name: 'StepLR', args: { step_size: 3, gamma: 0.1 }, baseLr: 1 });
+    expect(toTorch(fromTorch('StepLR', { step_size: 3 }, { learningRate: 1 }))).toMatchObject({
+      name: 'StepLR',
+      args: { step_size: 3, gamma: 0.1 },
+      learningRate: 1,
+    });
   });
 
   it('throws naming why when there is no exact equivalent', () => {
@@ -160,6 +164,6 @@ describe('toTorch', () => {
     );
     expect(() => toTorch(inverseSqrt({ initialValue: 1 }))).toThrow(/'inverse-sqrt' schedule has no exact PyTorch equivalent/);
     expect(() => toTorch(polynomial({ initialValue: 0.1, finalValue: 0.01, decaySteps: 10 }))).toThrow(/PolynomialLR decays to 0/);
-    expect(() => toTorch(fromTorch('LambdaLR', { lr_lambda: () => 1 }, { baseLr: 1 }))).toThrow(/JavaScript function/);
+    expect(() => toTorch(fromTorch('LambdaLR', { lr_lambda: () => 1 }, { learningRate: 1 }))).toThrow(/JavaScript function/);
   });
 });

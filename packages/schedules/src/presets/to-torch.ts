@@ -9,7 +9,7 @@ export interface TorchEquivalent {
   /** Keyword arguments, spelled as PyTorch spells them. */
   readonly args: { readonly [key: string]: JsonValue };
   /** The optimizer's `lr` to construct it with (absent for CyclicLR and OneCycleLR, which set it). */
-  readonly baseLr?: number;
+  readonly learningRate?: number;
   /** The last `scheduler.step()` count up to which the values are identical, when they part afterwards. */
   readonly exactUntil?: number;
   /** What differs past `exactUntil`, or other conditions of the equivalence. */
@@ -33,7 +33,7 @@ function python(name: string, args: Config): string {
   return `${name}(${['optimizer', ...rendered].join(', ')})`;
 }
 
-function equivalent(name: string, args: Config, extra: { baseLr?: number; exactUntil?: number; note?: string } = {}): TorchEquivalent {
+function equivalent(name: string, args: Config, extra: { learningRate?: number; exactUntil?: number; note?: string } = {}): TorchEquivalent {
   return { name, args, ...extra, python: python(name, args) };
 }
 
@@ -49,15 +49,15 @@ function sequential(type: string, children: readonly TorchEquivalent[], boundari
   if (!boundaries.every((boundary) => Number.isInteger(boundary) && boundary >= 1)) {
     none(type, `SequentialLR milestones are step() counts >= 1; received ${describeValue(boundaries)}`);
   }
-  const baseLr = children[0]?.baseLr;
+  const learningRate = children[0]?.learningRate;
   children.forEach((child, index) => {
     if (child.name === 'CyclicLR' || child.name === 'OneCycleLR' || child.name === 'SequentialLR') {
       none(type, `its part ${index} maps to ${child.name}, which cannot sit inside SequentialLR`);
     }
-    if (child.baseLr !== baseLr) {
+    if (child.learningRate !== learningRate) {
       none(
         type,
-        `SequentialLR's schedulers share the optimizer's lr, but its parts map to different base learning rates (${String(baseLr)} and ${String(child.baseLr)})`,
+        `SequentialLR's schedulers share the optimizer's lr, but its parts map to different base learning rates (${String(learningRate)} and ${String(child.learningRate)})`,
       );
     }
     if (index < children.length - 1 && child.exactUntil !== undefined) {
@@ -74,7 +74,7 @@ function sequential(type: string, children: readonly TorchEquivalent[], boundari
   return {
     name: 'SequentialLR',
     args,
-    ...(baseLr === undefined ? {} : { baseLr }),
+    ...(learningRate === undefined ? {} : { learningRate }),
     ...(last.exactUntil === undefined ? {} : { exactUntil: lastStart + last.exactUntil, ...(last.note === undefined ? {} : { note: last.note }) }),
     python: `SequentialLR(optimizer, schedulers=[${children.map((child) => child.python).join(', ')}], milestones=[${boundaries.join(', ')}])`,
   };
@@ -102,7 +102,7 @@ function sequential(type: string, children: readonly TorchEquivalent[], boundari
  * @example
  * ```ts
  * toTorch(step({ initialValue: 0.1, periodSteps: 10, factor: 0.5 }));
- * // { name: 'StepLR', args: { step_size: 10, gamma: 0.5 }, baseLr: 0.1,
+ * // { name: 'StepLR', args: { step_size: 10, gamma: 0.5 }, learningRate: 0.1,
  * //   python: 'StepLR(optimizer, step_size=10, gamma=0.5)' }
  * ```
  */
@@ -121,19 +121,19 @@ function fromConfig(config: Config): TorchEquivalent {
         none(type, 'it holds a JavaScript function (lr_lambda or scale_fn), which has no Python form');
       }
       const args = config.args as Config;
-      const baseLr = config.baseLr as number | undefined;
-      return equivalent(config.name as string, args, baseLr === undefined ? {} : { baseLr });
+      const learningRate = config.learningRate as number | undefined;
+      return equivalent(config.name as string, args, learningRate === undefined ? {} : { learningRate });
     }
     case 'constant':
-      return equivalent('ConstantLR', { factor: 1, total_iters: 0 }, { baseLr: num(config, 'value') });
+      return equivalent('ConstantLR', { factor: 1, total_iters: 0 }, { learningRate: num(config, 'value') });
     case 'step':
-      return equivalent('StepLR', { step_size: num(config, 'periodSteps'), gamma: num(config, 'factor') }, { baseLr: num(config, 'initialValue') });
+      return equivalent('StepLR', { step_size: num(config, 'periodSteps'), gamma: num(config, 'factor') }, { learningRate: num(config, 'initialValue') });
     case 'multi-step': {
       const boundaries = config.boundaries as number[];
       if (!boundaries.every((boundary) => Number.isInteger(boundary))) {
         none(type, `PyTorch milestones are step() counts (integers); received ${describeValue(boundaries)}`);
       }
-      return equivalent('MultiStepLR', { milestones: boundaries, gamma: num(config, 'factor') }, { baseLr: num(config, 'initialValue') });
+      return equivalent('MultiStepLR', { milestones: boundaries, gamma: num(config, 'factor') }, { learningRate: num(config, 'initialValue') });
     }
     case 'exponential': {
       if (num(config, 'transitionBegin') !== 0 || config.finalValue !== undefined) {
@@ -141,7 +141,7 @@ function fromConfig(config: Config): TorchEquivalent {
       }
       const decaySteps = num(config, 'decaySteps');
       if (config.staircase === true && Number.isInteger(decaySteps)) {
-        return equivalent('StepLR', { step_size: decaySteps, gamma: num(config, 'decayRate') }, { baseLr: num(config, 'initialValue') });
+        return equivalent('StepLR', { step_size: decaySteps, gamma: num(config, 'decayRate') }, { learningRate: num(config, 'initialValue') });
       }
       if (decaySteps !== 1) {
         none(
@@ -150,13 +150,13 @@ function fromConfig(config: Config): TorchEquivalent {
             `ExponentialLR(gamma=decayRate ** (1 / decaySteps)) is the nearest, equal up to rounding`,
         );
       }
-      return equivalent('ExponentialLR', { gamma: num(config, 'decayRate') }, { baseLr: num(config, 'initialValue') });
+      return equivalent('ExponentialLR', { gamma: num(config, 'decayRate') }, { learningRate: num(config, 'initialValue') });
     }
     case 'polynomial': {
       if (num(config, 'finalValue') !== 0 || config.cycle === true || !isInteger(config.decaySteps)) {
         none(type, 'PolynomialLR decays to 0 over an integer total_iters and never cycles');
       }
-      return equivalent('PolynomialLR', { total_iters: num(config, 'decaySteps'), power: num(config, 'power') }, { baseLr: num(config, 'initialValue') });
+      return equivalent('PolynomialLR', { total_iters: num(config, 'decaySteps'), power: num(config, 'power') }, { learningRate: num(config, 'initialValue') });
     }
     case 'linear': {
       const initial = num(config, 'initialValue');
@@ -165,7 +165,7 @@ function fromConfig(config: Config): TorchEquivalent {
         none(type, 'LinearLR scales a positive learning rate by factors in [0, 1] over an integer total_iters');
       }
       const base = Math.max(initial, final);
-      return equivalent('LinearLR', { start_factor: initial / base, end_factor: final / base, total_iters: num(config, 'totalSteps') }, { baseLr: base });
+      return equivalent('LinearLR', { start_factor: initial / base, end_factor: final / base, total_iters: num(config, 'totalSteps') }, { learningRate: base });
     }
     case 'cosine': {
       if (num(config, 'exponent') !== 1 || !isInteger(config.decaySteps)) {
@@ -177,7 +177,7 @@ function fromConfig(config: Config): TorchEquivalent {
         'CosineAnnealingLR',
         { T_max: decaySteps, eta_min: num(config, 'finalValue') },
         {
-          baseLr: initial,
+          learningRate: initial,
           exactUntil: decaySteps,
           note: `identical for steps 0..${decaySteps}; past T_max PyTorch rises again while lrkit holds the floor, so stop at T_max`,
         },
@@ -191,7 +191,7 @@ function fromConfig(config: Config): TorchEquivalent {
       return equivalent(
         'CosineAnnealingWarmRestarts',
         { T_0: num(config, 'periodSteps'), T_mult: num(config, 'periodMultiplier'), eta_min: num(config, 'finalValue') },
-        { baseLr: initial },
+        { learningRate: initial },
       );
     }
     case 'cyclic': {
@@ -253,7 +253,7 @@ function fromConfig(config: Config): TorchEquivalent {
       const inner = fromConfig(config.schedule as Config);
       const warmupSteps = num(config, 'warmupSteps');
       const initial = num(config, 'initialValue');
-      const base = inner.baseLr;
+      const base = inner.learningRate;
       const peak = loadConfig(config.schedule)(0);
       if (
         config.shape !== 'linear' ||
@@ -268,7 +268,7 @@ function fromConfig(config: Config): TorchEquivalent {
             "from a positive initialValue no larger than the optimizer's lr (a warm-up from 0 needs start_factor 0, which LinearLR rejects)",
         );
       }
-      const linearLR = equivalent('LinearLR', { start_factor: initial / base, end_factor: peak / base, total_iters: warmupSteps }, { baseLr: base });
+      const linearLR = equivalent('LinearLR', { start_factor: initial / base, end_factor: peak / base, total_iters: warmupSteps }, { learningRate: base });
       return sequential(type, [linearLR, inner], [warmupSteps]);
     }
     case 'keras':

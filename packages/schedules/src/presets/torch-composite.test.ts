@@ -16,7 +16,7 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
         ],
         milestones: [20],
       },
-      { baseLr: 0.05 },
+      { learningRate: 0.05 },
     );
     expect(s(0)).toBeCloseTo(0.005, 15);
     expect(s(19)).toBeCloseTo(0.005, 15);
@@ -30,12 +30,12 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
       'SequentialLR',
       {
         schedulers: [
-          fromTorch('LinearLR', { start_factor: 0.1, total_iters: 10 }, { baseLr: 0.1 }),
-          fromTorch('CosineAnnealingLR', { T_max: 150, eta_min: 0.001 }, { baseLr: 0.1 }),
+          fromTorch('LinearLR', { start_factor: 0.1, total_iters: 10 }, { learningRate: 0.1 }),
+          fromTorch('CosineAnnealingLR', { T_max: 150, eta_min: 0.001 }, { learningRate: 0.1 }),
         ],
         milestones: [10],
       },
-      { baseLr: 0.1 },
+      { learningRate: 0.1 },
     );
     const optimizer = new torch.Optimizer(0.1);
     const first = new torch.LinearLR(optimizer, 0.1, 1, 10);
@@ -58,7 +58,7 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
         ],
         milestones: [37, 120],
       },
-      { baseLr: 0.2 },
+      { learningRate: 0.2 },
     );
     const optimizer = new torch.Optimizer(0.2);
     const children = [
@@ -80,7 +80,7 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
           { name: 'ExponentialLR', args: { gamma: 0.9 } },
         ],
       },
-      { baseLr: 0.05 },
+      { learningRate: 0.05 },
     );
     const optimizer = new torch.Optimizer(0.05);
     const children = [new torch.ConstantLR(optimizer, 0.1, 20), new torch.ExponentialLR(optimizer, 0.9)];
@@ -99,7 +99,7 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
           { name: 'PolynomialLR', args: { total_iters: 300, power: 0.5 } },
         ],
       },
-      { baseLr: 0.3 },
+      { learningRate: 0.3 },
     );
     const optimizer = new torch.Optimizer(0.3);
     const children = [
@@ -112,13 +112,13 @@ describe('fromTorch SequentialLR and ChainedScheduler', () => {
   });
 
   it('rejects CyclicLR and OneCycleLR children, naming why', () => {
-    expect(() => fromTorch('ChainedScheduler', { schedulers: [{ name: 'OneCycleLR', args: { max_lr: 1, total_steps: 10 } }] }, { baseLr: 1 })).toThrow(
+    expect(() => fromTorch('ChainedScheduler', { schedulers: [{ name: 'OneCycleLR', args: { max_lr: 1, total_steps: 10 } }] }, { learningRate: 1 })).toThrow(
       /ChainedScheduler: `schedulers\[0\]` is a OneCycleLR, which is not supported inside ChainedScheduler: OneCycleLR overwrites/,
     );
   });
 
   it("rejects a milestone count that does not match the schedulers, with PyTorch's words", () => {
-    expect(() => fromTorch('SequentialLR', { schedulers: [{ name: 'ExponentialLR', args: { gamma: 0.9 } }], milestones: [3] }, { baseLr: 1 })).toThrow(
+    expect(() => fromTorch('SequentialLR', { schedulers: [{ name: 'ExponentialLR', args: { gamma: 0.9 } }], milestones: [3] }, { learningRate: 1 })).toThrow(
       /number of schedulers 1 and the number of milestones to be equal to 1/,
     );
   });

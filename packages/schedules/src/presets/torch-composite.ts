@@ -24,7 +24,7 @@ export type DescriptorLookup = (value: unknown) => TorchSchedulerDescriptor | un
 
 const composites = ['SequentialLR', 'ChainedScheduler'];
 
-function childModels(owner: string, value: unknown, baseLr: number, lookup: DescriptorLookup): TorchModel[] {
+function childModels(owner: string, value: unknown, learningRate: number, lookup: DescriptorLookup): TorchModel[] {
   const rule = 'a non-empty array of { name, args } or fromTorch schedules';
   const items = arrayOption(owner, 'schedulers', value, rule);
   if (items.length === 0) {
@@ -49,7 +49,7 @@ function childModels(owner: string, value: unknown, baseLr: number, lookup: Desc
     if (build === undefined) {
       throw new TypeError(`${where} has the unknown scheduler name ${describeValue(descriptor.name)}`);
     }
-    return build({ ...(descriptor.args ?? {}) }, baseLr, {});
+    return build({ ...(descriptor.args ?? {}) }, learningRate, {});
   });
 }
 
@@ -83,11 +83,11 @@ function memo(owner: string, first: number, next: (step: number, previous: numbe
  * milestone PyTorch calls the new child's `_update_lr(0)` (its closed form at 0 where the
  * class has one), then steps it normally; the first child is re-initialised.
  */
-export function sequentialLR(args: Record<string, unknown>, baseLr: number, lookup: DescriptorLookup): TorchModel {
+export function sequentialLR(args: Record<string, unknown>, learningRate: number, lookup: DescriptorLookup): TorchModel {
   const name = 'SequentialLR';
   const a = knownKeys(name, args, ['schedulers', 'milestones', 'last_epoch']);
   defaultLastEpoch(name, a.last_epoch);
-  const children = childModels(name, a.schedulers, baseLr, lookup);
+  const children = childModels(name, a.schedulers, learningRate, lookup);
   const milestones = children.length === 1 && Array.isArray(a.milestones) && a.milestones.length === 0 ? [] : integerArray(name, 'milestones', a.milestones, 1);
   milestones.forEach((milestone, index) => {
     if (index > 0 && !(milestone > (milestones[index - 1] as number))) {
@@ -102,7 +102,7 @@ export function sequentialLR(args: Record<string, unknown>, baseLr: number, look
   }
   const epochs = children.map(() => -1);
   epochs[0] = 0;
-  const first = (children[0] as TorchModel).transition(baseLr, 0, true);
+  const first = (children[0] as TorchModel).transition(learningRate, 0, true);
   const lr = memo(name, first, (step, previous) => {
     const index = bisectRight(milestones, step);
     const child = children[index] as TorchModel;
@@ -127,11 +127,11 @@ export function sequentialLR(args: Record<string, unknown>, baseLr: number, look
  * the learning rate the previous child left. The children's constructors already took
  * their first step, in list order.
  */
-export function chainedScheduler(args: Record<string, unknown>, baseLr: number, lookup: DescriptorLookup): TorchModel {
+export function chainedScheduler(args: Record<string, unknown>, learningRate: number, lookup: DescriptorLookup): TorchModel {
   const name = 'ChainedScheduler';
   const a = knownKeys(name, args, ['schedulers']);
-  const children = childModels(name, a.schedulers, baseLr, lookup);
-  const first = children.reduce((lr, child) => child.transition(lr, 0, true), baseLr);
+  const children = childModels(name, a.schedulers, learningRate, lookup);
+  const first = children.reduce((lr, child) => child.transition(lr, 0, true), learningRate);
   const lr = memo(name, first, (step, previous) => children.reduce((value, child) => child.transition(value, step, false), previous));
   return {
     name,

@@ -87,11 +87,11 @@ describe('torchPlateau', () => {
 
 describe('torchPlateau errors', () => {
   it('suggest the closest PyTorch argument', () => {
-    expect(() => torchPlateau({ treshold: 0.1 } as never)).toThrow(/ReduceLROnPlateau: unknown option `treshold` \(did you mean `threshold`\?\)/);
+    expect(() => torchPlateau({ treshold: 0.1 } as never)).toThrow(/torchPlateau: unknown option `treshold` \(did you mean `threshold`\?\)/);
   });
 
   it('rejects a factor >= 1 naming the PyTorch argument', () => {
-    expect(() => torchPlateau({ factor: 1 })).toThrow(new RangeError('ReduceLROnPlateau: `factor` must be a number in (0, 1); received 1'));
+    expect(() => torchPlateau({ factor: 1 })).toThrow(new RangeError('torchPlateau: `factor` must be a number in (0, 1); received 1'));
   });
 
   it('rejects an unknown mode or threshold_mode', () => {
@@ -100,6 +100,6 @@ describe('torchPlateau errors', () => {
   });
 
   it('rejects a negative patience naming the PyTorch argument', () => {
-    expect(() => torchPlateau({ patience: -1 })).toThrow(new RangeError('ReduceLROnPlateau: `patience` must be an integer >= 0; received -1'));
+    expect(() => torchPlateau({ patience: -1 })).toThrow(new RangeError('torchPlateau: `patience` must be an integer >= 0; received -1'));
   });
 });

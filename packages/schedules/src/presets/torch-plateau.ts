@@ -1,5 +1,5 @@
 import { type PlateauReducer, plateau } from '../plateau.js';
-import { knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf } from '../validation.js';
+import { knownKeys, nonNegativeInteger, nonNegativeNumber, numberBetweenExclusive, oneOf, optionKeys } from '../validation.js';
 import { argument } from './framework-arguments.js';
 
 /** Options of {@link torchPlateau}: `torch.optim.lr_scheduler.ReduceLROnPlateau`'s, spelled as PyTorch spells them. */
@@ -43,8 +43,23 @@ export interface TorchPlateauOptions {
  * ```
  */
 export function torchPlateau(options: TorchPlateauOptions = {}): PlateauReducer {
-  const owner = 'ReduceLROnPlateau';
-  const o = knownKeys(owner, options, ['mode', 'factor', 'patience', 'threshold', 'threshold_mode', 'cooldown', 'min_lr', 'eps']);
+  return torchPlateauFor('torchPlateau', options);
+}
+
+const torchPlateauOptionKeys = optionKeys<TorchPlateauOptions>({
+  mode: true,
+  factor: true,
+  patience: true,
+  threshold: true,
+  threshold_mode: true,
+  cooldown: true,
+  min_lr: true,
+  eps: true,
+});
+
+/** {@link torchPlateau} with the name of the function the user called, for its error messages (not exported by the package). */
+export function torchPlateauFor(owner: string, options: TorchPlateauOptions): PlateauReducer {
+  const o = knownKeys(owner, options, torchPlateauOptionKeys);
   const thresholdMode = oneOf(owner, 'threshold_mode', argument(o, 'threshold_mode', 'rel'), ['rel', 'abs'] as const);
   return plateau({
     mode: oneOf(owner, 'mode', argument(o, 'mode', 'min'), ['min', 'max'] as const),

@@ -13,7 +13,7 @@ function reference(build: (optimizer: torch.Optimizer) => torch.LRScheduler, lr 
 
 describe('fromTorch single schedulers against the ported PyTorch stepping', () => {
   it('StepLR matches over 400 steps', () => {
-    const s = fromTorch('StepLR', { step_size: 7, gamma: 0.7 }, { baseLr: 0.1 });
+    const s = fromTorch('StepLR', { step_size: 7, gamma: 0.7 }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.StepLR(o, 7, 0.7)),
@@ -21,18 +21,18 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('StepLR switches AT the boundary: step_size 10 drops at step 10', () => {
-    const s = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { baseLr: 0.1 });
+    const s = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { learningRate: 0.1 });
     expect(s(9)).toBe(0.1);
     expect(s(10)).toBeCloseTo(0.05, 15);
   });
 
   it('StepLR defaults gamma to 0.1', () => {
-    expect(fromTorch('StepLR', { step_size: 3 }, { baseLr: 1 }).config.args).toEqual({ step_size: 3, gamma: 0.1 });
+    expect(fromTorch('StepLR', { step_size: 3 }, { learningRate: 1 }).config.args).toEqual({ step_size: 3, gamma: 0.1 });
   });
 
   it('MultiStepLR matches with unsorted, repeated milestones (a Counter in PyTorch)', () => {
     const milestones = [120, 30, 80, 80];
-    const s = fromTorch('MultiStepLR', { milestones, gamma: 0.5 }, { baseLr: 0.1 });
+    const s = fromTorch('MultiStepLR', { milestones, gamma: 0.5 }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.MultiStepLR(o, milestones, 0.5)),
@@ -41,7 +41,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('ConstantLR matches with its defaults (factor 1/3, total_iters 5)', () => {
-    const s = fromTorch('ConstantLR', {}, { baseLr: 0.05 });
+    const s = fromTorch('ConstantLR', {}, { learningRate: 0.05 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.ConstantLR(o), 0.05),
@@ -49,7 +49,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('ConstantLR with total_iters 0 keeps the factor forever, as the recursion does', () => {
-    const s = fromTorch('ConstantLR', { factor: 0.5, total_iters: 0 }, { baseLr: 1 });
+    const s = fromTorch('ConstantLR', { factor: 0.5, total_iters: 0 }, { learningRate: 1 });
     expectSameValues(
       sample(s, 50),
       reference((o) => new torch.ConstantLR(o, 0.5, 0), 1, 50),
@@ -58,7 +58,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('LinearLR matches (warm-up from start_factor, then holds)', () => {
-    const s = fromTorch('LinearLR', { start_factor: 0.05, end_factor: 0.9, total_iters: 40 }, { baseLr: 0.05 });
+    const s = fromTorch('LinearLR', { start_factor: 0.05, end_factor: 0.9, total_iters: 40 }, { learningRate: 0.05 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.LinearLR(o, 0.05, 0.9, 40), 0.05),
@@ -66,7 +66,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('ExponentialLR matches', () => {
-    const s = fromTorch('ExponentialLR', { gamma: 0.99 }, { baseLr: 0.1 });
+    const s = fromTorch('ExponentialLR', { gamma: 0.99 }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.ExponentialLR(o, 0.99)),
@@ -74,7 +74,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('PolynomialLR matches and holds 0 after total_iters', () => {
-    const s = fromTorch('PolynomialLR', { total_iters: 50, power: 0.9 }, { baseLr: 0.05 });
+    const s = fromTorch('PolynomialLR', { total_iters: 50, power: 0.9 }, { learningRate: 0.05 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.PolynomialLR(o, 50, 0.9), 0.05),
@@ -83,7 +83,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('CosineAnnealingLR matches the recursive form over four periods', () => {
-    const s = fromTorch('CosineAnnealingLR', { T_max: 100, eta_min: 0.001 }, { baseLr: 0.1 });
+    const s = fromTorch('CosineAnnealingLR', { T_max: 100, eta_min: 0.001 }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.CosineAnnealingLR(o, 100, 0.001)),
@@ -91,14 +91,14 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('CosineAnnealingLR rises again past T_max (back to the base at 2 * T_max)', () => {
-    const s = fromTorch('CosineAnnealingLR', { T_max: 100 }, { baseLr: 0.1 });
+    const s = fromTorch('CosineAnnealingLR', { T_max: 100 }, { learningRate: 0.1 });
     expect(s(100)).toBe(0);
     expect(s(150)).toBeCloseTo(0.05, 12);
     expect(s(200)).toBeCloseTo(0.1, 12);
   });
 
   it('CosineAnnealingWarmRestarts matches with T_mult 1', () => {
-    const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 30, eta_min: 0.002 }, { baseLr: 0.1 });
+    const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 30, eta_min: 0.002 }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.CosineAnnealingWarmRestarts(o, 30, 1, 0.002)),
@@ -106,7 +106,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('CosineAnnealingWarmRestarts matches with T_mult 2 and restarts at 10, 30, 70, 150', () => {
-    const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 10, T_mult: 2 }, { baseLr: 0.1 });
+    const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 10, T_mult: 2 }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.CosineAnnealingWarmRestarts(o, 10, 2)),
@@ -115,7 +115,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
   });
 
   it('CosineAnnealingWarmRestarts follows the epoch form at fractional steps', () => {
-    const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 10, T_mult: 2 }, { baseLr: 0.1 });
+    const s = fromTorch('CosineAnnealingWarmRestarts', { T_0: 10, T_mult: 2 }, { learningRate: 0.1 });
     const optimizer = new torch.Optimizer(0.1);
     const scheduler = new torch.CosineAnnealingWarmRestarts(optimizer, 10, 2);
     for (const epoch of [0.5, 12.25, 47.5, 101.75]) {
@@ -126,7 +126,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
 
   it('LambdaLR matches with a JavaScript lr_lambda', () => {
     const lambda = (epoch: number): number => 0.95 ** epoch + Math.floor(epoch / 30);
-    const s = fromTorch('LambdaLR', { lr_lambda: lambda }, { baseLr: 0.1 });
+    const s = fromTorch('LambdaLR', { lr_lambda: lambda }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.LambdaLR(o, lambda)),
@@ -135,7 +135,7 @@ describe('fromTorch single schedulers against the ported PyTorch stepping', () =
 
   it('MultiplicativeLR matches (no factor at construction)', () => {
     const lambda = (epoch: number): number => (epoch % 3 === 0 ? 0.9 : 1.01);
-    const s = fromTorch('MultiplicativeLR', { lr_lambda: lambda }, { baseLr: 0.1 });
+    const s = fromTorch('MultiplicativeLR', { lr_lambda: lambda }, { learningRate: 0.1 });
     expectSameValues(
       sample(s, steps),
       reference((o) => new torch.MultiplicativeLR(o, lambda)),
@@ -294,7 +294,7 @@ describe('fromTorch on random configurations', () => {
     fc.assert(
       fc.property(scheduler, fc.double({ min: 1e-4, max: 1, noNaN: true }), (config, lr) => {
         const { name, ...args } = config;
-        const preset = fromTorch(name, args, { baseLr: lr });
+        const preset = fromTorch(name, args, { learningRate: lr });
         const build = (o: torch.Optimizer): torch.LRScheduler => {
           const a = args as Record<string, number>;
           switch (name) {
@@ -323,13 +323,13 @@ describe('fromTorch on random configurations', () => {
 
 describe('fromTorch at fractional steps', () => {
   it('uses the closed form for LinearLR, CosineAnnealingLR and ExponentialLR', () => {
-    expect(fromTorch('LinearLR', { start_factor: 0.5, total_iters: 10 }, { baseLr: 1 })(2.5)).toBeCloseTo(0.625, 15);
-    expect(fromTorch('CosineAnnealingLR', { T_max: 10 }, { baseLr: 1 })(2.5)).toBeCloseTo((1 + Math.cos(Math.PI / 4)) / 2, 15);
-    expect(fromTorch('ExponentialLR', { gamma: 0.25 }, { baseLr: 1 })(0.5)).toBeCloseTo(0.5, 15);
+    expect(fromTorch('LinearLR', { start_factor: 0.5, total_iters: 10 }, { learningRate: 1 })(2.5)).toBeCloseTo(0.625, 15);
+    expect(fromTorch('CosineAnnealingLR', { T_max: 10 }, { learningRate: 1 })(2.5)).toBeCloseTo((1 + Math.cos(Math.PI / 4)) / 2, 15);
+    expect(fromTorch('ExponentialLR', { gamma: 0.25 }, { learningRate: 1 })(0.5)).toBeCloseTo(0.5, 15);
   });
 
   it('floors the step for LambdaLR and StepLR', () => {
-    expect(fromTorch('LambdaLR', { lr_lambda: (epoch: number) => epoch }, { baseLr: 1 })(2.9)).toBe(2);
-    expect(fromTorch('StepLR', { step_size: 3, gamma: 0.5 }, { baseLr: 1 })(2.9)).toBe(1);
+    expect(fromTorch('LambdaLR', { lr_lambda: (epoch: number) => epoch }, { learningRate: 1 })(2.9)).toBe(2);
+    expect(fromTorch('StepLR', { step_size: 3, gamma: 0.5 }, { learningRate: 1 })(2.9)).toBe(1);
   });
 });

@@ -44,7 +44,7 @@ export interface TorchModel {
 }
 
 /** Builds the model of one PyTorch class from its arguments and the optimizer's learning rate. */
-type TorchBuilder = (args: Record<string, unknown>, baseLr: number, context: TorchContext) => TorchModel;
+type TorchBuilder = (args: Record<string, unknown>, learningRate: number, context: TorchContext) => TorchModel;
 
 /** Extra inputs some classes read. */
 export interface TorchContext {
@@ -58,7 +58,7 @@ function check(name: string, args: unknown, allowed: readonly string[]): Record<
   return checked;
 }
 
-function stepLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function stepLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'StepLR';
   const a = check(name, args, ['step_size', 'gamma']);
   const periodSteps = positiveInteger(name, 'step_size', required(name, 'step_size', a.step_size));
@@ -66,13 +66,13 @@ function stepLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   return {
     name,
     args: { step_size: periodSteps, gamma },
-    lr: (step) => baseLr * gamma ** Math.floor(step / periodSteps),
+    lr: (step) => learningRate * gamma ** Math.floor(step / periodSteps),
     transition: (lr, epoch) => (epoch === 0 || epoch % periodSteps !== 0 ? lr : lr * gamma),
-    milestone: () => baseLr,
+    milestone: () => learningRate,
   };
 }
 
-function multiStepLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function multiStepLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'MultiStepLR';
   const a = check(name, args, ['milestones', 'gamma']);
   const milestones = integerArray(name, 'milestones', required(name, 'milestones', a.milestones), 0);
@@ -83,13 +83,13 @@ function multiStepLR(args: Record<string, unknown>, baseLr: number): TorchModel 
   return {
     name,
     args: { milestones, gamma },
-    lr: (step) => baseLr * gamma ** bisectRight(sorted, step),
+    lr: (step) => learningRate * gamma ** bisectRight(sorted, step),
     transition: (lr, epoch) => (count(epoch) === 0 ? lr : lr * gamma ** count(epoch)),
-    milestone: () => baseLr * gamma ** bisectRight(sorted, 0),
+    milestone: () => learningRate * gamma ** bisectRight(sorted, 0),
   };
 }
 
-function constantLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function constantLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'ConstantLR';
   const a = check(name, args, ['factor', 'total_iters']);
   const factor = numberBetween(name, 'factor', argument(a, 'factor', 1 / 3), 0, 1);
@@ -101,17 +101,17 @@ function constantLR(args: Record<string, unknown>, baseLr: number): TorchModel {
     name,
     args: { factor, total_iters: totalIters },
     // With total_iters = 0 the first step multiplies by factor and nothing ever divides.
-    lr: (step) => (totalIters > 0 && step >= totalIters ? baseLr : baseLr * factor),
+    lr: (step) => (totalIters > 0 && step >= totalIters ? learningRate : learningRate * factor),
     transition: (lr, epoch) => {
       if (epoch === 0) return lr * factor;
       if (epoch !== totalIters) return lr;
       return lr * (1 / factor);
     },
-    milestone: () => baseLr * (factor + (0 >= totalIters ? 1 : 0) * (1 - factor)),
+    milestone: () => learningRate * (factor + (0 >= totalIters ? 1 : 0) * (1 - factor)),
   };
 }
 
-function linearLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function linearLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'LinearLR';
   const a = check(name, args, ['start_factor', 'end_factor', 'total_iters']);
   const startFactor = numberBetween(name, 'start_factor', argument(a, 'start_factor', 1 / 3), 0, 1);
@@ -120,7 +120,7 @@ function linearLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   }
   const endFactor = numberBetween(name, 'end_factor', argument(a, 'end_factor', 1), 0, 1);
   const totalIters = positiveInteger(name, 'total_iters', argument(a, 'total_iters', 5));
-  const closed = (step: number): number => baseLr * (startFactor + ((endFactor - startFactor) * Math.min(totalIters, step)) / totalIters);
+  const closed = (step: number): number => learningRate * (startFactor + ((endFactor - startFactor) * Math.min(totalIters, step)) / totalIters);
   return {
     name,
     args: { start_factor: startFactor, end_factor: endFactor, total_iters: totalIters },
@@ -134,20 +134,20 @@ function linearLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   };
 }
 
-function exponentialLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function exponentialLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'ExponentialLR';
   const a = check(name, args, ['gamma']);
   const gamma = nonNegativeNumber(name, 'gamma', required(name, 'gamma', a.gamma));
   return {
     name,
     args: { gamma },
-    lr: (step) => baseLr * gamma ** step,
+    lr: (step) => learningRate * gamma ** step,
     transition: (lr, _epoch, initial) => (initial ? lr : lr * gamma),
-    milestone: () => baseLr,
+    milestone: () => learningRate,
   };
 }
 
-function polynomialLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function polynomialLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'PolynomialLR';
   const a = check(name, args, ['total_iters', 'power']);
   const totalIters = positiveInteger(name, 'total_iters', argument(a, 'total_iters', 5));
@@ -155,16 +155,16 @@ function polynomialLR(args: Record<string, unknown>, baseLr: number): TorchModel
   return {
     name,
     args: { total_iters: totalIters, power },
-    lr: (step) => baseLr * (1 - Math.min(totalIters, step) / totalIters) ** power,
+    lr: (step) => learningRate * (1 - Math.min(totalIters, step) / totalIters) ** power,
     transition: (lr, epoch, initial) => {
       if (initial || epoch > totalIters) return lr;
       return lr * ((1 - epoch / totalIters) / (1 - (epoch - 1) / totalIters)) ** power;
     },
-    milestone: () => baseLr,
+    milestone: () => learningRate,
   };
 }
 
-function cosineAnnealingLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function cosineAnnealingLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'CosineAnnealingLR';
   const a = check(name, args, ['T_max', 'eta_min']);
   const tMax = positiveNumber(name, 'T_max', required(name, 'T_max', a.T_max));
@@ -173,19 +173,19 @@ function cosineAnnealingLR(args: Record<string, unknown>, baseLr: number): Torch
     name,
     args: { T_max: tMax, eta_min: etaMin },
     // The recursive form follows the periodic closed form: past T_max it rises again.
-    lr: (step) => etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * step) / tMax))) / 2,
+    lr: (step) => etaMin + ((learningRate - etaMin) * (1 + Math.cos((Math.PI * step) / tMax))) / 2,
     transition: (lr, epoch, initial) => {
       if (initial) return lr;
       if (pythonModulo(epoch - 1 - tMax, 2 * tMax) === 0) {
-        return lr + ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+        return lr + ((learningRate - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
       }
       return ((1 + Math.cos((Math.PI * epoch) / tMax)) / (1 + Math.cos((Math.PI * (epoch - 1)) / tMax))) * (lr - etaMin) + etaMin;
     },
-    milestone: () => baseLr,
+    milestone: () => learningRate,
   };
 }
 
-function cosineAnnealingWarmRestarts(args: Record<string, unknown>, baseLr: number): TorchModel {
+function cosineAnnealingWarmRestarts(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'CosineAnnealingWarmRestarts';
   const a = check(name, args, ['T_0', 'T_mult', 'eta_min']);
   const t0 = positiveInteger(name, 'T_0', required(name, 'T_0', a.T_0));
@@ -203,7 +203,7 @@ function cosineAnnealingWarmRestarts(args: Record<string, unknown>, baseLr: numb
         period *= tMult;
       }
     }
-    return etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * (step - start)) / period))) / 2;
+    return etaMin + ((learningRate - etaMin) * (1 + Math.cos((Math.PI * (step - start)) / period))) / 2;
   };
   return {
     name,
@@ -214,11 +214,11 @@ function cosineAnnealingWarmRestarts(args: Record<string, unknown>, baseLr: numb
   };
 }
 
-function lambdaLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function lambdaLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'LambdaLR';
   const a = check(name, args, ['lr_lambda']);
   const fn = functionArgument<(epoch: number) => unknown>(name, 'lr_lambda', required(name, 'lr_lambda', a.lr_lambda));
-  const value = (epoch: number): number => baseLr * callNumber(name, 'lr_lambda', fn, epoch);
+  const value = (epoch: number): number => learningRate * callNumber(name, 'lr_lambda', fn, epoch);
   return {
     name,
     args: { lr_lambda: jsonArgument(fn) },
@@ -228,12 +228,12 @@ function lambdaLR(args: Record<string, unknown>, baseLr: number): TorchModel {
   };
 }
 
-function multiplicativeLR(args: Record<string, unknown>, baseLr: number): TorchModel {
+function multiplicativeLR(args: Record<string, unknown>, learningRate: number): TorchModel {
   const name = 'MultiplicativeLR';
   const a = check(name, args, ['lr_lambda']);
   const fn = functionArgument<(epoch: number) => unknown>(name, 'lr_lambda', required(name, 'lr_lambda', a.lr_lambda));
   const factor = (epoch: number): number => callNumber(name, 'lr_lambda', fn, epoch);
-  const products = [baseLr];
+  const products = [learningRate];
   return {
     name,
     args: { lr_lambda: jsonArgument(fn) },
@@ -270,8 +270,8 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
     'base_momentum',
     'max_momentum',
   ]);
-  const baseLr = finiteNumber(name, 'base_lr', required(name, 'base_lr', a.base_lr));
-  const maxLr = finiteNumber(name, 'max_lr', required(name, 'max_lr', a.max_lr));
+  const lowerBoundary = finiteNumber(name, 'base_lr', required(name, 'base_lr', a.base_lr));
+  const upperBoundary = finiteNumber(name, 'max_lr', required(name, 'max_lr', a.max_lr));
   const riseSteps = positiveNumber(name, 'step_size_up', argument(a, 'step_size_up', 2000));
   const fallSteps = isNone(a.step_size_down) ? riseSteps : nonNegativeNumber(name, 'step_size_down', a.step_size_down);
   const customScale = isNone(a.scale_fn) ? undefined : functionArgument<(x: number) => unknown>(name, 'scale_fn', a.scale_fn);
@@ -307,7 +307,7 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   };
   const lr = (step: number): number => {
     const { scaleFactor, scaleInput } = position(step);
-    return baseLr + (maxLr - baseLr) * scaleFactor * scale(scaleInput);
+    return lowerBoundary + (upperBoundary - lowerBoundary) * scaleFactor * scale(scaleInput);
   };
   const momentum = (step: number): number => {
     const { scaleFactor, scaleInput } = position(step);
@@ -316,8 +316,8 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   const model: TorchModel = {
     name,
     args: {
-      base_lr: baseLr,
-      max_lr: maxLr,
+      base_lr: lowerBoundary,
+      max_lr: upperBoundary,
       step_size_up: riseSteps,
       step_size_down: isNone(a.step_size_down) ? null : fallSteps,
       mode,
@@ -335,7 +335,7 @@ function cyclicLR(args: Record<string, unknown>): TorchModel {
   return cycleMomentum ? { ...model, momentum } : model;
 }
 
-function oneCycleLR(args: Record<string, unknown>, _baseLr: number, context: TorchContext): TorchModel {
+function oneCycleLR(args: Record<string, unknown>, _learningRate: number, context: TorchContext): TorchModel {
   const name = 'OneCycleLR';
   const a = check(name, args, [
     'max_lr',

@@ -1,7 +1,8 @@
 import { checkConfigShape } from '../config-shape.js';
 import { excerptText } from '../excerpt.js';
 import { defineSchedule, type JsonValue, type Schedule } from '../schedule.js';
-import { closestName, describeValue, finiteNumber, knownKeys, oneOf, positiveInteger } from '../validation.js';
+import { closestName, describeValue, finiteNumber, knownKeys, oneOf, optionKeys, positiveInteger } from '../validation.js';
+import { calledAs } from './framework-arguments.js';
 import { chainedScheduler, sequentialLR, type TorchSchedulerDescriptor } from './torch-composite.js';
 import { type TorchModel, torchSchedulers } from './torch-schedulers.js';
 
@@ -14,7 +15,7 @@ export interface TorchOptions {
    * The optimizer's learning rate (`lr=` of `torch.optim.SGD(...)`), which PyTorch schedulers
    * scale. Required, except for `CyclicLR` and `OneCycleLR`, which set it themselves.
    */
-  readonly baseLr?: number;
+  readonly learningRate?: number;
   /** Used as `OneCycleLR`'s `total_steps` when neither it nor `epochs`/`steps_per_epoch` is given. */
   readonly totalSteps?: number;
   /** Which output the schedule returns: the learning rate (default) or the cycled momentum / Adam beta1. */
@@ -28,7 +29,7 @@ export interface TorchConfig {
   readonly name: string;
   /** The arguments with PyTorch's defaults filled in; functions are stored as `{ type: 'lambda' }`. */
   readonly args: { readonly [key: string]: JsonValue };
-  readonly baseLr?: number;
+  readonly learningRate?: number;
   readonly totalSteps?: number;
   readonly output?: 'momentum';
 }
@@ -38,6 +39,11 @@ export interface TorchPresetOptions extends TorchOptions {
   readonly name: string;
   readonly args?: Readonly<Record<string, unknown>>;
 }
+
+const torchOptionKeys = optionKeys<TorchOptions>({ learningRate: true, totalSteps: true, output: true });
+const torchPresetOptionKeys = optionKeys<TorchPresetOptions>({ name: true, args: true, learningRate: true, totalSteps: true, output: true });
+/** Options renamed before 1.0, refused with their new name (also in an old `'torch'` JSON config). */
+const renamed = { baseLr: 'learningRate' };
 
 /** Descriptors (with their original functions) of schedules made by `fromTorch`. */
 const descriptors = new WeakMap<object, TorchSchedulerDescriptor>();
@@ -56,7 +62,7 @@ const lookup = (value: unknown): TorchSchedulerDescriptor | undefined => (typeof
  * be saved as JSON), StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR,
  * CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, SequentialLR and
  * ChainedScheduler (children as `{ name, args }` or as `fromTorch` schedules; they share
- * this `baseLr`). `CyclicLR` and `OneCycleLR` (with `cycle_momentum`, the default) carry
+ * this `learningRate`). `CyclicLR` and `OneCycleLR` (with `cycle_momentum`, the default) carry
  * the cycled momentum as `.momentum`; PyTorch writes the same values to Adam's `betas[0]`.
  * For `ReduceLROnPlateau` use `torchPlateau`.
  *
@@ -66,11 +72,11 @@ const lookup = (value: unknown): TorchSchedulerDescriptor | undefined => (typeof
  *
  * @param name - the PyTorch class name, for example `'StepLR'`.
  * @param args - the constructor's keyword arguments without the optimizer (`last_epoch` only -1).
- * @param options - `baseLr` (the optimizer's `lr`), `totalSteps`, `output`.
- * @returns a schedule with config `{ type: 'torch', name, args, baseLr }`.
+ * @param options - `learningRate` (the optimizer's `lr`), `totalSteps`, `output`.
+ * @returns a schedule with config `{ type: 'torch', name, args, learningRate }`.
  * @example
  * ```ts
- * const s = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { baseLr: 0.1 });
+ * const s = fromTorch('StepLR', { step_size: 10, gamma: 0.5 }, { learningRate: 0.1 });
  * s(9);  // 0.1
  * s(10); // 0.05
  * const one = fromTorch('OneCycleLR', { max_lr: 1, total_steps: 100 }, {});
@@ -79,7 +85,7 @@ const lookup = (value: unknown): TorchSchedulerDescriptor | undefined => (typeof
  * ```
  */
 export function fromTorch(name: string, args: Readonly<Record<string, unknown>> = {}, options: TorchOptions = {}): Schedule<TorchConfig> {
-  const checked = knownKeys('fromTorch', options, ['baseLr', 'totalSteps', 'output']);
+  const checked = knownKeys('fromTorch', options, torchOptionKeys, { renamed });
   return torchPreset({ ...(checked as TorchOptions), name, args });
 }
 
@@ -88,13 +94,17 @@ export function fromTorch(name: string, args: Readonly<Record<string, unknown>> 
  *
  * @example
  * ```ts
- * const s = torchPreset({ name: 'ExponentialLR', args: { gamma: 0.9 }, baseLr: 1 });
+ * const s = torchPreset({ name: 'ExponentialLR', args: { gamma: 0.9 }, learningRate: 1 });
  * s(2); // 0.81
  * ```
  */
 export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> {
+  return calledAs('fromTorch', () => buildTorchPreset(options));
+}
+
+function buildTorchPreset(options: TorchPresetOptions): Schedule<TorchConfig> {
   checkConfigShape(options, 'fromTorch');
-  const checked = knownKeys('fromTorch', options, ['name', 'args', 'baseLr', 'totalSteps', 'output']);
+  const checked = knownKeys('fromTorch', options, torchPresetOptionKeys, { renamed });
   const name = checked.name;
   if (typeof name !== 'string') {
     throw new TypeError(`fromTorch: \`name\` must be a PyTorch scheduler class name; received ${describeValue(name)}`);
@@ -105,15 +115,18 @@ export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> 
   }
   const totalSteps = checked.totalSteps === undefined ? undefined : positiveInteger('fromTorch', 'totalSteps', checked.totalSteps);
   const output = oneOf('fromTorch', 'output', checked.output ?? 'lr', ['lr', 'momentum'] as const);
-  const setsOwnLr = name === 'CyclicLR' || name === 'OneCycleLR';
-  const baseLr = checked.baseLr === undefined && setsOwnLr ? undefined : finiteNumber('fromTorch', 'baseLr', requiredBaseLr(name, checked.baseLr));
+  const setsOwnLearningRate = name === 'CyclicLR' || name === 'OneCycleLR';
+  const learningRate =
+    checked.learningRate === undefined && setsOwnLearningRate
+      ? undefined
+      : finiteNumber('fromTorch', 'learningRate', requiredLearningRate(name, checked.learningRate));
 
-  const model = buildModel(name, args, baseLr ?? Number.NaN, totalSteps);
+  const model = buildModel(name, args, learningRate ?? Number.NaN, totalSteps);
   const config: TorchConfig = {
     type: 'torch',
     name,
     args: model.args,
-    ...(baseLr === undefined ? {} : { baseLr }),
+    ...(learningRate === undefined ? {} : { learningRate }),
     ...(totalSteps === undefined ? {} : { totalSteps }),
   };
   const momentumFormula = model.momentum;
@@ -133,16 +146,16 @@ export function torchPreset(options: TorchPresetOptions): Schedule<TorchConfig> 
   return schedule;
 }
 
-function requiredBaseLr(name: string, value: unknown): unknown {
+function requiredLearningRate(name: string, value: unknown): unknown {
   if (value === undefined) {
-    throw new TypeError(`${name}: \`baseLr\` (the optimizer's learning rate) is required; received undefined`);
+    throw new TypeError(`fromTorch: \`learningRate\` (the optimizer's learning rate) is required by ${excerptText(name)}; received undefined`);
   }
   return value;
 }
 
-function buildModel(name: string, args: Record<string, unknown>, baseLr: number, totalSteps: number | undefined): TorchModel {
-  if (name === 'SequentialLR') return sequentialLR(args, baseLr, lookup);
-  if (name === 'ChainedScheduler') return chainedScheduler(args, baseLr, lookup);
+function buildModel(name: string, args: Record<string, unknown>, learningRate: number, totalSteps: number | undefined): TorchModel {
+  if (name === 'SequentialLR') return sequentialLR(args, learningRate, lookup);
+  if (name === 'ChainedScheduler') return chainedScheduler(args, learningRate, lookup);
   const build = Object.hasOwn(torchSchedulers, name) ? torchSchedulers[name] : undefined;
   if (build === undefined) {
     if (name === 'ReduceLROnPlateau') {
@@ -155,5 +168,5 @@ function buildModel(name: string, args: Record<string, unknown>, baseLr: number,
         `; known schedulers are ${torchSchedulerNames.join(', ')}`,
     );
   }
-  return build(args, baseLr, totalSteps === undefined ? {} : { totalSteps });
+  return build(args, learningRate, totalSteps === undefined ? {} : { totalSteps });
 }

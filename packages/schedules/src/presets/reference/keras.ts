@@ -2,7 +2,8 @@
  * TEST SUPPORT ONLY (not exported from the package): ports of Keras 3
  * `keras/src/optimizers/schedules/learning_rate_schedule.py` (`__call__` of each schedule,
  * with the tensor ops written as plain arithmetic in float64) and of
- * `keras/src/callbacks/reduce_lr_on_plateau.py` (`on_epoch_end`).
+ * `keras/src/callbacks/reduce_lr_on_plateau.py` (`on_epoch_end`, re-exported from
+ * `@lrkit/framework-references/plateau`, its one home, shared with the tfjs tests).
  */
 
 export function exponentialDecay(c: { initial_learning_rate: number; decay_steps: number; decay_rate: number; staircase?: boolean }) {
@@ -96,55 +97,4 @@ export function cosineDecayRestarts(c: { initial_learning_rate: number; first_de
   };
 }
 
-/** Keras's ReduceLROnPlateau.on_epoch_end on a float64 learning rate. */
-export class KerasReduceLROnPlateau {
-  lr: number;
-  wait = 0;
-  cooldown_counter = 0;
-  best: number;
-  private readonly monitorOp: (a: number, b: number) => boolean;
-  constructor(
-    lr: number,
-    readonly o: {
-      monitor?: string;
-      factor?: number;
-      patience?: number;
-      mode?: 'auto' | 'min' | 'max';
-      min_delta?: number;
-      cooldown?: number;
-      min_lr?: number;
-    } = {},
-  ) {
-    this.lr = lr;
-    const mode = o.mode ?? 'auto';
-    const minDelta = o.min_delta ?? 1e-4;
-    if (mode === 'min' || (mode === 'auto' && !(o.monitor ?? 'val_loss').includes('acc'))) {
-      this.monitorOp = (a, b) => a < b - minDelta;
-      this.best = Infinity;
-    } else {
-      this.monitorOp = (a, b) => a > b + minDelta;
-      this.best = -Infinity;
-    }
-  }
-  onEpochEnd(current: number): void {
-    if (this.cooldown_counter > 0) {
-      this.cooldown_counter -= 1;
-      this.wait = 0;
-    }
-    if (this.monitorOp(current, this.best)) {
-      this.best = current;
-      this.wait = 0;
-    } else if (!(this.cooldown_counter > 0)) {
-      this.wait += 1;
-      if (this.wait >= (this.o.patience ?? 10)) {
-        const old = this.lr;
-        const minLr = this.o.min_lr ?? 0;
-        if (old > Math.fround(minLr)) {
-          this.lr = Math.max(old * (this.o.factor ?? 0.1), minLr);
-          this.cooldown_counter = this.o.cooldown ?? 0;
-          this.wait = 0;
-        }
-      }
-    }
-  }
-}
+export { KerasReduceLROnPlateau } from '@lrkit/framework-references/plateau';

@@ -2,7 +2,8 @@
  * TEST SUPPORT ONLY (not exported from the package): a line-by-line port of the stateful
  * PyTorch schedulers in pytorch/pytorch `torch/optim/lr_scheduler.py` (LRScheduler with
  * `_initial_step`, `_is_initial`, `_update_lr`, the chainable `get_lr` of every class,
- * SequentialLR, ChainedScheduler, ReduceLROnPlateau), driving a one-group fake optimizer.
+ * SequentialLR, ChainedScheduler; ReduceLROnPlateau is re-exported from
+ * `@lrkit/framework-references/plateau`, its one home), driving a one-group fake optimizer.
  * The presets are tested against the learning rates this port produces step by step.
  */
 
@@ -533,53 +534,4 @@ export function runMomentum(scheduler: LRScheduler, optimizer: Optimizer, steps:
   return values;
 }
 
-export class ReduceLROnPlateau {
-  best: number;
-  num_bad_epochs = 0;
-  cooldown_counter = 0;
-  constructor(
-    readonly optimizer: Optimizer,
-    readonly options: {
-      mode?: 'min' | 'max';
-      factor?: number;
-      patience?: number;
-      threshold?: number;
-      threshold_mode?: 'rel' | 'abs';
-      cooldown?: number;
-      min_lr?: number;
-      eps?: number;
-    } = {},
-  ) {
-    this.best = (options.mode ?? 'min') === 'min' ? Infinity : -Infinity;
-  }
-  private isBetter(a: number, best: number): boolean {
-    const mode = this.options.mode ?? 'min';
-    const thresholdMode = this.options.threshold_mode ?? 'rel';
-    const threshold = this.options.threshold ?? 1e-4;
-    if (mode === 'min' && thresholdMode === 'rel') return a < best * (1 - threshold);
-    if (mode === 'min' && thresholdMode === 'abs') return a < best - threshold;
-    if (mode === 'max' && thresholdMode === 'rel') return a > best * (threshold + 1);
-    return a > best + threshold;
-  }
-  step(current: number): void {
-    if (this.isBetter(current, this.best)) {
-      this.best = current;
-      this.num_bad_epochs = 0;
-    } else {
-      this.num_bad_epochs += 1;
-    }
-    if (this.cooldown_counter > 0) {
-      this.cooldown_counter -= 1;
-      this.num_bad_epochs = 0;
-    }
-    if (this.num_bad_epochs > (this.options.patience ?? 10)) {
-      for (const group of this.optimizer.param_groups) {
-        const old = group.lr;
-        const next = Math.max(old * (this.options.factor ?? 0.1), this.options.min_lr ?? 0);
-        if (old - next > (this.options.eps ?? 1e-8)) group.lr = next;
-      }
-      this.cooldown_counter = this.options.cooldown ?? 0;
-      this.num_bad_epochs = 0;
-    }
-  }
-}
+export { ReduceLROnPlateau } from '@lrkit/framework-references/plateau';

@@ -1,17 +1,16 @@
 /**
  * Evaluations per second of every schedule family, measured in one run.
  *
- * Run: `pnpm --filter @lrkit/schedules bench` (full), or with `LRKIT_BENCH_SMOKE=1` for a
- * tiny run that only checks the script works; `pnpm bench` at the root includes it in
- * docs/benchmarks.md. Every case (plus a hand-written cosine closure as the reference) is
- * timed with the shared alternating timer (bench/src/timing.ts): warm-up rounds, then
+ * Run: `pnpm bench --only=schedules` at the root (section 1 of docs/benchmarks.md), or on its
+ * own: `pnpm --filter @lrkit/bench bench:schedules` (full), with `LRKIT_BENCH_SMOKE=1` for a
+ * tiny run that only checks the script works. Every case (plus a hand-written cosine closure as the reference) is
+ * timed with the shared alternating timer (timing.ts): warm-up rounds, then
  * `repetitions` rounds of `evaluations` calls at varying fractional steps, cases rotating
  * order each round. Reported: median, min and max rate per second of process CPU time (and
  * of wall time: on a loaded machine the wall rate drops with the share of a core this process gets), and the median time ratio to the
  * reference closure. Target: >= 10 million evaluations per second.
  */
 import { fileURLToPath } from 'node:url';
-import { rateSpread, ratioSpread, type Spread, timeAlternating, type Variant } from '../../../bench/src/timing.js';
 import {
   clamp,
   constant,
@@ -33,7 +32,8 @@ import {
   step,
   warmup,
   warmupStableDecay,
-} from '../src/index.js';
+} from '@lrkit/schedules';
+import { rateSpread, ratioSpread, type Spread, timeAlternating, type Variant } from './timing.js';
 
 /** Sizes of a benchmark run. */
 export interface BenchmarkOptions {

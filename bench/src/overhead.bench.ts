@@ -3,18 +3,20 @@
  *
  * For a small MLP and a small CNN it times `model.fit` bare and with
  * LearningRateScheduler (per-batch cosine) + ReduceLROnPlateau + LossHistory (per batch),
- * alternating the two after a warm-up (the shared timer in bench/src/timing.ts), and prints the wall-time ratio (with / bare) as the
+ * alternating the two after a warm-up (the shared timer in timing.ts), and prints the wall-time ratio (with / bare) as the
  * median and min/max over the repetitions. Target: at most 1% overhead.
  *
- *   pnpm --filter @lrkit/tfjs bench            # full run
- *   pnpm --filter @lrkit/tfjs bench -- --smoke # a few tiny repetitions (checks it runs)
+ *   pnpm --filter @lrkit/bench bench:overhead            # full run
+ *   pnpm --filter @lrkit/bench bench:overhead -- --smoke # a few tiny repetitions (checks it runs)
+ *
+ * Its models, data and hook timer are shared by the other callback benchmarks of `pnpm bench`.
  */
 
 import { pathToFileURL } from 'node:url';
 import { cosine } from '@lrkit/schedules';
+import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '@lrkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import { millisecondsSpread, ratioSpread, spread, timeAlternating } from '../../../bench/src/timing.js';
-import { LearningRateScheduler, LossHistory, ReduceLROnPlateau } from '../src/index.js';
+import { millisecondsSpread, ratioSpread, spread, timeAlternating } from './timing.js';
 
 /** Sizes of one benchmark run. */
 export interface OverheadBenchmarkOptions {
