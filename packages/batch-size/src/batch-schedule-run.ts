@@ -28,8 +28,8 @@ const owner = 'BatchScheduleRun';
 export class BatchScheduleRun implements StatefulCallback {
   private rows: BatchScheduleRunEpoch[] = [];
 
-  /** The completed epochs, in order. */
-  get epochs(): readonly BatchScheduleRunEpoch[] {
+  /** The completed epochs' records, in order (named like `BatchScheduleResult.epochRecords`). */
+  get epochRecords(): readonly BatchScheduleRunEpoch[] {
     return this.rows;
   }
 
@@ -54,19 +54,20 @@ export class BatchScheduleRun implements StatefulCallback {
    *
    * @example
    * ```ts
-   * run.getState(); // { type: 'BatchScheduleRun', version: 1, epochs: [{ epoch: 0, phase: 0, batchSize: 8, … }] }
+   * run.getState(); // { type: 'BatchScheduleRun', version: 1, epochRecords: [{ epoch: 0, phase: 0, batchSize: 8, … }] }
    * ```
    */
   getState(): CallbackState {
     return {
       type: owner,
       version: 1,
-      epochs: this.rows.map((row) => ({ ...row, metrics: { ...row.metrics } })),
+      epochRecords: this.rows.map((row) => ({ ...row, metrics: { ...row.metrics } })),
     };
   }
 
   /**
-   * Puts rows from {@link getState} back.
+   * Puts rows from {@link getState} back. A state saved before the rename (rows under
+   * `epochs`) is read as well, so a backup written by an earlier version still resumes.
    *
    * @example
    * ```ts
@@ -76,15 +77,16 @@ export class BatchScheduleRun implements StatefulCallback {
    */
   setState(state: CallbackState): void {
     const read = readState(owner, state);
-    const epochs = read.value('epochs');
-    if (!Array.isArray(epochs)) {
-      throw new TypeError(`${owner}.setState: \`state.epochs\` must be an array of epoch rows; received ${JSON.stringify(epochs)?.slice(0, 80)}`);
+    const key = read.value('epochRecords') === undefined && read.value('epochs') !== undefined ? 'epochs' : 'epochRecords';
+    const records = read.value(key);
+    if (!Array.isArray(records)) {
+      throw new TypeError(`${owner}.setState: \`state.${key}\` must be an array of epoch rows; received ${JSON.stringify(records)?.slice(0, 80)}`);
     }
-    this.rows = epochs.map((row: unknown, index: number) => {
+    this.rows = records.map((row: unknown, index: number) => {
       const record = row as Partial<BatchScheduleRunEpoch> | null;
       const numeric = ['epoch', 'phase', 'batchSize', 'learningRate', 'updates', 'samples'] as const;
       if (record === null || typeof record !== 'object' || numeric.some((key) => typeof record[key] !== 'number')) {
-        throw new TypeError(`${owner}.setState: \`state.epochs[${index}]\` must have numeric ${numeric.join(', ')}`);
+        throw new TypeError(`${owner}.setState: \`state.${key}[${index}]\` must have numeric ${numeric.join(', ')}`);
       }
       return { ...(record as BatchScheduleRunEpoch), metrics: { ...(record.metrics ?? {}) } };
     });

@@ -116,7 +116,7 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
     expect(initialEpoch).toBe(3);
     const referenceState = reference.run.getState();
     const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-    expect(json(secondRun.run.getState())).toEqual(json({ ...referenceState, epochs: (referenceState['epochs'] as unknown[]).slice(0, 3) }));
+    expect(json(secondRun.run.getState())).toEqual(json({ ...referenceState, epochRecords: (referenceState['epochRecords'] as unknown[]).slice(0, 3) }));
     const resumed = await fitWithBatchSchedule(
       second.model,
       { x: second.x, y: second.y },
@@ -142,8 +142,19 @@ describe('BatchScheduleRun with BackupAndRestore', () => {
     expect(() => new BatchScheduleRun().setState({ type: 'LossHistory', version: 1 })).toThrow(
       'BatchScheduleRun.setState: `state.type` must be "BatchScheduleRun" (a state from BatchScheduleRun.getState()); received "LossHistory"',
     );
+    expect(() => new BatchScheduleRun().setState({ type: 'BatchScheduleRun', version: 1, epochRecords: [{ epoch: 0 }] })).toThrow(
+      'BatchScheduleRun.setState: `state.epochRecords[0]` must have numeric epoch, phase, batchSize, learningRate, updates, samples',
+    );
     expect(() => new BatchScheduleRun().setState({ type: 'BatchScheduleRun', version: 1, epochs: [{ epoch: 0 }] })).toThrow(
       'BatchScheduleRun.setState: `state.epochs[0]` must have numeric epoch, phase, batchSize, learningRate, updates, samples',
     );
+  });
+
+  it('reads a state saved before the rename (rows under `epochs`) into `epochRecords`', () => {
+    const row = { epoch: 0, phase: 0, batchSize: 8, learningRate: 0.05, updates: 3, samples: 24, metrics: { loss: 1.5 } };
+    const run = new BatchScheduleRun();
+    run.setState({ type: 'BatchScheduleRun', version: 1, epochs: [row] });
+    expect(run.epochRecords).toEqual([row]);
+    expect(run.getState()).toEqual({ type: 'BatchScheduleRun', version: 1, epochRecords: [row] });
   });
 });
