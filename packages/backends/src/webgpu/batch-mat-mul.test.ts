@@ -1,9 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { largestError, randomInteger, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
+import { describe, expect, it } from 'vitest';
+import { randomInteger, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
 import { planSkinnyMatMul } from './batch-mat-mul.js';
 import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './register-webgpu-training-kernels.js';
-import { kernelValues, prepareWebGpu } from './webgpu-test-support.js';
+import {
+  expectClose,
+  expectGradientsMatchCpu,
+  expectNothingLeftBehind,
+  kernelValues,
+  randomTensors,
+  useSplitSettings,
+  useWebGpuTrainingKernels,
+} from './webgpu-test-support.js';
 
 interface MatMulCase {
   name: string;
@@ -12,8 +20,6 @@ interface MatMulCase {
   transposeA: boolean;
   transposeB: boolean;
 }
-
-const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** `a · b` with `M × K` by `K × N` (before transposes) and outer dimensions `aOuter`, `bOuter`. */
 function matMulCase(
@@ -55,13 +61,11 @@ const edgeCases = [
 const delegatedCases = [matMulCase('large on every side', 40, 48, 36, false, true), matMulCase('large, batch 2', 33, 40, 20, true, false, [2], [2])];
 
 async function expectMatchesCpu(testCase: MatMulCase): Promise<void> {
-  const a = { values: randomValues(random, size(testCase.aShape)), shape: testCase.aShape };
-  const b = { values: randomValues(random, size(testCase.bShape)), shape: testCase.bShape };
+  const inputs = randomTensors(random, { a: testCase.aShape, b: testCase.bShape });
   const attrs = { transposeA: testCase.transposeA, transposeB: testCase.transposeB };
-  const actual = await kernelValues('webgpu', 'BatchMatMul', { a, b }, attrs);
-  const expected = await kernelValues('cpu', 'BatchMatMul', { a, b }, attrs);
-  expect(actual.length).toBe(expected.length);
-  expect(largestError(actual, expected)).toBeLessThan(1e-4);
+  const actual = await kernelValues('webgpu', 'BatchMatMul', inputs, attrs);
+  const expected = await kernelValues('cpu', 'BatchMatMul', inputs, attrs);
+  expectClose(actual, expected, expected.length, 1e-4);
 }
 
 describe('planSkinnyMatMul', () => {
@@ -84,13 +88,7 @@ describe('planSkinnyMatMul', () => {
 });
 
 describe('BatchMatMul on webgpu (SwiftShader through Dawn) equals the cpu backend to 1e-4', () => {
-  beforeAll(async () => {
-    await prepareWebGpu();
-    registerWebGpuTrainingKernels();
-  });
-  afterAll(() => {
-    unregisterWebGpuTrainingKernels();
-  });
+  useWebGpuTrainingKernels();
 
   it.each(randomCases)('$name', expectMatchesCpu);
   it.each(edgeCases)('$name', expectMatchesCpu);
@@ -106,12 +104,7 @@ describe('BatchMatMul on webgpu (SwiftShader through Dawn) equals the cpu backen
   });
 
   describe('with the reduction split into parts of 32 (a short last split)', () => {
-    beforeAll(() => {
-      registerWebGpuTrainingKernels({ minimumSplitLength: 32 });
-    });
-    afterAll(() => {
-      registerWebGpuTrainingKernels();
-    });
+    useSplitSettings({ minimumSplitLength: 32 });
     it.each([
       matMulCase('K = 1000', 3, 1000, 10, false, false),
       matMulCase('K = 333, batch 2, transposed', 7, 333, 2, true, true, [2], [2]),
@@ -120,36 +113,17 @@ describe('BatchMatMul on webgpu (SwiftShader through Dawn) equals the cpu backen
   });
 
   it('gives tf.grad of a dense layer equal to the cpu backend’s', async () => {
-    const x = randomValues(random, 4 * 300);
-    const w = randomValues(random, 300 * 20);
-    const gradients = async (backendName: string) => {
-      await tf.setBackend(backendName);
-      const [dx, dw] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) => tf.sum(tf.square(tf.matMul(input, kernel))))([
-        tf.tensor2d(x, [4, 300]),
-        tf.tensor2d(w, [300, 20]),
-      ]);
-      const values = [(await dx!.data()) as Float32Array, (await dw!.data()) as Float32Array];
-      tf.dispose([dx!, dw!]);
-      return values;
-    };
-    const [dxWebGpu, dwWebGpu] = await gradients('webgpu');
-    const [dxCpu, dwCpu] = await gradients('cpu');
-    expect(largestError(dxWebGpu!, dxCpu!)).toBeLessThan(1e-3);
-    expect(largestError(dwWebGpu!, dwCpu!)).toBeLessThan(1e-3);
+    const x = { values: randomValues(random, 4 * 300), shape: [4, 300] };
+    const w = { values: randomValues(random, 300 * 20), shape: [300, 20] };
+    await expectGradientsMatchCpu((input: tf.Tensor, kernel: tf.Tensor) => tf.sum(tf.square(tf.matMul(input, kernel))) as tf.Scalar, [x, w], 1e-3);
   });
 
   it('leaves no tensor and no GPU buffer behind', async () => {
-    await tf.setBackend('webgpu');
     registerWebGpuTrainingKernels({ minimumSplitLength: 32 });
-    const a = tf.randomNormal([4, 500]);
-    const b = tf.randomNormal([500, 8]);
-    const tensorsBefore = tf.memory().numTensors;
-    const buffersBefore = tf.engine().backend.numDataIds();
-    const product = tf.matMul(a, b);
-    await product.data();
-    product.dispose();
-    expect([tf.memory().numTensors, tf.engine().backend.numDataIds()]).toEqual([tensorsBefore, buffersBefore]);
-    tf.dispose([a, b]);
+    await expectNothingLeftBehind(
+      () => [tf.randomNormal([4, 500]), tf.randomNormal([500, 8])],
+      ([a, b]) => tf.matMul(a!, b!),
+    );
     registerWebGpuTrainingKernels();
   });
 });

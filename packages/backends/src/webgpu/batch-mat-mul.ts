@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fitsDispatchLimit, runFallbackKernel } from './fallback-kernel.js';
 import { runSplitReduction } from './run-split-reduction.js';
 import { SkinnyMatMulProgram, skinnyMatMulWorkgroupThreads } from './skinny-matmul-program.js';
 import { planSplits, type SplitSettings } from './split-plan.js';
@@ -90,11 +91,8 @@ export function batchMatMulWebGpu(settings: () => SplitSettings, fallback: () =>
     const webGpu = backend as unknown as WebGpuBackendLike;
     const maxPerDimension = webGpu.device.limits.maxComputeWorkgroupsPerDimension;
     const single = plan === undefined ? undefined : new SkinnyMatMulProgram(plan.outputShape, plan.rows, plan.columns, plan.batches, 1, transposeA, transposeB);
-    if (plan === undefined || single === undefined || single.dispatch.some((extent) => extent > maxPerDimension)) {
-      const original = fallback();
-      if (original === undefined)
-        throw new Error('BatchMatMul: lrkit’s webgpu kernel does not cover this product and tfjs-webgpu’s own kernel was not registered');
-      return original(parameters);
+    if (plan === undefined || single === undefined || !fitsDispatchLimit(single, webGpu.device.limits)) {
+      return runFallbackKernel('BatchMatMul', 'product', fallback, parameters);
     }
     const workgroups = single.dispatch[0] * single.dispatch[1] * plan.batches;
     // The settings count 256-thread workgroups that share a split; here each thread sums its

@@ -1,5 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { toConvGeometry } from '../conv-geometry.js';
+import { type ConvolutionAttributes, conv2dInfo } from './conv2d-info.js';
 import { geometryUniformData } from './filter-gradient-geometry.js';
 import { FilterGradientProgram } from './filter-gradient-program.js';
 import { runSplitReduction } from './run-split-reduction.js';
@@ -7,13 +8,8 @@ import { chooseGemmTile, planSplits, type SplitSettings } from './split-plan.js'
 import type { WebGpuBackendLike } from './webgpu-program.js';
 
 /** The attributes tfjs passes to `Conv2DBackpropFilter` (`dilations` only from callers that set it). */
-export interface Conv2DBackpropFilterAttributes {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+export interface Conv2DBackpropFilterAttributes extends ConvolutionAttributes {
   filterShape: [number, number, number, number];
-  dilations?: [number, number] | number;
 }
 
 /**
@@ -28,18 +24,10 @@ export interface Conv2DBackpropFilterAttributes {
 export function conv2dBackpropFilterWebGpu(settings: () => SplitSettings): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, filterShape, dilations = 1 } = attrs as unknown as Conv2DBackpropFilterAttributes;
+    const attributes = attrs as unknown as Conv2DBackpropFilterAttributes;
+    const { filterShape } = attributes;
     const webGpu = backend as unknown as WebGpuBackendLike;
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape,
-      strides,
-      dilations,
-      pad,
-      dimRoundingMode,
-      false,
-      tf.backend_util.convertConv2DDataFormat(dataFormat),
-    );
+    const info = conv2dInfo(x.shape as [number, number, number, number], filterShape, attributes);
     const geometry = toConvGeometry(info);
     const rows = info.filterHeight * info.filterWidth * info.inChannels;
     const columns = info.outChannels;

@@ -1,6 +1,4 @@
-import { convolutionWorkgroupThreads } from './conv2d-program.js';
-import { geometryUniformDeclarations } from './filter-gradient-geometry.js';
-import type { WebGpuProgram } from './webgpu-program.js';
+import { PixelChannelBlockProgram, type PixelChannelBlockShader } from './pixel-channel-block-program.js';
 
 /**
  * Conv2D's input gradient (NHWC) in WGSL without workgroup memory: input pixel `(h, w)` of
@@ -12,53 +10,19 @@ import type { WebGpuProgram } from './webgpu-program.js';
  * and written as `vec4`s (4 output channels per step, as dot products). Sizes are uniforms (the
  * geometry, then `pixels` = batch·inHeight·inWidth).
  */
-export class Conv2DInputGradientProgram implements WebGpuProgram {
-  variableNames = ['dy', 'W'];
-  uniforms = geometryUniformDeclarations('pixels');
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout = { x: [3], y: [0, 1, 2] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  size = false;
-
-  variableComponents?: number[];
-  outputComponent?: number;
-
+export class Conv2DInputGradientProgram extends PixelChannelBlockProgram {
   /**
    * @param vectorized read dy, W and write the gradient as `vec4`s (input and output channels
    *   both multiples of 4): a quarter of the loads, 4 output channels per step.
    */
-  constructor(
-    inputShape: readonly [number, number, number, number],
-    private readonly vectorized: boolean,
-  ) {
-    this.outputShape = [...inputShape];
-    if (vectorized) {
-      this.variableComponents = [4, 4];
-      this.outputComponent = 4;
-    }
-    const [batch, height, width, channels] = inputShape;
-    const channelBlocks = Math.ceil(channels / 4);
-    const pixelBlocks = Math.ceil((batch * height * width) / 4);
-    const across = channelBlocks >= 16 ? 16 : channelBlocks >= 8 ? 8 : channelBlocks >= 4 ? 4 : 1;
-    this.workgroupSize = [across, convolutionWorkgroupThreads / across, 1];
-    this.dispatch = [Math.ceil(channelBlocks / across), Math.ceil(pixelBlocks / this.workgroupSize[1]), 1];
-    this.shaderKey = `lrkitConv2DInputGradient_NHWC_${across}_${vectorized ? 'vec4' : 'scalar'}`;
+  constructor(inputShape: readonly [number, number, number, number], vectorized: boolean) {
+    super('lrkitConv2DInputGradient', ['dy', 'W'], inputShape, vectorized);
   }
 
-  getUserCode(): string {
-    return `
-      fn main() {
-        let channel = i32(globalId.x) * 4;
-        let pixel = i32(globalId.y) * 4;
-        if (channel >= uniforms.inChannels || pixel >= uniforms.pixels) {
-          return;
-        }
-        let lanes = vec4<i32>(0, 1, 2, 3);
-        let pixels = min(vec4<i32>(pixel) + lanes, vec4<i32>(uniforms.pixels - 1));
-        let channels = min(vec4<i32>(channel) + lanes, vec4<i32>(uniforms.inChannels - 1));
-        let perImage = uniforms.inHeight * uniforms.inWidth;
+  protected shader(): PixelChannelBlockShader {
+    return {
+      channelCount: 'inChannels',
+      pixelSetup: `let perImage = uniforms.inHeight * uniforms.inWidth;
         let image = pixels / vec4<i32>(perImage);
         let inImage = pixels - image * vec4<i32>(perImage);
         let inRow = inImage / vec4<i32>(uniforms.inWidth);
@@ -66,31 +30,18 @@ export class Conv2DInputGradientProgram implements WebGpuProgram {
         let columnFrom = inImage - inRow * vec4<i32>(uniforms.inWidth) + vec4<i32>(uniforms.padLeft);
         let imageBase = image * vec4<i32>(uniforms.outHeight * uniforms.outWidth * uniforms.outChannels);
         let strideHeight = vec4<i32>(uniforms.strideHeight);
-        let strideWidth = vec4<i32>(uniforms.strideWidth);
-        var sum0 = vec4<f32>(0.0);
-        var sum1 = vec4<f32>(0.0);
-        var sum2 = vec4<f32>(0.0);
-        var sum3 = vec4<f32>(0.0);
-        for (var tapRow = 0; tapRow < uniforms.filterHeight; tapRow++) {
-          let rowNumerator = rowFrom - vec4<i32>(tapRow * uniforms.dilationHeight);
+        let strideWidth = vec4<i32>(uniforms.strideWidth);`,
+      rowSetup: `let rowNumerator = rowFrom - vec4<i32>(tapRow * uniforms.dilationHeight);
           let outRow = rowNumerator / strideHeight;
-          let rowHits = (rowNumerator >= vec4<i32>(0)) & (outRow * strideHeight == rowNumerator) & (outRow < vec4<i32>(uniforms.outHeight));
-          for (var tapColumn = 0; tapColumn < uniforms.filterWidth; tapColumn++) {
-            let columnNumerator = columnFrom - vec4<i32>(tapColumn * uniforms.dilationWidth);
+          let rowHits = (rowNumerator >= vec4<i32>(0)) & (outRow * strideHeight == rowNumerator) & (outRow < vec4<i32>(uniforms.outHeight));`,
+      columnSetup: `let columnNumerator = columnFrom - vec4<i32>(tapColumn * uniforms.dilationWidth);
             let outColumn = columnNumerator / strideWidth;
             let hits = rowHits & (columnNumerator >= vec4<i32>(0)) & (outColumn * strideWidth == columnNumerator) &
-                (outColumn < vec4<i32>(uniforms.outWidth));
-            if (!any(hits)) {
-              continue;
-            }
-            let mask = select(vec4<f32>(0.0), vec4<f32>(1.0), hits);
-            let dyOffset = select(vec4<i32>(0), imageBase + (outRow * vec4<i32>(uniforms.outWidth) + outColumn) * vec4<i32>(uniforms.outChannels), hits);
-            ${this.vectorized ? this.vectorSteps() : this.scalarSteps()}
-          }
-        }
-        ${this.vectorized ? this.vectorStore() : this.scalarStore()}
-      }
-    `;
+                (outColumn < vec4<i32>(uniforms.outWidth));`,
+      hits: 'hits',
+      tapSteps: `let dyOffset = select(vec4<i32>(0), imageBase + (outRow * vec4<i32>(uniforms.outWidth) + outColumn) * vec4<i32>(uniforms.outChannels), hits);
+            ${this.vectorized ? this.vectorSteps() : this.scalarSteps()}`,
+    };
   }
 
   /** The inner loop, one output channel per step. */
@@ -127,30 +78,5 @@ export class Conv2DInputGradientProgram implements WebGpuProgram {
               sum3 += vec4<f32>(dot(d3, w0), dot(d3, w1), dot(d3, w2), dot(d3, w3));
               wOffset += 1;
             }`;
-  }
-
-  /** Writes the 4 × 4 block one element at a time, skipping pixels and channels past the edge. */
-  private scalarStore(): string {
-    return `var sums = array<vec4<f32>, 4>(sum0, sum1, sum2, sum3);
-        for (var i = 0; i < 4; i++) {
-          if (pixel + i < uniforms.pixels) {
-            let outBase = (pixel + i) * uniforms.inChannels + channel;
-            for (var j = 0; j < 4; j++) {
-              if (channel + j < uniforms.inChannels) {
-                result[outBase + j] = sums[i][j];
-              }
-            }
-          }
-        }`;
-  }
-
-  /** Writes the block as four `vec4`s (the channels are a multiple of 4), skipping pixels past the edge. */
-  private vectorStore(): string {
-    return `var sums = array<vec4<f32>, 4>(sum0, sum1, sum2, sum3);
-        for (var i = 0; i < 4; i++) {
-          if (pixel + i < uniforms.pixels) {
-            result[((pixel + i) * uniforms.inChannels + channel) / 4] = sums[i];
-          }
-        }`;
   }
 }

@@ -1,10 +1,15 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DepthwiseCase, depthwiseCase, largestError, randomDepthwiseCase, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
-import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './register-webgpu-training-kernels.js';
-import { kernelValues, prepareWebGpu } from './webgpu-test-support.js';
-
-const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+import { describe, it } from 'vitest';
+import { type DepthwiseCase, depthwiseCase, randomDepthwiseCase, seededRandom } from '../wasm/kernel-test-support.js';
+import {
+  dilatedFilterShape,
+  elementCount,
+  expectClose,
+  kernelValues,
+  randomTensors,
+  undilatedValues,
+  useSplitSettings,
+  useWebGpuTrainingKernels,
+} from './webgpu-test-support.js';
 
 const random = seededRandom(23);
 const randomCases = Array.from({ length: 16 }, (_, index) => randomDepthwiseCase(random, index, { dilated: true, maxChannels: 5 }));
@@ -15,44 +20,28 @@ const edgeCases = [
 ].filter((found): found is DepthwiseCase => found !== undefined);
 
 async function expectMatchesCpu(testCase: DepthwiseCase): Promise<void> {
-  const x = { values: randomValues(random, size(testCase.xShape)), shape: testCase.xShape };
-  const dy = { values: randomValues(random, size(testCase.dyShape)), shape: testCase.dyShape };
+  const inputs = randomTensors(random, { x: testCase.xShape, dy: testCase.dyShape });
   const common = { strides: testCase.strides, pad: testCase.pad, dimRoundingMode: testCase.dimRoundingMode };
-  const actual = await kernelValues(
-    'webgpu',
-    'DepthwiseConv2dNativeBackpropFilter',
-    { x, dy },
-    { ...common, dilations: testCase.dilations, filterShape: testCase.filterShape },
-  );
+  const actual = await kernelValues('webgpu', 'DepthwiseConv2dNativeBackpropFilter', inputs, {
+    ...common,
+    dilations: testCase.dilations,
+    filterShape: testCase.filterShape,
+  });
   // The cpu kernel ignores dilations: take the gradient of the equivalent zero-inserted filter and keep its taps.
-  const [dh, dw] = testCase.dilations;
-  const [fh, fw, c, m] = testCase.filterShape;
-  const effective: [number, number, number, number] = [(fh - 1) * dh + 1, (fw - 1) * dw + 1, c, m];
-  const full = await kernelValues('cpu', 'DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...common, dilations: [1, 1], filterShape: effective });
-  const expected = tf.tidy(() => tf.tensor4d(full, effective).stridedSlice([0, 0, 0, 0], effective, [dh, dw, 1, 1]).dataSync() as Float32Array);
-  expect(actual.length).toBe(size(testCase.filterShape));
-  expect(largestError(actual, expected)).toBeLessThan(1e-4);
+  const effective = dilatedFilterShape(testCase.filterShape, testCase.dilations);
+  const full = await kernelValues('cpu', 'DepthwiseConv2dNativeBackpropFilter', inputs, { ...common, dilations: [1, 1], filterShape: effective });
+  const expected = undilatedValues(full, effective, testCase.dilations);
+  expectClose(actual, expected, elementCount(testCase.filterShape), 1e-4);
 }
 
 describe('DepthwiseConv2dNativeBackpropFilter on webgpu (SwiftShader through Dawn) equals the cpu reference to 1e-4', () => {
-  beforeAll(async () => {
-    await prepareWebGpu();
-    registerWebGpuTrainingKernels();
-  });
-  afterAll(() => {
-    unregisterWebGpuTrainingKernels();
-  });
+  useWebGpuTrainingKernels();
 
   it.each(randomCases)('$name', expectMatchesCpu);
   it.each(edgeCases)('$name', expectMatchesCpu);
 
   describe('with the reduction split into parts of 32 (K larger than a split, a short last split)', () => {
-    beforeAll(() => {
-      registerWebGpuTrainingKernels({ targetWorkgroups: 64, minimumSplitLength: 32 });
-    });
-    afterAll(() => {
-      registerWebGpuTrainingKernels();
-    });
+    useSplitSettings({ targetWorkgroups: 64, minimumSplitLength: 32 });
     const splitCases = [
       depthwiseCase('K = 2·13·11 = 286', [2, 13, 11, 3], [3, 3, 3, 2], [1, 1], [1, 1], 'same')!,
       depthwiseCase('K = 3·5·4 = 60, dilated', [3, 9, 8, 5], [2, 2, 5, 1], [2, 2], [2, 3], 'valid')!,

@@ -1,6 +1,6 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import { geometryUniformDeclarations, receptiveFieldSnippet } from './filter-gradient-geometry.js';
-import type { WebGpuProgram } from './webgpu-program.js';
+import { SplitReductionProgram } from './split-reduction-program.js';
 
 /** Threads per workgroup of {@link DepthwiseFilterGradientProgram}, along the channels. */
 export const depthwiseWorkgroupWidth = 64;
@@ -13,17 +13,13 @@ export const depthwiseWorkgroupWidth = 64;
  * dimension); with more than one split the output is `[splits, taps, channels]` partial sums
  * for {@link SplitSumProgram}, else the filter gradient itself.
  */
-export class DepthwiseFilterGradientProgram implements WebGpuProgram {
+export class DepthwiseFilterGradientProgram extends SplitReductionProgram {
   variableNames = ['x', 'dy'];
   uniforms = geometryUniformDeclarations('splitLength');
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout = { x: [0], y: [1], z: [2] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [depthwiseWorkgroupWidth, 1, 1];
-  size = false;
+  override workgroupSize: [number, number, number] = [depthwiseWorkgroupWidth, 1, 1];
 
   constructor(geometry: ConvGeometry, splits: number) {
+    super();
     if (!geometry.channelsLast) throw new Error('DepthwiseFilterGradientProgram: only NHWC (channelsLast) is supported');
     const taps = geometry.filterHeight * geometry.filterWidth;
     const multiplier = geometry.outChannels / geometry.inChannels;

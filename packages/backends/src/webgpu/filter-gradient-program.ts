@@ -1,7 +1,7 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import { geometryUniformDeclarations, receptiveFieldSnippet } from './filter-gradient-geometry.js';
 import type { GemmTile } from './split-plan.js';
-import type { WebGpuProgram } from './webgpu-program.js';
+import { SplitReductionProgram } from './split-reduction-program.js';
 
 const lanes = ['x', 'y', 'z', 'w'] as const;
 
@@ -16,21 +16,16 @@ const lanes = ['x', 'y', 'z', 'w'] as const;
  * is `[splits, M, N]` partial sums for {@link SplitSumProgram}, else the filter gradient
  * itself. Sizes are uniforms, so one pipeline serves every shape with the same tile and layout.
  */
-export class FilterGradientProgram implements WebGpuProgram {
+export class FilterGradientProgram extends SplitReductionProgram {
   variableNames = ['x', 'dy'];
   uniforms = geometryUniformDeclarations('rows', 'columns', 'reduction', 'splitLength');
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout = { x: [0], y: [1], z: [2] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  size = false;
 
   constructor(
     private readonly geometry: ConvGeometry,
     private readonly tile: GemmTile,
     splits: number,
   ) {
+    super();
     const rows = geometry.filterHeight * geometry.filterWidth * geometry.inChannels;
     const columns = geometry.outChannels;
     this.outputShape = splits > 1 ? [splits, rows, columns] : [geometry.filterHeight, geometry.filterWidth, geometry.inChannels, columns];

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { SplitReductionProgram } from './split-reduction-program.js';
 import { SplitSumProgram } from './split-sum-program.js';
-import type { ProgramUniform, WebGpuBackendLike, WebGpuProgram } from './webgpu-program.js';
+import type { ProgramUniform, WebGpuBackendLike } from './webgpu-program.js';
 
 /**
  * Runs `program` with its `uniforms` (which writes `[splits, …outputShape]` partial sums when `splits > 1`, else
@@ -9,7 +10,7 @@ import type { ProgramUniform, WebGpuBackendLike, WebGpuProgram } from './webgpu-
  */
 export function runSplitReduction(
   backend: WebGpuBackendLike,
-  program: WebGpuProgram,
+  program: SplitReductionProgram,
   inputs: tf.TensorInfo[],
   outputShape: readonly number[],
   splits: number,

@@ -1,4 +1,4 @@
-import type { WebGpuProgram } from './webgpu-program.js';
+import { SplitReductionProgram } from './split-reduction-program.js';
 
 /** Threads per workgroup of {@link SkinnyMatMulProgram}. */
 export const skinnyMatMulWorkgroupThreads = 64;
@@ -14,15 +14,9 @@ export const skinnyMatMulWorkgroupThreads = 64;
  * Uniforms: `outRows` (M), `outColumns` (N), `depth` (K), `batches`, `aBatchStride` and
  * `bBatchStride` (0 for a broadcast operand), `splitLength`.
  */
-export class SkinnyMatMulProgram implements WebGpuProgram {
+export class SkinnyMatMulProgram extends SplitReductionProgram {
   variableNames = ['a', 'b'];
   uniforms = 'outRows : i32, outColumns : i32, depth : i32, batches : i32, aBatchStride : i32, bBatchStride : i32, splitLength : i32,';
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout = { x: [0], y: [1], z: [2] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  size = false;
 
   constructor(
     outputShape: readonly number[],
@@ -33,6 +27,7 @@ export class SkinnyMatMulProgram implements WebGpuProgram {
     private readonly transposeA: boolean,
     private readonly transposeB: boolean,
   ) {
+    super();
     this.outputShape = splits > 1 ? [splits, ...outputShape] : [...outputShape];
     const rowBlocks = Math.ceil(rows / 4);
     const columnBlocks = Math.ceil(columns / 4);

@@ -1,25 +1,12 @@
 // lrkit's webgpu training kernels inside real training: tf.grads through conv2d and
 // depthwiseConv2d, and a small CNN whose losses match tfjs-backend-webgpu's own kernels.
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { largestError, randomValues, seededRandom, smallCnn } from '../wasm/kernel-test-support.js';
+import { describe, expect, it } from 'vitest';
+import { randomValues, seededRandom, smallCnn } from '../wasm/kernel-test-support.js';
 import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels, webGpuTrainingKernelNames } from './register-webgpu-training-kernels.js';
-import { prepareWebGpu } from './webgpu-test-support.js';
+import { expectGradientsMatchCpu, useWebGpuTrainingKernels } from './webgpu-test-support.js';
 
 const random = seededRandom(5);
-
-async function gradientsOn(
-  backendName: string,
-  loss: (filter: tf.Tensor4D) => tf.Scalar,
-  filterValues: Float32Array,
-  filterShape: [number, number, number, number],
-): Promise<Float32Array> {
-  await tf.setBackend(backendName);
-  const gradient = tf.tidy(() => tf.grad((filter: tf.Tensor) => loss(filter as tf.Tensor4D))(tf.tensor4d(filterValues, filterShape)));
-  const values = (await gradient.data()) as Float32Array;
-  gradient.dispose();
-  return values;
-}
 
 /** Trains `smallCnn` (seeded) for `steps` batches of SGD on webgpu and returns the losses. */
 async function trainingLosses(steps: number): Promise<number[]> {
@@ -38,42 +25,30 @@ async function trainingLosses(steps: number): Promise<number[]> {
 }
 
 describe('the webgpu training kernels in training (SwiftShader through Dawn)', () => {
-  beforeAll(async () => {
-    await prepareWebGpu();
-    registerWebGpuTrainingKernels();
-  });
-  afterAll(() => {
-    unregisterWebGpuTrainingKernels();
-  });
+  useWebGpuTrainingKernels();
 
   it('tf.grad through conv2d (stride 2, same padding) equals the cpu backend', async () => {
     const x = randomValues(random, 2 * 9 * 9 * 3);
     const weights = randomValues(random, 5 * 9 * 9 * 4);
-    const filterShape: [number, number, number, number] = [3, 3, 3, 4];
-    const filterValues = randomValues(random, 3 * 3 * 3 * 4);
-    const loss = (filter: tf.Tensor4D) =>
+    const filter = { values: randomValues(random, 3 * 3 * 3 * 4), shape: [3, 3, 3, 4] };
+    const loss = (kernel: tf.Tensor) =>
       tf
-        .conv2d(tf.tensor4d(x, [2, 9, 9, 3]), filter, 2, 'same')
+        .conv2d(tf.tensor4d(x, [2, 9, 9, 3]), kernel as tf.Tensor4D, 2, 'same')
         .mul(tf.tensor4d(weights.subarray(0, 2 * 5 * 5 * 4), [2, 5, 5, 4]))
         .sum() as tf.Scalar;
-    const expected = await gradientsOn('cpu', loss, filterValues, filterShape);
-    const actual = await gradientsOn('webgpu', loss, filterValues, filterShape);
-    expect(largestError(actual, expected)).toBeLessThan(1e-4);
+    await expectGradientsMatchCpu(loss, [filter], 1e-4);
   });
 
   it('tf.grad through depthwiseConv2d (multiplier 2, valid padding) equals the cpu backend', async () => {
     const x = randomValues(random, 2 * 8 * 7 * 3);
     const weights = randomValues(random, 2 * 6 * 5 * 6);
-    const filterShape: [number, number, number, number] = [3, 3, 3, 2];
-    const filterValues = randomValues(random, 3 * 3 * 3 * 2);
-    const loss = (filter: tf.Tensor4D) =>
+    const filter = { values: randomValues(random, 3 * 3 * 3 * 2), shape: [3, 3, 3, 2] };
+    const loss = (kernel: tf.Tensor) =>
       tf
-        .depthwiseConv2d(tf.tensor4d(x, [2, 8, 7, 3]), filter, 1, 'valid')
+        .depthwiseConv2d(tf.tensor4d(x, [2, 8, 7, 3]), kernel as tf.Tensor4D, 1, 'valid')
         .mul(tf.tensor4d(weights, [2, 6, 5, 6]))
         .sum() as tf.Scalar;
-    const expected = await gradientsOn('cpu', loss, filterValues, filterShape);
-    const actual = await gradientsOn('webgpu', loss, filterValues, filterShape);
-    expect(largestError(actual, expected)).toBeLessThan(1e-4);
+    await expectGradientsMatchCpu(loss, [filter], 1e-4);
   });
 
   it('a small CNN trains to the same losses as with tfjs-webgpu’s own kernels, leaving no tensor behind', async () => {
