@@ -10,10 +10,9 @@ import {
   givenConv2DCase,
   kernelValues,
   randomTensors,
-  smallConv2DCases,
+  sharedConv2DCases,
   type TensorValues,
   undilatedValues,
-  unevenlyPaddedConv2DCase,
   useSplitSettings,
   useWebGpuTrainingKernels,
 } from './webgpu-test-support.js';
@@ -37,15 +36,16 @@ function dilatedCase(random: () => number, index: number): DilatedCase {
 const random = seededRandom(22);
 const randomCases = Array.from({ length: 12 }, (_, index) => randomConv2DCase(random, index));
 const dilatedCases = Array.from({ length: 6 }, (_, index) => dilatedCase(random, index));
+const shared = sharedConv2DCases();
 const edgeCases = [
-  ...smallConv2DCases(),
+  ...shared.small,
   givenConv2DCase('130 input, 70 output channels, NCHW', [1, 130, 4, 3], [2, 2, 130, 70], [1, 2], 'valid', 'NCHW'),
-  unevenlyPaddedConv2DCase(),
+  shared.unevenlyPadded,
   givenConv2DCase('64×64 output exactly', [1, 4, 4, 16], [2, 2, 16, 64], [1, 1], 'same'),
 ];
 
 async function expectMatchesCpu(testCase: Conv2DCase | DilatedCase): Promise<void> {
-  const { x, dy } = randomTensors(random, { x: testCase.xShape, dy: testCase.dyShape }) as { x: TensorValues; dy: TensorValues };
+  const { x, dy } = randomTensors(random, { x: testCase.xShape, dy: testCase.dyShape });
   const attrs = { ...conv2DAttributes(testCase), filterShape: testCase.filterShape };
   const dilations = 'dilations' in testCase ? testCase.dilations : undefined;
   const actual = await kernelValues('webgpu', 'Conv2DBackpropFilter', { x, dy }, dilations ? { ...attrs, dilations } : attrs);

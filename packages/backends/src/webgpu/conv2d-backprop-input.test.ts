@@ -1,35 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, it } from 'vitest';
-import { type Conv2DCase, conv2DAttributes, randomConv2DCase, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
-import {
-  elementCount,
-  expectGradientsMatchCpu,
-  expectKernelMatchesCpu,
-  givenConv2DCase,
-  randomTensors,
-  smallConv2DCases,
-  unevenlyPaddedConv2DCase,
-  useWebGpuTrainingKernels,
-  vectorConv2DCases,
-} from './webgpu-test-support.js';
+import { type Conv2DCase, randomConv2DCase, randomValues, seededRandom } from '../wasm/kernel-test-support.js';
+import { expectConv2DKernelMatchesCpu, expectGradientsMatchCpu, givenConv2DCase, sharedConv2DCases, useWebGpuTrainingKernels } from './webgpu-test-support.js';
 
 const random = seededRandom(26);
 const randomCases = Array.from({ length: 14 }, (_, index) => randomConv2DCase(random, index));
+const shared = sharedConv2DCases();
 const edgeCases = [
-  ...smallConv2DCases(),
+  ...shared.small,
   givenConv2DCase('130 input and 9 output channels, stride 3', [1, 8, 7, 130], [2, 3, 130, 9], [3, 3], 'valid'),
-  unevenlyPaddedConv2DCase(),
+  shared.unevenlyPadded,
   givenConv2DCase('the CIFAR CNN’s fourth layer at batch 1', [1, 16, 16, 64], [3, 3, 64, 64], [1, 1], 'same'),
-  ...vectorConv2DCases(),
+  ...shared.vector,
   givenConv2DCase('vec4 path: stride 3, 132 → 68 channels', [1, 10, 11, 132], [3, 3, 132, 68], [3, 3], 'valid'),
   givenConv2DCase('NCHW (tfjs-webgpu’s own kernel)', [2, 3, 6, 5], [3, 3, 3, 4], [2, 1], 'same', 'NCHW'),
 ];
 
-async function expectMatchesCpu(testCase: Conv2DCase): Promise<void> {
-  const inputs = randomTensors(random, { dy: testCase.dyShape, filter: testCase.filterShape });
-  const attrs = { ...conv2DAttributes(testCase), inputShape: testCase.xShape };
-  await expectKernelMatchesCpu('Conv2DBackpropInput', inputs, attrs, elementCount(testCase.xShape), 1e-4);
-}
+const expectMatchesCpu = (testCase: Conv2DCase) => expectConv2DKernelMatchesCpu('Conv2DBackpropInput', random, testCase);
 
 describe('Conv2DBackpropInput on webgpu (SwiftShader through Dawn) equals the cpu backend to 1e-4', () => {
   useWebGpuTrainingKernels();

@@ -1,17 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, it } from 'vitest';
-import { type Conv2DCase, conv2DAttributes, randomConv2DCase, randomInteger, seededRandom } from '../wasm/kernel-test-support.js';
-import {
-  elementCount,
-  expectKernelMatchesCpu,
-  expectNothingLeftBehind,
-  givenConv2DCase,
-  randomTensors,
-  smallConv2DCases,
-  unevenlyPaddedConv2DCase,
-  useWebGpuTrainingKernels,
-  vectorConv2DCases,
-} from './webgpu-test-support.js';
+import { type Conv2DCase, randomConv2DCase, randomInteger, seededRandom } from '../wasm/kernel-test-support.js';
+import { expectConv2DKernelMatchesCpu, expectNothingLeftBehind, givenConv2DCase, sharedConv2DCases, useWebGpuTrainingKernels } from './webgpu-test-support.js';
 
 interface ForwardCase extends Conv2DCase {
   dilations: [number, number];
@@ -52,21 +42,18 @@ const dilatedCases = Array.from({ length: 4 }, (_, index) => {
       };
   }
 });
+const shared = sharedConv2DCases();
 const edgeCases = [
-  ...smallConv2DCases().map(undilated),
+  ...shared.small.map(undilated),
   forwardCase('the CIFAR CNN’s third layer at batch 2', [2, 16, 16, 32], [3, 3, 32, 64], [1, 1], 'same'),
-  undilated(unevenlyPaddedConv2DCase()),
+  undilated(shared.unevenlyPadded),
   forwardCase('filter larger than the padded image side', [1, 2, 9, 2], [3, 3, 2, 2], [1, 2], 'same'),
-  ...vectorConv2DCases().map(undilated),
+  ...shared.vector.map(undilated),
   forwardCase('vec4 path: dilations 2, 3, 68 → 132 channels', [1, 9, 10, 68], [2, 3, 68, 132], [1, 1], 'same', [2, 3]),
   forwardCase('NCHW (tfjs-webgpu’s own kernel)', [2, 3, 6, 5], [3, 3, 3, 4], [1, 1], 'same', [1, 1], 'NCHW'),
 ];
 
-async function expectMatchesCpu(testCase: ForwardCase): Promise<void> {
-  const inputs = randomTensors(random, { x: testCase.xShape, filter: testCase.filterShape });
-  const attrs = { ...conv2DAttributes(testCase), dilations: testCase.dilations };
-  await expectKernelMatchesCpu('Conv2D', inputs, attrs, elementCount(testCase.dyShape), 1e-4);
-}
+const expectMatchesCpu = (testCase: ForwardCase) => expectConv2DKernelMatchesCpu('Conv2D', random, testCase);
 
 describe('Conv2D on webgpu (SwiftShader through Dawn) equals the cpu backend to 1e-4', () => {
   useWebGpuTrainingKernels();

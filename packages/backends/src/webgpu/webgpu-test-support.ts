@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { initializeNodeWebGpu } from '../node/node-webgpu.js';
 import { findSoftwareVulkanDriver } from '../node/software-vulkan.js';
-import { type Conv2DCase, largestError, randomValues, undilateFilter } from '../wasm/kernel-test-support.js';
+import { type Conv2DCase, conv2DAttributes, largestError, randomValues, undilateFilter } from '../wasm/kernel-test-support.js';
 import { registerWebGpuTrainingKernels, unregisterWebGpuTrainingKernels } from './register-webgpu-training-kernels.js';
 import type { SplitSettings } from './split-plan.js';
 
@@ -18,8 +18,10 @@ export interface TensorValues {
 export const elementCount = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Fresh random values (from `random`, drawn in the order of `shapes`' keys) for tensors of `shapes`. */
-export function randomTensors(random: () => number, shapes: Record<string, number[]>): Record<string, TensorValues> {
-  return Object.fromEntries(Object.entries(shapes).map(([name, shape]) => [name, { values: randomValues(random, elementCount(shape)), shape }]));
+export function randomTensors<Name extends string>(random: () => number, shapes: Record<Name, number[]>): Record<Name, TensorValues> {
+  return Object.fromEntries(
+    (Object.entries(shapes) as [Name, number[]][]).map(([name, shape]) => [name, { values: randomValues(random, elementCount(shape)), shape }]),
+  ) as Record<Name, TensorValues>;
 }
 
 /** Starts WebGPU through Dawn on SwiftShader once and registers tfjs' webgpu backend. */
@@ -147,36 +149,63 @@ export const unevenPadding: tf.backend_util.ExplicitPadding = [
   [0, 0],
 ];
 
-/** Edge cases every Conv2D kernel runs: a single pixel, a strided 1×1 filter, channels past a tile. */
-export function smallConv2DCases(): Conv2DCase[] {
-  return [
-    givenConv2DCase('1×1 image, 1×1 filter, batch 1', [1, 1, 1, 3], [1, 1, 3, 5], [1, 1], 'valid'),
-    givenConv2DCase('1×1 filter, stride 2, odd image', [2, 7, 5, 4], [1, 1, 4, 6], [2, 2], 'same'),
-    givenConv2DCase('70 input and 130 output channels (rows and columns past a tile)', [1, 5, 5, 70], [3, 3, 70, 130], [1, 1], 'same'),
-  ];
+/** Edge cases the Conv2D kernels share, in groups each test places among its own. */
+export interface SharedConv2DCases {
+  /** A single pixel, a strided 1×1 filter, channels past a tile (every Conv2D kernel). */
+  small: Conv2DCase[];
+  /** Odd sizes, different strides per axis and {@link unevenPadding} (every Conv2D kernel). */
+  unevenlyPadded: Conv2DCase;
+  /** The `vec4` path (input and output channels multiples of 4) of Conv2D and its input gradient. */
+  vector: Conv2DCase[];
 }
 
-/** Odd sizes, different strides per axis and {@link unevenPadding}. */
-export function unevenlyPaddedConv2DCase(): Conv2DCase {
-  return givenConv2DCase('odd sizes, strides and explicit padding', [3, 9, 7, 3], [3, 2, 3, 5], [2, 3], unevenPadding);
+/** Makes the {@link SharedConv2DCases}. */
+export function sharedConv2DCases(): SharedConv2DCases {
+  return {
+    small: [
+      givenConv2DCase('1×1 image, 1×1 filter, batch 1', [1, 1, 1, 3], [1, 1, 3, 5], [1, 1], 'valid'),
+      givenConv2DCase('1×1 filter, stride 2, odd image', [2, 7, 5, 4], [1, 1, 4, 6], [2, 2], 'same'),
+      givenConv2DCase('70 input and 130 output channels (rows and columns past a tile)', [1, 5, 5, 70], [3, 3, 70, 130], [1, 1], 'same'),
+    ],
+    unevenlyPadded: givenConv2DCase('odd sizes, strides and explicit padding', [3, 9, 7, 3], [3, 2, 3, 5], [2, 3], unevenPadding),
+    vector: [
+      givenConv2DCase('vec4 path: 4 in, 4 out channels, one pixel', [1, 1, 1, 4], [1, 1, 4, 4], [1, 1], 'valid'),
+      givenConv2DCase('vec4 path: 9 pixels (a block past the edge), 16 → 8 channels', [1, 3, 3, 16], [3, 3, 16, 8], [1, 1], 'same'),
+      givenConv2DCase(
+        'vec4 path: odd image, stride 2, explicit padding, 8 → 12 channels',
+        [3, 7, 9, 8],
+        [3, 2, 8, 12],
+        [2, 2],
+        [
+          [0, 0],
+          [1, 2],
+          [0, 1],
+          [0, 0],
+        ],
+      ),
+    ],
+  };
 }
 
-/** Edge cases of the `vec4` path (input and output channels multiples of 4) of Conv2D and its input gradient. */
-export function vectorConv2DCases(): Conv2DCase[] {
-  return [
-    givenConv2DCase('vec4 path: 4 in, 4 out channels, one pixel', [1, 1, 1, 4], [1, 1, 4, 4], [1, 1], 'valid'),
-    givenConv2DCase('vec4 path: 9 pixels (a block past the edge), 16 → 8 channels', [1, 3, 3, 16], [3, 3, 16, 8], [1, 1], 'same'),
-    givenConv2DCase(
-      'vec4 path: odd image, stride 2, explicit padding, 8 → 12 channels',
-      [3, 7, 9, 8],
-      [3, 2, 8, 12],
-      [2, 2],
-      [
-        [0, 0],
-        [1, 2],
-        [0, 1],
-        [0, 0],
-      ],
-    ),
-  ];
+/** A Conv2D case, with the dilations the forward pass takes (`[1, 1]` when absent). */
+export type DilatableConv2DCase = Conv2DCase & { dilations?: [number, number] };
+
+/**
+ * Runs `Conv2D` or `Conv2DBackpropInput` for `testCase` with fresh inputs from `random` on
+ * webgpu and on cpu, and expects the output (y, or the input gradient) to agree to 1e-4.
+ */
+export async function expectConv2DKernelMatchesCpu(
+  kernelName: 'Conv2D' | 'Conv2DBackpropInput',
+  random: () => number,
+  testCase: DilatableConv2DCase,
+): Promise<void> {
+  if (kernelName === 'Conv2D') {
+    const inputs = randomTensors(random, { x: testCase.xShape, filter: testCase.filterShape });
+    const attrs = { ...conv2DAttributes(testCase), dilations: testCase.dilations ?? [1, 1] };
+    await expectKernelMatchesCpu(kernelName, inputs, attrs, elementCount(testCase.dyShape), 1e-4);
+  } else {
+    const inputs = randomTensors(random, { dy: testCase.dyShape, filter: testCase.filterShape });
+    const attrs = { ...conv2DAttributes(testCase), inputShape: testCase.xShape };
+    await expectKernelMatchesCpu(kernelName, inputs, attrs, elementCount(testCase.xShape), 1e-4);
+  }
 }
