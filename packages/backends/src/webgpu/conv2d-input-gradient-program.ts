@@ -16,37 +16,34 @@ export class Conv2DInputGradientProgram extends PixelChannelBlockProgram {
    *   both multiples of 4): a quarter of the loads, 4 output channels per step.
    */
   constructor(inputShape: readonly [number, number, number, number], vectorized: boolean) {
-    super('lrkitConv2DInputGradient', ['dy', 'W'], inputShape, vectorized);
+    super('lrkitConv2DInputGradient', ['dy', 'W'], inputShape, vectorized, inputGradientShader(vectorized));
   }
+}
 
-  protected shader(): PixelChannelBlockShader {
-    return {
-      channelCount: 'inChannels',
-      pixelSetup: `let perImage = uniforms.inHeight * uniforms.inWidth;
-        let image = pixels / vec4<i32>(perImage);
-        let inImage = pixels - image * vec4<i32>(perImage);
-        let inRow = inImage / vec4<i32>(uniforms.inWidth);
-        let rowFrom = inRow + vec4<i32>(uniforms.padTop);
+/** The WGSL Conv2DInputGradientProgram splices into the skeleton. */
+function inputGradientShader(vectorized: boolean): PixelChannelBlockShader {
+  return {
+    side: 'in',
+    pixelSetup: `let rowFrom = inRow + vec4<i32>(uniforms.padTop);
         let columnFrom = inImage - inRow * vec4<i32>(uniforms.inWidth) + vec4<i32>(uniforms.padLeft);
         let imageBase = image * vec4<i32>(uniforms.outHeight * uniforms.outWidth * uniforms.outChannels);
         let strideHeight = vec4<i32>(uniforms.strideHeight);
         let strideWidth = vec4<i32>(uniforms.strideWidth);`,
-      rowSetup: `let rowNumerator = rowFrom - vec4<i32>(tapRow * uniforms.dilationHeight);
+    rowSetup: `let rowNumerator = rowFrom - vec4<i32>(tapRow * uniforms.dilationHeight);
           let outRow = rowNumerator / strideHeight;
           let rowHits = (rowNumerator >= vec4<i32>(0)) & (outRow * strideHeight == rowNumerator) & (outRow < vec4<i32>(uniforms.outHeight));`,
-      columnSetup: `let columnNumerator = columnFrom - vec4<i32>(tapColumn * uniforms.dilationWidth);
+    columnSetup: `let columnNumerator = columnFrom - vec4<i32>(tapColumn * uniforms.dilationWidth);
             let outColumn = columnNumerator / strideWidth;
             let hits = rowHits & (columnNumerator >= vec4<i32>(0)) & (outColumn * strideWidth == columnNumerator) &
                 (outColumn < vec4<i32>(uniforms.outWidth));`,
-      hits: 'hits',
-      tapSteps: `let dyOffset = select(vec4<i32>(0), imageBase + (outRow * vec4<i32>(uniforms.outWidth) + outColumn) * vec4<i32>(uniforms.outChannels), hits);
-            ${this.vectorized ? this.vectorSteps() : this.scalarSteps()}`,
-    };
-  }
+    hits: 'hits',
+    tapSteps: `let dyOffset = select(vec4<i32>(0), imageBase + (outRow * vec4<i32>(uniforms.outWidth) + outColumn) * vec4<i32>(uniforms.outChannels), hits);
+            ${vectorized ? vectorSteps : scalarSteps}`,
+  };
+}
 
-  /** The inner loop, one output channel per step. */
-  private scalarSteps(): string {
-    return `let wOffset = ((tapRow * uniforms.filterWidth + tapColumn) * uniforms.inChannels + channels) * vec4<i32>(uniforms.outChannels);
+/** The inner loop, one output channel per step. */
+const scalarSteps = `let wOffset = ((tapRow * uniforms.filterWidth + tapColumn) * uniforms.inChannels + channels) * vec4<i32>(uniforms.outChannels);
             for (var outChannel = 0; outChannel < uniforms.outChannels; outChannel++) {
               let dyv = vec4<f32>(dy[dyOffset.x + outChannel], dy[dyOffset.y + outChannel], dy[dyOffset.z + outChannel], dy[dyOffset.w + outChannel]) * mask;
               let wIndex = wOffset + vec4<i32>(outChannel);
@@ -56,11 +53,9 @@ export class Conv2DInputGradientProgram extends PixelChannelBlockProgram {
               sum2 = fma(vec4<f32>(dyv.z), wv, sum2);
               sum3 = fma(vec4<f32>(dyv.w), wv, sum3);
             }`;
-  }
 
-  /** The inner loop on `vec4`s: four output channels of dy at four pixels, and of W for four input channels, per step. */
-  private vectorSteps(): string {
-    return `let dyVector = dyOffset / vec4<i32>(4);
+/** The inner loop on `vec4`s: four output channels of dy at four pixels, and of W for four input channels, per step. */
+const vectorSteps = `let dyVector = dyOffset / vec4<i32>(4);
             let outVectors = uniforms.outChannels / 4;
             var wOffset = ((tapRow * uniforms.filterWidth + tapColumn) * uniforms.inChannels + channel) * outVectors;
             for (var outVector = 0; outVector < outVectors; outVector++) {
@@ -78,5 +73,3 @@ export class Conv2DInputGradientProgram extends PixelChannelBlockProgram {
               sum3 += vec4<f32>(dot(d3, w0), dot(d3, w1), dot(d3, w2), dot(d3, w3));
               wOffset += 1;
             }`;
-  }
-}

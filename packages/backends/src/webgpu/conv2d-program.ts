@@ -17,31 +17,28 @@ export class Conv2DProgram extends PixelChannelBlockProgram {
    *   multiples of 4): a quarter of the loads, 4 input channels per step.
    */
   constructor(outputShape: readonly [number, number, number, number], vectorized: boolean) {
-    super('lrkitConv2D', ['x', 'W'], outputShape, vectorized);
+    super('lrkitConv2D', ['x', 'W'], outputShape, vectorized, conv2dShader(vectorized));
   }
+}
 
-  protected shader(): PixelChannelBlockShader {
-    return {
-      channelCount: 'outChannels',
-      pixelSetup: `let perImage = uniforms.outHeight * uniforms.outWidth;
-        let image = pixels / vec4<i32>(perImage);
-        let inImage = pixels - image * vec4<i32>(perImage);
-        let outRow = inImage / vec4<i32>(uniforms.outWidth);
-        let rowStart = outRow * vec4<i32>(uniforms.strideHeight) - vec4<i32>(uniforms.padTop);
+/** The WGSL Conv2DProgram splices into the skeleton. */
+function conv2dShader(vectorized: boolean): PixelChannelBlockShader {
+  return {
+    side: 'out',
+    pixelSetup: `let rowStart = outRow * vec4<i32>(uniforms.strideHeight) - vec4<i32>(uniforms.padTop);
         let columnStart = (inImage - outRow * vec4<i32>(uniforms.outWidth)) * vec4<i32>(uniforms.strideWidth) - vec4<i32>(uniforms.padLeft);
         let imageBase = image * vec4<i32>(uniforms.inHeight * uniforms.inWidth * uniforms.inChannels);`,
-      rowSetup: `let inputRow = rowStart + vec4<i32>(tapRow * uniforms.dilationHeight);
+    rowSetup: `let inputRow = rowStart + vec4<i32>(tapRow * uniforms.dilationHeight);
           let rowInside = (inputRow >= vec4<i32>(0)) & (inputRow < vec4<i32>(uniforms.inHeight));`,
-      columnSetup: `let inputColumn = columnStart + vec4<i32>(tapColumn * uniforms.dilationWidth);
+    columnSetup: `let inputColumn = columnStart + vec4<i32>(tapColumn * uniforms.dilationWidth);
             let inside = rowInside & (inputColumn >= vec4<i32>(0)) & (inputColumn < vec4<i32>(uniforms.inWidth));`,
-      hits: 'inside',
-      tapSteps: this.vectorized ? this.vectorSteps() : this.scalarSteps(),
-    };
-  }
+    hits: 'inside',
+    tapSteps: vectorized ? vectorSteps : scalarSteps,
+  };
+}
 
-  /** The inner loop, one input channel per step. */
-  private scalarSteps(): string {
-    return `let xOffset = select(vec4<i32>(0), imageBase + (inputRow * vec4<i32>(uniforms.inWidth) + inputColumn) * vec4<i32>(uniforms.inChannels), inside);
+/** The inner loop, one input channel per step. */
+const scalarSteps = `let xOffset = select(vec4<i32>(0), imageBase + (inputRow * vec4<i32>(uniforms.inWidth) + inputColumn) * vec4<i32>(uniforms.inChannels), inside);
             var wOffset = (tapRow * uniforms.filterWidth + tapColumn) * uniforms.inChannels * uniforms.outChannels;
             for (var inChannel = 0; inChannel < uniforms.inChannels; inChannel++) {
               let xv = vec4<f32>(x[xOffset.x + inChannel], x[xOffset.y + inChannel], x[xOffset.z + inChannel], x[xOffset.w + inChannel]) * mask;
@@ -53,11 +50,9 @@ export class Conv2DProgram extends PixelChannelBlockProgram {
               sum3 = fma(vec4<f32>(xv.w), wv, sum3);
               wOffset += uniforms.outChannels;
             }`;
-  }
 
-  /** The inner loop on `vec4`s: four input channels of four pixels, and four filter rows, per step. */
-  private vectorSteps(): string {
-    return `let xOffset = select(vec4<i32>(0), (imageBase + (inputRow * vec4<i32>(uniforms.inWidth) + inputColumn) * vec4<i32>(uniforms.inChannels)) / vec4<i32>(4), inside);
+/** The inner loop on `vec4`s: four input channels of four pixels, and four filter rows, per step. */
+const vectorSteps = `let xOffset = select(vec4<i32>(0), (imageBase + (inputRow * vec4<i32>(uniforms.inWidth) + inputColumn) * vec4<i32>(uniforms.inChannels)) / vec4<i32>(4), inside);
             let outVectors = uniforms.outChannels / 4;
             var wOffset = ((tapRow * uniforms.filterWidth + tapColumn) * uniforms.inChannels * uniforms.outChannels + channel) / 4;
             for (var inVector = 0; inVector < uniforms.inChannels / 4; inVector++) {
@@ -75,5 +70,3 @@ export class Conv2DProgram extends PixelChannelBlockProgram {
               sum3 = fma(vec4<f32>(x3.x), w0, fma(vec4<f32>(x3.y), w1, fma(vec4<f32>(x3.z), w2, fma(vec4<f32>(x3.w), w3, sum3))));
               wOffset += 4 * outVectors;
             }`;
-  }
-}

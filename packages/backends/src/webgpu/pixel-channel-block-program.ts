@@ -6,9 +6,12 @@ export const convolutionWorkgroupThreads = 64;
 
 /** The WGSL that differs between two {@link PixelChannelBlockProgram}s, spliced into the shared skeleton. */
 export interface PixelChannelBlockShader {
-  /** The geometry uniform that counts the output's channels (`outChannels` for Conv2D, `inChannels` for its input gradient). */
-  readonly channelCount: string;
-  /** Statements after `pixels` and `channels` (4 clamped lanes each): each pixel's image and position. */
+  /**
+   * Whose pixels and channels the program writes, as the geometry uniforms name them: `out`
+   * for Conv2D (y), `in` for its input gradient (dx).
+   */
+  readonly side: 'in' | 'out';
+  /** Statements after `image`, `inImage` (the pixel within its image) and `<side>Row`, one lane per pixel. */
   readonly pixelSetup: string;
   /** Statements at the top of the filter-row loop (`tapRow`). */
   readonly rowSetup: string;
@@ -23,13 +26,13 @@ export interface PixelChannelBlockShader {
 /**
  * The skeleton of lrkit's register-blocked NHWC convolutions without workgroup memory: the
  * output, viewed as `[pixels] × [channels]`, is computed 4 pixels × 4 channels per thread, in
- * four `vec4` accumulators, by a loop over the filter's taps whose body the subclass supplies
+ * four `vec4` accumulators, by a loop over the filter's taps whose body the convolution supplies
  * ({@link PixelChannelBlockShader}). Pixels and channels past the edge are clamped and never
  * written. When `vectorized`, both inputs and the output are bound as `vec4`s and the block is
  * stored as four `vec4`s. Sizes are uniforms (the geometry, then `pixels`), so one pipeline per
  * program, workgroup shape and vector width serves every shape.
  */
-export abstract class PixelChannelBlockProgram implements WebGpuProgram {
+export class PixelChannelBlockProgram implements WebGpuProgram {
   variableNames: string[];
   uniforms = geometryUniformDeclarations('pixels');
   outputShape: number[];
@@ -47,12 +50,14 @@ export abstract class PixelChannelBlockProgram implements WebGpuProgram {
    * @param variableNames the two inputs, in the order the kernel passes them.
    * @param outputShape the NHWC output: `[batch, height, width, channels]`.
    * @param vectorized bind the inputs and the output as `vec4`s (input and output channels both multiples of 4).
+   * @param shader the WGSL of this convolution (written for `vectorized`'s bindings).
    */
-  protected constructor(
+  constructor(
     name: string,
     variableNames: readonly [string, string],
     outputShape: readonly [number, number, number, number],
-    protected readonly vectorized: boolean,
+    private readonly vectorized: boolean,
+    private readonly shader: PixelChannelBlockShader,
   ) {
     this.variableNames = [...variableNames];
     this.outputShape = [...outputShape];
@@ -69,11 +74,9 @@ export abstract class PixelChannelBlockProgram implements WebGpuProgram {
     this.shaderKey = `${name}_NHWC_${across}_${vectorized ? 'vec4' : 'scalar'}`;
   }
 
-  /** The WGSL this program splices into the skeleton. */
-  protected abstract shader(): PixelChannelBlockShader;
-
   getUserCode(): string {
-    const { channelCount, pixelSetup, rowSetup, columnSetup, hits, tapSteps } = this.shader();
+    const { side, pixelSetup, rowSetup, columnSetup, hits, tapSteps } = this.shader;
+    const channelCount = `${side}Channels`;
     return `
       fn main() {
         let channel = i32(globalId.x) * 4;
@@ -84,6 +87,10 @@ export abstract class PixelChannelBlockProgram implements WebGpuProgram {
         let lanes = vec4<i32>(0, 1, 2, 3);
         let pixels = min(vec4<i32>(pixel) + lanes, vec4<i32>(uniforms.pixels - 1));
         let channels = min(vec4<i32>(channel) + lanes, vec4<i32>(uniforms.${channelCount} - 1));
+        let perImage = uniforms.${side}Height * uniforms.${side}Width;
+        let image = pixels / vec4<i32>(perImage);
+        let inImage = pixels - image * vec4<i32>(perImage);
+        let ${side}Row = inImage / vec4<i32>(uniforms.${side}Width);
         ${pixelSetup}
         var sum0 = vec4<f32>(0.0);
         var sum1 = vec4<f32>(0.0);
