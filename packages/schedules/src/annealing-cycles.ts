@@ -14,7 +14,9 @@ export function timmCycle(t: number, tInitial: number, cycleMultiplier: number):
     if (!(argument > 0)) return [Infinity, 0, 0];
     const i = Math.floor(pythonLog(argument, cycleMultiplier));
     const tI = cycleMultiplier ** i * tInitial;
-    const tCurrent = t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial;
+    // Within an ulp or two below a cycle boundary the log can round up to the next cycle, which
+    // would put t a hair before that cycle's start: a negative position, and NaN for `t ** k`.
+    const tCurrent = Math.max(0, t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial);
     return [i, tI, tCurrent];
   }
   const i = pythonFloorDivide(t, tInitial);
