@@ -2,24 +2,10 @@ import type * as tf from '@tensorflow/tfjs';
 import type { BatchScheduleRunEpoch } from './batch-schedule-run.js';
 import type { RecordedEpoch } from './phase-recorder.js';
 
-/** One epoch of the merged history. */
-export interface BatchScheduleEpoch {
-  /** The epoch (0-based, continuing across phases). */
-  readonly epoch: number;
-  /** The phase index. */
-  readonly phase: number;
-  /** The largest batch of the epoch as trained: the phase's batch size, or fewer when the epoch held fewer samples. */
-  readonly batchSize: number;
-  /** The optimizer's learning rate at the start of the epoch (after epoch-begin callbacks). */
-  readonly learningRate: number;
-  /** The optimizer's momentum at the start of the epoch, for optimizers that have one. */
-  readonly momentum?: number;
-  /** Parameter updates in this epoch. */
-  readonly updates: number;
+/** One epoch of the merged history: what the phase recorder noted, the running update count and the metrics. */
+export interface BatchScheduleEpoch extends RecordedEpoch {
   /** Parameter updates from the start of the run to the end of this epoch. */
   readonly totalUpdates: number;
-  /** Samples seen in this epoch. */
-  readonly samples: number;
   /** The epoch's metrics as tfjs's History has them (`loss`, `acc`, `val_loss`, …). */
   readonly metrics: Readonly<Record<string, number>>;
 }

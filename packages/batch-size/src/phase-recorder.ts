@@ -5,10 +5,15 @@ import type { BatchSizePhase } from './batch-size-schedule.js';
 
 /** What the recorder notes about one epoch (metrics are merged in from tfjs's History). */
 export interface RecordedEpoch {
+  /** The epoch (0-based, continuing across phases). */
   readonly epoch: number;
+  /** The phase index. */
   readonly phase: number;
+  /** The largest batch of the epoch as trained: the phase's batch size, or fewer when the epoch held fewer samples. */
   readonly batchSize: number;
+  /** The optimizer's learning rate at the start of the epoch (after epoch-begin callbacks). */
   readonly learningRate: number;
+  /** The optimizer's momentum at the start of the epoch, for optimizers that have one. */
   readonly momentum?: number;
   /** Parameter updates (batches) in this epoch. */
   readonly updates: number;

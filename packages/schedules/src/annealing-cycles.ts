@@ -6,15 +6,17 @@ import { finiteNumber, knownKeys, nonNegativeInteger, oneOf, optionKeys, positiv
  * `[cycle index, cycle length, position in the cycle]` at step `t`, as timm computes them
  * (`math.log(x, base)` and Python's `//`). Internal: shared with the timm preset.
  */
-export function timmCycle(t: number, tInitial: number, cycleMultiplier: number): [number, number, number] {
-  if (cycleMultiplier !== 1) {
-    const argument = 1 - (t / tInitial) * (1 - cycleMultiplier);
-    // Shrinking cycles (cycleMultiplier < 1) add up to tInitial / (1 - cycleMultiplier) steps: from
+export function timmCycle(t: number, tInitial: number, periodMultiplier: number): [number, number, number] {
+  if (periodMultiplier !== 1) {
+    const argument = 1 - (t / tInitial) * (1 - periodMultiplier);
+    // Shrinking cycles (periodMultiplier < 1) add up to tInitial / (1 - periodMultiplier) steps: from
     // there on every cycle has passed (timm's math.log raises there; lrkit holds the end value).
     if (!(argument > 0)) return [Infinity, 0, 0];
-    const i = Math.floor(pythonLog(argument, cycleMultiplier));
-    const tI = cycleMultiplier ** i * tInitial;
-    const tCurrent = t - ((1 - cycleMultiplier ** i) / (1 - cycleMultiplier)) * tInitial;
+    const i = Math.floor(pythonLog(argument, periodMultiplier));
+    const tI = periodMultiplier ** i * tInitial;
+    // Within an ulp or two below a cycle boundary the log can round up to the next cycle, which
+    // would put t a hair before that cycle's start: a negative position, and NaN for `t ** k`.
+    const tCurrent = Math.max(0, t - ((1 - periodMultiplier ** i) / (1 - periodMultiplier)) * tInitial);
     return [i, tI, tCurrent];
   }
   const i = pythonFloorDivide(t, tInitial);
@@ -31,14 +33,14 @@ export interface AnnealingCyclesOptions {
   /** The first cycle's peak (timm: the optimizer's lr). */
   readonly initialValue: number;
   /** The value every cycle decays to, and the value after the last cycle (timm `lr_min`). Default 0. */
-  readonly minValue?: number;
+  readonly finalValue?: number;
   /** Length of the first cycle in steps (timm `t_initial`). */
-  readonly cycleSteps: number;
+  readonly periodSteps: number;
   /** Each cycle is this many times longer than the one before (timm `cycle_mul`). Default 1. */
-  readonly cycleMultiplier?: number;
+  readonly periodMultiplier?: number;
   /** Each cycle's peak is this times the one before (timm `cycle_decay`). Default 1. */
-  readonly cycleDecay?: number;
-  /** Number of cycles; `minValue` holds after them (timm `cycle_limit`). Default 1. */
+  readonly peakMultiplier?: number;
+  /** Number of cycles; `finalValue` holds after them (timm `cycle_limit`). Default 1. */
   readonly cycleLimit?: number;
   /** k-decay exponent: the position in a cycle is `(t / T) ** k` (timm `k_decay`; cosine and polynomial). Default 1. */
   readonly kDecay?: number;
@@ -55,10 +57,10 @@ export interface AnnealingCyclesConfig {
   readonly type: 'annealing-cycles';
   readonly shape: AnnealingShape;
   readonly initialValue: number;
-  readonly minValue: number;
-  readonly cycleSteps: number;
-  readonly cycleMultiplier: number;
-  readonly cycleDecay: number;
+  readonly finalValue: number;
+  readonly periodSteps: number;
+  readonly periodMultiplier: number;
+  readonly peakMultiplier: number;
   readonly cycleLimit: number;
   readonly kDecay: number;
   readonly power: number;
@@ -70,10 +72,10 @@ export interface AnnealingCyclesConfig {
 const annealingCyclesKeys = optionKeys<AnnealingCyclesOptions>({
   shape: true,
   initialValue: true,
-  minValue: true,
-  cycleSteps: true,
-  cycleMultiplier: true,
-  cycleDecay: true,
+  finalValue: true,
+  periodSteps: true,
+  periodMultiplier: true,
+  peakMultiplier: true,
   cycleLimit: true,
   kDecay: true,
   power: true,
@@ -83,24 +85,24 @@ const annealingCyclesKeys = optionKeys<AnnealingCyclesOptions>({
 
 /**
  * Annealing with warm restarts, as timm's cosine, tanh and poly schedulers run it (Loshchilov &
- * Hutter 2017 SGDR; k-decay from Zhang & Li 2020). Cycle `i` lasts `T_i = cycleSteps * cycleMultiplier ** i`
- * steps, peaks at `M_i = initialValue * cycleDecay ** i` and, at position `c` in the cycle, is
+ * Hutter 2017 SGDR; k-decay from Zhang & Li 2020). Cycle `i` lasts `T_i = periodSteps * periodMultiplier ** i`
+ * steps, peaks at `M_i = initialValue * peakMultiplier ** i` and, at position `c` in the cycle, is
  *
- * - `'cosine'`: `minValue + (M_i - minValue) * (1 + cos(pi * c**k / T_i**k)) / 2`;
- * - `'tanh'`: `minValue + (M_i - minValue) * (1 - tanh(lowerBound * (1 - c/T_i) + upperBound * c/T_i)) / 2`;
- * - `'polynomial'`: `minValue + (M_i - minValue) * (1 - c**k / T_i**k) ** power`.
+ * - `'cosine'`: `finalValue + (M_i - finalValue) * (1 + cos(pi * c**k / T_i**k)) / 2`;
+ * - `'tanh'`: `finalValue + (M_i - finalValue) * (1 - tanh(lowerBound * (1 - c/T_i) + upperBound * c/T_i)) / 2`;
+ * - `'polynomial'`: `finalValue + (M_i - finalValue) * (1 - c**k / T_i**k) ** power`.
  *
- * After `cycleLimit` cycles (or where shrinking cycles, `cycleMultiplier < 1`, run out) it holds
- * `minValue`. The cycle index is timm's: `floor(log(1 - t / cycleSteps * (1 - cycleMultiplier), cycleMultiplier))`.
- * `annealingCycles({ shape, initialValue: lr, minValue: lr_min, cycleSteps: t_initial, cycleMultiplier: cycle_mul,
- * cycleDecay: cycle_decay, cycleLimit: cycle_limit, kDecay: k_decay })` equals timm's scheduler without warm-up and
+ * After `cycleLimit` cycles (or where shrinking cycles, `periodMultiplier < 1`, run out) it holds
+ * `finalValue`. The cycle index is timm's: `floor(log(1 - t / periodSteps * (1 - periodMultiplier), periodMultiplier))`.
+ * `annealingCycles({ shape, initialValue: lr, finalValue: lr_min, periodSteps: t_initial, periodMultiplier: cycle_mul,
+ * peakMultiplier: cycle_decay, cycleLimit: cycle_limit, kDecay: k_decay })` equals timm's scheduler without warm-up and
  * noise (add them with `overlappingWarmup` / `warmup` and `noise`).
  *
  * @param options - see {@link AnnealingCyclesOptions}; steps may be fractional.
  * @throws RangeError / TypeError for invalid options, naming the option, rule and value.
  * @example
  * ```ts
- * const s = annealingCycles({ initialValue: 1, cycleSteps: 10, cycleMultiplier: 2, cycleDecay: 0.5, cycleLimit: 3 });
+ * const s = annealingCycles({ initialValue: 1, periodSteps: 10, periodMultiplier: 2, peakMultiplier: 0.5, cycleLimit: 3 });
  * s(5);  // 0.5 (halfway through the first cycle)
  * s(10); // 0.5 (the second cycle restarts at half the peak and lasts 20 steps)
  * s(70); // 0 (after three cycles)
@@ -109,13 +111,15 @@ const annealingCyclesKeys = optionKeys<AnnealingCyclesOptions>({
  */
 export function annealingCycles(options: AnnealingCyclesOptions): Schedule<AnnealingCyclesConfig> {
   const name = 'annealingCycles';
-  const checked = knownKeys(name, options, annealingCyclesKeys);
+  const checked = knownKeys(name, options, annealingCyclesKeys, {
+    renamed: { minValue: 'finalValue', cycleSteps: 'periodSteps', cycleMultiplier: 'periodMultiplier', cycleDecay: 'peakMultiplier' },
+  });
   const shape = oneOf(name, 'shape', checked.shape ?? 'cosine', ['cosine', 'tanh', 'polynomial'] as const);
   const initialValue = finiteNumber(name, 'initialValue', required(name, 'initialValue', checked.initialValue));
-  const minValue = finiteNumber(name, 'minValue', checked.minValue ?? 0);
-  const cycleSteps = positiveNumber(name, 'cycleSteps', required(name, 'cycleSteps', checked.cycleSteps));
-  const cycleMultiplier = positiveNumber(name, 'cycleMultiplier', checked.cycleMultiplier ?? 1);
-  const cycleDecay = finiteNumber(name, 'cycleDecay', checked.cycleDecay ?? 1);
+  const finalValue = finiteNumber(name, 'finalValue', checked.finalValue ?? 0);
+  const periodSteps = positiveNumber(name, 'periodSteps', required(name, 'periodSteps', checked.periodSteps));
+  const periodMultiplier = positiveNumber(name, 'periodMultiplier', checked.periodMultiplier ?? 1);
+  const peakMultiplier = finiteNumber(name, 'peakMultiplier', checked.peakMultiplier ?? 1);
   const cycleLimit = nonNegativeInteger(name, 'cycleLimit', checked.cycleLimit ?? 1);
   const kDecay = positiveNumber(name, 'kDecay', checked.kDecay ?? 1);
   const power = positiveNumber(name, 'power', checked.power ?? 1);
@@ -128,10 +132,10 @@ export function annealingCycles(options: AnnealingCyclesOptions): Schedule<Annea
     type: 'annealing-cycles',
     shape,
     initialValue,
-    minValue,
-    cycleSteps,
-    cycleMultiplier,
-    cycleDecay,
+    finalValue,
+    periodSteps,
+    periodMultiplier,
+    peakMultiplier,
     cycleLimit,
     kDecay,
     power,
@@ -139,19 +143,19 @@ export function annealingCycles(options: AnnealingCyclesOptions): Schedule<Annea
     upperBound,
   };
   return defineSchedule(config, (step) => {
-    const [index, length, unclamped] = timmCycle(step, cycleSteps, cycleMultiplier);
-    if (!(index < cycleLimit)) return minValue;
+    const [index, length, unclamped] = timmCycle(step, periodSteps, periodMultiplier);
+    if (!(index < cycleLimit)) return finalValue;
     // Rounding in the cycle arithmetic can put the position a hair outside [0, length], where a
     // fractional power of a negative number is NaN: clamp it.
     const position = Math.min(Math.max(unclamped, 0), length);
-    const peak = initialValue * cycleDecay ** index;
+    const peak = initialValue * peakMultiplier ** index;
     if (shape === 'cosine') {
-      return minValue + 0.5 * (peak - minValue) * (1 + Math.cos((Math.PI * position ** kDecay) / length ** kDecay));
+      return finalValue + 0.5 * (peak - finalValue) * (1 + Math.cos((Math.PI * position ** kDecay) / length ** kDecay));
     }
     if (shape === 'tanh') {
       const ratio = position / length;
-      return minValue + 0.5 * (peak - minValue) * (1 - Math.tanh(lowerBound * (1 - ratio) + upperBound * ratio));
+      return finalValue + 0.5 * (peak - finalValue) * (1 - Math.tanh(lowerBound * (1 - ratio) + upperBound * ratio));
     }
-    return minValue + (peak - minValue) * (1 - position ** kDecay / length ** kDecay) ** power;
+    return finalValue + (peak - finalValue) * (1 - position ** kDecay / length ** kDecay) ** power;
   });
 }

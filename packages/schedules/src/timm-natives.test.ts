@@ -28,17 +28,17 @@ const replay = (schedule: Schedule, trace: TimmTrace): void =>
 describe('native schedules reproduce timm 1.0.29 traces (cycles, k-decay, tanh, warm-up, noise)', () => {
   it('annealingCycles: cosine with cycle_mul 2, cycle_decay 0.5, cycle_limit 4', () => {
     const trace = find((t) => t.kwargs.sched === 'cosine' && t.kwargs.cycle_mul === 2);
-    replay(annealingCycles({ initialValue: 0.1, minValue: 1e-3, cycleSteps: 10, cycleMultiplier: 2, cycleDecay: 0.5, cycleLimit: 4 }), trace);
+    replay(annealingCycles({ initialValue: 0.1, finalValue: 1e-3, periodSteps: 10, periodMultiplier: 2, peakMultiplier: 0.5, cycleLimit: 4 }), trace);
   });
 
   it('annealingCycles: k_decay 2 (the cosine position squared)', () => {
     const trace = find((t) => t.kwargs.sched === 'cosine' && t.kwargs.k_decay === 2);
-    replay(annealingCycles({ initialValue: 0.1, minValue: 1e-5, cycleSteps: 60, kDecay: 2 }), trace);
+    replay(annealingCycles({ initialValue: 0.1, finalValue: 1e-5, periodSteps: 60, kDecay: 2 }), trace);
   });
 
   it('annealingCycles + warmup: cycles after a prefixed warm-up (warmup_prefix=True)', () => {
     const trace = find((t) => t.kwargs.sched === 'cosine' && t.kwargs.cycle_mul === 1.5);
-    const cycles = annealingCycles({ initialValue: 0.1, cycleSteps: 13, cycleMultiplier: 1.5, cycleDecay: 0.8, cycleLimit: 5, kDecay: 1.5 });
+    const cycles = annealingCycles({ initialValue: 0.1, periodSteps: 13, periodMultiplier: 1.5, peakMultiplier: 0.8, cycleLimit: 5, kDecay: 1.5 });
     replay(warmup({ schedule: cycles, warmupSteps: 2, initialValue: 1e-5 }), trace);
   });
 
@@ -46,26 +46,26 @@ describe('native schedules reproduce timm 1.0.29 traces (cycles, k-decay, tanh, 
     const trace = find(
       (t) => t.kwargs.sched === 'cosine' && t.kwargs.warmup_epochs === 5 && t.kwargs.warmup_prefix === undefined && t.kwargs.noise === undefined,
     );
-    const cycles = annealingCycles({ initialValue: 0.1, minValue: 1e-5, cycleSteps: 50 });
+    const cycles = annealingCycles({ initialValue: 0.1, finalValue: 1e-5, periodSteps: 50 });
     replay(overlappingWarmup({ schedule: cycles, warmupSteps: 5, initialValue: 1e-4 }), trace);
   });
 
   it("tanh: annealingCycles({ shape: 'tanh' }) with the warm-up ramping to the curve's value at warmup_t", () => {
     const trace = find((t) => t.kwargs.sched === 'tanh' && t.kwargs.warmup_epochs === 5 && t.kwargs.warmup_prefix === undefined);
-    const curve = annealingCycles({ shape: 'tanh', initialValue: 0.1, minValue: 1e-5, cycleSteps: 40 });
+    const curve = annealingCycles({ shape: 'tanh', initialValue: 0.1, finalValue: 1e-5, periodSteps: 40 });
     replay(overlappingWarmup({ schedule: curve, warmupSteps: 5, initialValue: 1e-4, target: 'end' }), trace);
   });
 
   it('tanh: TanhLRScheduler with lb -6, ub 4, two cycles', () => {
     const trace = find((t) => t.class === 'TanhLRScheduler');
-    const curve = annealingCycles({ shape: 'tanh', initialValue: 0.1, minValue: 1e-4, cycleSteps: 30, cycleLimit: 2, lowerBound: -6, upperBound: 4 });
+    const curve = annealingCycles({ shape: 'tanh', initialValue: 0.1, finalValue: 1e-4, periodSteps: 30, cycleLimit: 2, lowerBound: -6, upperBound: 4 });
     replay(overlappingWarmup({ schedule: curve, warmupSteps: 3, initialValue: 1e-3, target: 'end' }), trace);
   });
 
   it('tanhDecay equals one timm tanh cycle', () => {
     const trace = find((t) => t.kwargs.sched === 'tanh' && t.kwargs.cycle_limit === 2);
     const one = tanhDecay({ initialValue: 0.1, decaySteps: 30 });
-    const cycles = annealingCycles({ shape: 'tanh', initialValue: 0.1, cycleSteps: 30, cycleLimit: 2, cycleDecay: 0.9 });
+    const cycles = annealingCycles({ shape: 'tanh', initialValue: 0.1, periodSteps: 30, cycleLimit: 2, peakMultiplier: 0.9 });
     const steps = Array.from({ length: 30 }, (_, step) => step);
     expectSameValues(
       steps.map((step) => one(step)),
@@ -78,32 +78,41 @@ describe('native schedules reproduce timm 1.0.29 traces (cycles, k-decay, tanh, 
   it("annealingCycles({ shape: 'polynomial' }) with k-decay and cycles", () => {
     const trace = find((t) => t.kwargs.sched === 'poly' && t.kwargs.k_decay === 1.5);
     replay(
-      annealingCycles({ shape: 'polynomial', initialValue: 0.1, cycleSteps: 20, power: 0.5, kDecay: 1.5, cycleLimit: 3, cycleDecay: 0.5, cycleMultiplier: 2 }),
+      annealingCycles({
+        shape: 'polynomial',
+        initialValue: 0.1,
+        periodSteps: 20,
+        power: 0.5,
+        kDecay: 1.5,
+        cycleLimit: 3,
+        peakMultiplier: 0.5,
+        periodMultiplier: 2,
+      }),
       trace,
     );
   });
 
   it('noise: the noise timm draws from torch.Generator().manual_seed(noise_seed + t), in [20, 45)', () => {
     const trace = find((t) => t.kwargs.sched === 'cosine' && Array.isArray(t.kwargs.noise) && t.kwargs.step_on_epochs === undefined);
-    const cycles = annealingCycles({ initialValue: 0.1, minValue: 1e-5, cycleSteps: 50 });
+    const cycles = annealingCycles({ initialValue: 0.1, finalValue: 1e-5, periodSteps: 50 });
     replay(noise({ schedule: cycles, start: 20, end: 45, limit: 0.67, seed: 42 }), trace);
   });
 
   it('noise: from a start on, with a small limit', () => {
     const trace = find((t) => t.kwargs.noise === 0.5);
-    const cycles = annealingCycles({ initialValue: 0.1, minValue: 1e-5, cycleSteps: 50 });
+    const cycles = annealingCycles({ initialValue: 0.1, finalValue: 1e-5, periodSteps: 50 });
     replay(noise({ schedule: cycles, start: 25, limit: 0.1, seed: 7 }), trace);
   });
 });
 
 describe('native timm-style schedules', () => {
-  it('annealingCycles restarts at the peak times cycleDecay and holds minValue after cycleLimit', () => {
-    const s = annealingCycles({ initialValue: 1, cycleSteps: 10, cycleMultiplier: 2, cycleDecay: 0.5, cycleLimit: 3 });
+  it('annealingCycles restarts at the peak times peakMultiplier and holds finalValue after cycleLimit', () => {
+    const s = annealingCycles({ initialValue: 1, periodSteps: 10, periodMultiplier: 2, peakMultiplier: 0.5, cycleLimit: 3 });
     expect([s(0), s(5), s(10), s(30), s(70), s(500)]).toEqual([1, 0.5, 0.5, 0.25, 0, 0]);
   });
 
-  it('annealingCycles with shrinking cycles holds minValue where they run out', () => {
-    const s = annealingCycles({ initialValue: 1, minValue: 0.1, cycleSteps: 10, cycleMultiplier: 0.5, cycleLimit: 100 });
+  it('annealingCycles with shrinking cycles holds finalValue where they run out', () => {
+    const s = annealingCycles({ initialValue: 1, finalValue: 0.1, periodSteps: 10, periodMultiplier: 0.5, cycleLimit: 100 });
     expect(s(25)).toBe(0.1);
     expect(Number.isFinite(s(19.9))).toBe(true);
   });
@@ -129,14 +138,25 @@ describe('native timm-style schedules', () => {
     expect(() => tanhDecay({ initialValue: 1, decaySteps: 10, lowerBound: 3, upperBound: 3 })).toThrow(
       'tanhDecay: `upperBound` must be greater than `lowerBound` (3); received 3',
     );
-    expect(() => annealingCycles({ initialValue: 1, cycleSteps: 0 })).toThrow('annealingCycles: `cycleSteps` must be a positive finite number; received 0');
-    expect(() => annealingCycles({ initialValue: 1, cycleSteps: 5, cycleLimit: 1.5 })).toThrow(/`cycleLimit` must be an integer >= 0/);
+    expect(() => annealingCycles({ initialValue: 1, periodSteps: 0 })).toThrow('annealingCycles: `periodSteps` must be a positive finite number; received 0');
+    expect(() => annealingCycles({ initialValue: 1, periodSteps: 5, cycleLimit: 1.5 })).toThrow(/`cycleLimit` must be an integer >= 0/);
     expect(() => noise({ schedule: constant({ value: 1 }), limit: 0 })).toThrow(
       'noise: `limit` must be a finite number >= 0.01 (limits.minNoiseLimit: each step redraws about 1.25 / limit normal numbers); received 0',
     );
     expect(() => noise({ schedule: constant({ value: 1 }), start: 5, end: 5 })).toThrow('noise: `end` must be greater than `start` (5) or null; received 5');
     expect(() => overlappingWarmup({ schedule: constant({ value: 1 }), warmupSteps: 2, target: 'middle' as never })).toThrow(
       /`target` must be one of 'start', 'end'/,
+    );
+  });
+});
+
+describe('annealingCycles names (the vocabulary of cosineRestarts)', () => {
+  it('refuses the pre-1.0 names with the new one', () => {
+    expect(() => annealingCycles({ initialValue: 1, periodSteps: 10, cycleDecay: 0.5 } as never)).toThrow(
+      new TypeError('annealingCycles: option `cycleDecay` was renamed `peakMultiplier` before 1.0 (same meaning unless the changelog says otherwise)'),
+    );
+    expect(() => annealingCycles({ initialValue: 1, minValue: 0.1, periodSteps: 10 } as never)).toThrow(
+      'annealingCycles: option `minValue` was renamed `finalValue`',
     );
   });
 });

@@ -39,15 +39,15 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
     .record({
       shape: fc.constantFrom('cosine' as const, 'tanh' as const, 'polynomial' as const),
       initialValue: value,
-      minValue: fc.double({ min: 0, max: 1e-6, noNaN: true }),
-      cycleSteps: length,
-      cycleMultiplier: fc.double({ min: 0.3, max: 3, noNaN: true }),
-      cycleDecay: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      finalValue: fc.double({ min: 0, max: 1e-6, noNaN: true }),
+      periodSteps: length,
+      periodMultiplier: fc.double({ min: 0.3, max: 3, noNaN: true }),
+      peakMultiplier: fc.double({ min: 0.01, max: 1, noNaN: true }),
       cycleLimit: fc.integer({ min: 0, max: 20 }),
       kDecay: fc.double({ min: 0.2, max: 4, noNaN: true }),
       power: fc.double({ min: 0.2, max: 4, noNaN: true }),
     })
-    .map((options) => ({ schedule: annealingCycles(options), min: options.minValue, max: Math.max(options.initialValue, options.minValue) })),
+    .map((options) => ({ schedule: annealingCycles(options), min: options.finalValue, max: Math.max(options.initialValue, options.finalValue) })),
   'overlapping-warmup': fc
     .record({ initialValue: value, peak: value, decaySteps: length, warmupSteps: length, target: fc.constantFrom('start' as const, 'end' as const) })
     .map(({ initialValue, peak, decaySteps, warmupSteps, target }) => ({

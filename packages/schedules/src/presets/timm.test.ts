@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timmCycle } from '../annealing-cycles.js';
 import { fromConfig, toConfig } from '../config.js';
 import { expectSameValues } from './reference/compare.js';
 import { timmReference } from './reference/timm.js';
@@ -100,6 +101,16 @@ describe('fromTimm boundaries and off-by-ones', () => {
       if (step < 10 || step >= 40) expect(ratio).toBe(0);
       else expect(Math.abs(ratio)).toBeLessThan(0.5 + 1e-12);
     });
+  });
+});
+
+describe('fromTimm just below a growing cycle boundary', () => {
+  it('puts a step an ulp below the boundary at the next cycle start, never at a negative position (NaN for t ** k)', () => {
+    // log_1.5(1 + (t / 4) * 0.5) rounds up to 1 at t = 3.999999999999999: cycle 1 (length 6) at position 0.
+    expect(timmCycle(3.999999999999999, 4, 1.5)).toEqual([1, 6, 0]);
+    const schedule = fromTimm({ sched: 'poly', num_epochs: 4, cycle_mul: 1.5, cycle_limit: 3, k_decay: 0.5, decay_rate: 0.5, min_lr: 0 }, { learningRate: 1 });
+    expect(schedule(3.999999999999999)).toBe(schedule(4));
+    expect(Number.isFinite(fromConfig(JSON.parse(JSON.stringify(toConfig(schedule))))(3.999999999999999))).toBe(true);
   });
 });
 
