@@ -93,7 +93,8 @@ const annealingCyclesKeys = optionKeys<AnnealingCyclesOptions>({
  * - `'polynomial'`: `finalValue + (M_i - finalValue) * (1 - c**k / T_i**k) ** power`.
  *
  * After `cycleLimit` cycles (or where shrinking cycles, `periodMultiplier < 1`, run out) it holds
- * `finalValue`. The cycle index is timm's: `floor(log(1 - t / periodSteps * (1 - periodMultiplier), periodMultiplier))`.
+ * `finalValue`. Every value lies between its cycle's peak and `finalValue`: as in timm, a cycle
+ * whose peak has decayed below `finalValue` runs between the two. The cycle index is timm's: `floor(log(1 - t / periodSteps * (1 - periodMultiplier), periodMultiplier))`.
  * `annealingCycles({ shape, initialValue: lr, finalValue: lr_min, periodSteps: t_initial, periodMultiplier: cycle_mul,
  * peakMultiplier: cycle_decay, cycleLimit: cycle_limit, kDecay: k_decay })` equals timm's scheduler without warm-up and
  * noise (add them with `overlappingWarmup` / `warmup` and `noise`).

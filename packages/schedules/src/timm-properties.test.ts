@@ -47,7 +47,12 @@ const cases: Record<string, fc.Arbitrary<Case>> = {
       kDecay: fc.double({ min: 0.2, max: 4, noNaN: true }),
       power: fc.double({ min: 0.2, max: 4, noNaN: true }),
     })
-    .map((options) => ({ schedule: annealingCycles(options), min: options.finalValue, max: Math.max(options.initialValue, options.finalValue) })),
+    // A cycle's value lies between its peak and finalValue; the lowest peak is the last cycle's (timm's lr_max).
+    .map((options) => ({
+      schedule: annealingCycles(options),
+      min: Math.min(options.finalValue, options.initialValue * options.peakMultiplier ** Math.max(0, options.cycleLimit - 1)),
+      max: Math.max(options.initialValue, options.finalValue),
+    })),
   'overlapping-warmup': fc
     .record({ initialValue: value, peak: value, decaySteps: length, warmupSteps: length, target: fc.constantFrom('start' as const, 'end' as const) })
     .map(({ initialValue, peak, decaySteps, warmupSteps, target }) => ({
