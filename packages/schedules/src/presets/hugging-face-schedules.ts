@@ -74,40 +74,35 @@ const linear: Builder = (name, args) => {
   };
 };
 
-const cosine: Builder = (name, args) => {
-  const s = knownKeys(name, args.specific, ['num_cycles']);
-  const warmup = needWarmup(name, args.num_warmup_steps);
-  const training = needTraining(name, args.num_training_steps);
-  const cycles = number(name, s, 'num_cycles', 0.5);
-  return {
-    num_warmup_steps: warmup,
-    num_training_steps: training,
-    scheduler_specific_kwargs: { num_cycles: cycles },
-    lambda: (step) => {
-      if (step < warmup) return warmupRatio(step, warmup);
-      const progress = (step - warmup) / Math.max(1, training - warmup);
-      return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * cycles * 2 * progress)));
-    },
+/**
+ * transformers' cosine schedules after the warm-up: `curve(progress, num_cycles)`, with
+ * `progress` = the fraction of the steps after the warm-up, and `num_cycles` defaulting to
+ * `defaultCycles` (0.5 for `cosine`, 1 for `cosine_with_restarts`).
+ */
+const cosineFamily =
+  (defaultCycles: number, curve: (progress: number, cycles: number) => number): Builder =>
+  (name, args) => {
+    const s = knownKeys(name, args.specific, ['num_cycles']);
+    const warmup = needWarmup(name, args.num_warmup_steps);
+    const training = needTraining(name, args.num_training_steps);
+    const cycles = number(name, s, 'num_cycles', defaultCycles);
+    return {
+      num_warmup_steps: warmup,
+      num_training_steps: training,
+      scheduler_specific_kwargs: { num_cycles: cycles },
+      lambda: (step) => {
+        if (step < warmup) return warmupRatio(step, warmup);
+        return curve((step - warmup) / Math.max(1, training - warmup), cycles);
+      },
+    };
   };
-};
 
-const cosineWithRestarts: Builder = (name, args) => {
-  const s = knownKeys(name, args.specific, ['num_cycles']);
-  const warmup = needWarmup(name, args.num_warmup_steps);
-  const training = needTraining(name, args.num_training_steps);
-  const cycles = number(name, s, 'num_cycles', 1);
-  return {
-    num_warmup_steps: warmup,
-    num_training_steps: training,
-    scheduler_specific_kwargs: { num_cycles: cycles },
-    lambda: (step) => {
-      if (step < warmup) return warmupRatio(step, warmup);
-      const progress = (step - warmup) / Math.max(1, training - warmup);
-      if (progress >= 1) return 0;
-      return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * pythonModulo(cycles * progress, 1))));
-    },
-  };
-};
+const cosine = cosineFamily(0.5, (progress, cycles) => Math.max(0, 0.5 * (1 + Math.cos(Math.PI * cycles * 2 * progress))));
+
+const cosineWithRestarts = cosineFamily(1, (progress, cycles) => {
+  if (progress >= 1) return 0;
+  return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * pythonModulo(cycles * progress, 1))));
+});
 
 const polynomial: Builder = (name, args) => {
   const s = knownKeys(name, args.specific, ['lr_end', 'power']);
