@@ -1,5 +1,26 @@
 import type { ConvGeometry, PatchLayout } from '../conv-geometry.js';
 
+/** Offsets inside the NHWC or NCHW input: one image, one step along a row, a column and a channel. */
+function inputSteps(g: ConvGeometry): { imageSize: number; rowStep: number; columnStep: number; channelStep: number } {
+  return {
+    imageSize: g.inHeight * g.inWidth * g.inChannels,
+    rowStep: g.channelsLast ? g.inWidth * g.inChannels : g.inWidth,
+    columnStep: g.channelsLast ? g.inChannels : 1,
+    channelStep: g.channelsLast ? 1 : g.inHeight * g.inWidth,
+  };
+}
+
+/**
+ * For filter column `j`: the input column of output column 0 (`columnOffset`), and the output
+ * columns [firstColumn, endColumn) whose input column `outColumn * stride + columnOffset` lies inside.
+ */
+function insideColumns(g: ConvGeometry, j: number): { columnOffset: number; firstColumn: number; endColumn: number } {
+  const columnOffset = j * g.dilationWidth - g.padLeft;
+  const firstColumn = Math.min(g.outWidth, Math.max(0, Math.ceil(-columnOffset / g.strideWidth)));
+  const endColumn = Math.max(firstColumn, Math.min(g.outWidth, Math.ceil((g.inWidth - columnOffset) / g.strideWidth)));
+  return { columnOffset, firstColumn, endColumn };
+}
+
 /**
  * im2col: copies the receptive field of every output pixel of images
  * [firstImage, firstImage + imageCount) into `patches` (laid out by `layout`), writing 0
@@ -12,11 +33,7 @@ import type { ConvGeometry, PatchLayout } from '../conv-geometry.js';
 export function im2col(input: Float32Array, geometry: ConvGeometry, firstImage: number, imageCount: number, patches: Float32Array, layout: PatchLayout): void {
   const g = geometry;
   const { rowStride, tapStride, channelStride } = layout;
-  const imageSize = g.inHeight * g.inWidth * g.inChannels;
-  // Offset of one step along a row / a column / a channel inside one image.
-  const rowStep = g.channelsLast ? g.inWidth * g.inChannels : g.inWidth;
-  const columnStep = g.channelsLast ? g.inChannels : 1;
-  const channelStep = g.channelsLast ? 1 : g.inHeight * g.inWidth;
+  const { imageSize, rowStep, columnStep, channelStep } = inputSteps(g);
   patches.fill(0);
   let row = 0;
   for (let n = firstImage; n < firstImage + imageCount; n += 1) {
@@ -55,10 +72,7 @@ export function im2col(input: Float32Array, geometry: ConvGeometry, firstImage: 
 export function col2im(patches: Float32Array, geometry: ConvGeometry, firstImage: number, imageCount: number, input: Float32Array, layout: PatchLayout): void {
   const g = geometry;
   const { rowStride, tapStride, channelStride } = layout;
-  const imageSize = g.inHeight * g.inWidth * g.inChannels;
-  const rowStep = g.channelsLast ? g.inWidth * g.inChannels : g.inWidth;
-  const columnStep = g.channelsLast ? g.inChannels : 1;
-  const channelStep = g.channelsLast ? 1 : g.inHeight * g.inWidth;
+  const { imageSize, rowStep, columnStep, channelStep } = inputSteps(g);
   let row = 0;
   for (let n = firstImage; n < firstImage + imageCount; n += 1) {
     const imageOffset = n * imageSize;
@@ -107,19 +121,13 @@ export function im2colRows(
   channelStride: number,
 ): void {
   const g = geometry;
-  const imageSize = g.inHeight * g.inWidth * g.inChannels;
-  const rowStep = g.channelsLast ? g.inWidth * g.inChannels : g.inWidth;
-  const columnStep = g.channelsLast ? g.inChannels : 1;
-  const channelStep = g.channelsLast ? 1 : g.inHeight * g.inWidth;
+  const { imageSize, rowStep, columnStep, channelStep } = inputSteps(g);
   const { outHeight, outWidth, strideHeight, strideWidth } = g;
   const sourceStep = strideWidth * columnStep;
   for (let i = 0; i < g.filterHeight; i += 1) {
     for (let j = 0; j < g.filterWidth; j += 1) {
       const tap = i * g.filterWidth + j;
-      const columnOffset = j * g.dilationWidth - g.padLeft;
-      // Output columns whose input column 'outColumn * stride + columnOffset' lies inside.
-      const firstColumn = Math.min(outWidth, Math.max(0, Math.ceil(-columnOffset / strideWidth)));
-      const endColumn = Math.max(firstColumn, Math.min(outWidth, Math.ceil((g.inWidth - columnOffset) / strideWidth)));
+      const { columnOffset, firstColumn, endColumn } = insideColumns(g, j);
       for (let c = 0; c < g.inChannels; c += 1) {
         let target = tap * tapStride + c * channelStride;
         for (let n = firstImage; n < firstImage + imageCount; n += 1) {
@@ -162,18 +170,13 @@ export function col2imRows(
   channelStride: number,
 ): void {
   const g = geometry;
-  const imageSize = g.inHeight * g.inWidth * g.inChannels;
-  const rowStep = g.channelsLast ? g.inWidth * g.inChannels : g.inWidth;
-  const columnStep = g.channelsLast ? g.inChannels : 1;
-  const channelStep = g.channelsLast ? 1 : g.inHeight * g.inWidth;
+  const { imageSize, rowStep, columnStep, channelStep } = inputSteps(g);
   const { outHeight, outWidth, strideHeight, strideWidth } = g;
   const targetStep = strideWidth * columnStep;
   for (let i = 0; i < g.filterHeight; i += 1) {
     for (let j = 0; j < g.filterWidth; j += 1) {
       const tap = i * g.filterWidth + j;
-      const columnOffset = j * g.dilationWidth - g.padLeft;
-      const firstColumn = Math.min(outWidth, Math.max(0, Math.ceil(-columnOffset / strideWidth)));
-      const endColumn = Math.max(firstColumn, Math.min(outWidth, Math.ceil((g.inWidth - columnOffset) / strideWidth)));
+      const { columnOffset, firstColumn, endColumn } = insideColumns(g, j);
       for (let c = 0; c < g.inChannels; c += 1) {
         let source = tap * tapStride + c * channelStride;
         for (let n = firstImage; n < firstImage + imageCount; n += 1) {
